@@ -1,0 +1,33 @@
+package io.segmenta.api.data;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a source did with its input: every row read is either kept or counted under one rejection reason,
+ * so {@code rowsRead == rowsKept + sum(rejections.count)}.
+ *
+ * @param source the source stage's name
+ * @param inputs the files read
+ * @param rowsRead data rows read (header lines excluded)
+ * @param rowsKept rows in the resulting transactions table
+ * @param rejections rows not kept, by reason, in the order the rules are applied
+ * @param firstTimestamp the earliest kept timestamp (seconds, as in {@link TimestampColumn}), or
+ *        {@link TimestampColumn#MISSING} when nothing was kept
+ * @param lastTimestamp the latest kept timestamp, or {@link TimestampColumn#MISSING}
+ * @param entityCounts distinct counts of kept entities, such as "customers" or "orders"
+ */
+public record DataQuality(String source, List<String> inputs, long rowsRead, long rowsKept,
+        List<Rejection> rejections, long firstTimestamp, long lastTimestamp, Map<String, Long> entityCounts) {
+
+    public DataQuality {
+        inputs = List.copyOf(inputs);
+        rejections = List.copyOf(rejections);
+        entityCounts = Map.copyOf(entityCounts);
+    }
+
+    /** Rows read and not kept. */
+    public long rowsRejected() {
+        return rejections.stream().mapToLong(Rejection::count).sum();
+    }
+}

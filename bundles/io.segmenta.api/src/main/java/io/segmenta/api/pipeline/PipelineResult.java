@@ -1,0 +1,42 @@
+package io.segmenta.api.pipeline;
+
+import io.segmenta.api.data.FeatureMatrix;
+import io.segmenta.api.data.SourceData;
+import io.segmenta.api.stage.ClusterModel;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a run produced: what reporters receive and what the engine returns.
+ *
+ * @param spec what was asked
+ * @param source the transactions and the data-quality account
+ * @param features the raw features, one row per entity
+ * @param scaled the features the algorithm saw (scaled)
+ * @param scaling how each numeric feature was scaled, e.g. {@code "recency" -> "log1p, z-score (mean 3.71, sd 1.31)"}
+ * @param model the fitted model; its labels are each entity's segment
+ * @param quality internal quality figures
+ * @param segments a profile per segment, in segment order
+ * @param timings how long each step took, in order
+ * @param stageVersions the origin (bundle or module and version) of each stage used, by stage name
+ * @param outputs files written by reporters (empty until the reporters have run)
+ */
+public record PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix features, FeatureMatrix scaled,
+        Map<String, String> scaling, ClusterModel model, ClusterQuality quality, List<SegmentProfile> segments,
+        List<StageTiming> timings, Map<String, String> stageVersions, List<Path> outputs) {
+
+    public PipelineResult {
+        scaling = Map.copyOf(scaling);
+        segments = List.copyOf(segments);
+        timings = List.copyOf(timings);
+        stageVersions = Map.copyOf(stageVersions);
+        outputs = List.copyOf(outputs);
+    }
+
+    /** The same result with the given outputs and timings (the engine adds them after the reporters ran). */
+    public PipelineResult withOutputs(List<Path> files, List<StageTiming> allTimings) {
+        return new PipelineResult(spec, source, features, scaled, scaling, model, quality, segments, allTimings,
+                stageVersions, files);
+    }
+}
