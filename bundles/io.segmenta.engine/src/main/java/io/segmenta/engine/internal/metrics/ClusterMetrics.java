@@ -1,0 +1,133 @@
+package io.segmenta.engine.internal.metrics;
+
+import io.segmenta.api.pipeline.ClusterQuality;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Internal quality figures of a clustering with scikit-learn's definitions (Euclidean distance), computed
+ * from the rows and labels alone: nothing is taken from the model, so every algorithm is measured alike.
+ * Where scikit-learn raises because the figure is undefined (fewer than 2 non-empty clusters, or as many
+ * clusters as rows) the figure is NaN; inertia is always defined.
+ */
+public final class ClusterMetrics {
+    /** np.allclose(..., 0) tests |value| <= atol + rtol * 0, with numpy's default atol. */
+    private static final double ALL_CLOSE_ATOL = 1e-8;
+
+    private ClusterMetrics() {
+    }
+
+    /**
+     * All four figures.
+     *
+     * @param threads threads for the silhouette, the only costly one (O(n²d))
+     * @param cancelled polled between blocks of the silhouette computation
+     * @throws java.util.concurrent.CancellationException when {@code cancelled} became true
+     */
+    public static ClusterQuality compute(Clustering c, int threads, BooleanSupplier cancelled) {
+        double[] centroids = c.centroids();
+        double inertia = inertia(c, centroids);
+        if (!c.scorable()) {
+            return new ClusterQuality(inertia, Double.NaN, Double.NaN, Double.NaN);
+        }
+        return new ClusterQuality(inertia, Silhouette.mean(c, threads, cancelled), daviesBouldin(c, centroids),
+                calinskiHarabasz(c, centroids, inertia));
+    }
+
+    /** Sum of squared distances of each row to the mean of its cluster (K-Means' objective). */
+    private static double inertia(Clustering c, double[] centroids) {
+        double[] x = c.x;
+        int d = c.d;
+        double sum = 0;
+        for (int i = 0; i < c.n; i++) {
+            int row = i * d;
+            int base = c.labels[i] * d;
+            for (int t = 0; t < d; t++) {
+                double diff = x[row + t] - centroids[base + t];
+                sum += diff * diff;
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * scikit-learn's {@code davies_bouldin_score}: the mean over clusters of the worst ratio
+     * {@code (s_i + s_j) / d(c_i, c_j)}, where {@code s} is the mean distance of members to their centroid.
+     * It is 0 when all {@code s} or all centroid distances are (close to) 0, and a pair of coinciding
+     * centroids contributes 0 (scikit-learn divides by infinity there).
+     */
+    private static double daviesBouldin(Clustering c, double[] centroids) {
+        int m = c.clusters;
+        int d = c.d;
+        double[] intra = new double[m];
+        for (int i = 0; i < c.n; i++) {
+            intra[c.labels[i]] += distance(c.x, i * d, centroids, c.labels[i] * d, d);
+        }
+        boolean intraZero = true;
+        for (int k = 0; k < m; k++) {
+            intra[k] /= c.sizes[k];
+            intraZero &= Math.abs(intra[k]) <= ALL_CLOSE_ATOL;
+        }
+        double[] between = new double[m * m];
+        boolean betweenZero = true;
+        for (int a = 0; a < m; a++) {
+            for (int b = 0; b < m; b++) {
+                double dist = a == b ? 0 : distance(centroids, a * d, centroids, b * d, d);
+                between[a * m + b] = dist;
+                betweenZero &= dist <= ALL_CLOSE_ATOL;
+            }
+        }
+        if (intraZero || betweenZero) {
+            return 0.0;
+        }
+        double sum = 0;
+        for (int a = 0; a < m; a++) {
+            double worst = 0;
+            for (int b = 0; b < m; b++) {
+                double dist = between[a * m + b];
+                if (dist != 0) {
+                    worst = Math.max(worst, (intra[a] + intra[b]) / dist);
+                }
+            }
+            sum += worst;
+        }
+        return sum / m;
+    }
+
+    /**
+     * scikit-learn's {@code calinski_harabasz_score}: between-cluster dispersion over within-cluster
+     * dispersion, times {@code (n - k) / (k - 1)}; 1 when the within-cluster dispersion is 0.
+     */
+    private static double calinskiHarabasz(Clustering c, double[] centroids, double intra) {
+        int d = c.d;
+        int n = c.n;
+        int m = c.clusters;
+        double[] mean = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < d; t++) {
+                mean[t] += c.x[i * d + t];
+            }
+        }
+        for (int t = 0; t < d; t++) {
+            mean[t] /= n;
+        }
+        double extra = 0;
+        for (int k = 0; k < m; k++) {
+            double sq = 0;
+            for (int t = 0; t < d; t++) {
+                double diff = centroids[k * d + t] - mean[t];
+                sq += diff * diff;
+            }
+            extra += c.sizes[k] * sq;
+        }
+        return intra == 0.0 ? 1.0 : extra * (n - m) / (intra * (m - 1.0));
+    }
+
+    static double distance(double[] a, int aOffset, double[] b, int bOffset, int d) {
+        double sq = 0;
+        for (int t = 0; t < d; t++) {
+            double diff = a[aOffset + t] - b[bOffset + t];
+            sq += diff * diff;
+        }
+        return Math.sqrt(sq);
+    }
+}

@@ -1,0 +1,107 @@
+package io.segmenta.engine.internal.metrics;
+
+import java.util.Objects;
+
+/**
+ * Rows and their cluster labels, in the layout the metrics need: the rows as one flat row-major
+ * {@code double[]} (row {@code i}, column {@code t} at {@code i * d + t}) and labels renumbered to the
+ * non-empty clusters only, as scikit-learn's metrics do (they encode the labels that occur, so an empty
+ * cluster does not count towards the number of clusters).
+ */
+public final class Clustering {
+    final double[] x;
+    final int n;
+    final int d;
+    /** Labels renumbered 0..clusters-1 over the non-empty clusters. */
+    final int[] labels;
+    /** The number of non-empty clusters. */
+    final int clusters;
+    /** Members per (renumbered) cluster. */
+    final int[] sizes;
+
+    /**
+     * @param x the rows, flat and row-major; not copied, not modified
+     * @param n rows
+     * @param d columns
+     * @param labels the cluster of each row, 0 to {@code k - 1}
+     * @param k the number of clusters the labels may name (some may be empty)
+     * @throws IllegalArgumentException when the sizes disagree or a label is out of range
+     */
+    public Clustering(double[] x, int n, int d, int[] labels, int k) {
+        this.x = Objects.requireNonNull(x, "x");
+        if (n < 0 || d < 0 || (long) n * d != x.length) {
+            throw new IllegalArgumentException("x has " + x.length + " values, expected " + n + " x " + d);
+        }
+        if (labels.length != n) {
+            throw new IllegalArgumentException(labels.length + " labels for " + n + " rows");
+        }
+        int[] count = new int[k];
+        for (int i = 0; i < n; i++) {
+            int l = labels[i];
+            if (l < 0 || l >= k) {
+                throw new IllegalArgumentException("label " + l + " of row " + i + " is not in 0.." + (k - 1));
+            }
+            count[l]++;
+        }
+        int[] renumber = new int[k];
+        int m = 0;
+        for (int c = 0; c < k; c++) {
+            renumber[c] = count[c] > 0 ? m++ : -1;
+        }
+        int[] compact = new int[n];
+        int[] sizes = new int[m];
+        for (int i = 0; i < n; i++) {
+            compact[i] = renumber[labels[i]];
+            sizes[compact[i]]++;
+        }
+        this.n = n;
+        this.d = d;
+        this.labels = compact;
+        this.clusters = m;
+        this.sizes = sizes;
+    }
+
+    /** Copies columns into the flat row-major layout. */
+    public static double[] rowMajor(double[][] columns, int n) {
+        int d = columns.length;
+        double[] x = new double[n * d];
+        for (int t = 0; t < d; t++) {
+            double[] col = columns[t];
+            for (int i = 0; i < n; i++) {
+                x[i * d + t] = col[i];
+            }
+        }
+        return x;
+    }
+
+    /** The number of non-empty clusters. */
+    public int clusters() {
+        return clusters;
+    }
+
+    /**
+     * True when silhouette, Davies-Bouldin and Calinski-Harabasz are defined: scikit-learn requires
+     * {@code 2 <= clusters <= n - 1} and raises otherwise.
+     */
+    public boolean scorable() {
+        return clusters >= 2 && clusters <= n - 1;
+    }
+
+    /** The mean of each non-empty cluster, {@code [cluster * d + t]}. */
+    double[] centroids() {
+        double[] c = new double[clusters * d];
+        for (int i = 0; i < n; i++) {
+            int base = labels[i] * d;
+            int row = i * d;
+            for (int t = 0; t < d; t++) {
+                c[base + t] += x[row + t];
+            }
+        }
+        for (int k = 0; k < clusters; k++) {
+            for (int t = 0; t < d; t++) {
+                c[k * d + t] /= sizes[k];
+            }
+        }
+        return c;
+    }
+}

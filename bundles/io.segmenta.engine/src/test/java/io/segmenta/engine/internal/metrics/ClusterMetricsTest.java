@@ -1,0 +1,256 @@
+package io.segmenta.engine.internal.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.segmenta.api.pipeline.ClusterQuality;
+import io.segmenta.engine.internal.Lcg;
+import java.util.concurrent.CancellationException;
+import org.junit.jupiter.api.Test;
+
+class ClusterMetricsTest {
+    private static final double EXACT = 1e-12;
+
+    /**
+     * Four points on a line, {0, 1} and {4, 5}.
+     * <pre>
+     * centroids 0.5 and 4.5; inertia = 4 * 0.5² = 1
+     * silhouette: x=0: a = 1, b = (4 + 5) / 2 = 4.5, s = 3.5 / 4.5 = 7/9
+     *             x=1: a = 1, b = (3 + 4) / 2 = 3.5, s = 2.5 / 3.5 = 5/7
+     *             x=4 and x=5 mirror x=1 and x=0
+     *             mean = (7/9 + 5/7) / 2 = 47/63
+     * Davies-Bouldin: s0 = s1 = 0.5 (mean distance to the centroid), d(c0, c1) = 4,
+     *             R = (0.5 + 0.5) / 4 = 0.25 for both clusters, DB = 0.25
+     * Calinski-Harabasz: overall mean 2.5; between = 2 * 2² + 2 * 2² = 16; within = 1;
+     *             CH = 16 * (4 - 2) / (1 * (2 - 1)) = 32
+     * </pre>
+     */
+    @Test
+    void fourPointsInOneDimension() {
+        Clustering c = new Clustering(new double[] {0, 1, 4, 5}, 4, 1, new int[] {0, 0, 1, 1}, 2);
+        ClusterQuality q = ClusterMetrics.compute(c, 1, () -> false);
+        assertEquals(1.0, q.inertia(), EXACT);
+        assertEquals(47.0 / 63.0, q.silhouette(), EXACT);
+        assertEquals(0.25, q.daviesBouldin(), EXACT);
+        assertEquals(32.0, q.calinskiHarabasz(), EXACT);
+    }
+
+    /**
+     * Two points in 2-D per cluster, labels interleaved in the input order.
+     * <pre>
+     * cluster 0: (0,0), (0,2) centroid (0,1); cluster 1: (3,0), (3,2) centroid (3,1)
+     * inertia = 4 * 1² = 4
+     * silhouette: (0,0): a = 2, b = (3 + √13) / 2, s = (b - a) / b; the same for every point by symmetry
+     * Davies-Bouldin: s0 = s1 = 1, d = 3, DB = 2/3
+     * Calinski-Harabasz: mean (1.5, 1); between = 4 * 1.5² = 9; within = 4; CH = 9 * 2 / 4 = 4.5
+     * </pre>
+     */
+    @Test
+    void twoDimensionsAndInterleavedLabels() {
+        double[] x = {0, 0, 3, 0, 0, 2, 3, 2};
+        Clustering c = new Clustering(x, 4, 2, new int[] {0, 1, 0, 1}, 2);
+        ClusterQuality q = ClusterMetrics.compute(c, 1, () -> false);
+        double b = (3 + Math.sqrt(13)) / 2;
+        assertEquals(4.0, q.inertia(), EXACT);
+        assertEquals((b - 2) / b, q.silhouette(), EXACT);
+        assertEquals(2.0 / 3.0, q.daviesBouldin(), EXACT);
+        assertEquals(4.5, q.calinskiHarabasz(), EXACT);
+    }
+
+    /**
+     * A cluster of one has silhouette 0, as in scikit-learn.
+     * <pre>
+     * {0, 1} and {10}: x=0: a = 1, b = 10, s = 0.9; x=1: a = 1, b = 9, s = 8/9; x=10: 0
+     * mean = (0.9 + 8/9) / 3
+     * </pre>
+     */
+    @Test
+    void singletonClusterCountsAsZero() {
+        Clustering c = new Clustering(new double[] {0, 1, 10}, 3, 1, new int[] {0, 0, 1}, 2);
+        assertEquals((0.9 + 8.0 / 9.0) / 3, Silhouette.mean(c, 1, () -> false), EXACT);
+    }
+
+    /** Duplicate rows in different clusters give a = b = 0, which scikit-learn turns into 0 (nan_to_num). */
+    @Test
+    void identicalPointsInTwoClustersScoreZero() {
+        Clustering c = new Clustering(new double[] {1, 1, 1, 1}, 4, 1, new int[] {0, 0, 1, 1}, 2);
+        ClusterQuality q = ClusterMetrics.compute(c, 1, () -> false);
+        assertEquals(0.0, q.silhouette(), EXACT);
+        assertEquals(0.0, q.inertia(), EXACT);
+        // within-cluster dispersion 0: scikit-learn returns 1.0; all centroid distances 0: DB is 0
+        assertEquals(1.0, q.calinskiHarabasz(), EXACT);
+        assertEquals(0.0, q.daviesBouldin(), EXACT);
+    }
+
+    /** An empty cluster is ignored, as scikit-learn only sees the labels that occur. */
+    @Test
+    void emptyClusterDoesNotCount() {
+        Clustering withEmpty = new Clustering(new double[] {0, 1, 4, 5}, 4, 1, new int[] {0, 0, 2, 2}, 3);
+        assertEquals(2, withEmpty.clusters());
+        ClusterQuality q = ClusterMetrics.compute(withEmpty, 1, () -> false);
+        assertEquals(47.0 / 63.0, q.silhouette(), EXACT);
+        assertEquals(32.0, q.calinskiHarabasz(), EXACT);
+    }
+
+    @Test
+    void undefinedScoresAreNaNButInertiaIsNot() {
+        Clustering one = new Clustering(new double[] {0, 1, 4}, 3, 1, new int[] {0, 0, 0}, 2);
+        ClusterQuality q = ClusterMetrics.compute(one, 1, () -> false);
+        assertEquals(8.0 + 2.0 / 3.0, q.inertia(), EXACT); // mean 5/3: (25 + 4 + 49) / 9
+        assertTrue(Double.isNaN(q.silhouette()));
+        assertTrue(Double.isNaN(q.daviesBouldin()));
+        assertTrue(Double.isNaN(q.calinskiHarabasz()));
+        // as many clusters as rows: scikit-learn requires at most n - 1
+        Clustering each = new Clustering(new double[] {0, 1, 4}, 3, 1, new int[] {0, 1, 2}, 3);
+        assertTrue(Double.isNaN(ClusterMetrics.compute(each, 1, () -> false).silhouette()));
+    }
+
+    @Test
+    void tightSeparatedClustersHaveSilhouetteNearOne() {
+        int n = 300;
+        double[] x = new double[n * 2];
+        int[] labels = new int[n];
+        double[] u = Lcg.doubles(11, n * 2);
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 3;
+            x[i * 2] = 100 * labels[i] + 0.01 * u[i * 2];
+            x[i * 2 + 1] = -50 * labels[i] + 0.01 * u[i * 2 + 1];
+        }
+        ClusterQuality q = ClusterMetrics.compute(new Clustering(x, n, 2, labels, 3), 2, () -> false);
+        assertTrue(q.silhouette() > 0.999, "silhouette " + q.silhouette());
+        assertTrue(q.daviesBouldin() < 0.001, "Davies-Bouldin " + q.daviesBouldin());
+    }
+
+    /**
+     * Reference values from scikit-learn 1.2.1 (Debian python3-sklearn) for the matrix {@link #referenceRows}
+     * builds, obtained with:
+     * <pre>
+     * import numpy as np
+     * from sklearn.metrics import silhouette_score, davies_bouldin_score, calinski_harabasz_score
+     * M = (1 &lt;&lt; 64) - 1
+     * def gen(seed, count):
+     *     s = seed &amp; M; out = []
+     *     for _ in range(count):
+     *         s = (s * 6364136223846793005 + 1442695040888963407) &amp; M
+     *         out.append((s &gt;&gt; 11) * 2.0 ** -53)
+     *     return out
+     * n, d, k = 200, 3, 4
+     * u = gen(7, n * d)
+     * centers = [[0, 0, 0], [3, 0, 1], [0, 4, -1], [2, 2, 2]]
+     * X = np.array([[centers[i % k][t] + 3.0 * (u[i * d + t] - 0.5) for t in range(d)] for i in range(n)])
+     * labels = np.array([i % k for i in range(n)])
+     * print(repr(silhouette_score(X, labels)), repr(davies_bouldin_score(X, labels)),
+     *       repr(calinski_harabasz_score(X, labels)))
+     * print(repr(sum(((X[labels == c] - X[labels == c].mean(axis=0)) ** 2).sum() for c in range(k))))
+     * </pre>
+     * scikit-learn computes distances as sqrt(|x|² + |y|² - 2 x·y), we as sqrt(Σ(x - y)²): the figures agree
+     * to about 1e-13, hence the tolerance.
+     */
+    @Test
+    void matchesScikitLearnOnAFixedMatrix() {
+        int n = 200;
+        int k = 4;
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % k;
+        }
+        Clustering c = new Clustering(referenceRows(), n, 3, labels, k);
+        ClusterQuality q = ClusterMetrics.compute(c, 2, () -> false);
+        assertEquals(0.3860740070649771, q.silhouette(), 1e-11);
+        assertEquals(0.957761085841371, q.daviesBouldin(), 1e-11);
+        assertEquals(171.03373565208145, q.calinskiHarabasz(), 1e-9);
+        assertEquals(430.11051101194096, q.inertia(), 1e-9);
+    }
+
+    static double[] referenceRows() {
+        int n = 200;
+        int d = 3;
+        double[][] centers = {{0, 0, 0}, {3, 0, 1}, {0, 4, -1}, {2, 2, 2}};
+        double[] u = Lcg.doubles(7, n * d);
+        double[] x = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < d; t++) {
+                x[i * d + t] = centers[i % 4][t] + 3.0 * (u[i * d + t] - 0.5);
+            }
+        }
+        return x;
+    }
+
+    /**
+     * Against the definition computed the plain way, on data large enough that clusters span several tiles
+     * and rows several blocks, with very uneven cluster sizes and labels in no particular order.
+     */
+    @Test
+    void matchesTheDefinitionOnUnevenClusters() {
+        int n = 700;
+        int d = 2;
+        double[] u = Lcg.doubles(9, n * (d + 1));
+        double[] x = new double[n * d];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            double r = u[n * d + i];
+            labels[i] = r < 0.7 ? 0 : r < 0.95 ? 1 : 2; // about 490, 175 and 35 members
+            x[i * d] = u[i * d] + labels[i];
+            x[i * d + 1] = u[i * d + 1] - 0.5 * labels[i];
+        }
+        double expected = 0;
+        for (int i = 0; i < n; i++) {
+            double[] sum = new double[3];
+            int[] count = new int[3];
+            for (int j = 0; j < n; j++) {
+                if (j != i) {
+                    sum[labels[j]] += Math.hypot(x[i * d] - x[j * d], x[i * d + 1] - x[j * d + 1]);
+                    count[labels[j]]++;
+                }
+            }
+            double a = sum[labels[i]] / count[labels[i]];
+            double b = Double.POSITIVE_INFINITY;
+            for (int c = 0; c < 3; c++) {
+                if (c != labels[i]) {
+                    b = Math.min(b, sum[c] / count[c]);
+                }
+            }
+            expected += (b - a) / Math.max(a, b);
+        }
+        expected /= n;
+        assertEquals(expected, Silhouette.mean(new Clustering(x, n, d, labels, 3), 2, () -> false), 1e-12);
+    }
+
+    /** The result does not depend on the number of threads, to the last bit. */
+    @Test
+    void threadCountDoesNotChangeTheResult() {
+        int n = 1000;
+        int d = 3;
+        double[] x = Lcg.doubles(3, n * d);
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = (int) (x[i * d] * 5);
+        }
+        Clustering c = new Clustering(x, n, d, labels, 5);
+        double one = Silhouette.mean(c, 1, () -> false);
+        double four = Silhouette.mean(c, 4, () -> false);
+        assertEquals(Double.doubleToLongBits(one), Double.doubleToLongBits(four));
+        assertTrue(one > 0 && one < 1, "silhouette " + one);
+    }
+
+    @Test
+    void cancellationStopsTheSilhouette() {
+        int n = 500;
+        double[] x = Lcg.doubles(5, n);
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 2;
+        }
+        Clustering c = new Clustering(x, n, 1, labels, 2);
+        assertThrows(CancellationException.class, () -> Silhouette.mean(c, 2, () -> true));
+        assertThrows(CancellationException.class, () -> Silhouette.mean(c, 1, () -> true));
+    }
+
+    @Test
+    void rejectsInconsistentInput() {
+        assertThrows(IllegalArgumentException.class, () -> new Clustering(new double[3], 2, 2, new int[2], 2));
+        assertThrows(IllegalArgumentException.class, () -> new Clustering(new double[2], 2, 1, new int[3], 2));
+        assertThrows(IllegalArgumentException.class, () -> new Clustering(new double[2], 2, 1, new int[] {0, 2}, 2));
+    }
+}
