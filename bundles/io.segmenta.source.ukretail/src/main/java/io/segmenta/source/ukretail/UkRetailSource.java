@@ -1,0 +1,401 @@
+package io.segmenta.source.ukretail;
+
+import aQute.bnd.annotation.Resolution;
+import aQute.bnd.annotation.spi.ServiceProvider;
+import io.segmenta.api.InputDataException;
+import io.segmenta.api.SegmentaException;
+import io.segmenta.api.data.DataQuality;
+import io.segmenta.api.data.SourceData;
+import io.segmenta.api.data.TimestampColumn;
+import io.segmenta.api.data.TransactionField;
+import io.segmenta.api.data.TransactionTable;
+import io.segmenta.api.stage.DataSource;
+import io.segmenta.api.stage.Stage;
+import io.segmenta.api.stage.StageContext;
+import io.segmenta.table.DictionaryColumnBuilder;
+import io.segmenta.table.DoubleColumnBuilder;
+import io.segmenta.table.LongColumnBuilder;
+import io.segmenta.table.RejectionCounter;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Reads the UCI Online Retail export (a UK online gift retailer, 2010-12-01 to 2011-12-09): a CSV file,
+ * plain or gzip-compressed, with the header
+ * {@code InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country}.
+ * <p>
+ * Rows are streamed; each is either kept or counted under the first of these rules it breaks, in this order:
+ * <ol>
+ * <li>{@value #MISSING_CUSTOMER}: guest orders cannot be attributed to anyone;</li>
+ * <li>{@value #CANCELLED}: cancellations and their negative quantities would be counted as purchases;</li>
+ * <li>{@value #NON_POSITIVE_QUANTITY}: returns and adjustments that are not marked as cancellations;</li>
+ * <li>{@value #NON_POSITIVE_PRICE}: free samples and stock corrections carry no revenue.</li>
+ * </ol>
+ * A value that cannot be read (a quantity that is not a number, a date in no known format, a line with the
+ * wrong number of fields) stops the read with a message naming the file, line, column and value: such a file
+ * is not the export this source knows, and dropping its rows would hide that.
+ */
+@Component(service = DataSource.class, property = Stage.NAME_PROPERTY + "=" + UkRetailSource.NAME)
+@ServiceProvider(value = DataSource.class, resolution = Resolution.OPTIONAL)
+public class UkRetailSource implements DataSource {
+    static final String NAME = "uk-retail";
+
+    static final String MISSING_CUSTOMER = "missing CustomerID";
+    static final String CANCELLED = "cancelled invoice (InvoiceNo starts with C)";
+    static final String NON_POSITIVE_QUANTITY = "quantity <= 0";
+    static final String NON_POSITIVE_PRICE = "unit price <= 0";
+
+    /** How often progress is reported and cancellation checked, in rows. */
+    static final int PROGRESS_EVERY = 100_000;
+
+    static final String EXPECTED_HEADER =
+            "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country";
+
+    /**
+     * The columns this source reads, as the export names them. Description is not read, so it is not
+     * required. Matching ignores case, spaces and underscores ("Customer ID", "customer_id").
+     */
+    private static final String[] REQUIRED = {
+        "InvoiceNo", "StockCode", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"
+    };
+    private static final int INVOICE = 0;
+    private static final int STOCK_CODE = 1;
+    private static final int QUANTITY = 2;
+    private static final int INVOICE_DATE = 3;
+    private static final int UNIT_PRICE = 4;
+    private static final int CUSTOMER = 5;
+    private static final int COUNTRY = 6;
+
+    // RFC 4180 (comma, double quotes, quoted fields may span lines). Empty lines are NOT skipped by the
+    // parser: the parser's line number is then exact for every record, and this class skips them itself.
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
+
+    private static final int BUFFER = 1 << 16;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "UCI Online Retail export (CSV, plain or gzip); drops rows without CustomerID, cancellations, "
+                + "and non-positive quantities or prices, counting each";
+    }
+
+    @Override
+    public SourceData read(Path input, StageContext context) {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(context, "context");
+        String file = input.toString();
+        if (!Files.exists(input)) {
+            throw new SegmentaException("no such file: " + file);
+        }
+        if (Files.isDirectory(input)) {
+            throw new SegmentaException(file + " is a folder; the " + NAME
+                    + " source reads one CSV file (plain or .gz)");
+        }
+        try (Reader reader = openText(input, file); CSVParser parser = CSVParser.parse(reader, FORMAT)) {
+            return new Reading(file, parser, context).run();
+        } catch (NoSuchFileException e) {
+            throw new SegmentaException("no such file: " + file, e);
+        } catch (AccessDeniedException e) {
+            throw new SegmentaException(file + ": cannot read it: permission denied", e);
+        } catch (IOException e) {
+            throw new SegmentaException(file + ": cannot read it: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens the file as UTF-8 text: gunzipped when it starts with the gzip magic bytes (whatever its name),
+     * and without a leading byte-order mark (Excel writes one).
+     *
+     * @throws InputDataException when there is no text at all
+     */
+    private static Reader openText(Path input, String file) throws IOException {
+        InputStream raw = new BufferedInputStream(Files.newInputStream(input), BUFFER);
+        try {
+            raw.mark(2);
+            int b0 = raw.read();
+            int b1 = raw.read();
+            raw.reset();
+            boolean gzip = b0 == 0x1f && b1 == 0x8b;
+            InputStream bytes = gzip ? new GZIPInputStream(raw, BUFFER) : raw;
+            // Malformed UTF-8 becomes U+FFFD instead of failing: it can only occur in free text such as
+            // Description, which this source does not read; keys, numbers and dates are ASCII.
+            BufferedReader text = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8), BUFFER);
+            text.mark(1);
+            int first = text.read();
+            if (first == -1) {
+                text.close();
+                throw empty(file, gzip);
+            }
+            if (first != '\uFEFF') {
+                text.reset();
+            }
+            return text;
+        } catch (ZipException e) {
+            raw.close();
+            throw new SegmentaException(file + ": not a readable gzip file: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            raw.close();
+            throw e;
+        }
+    }
+
+    private static InputDataException empty(String file, boolean gzip) {
+        return new InputDataException(file, 0, null, null, (gzip ? "the file is empty once decompressed" : "the file is empty")
+                + "; expected a CSV with the header " + EXPECTED_HEADER);
+    }
+
+    /** The state of one read; {@link UkRetailSource} itself holds none, so it is thread-safe. */
+    private static final class Reading {
+        private final String file;
+        private final CSVParser parser;
+        private final StageContext context;
+
+        private final int[] column = new int[REQUIRED.length];
+        private final String[] columnName = new String[REQUIRED.length];
+        private int width;
+        /** The line on which the last record read ended; the next record starts on the line after it. */
+        private long lastEndLine;
+        /** The line on which the record returned by {@link #next(Iterator)} starts (the header is line 1). */
+        private long recordStartLine;
+
+        private final RejectionCounter rejections;
+        private final DictionaryColumnBuilder customers = new DictionaryColumnBuilder(BUFFER);
+        private final DictionaryColumnBuilder orders = new DictionaryColumnBuilder(BUFFER);
+        private final LongColumnBuilder timestamps = new LongColumnBuilder(BUFFER);
+        private final DoubleColumnBuilder quantities = new DoubleColumnBuilder(BUFFER);
+        private final DoubleColumnBuilder amounts = new DoubleColumnBuilder(BUFFER);
+        private final DoubleColumnBuilder prices = new DoubleColumnBuilder(BUFFER);
+        private final DictionaryColumnBuilder products = new DictionaryColumnBuilder(BUFFER);
+        private final DictionaryColumnBuilder regions = new DictionaryColumnBuilder(BUFFER);
+
+        private long rowsRead;
+        private long firstTime = Long.MAX_VALUE;
+        private long lastTime = Long.MIN_VALUE;
+
+        // One-entry caches: the lines of an invoice are consecutive and share date and customer, so most
+        // rows skip date parsing and the customer id copy.
+        private String lastDateText;
+        private long lastDateSeconds;
+        private String lastRawCustomer;
+        private String lastCustomer;
+
+        Reading(String file, CSVParser parser, StageContext context) {
+            this.file = file;
+            this.parser = parser;
+            this.context = context;
+            // Registered in the order the rules apply, so that all four show, with 0 when nothing broke them.
+            this.rejections = new RejectionCounter(file).register(MISSING_CUSTOMER).register(CANCELLED)
+                    .register(NON_POSITIVE_QUANTITY).register(NON_POSITIVE_PRICE);
+        }
+
+        SourceData run() {
+            Iterator<CSVRecord> records = parser.iterator();
+            CSVRecord header = next(records);
+            if (header == null) {
+                throw empty(file, false);
+            }
+            resolveHeader(header, recordStartLine);
+            for (CSVRecord record = next(records); record != null; record = next(records)) {
+                row(record, recordStartLine);
+            }
+            context.progress(rowsRead, -1, "rows");
+            return result();
+        }
+
+        /**
+         * The next record that is not an empty line, or null at the end. Sets {@link #recordStartLine}. The
+         * iterator reads a record only when asked for it, so the parser's line number after {@code next()}
+         * is the line on which that record ends (later than its start when a quoted field spans lines).
+         */
+        private CSVRecord next(Iterator<CSVRecord> records) {
+            try {
+                while (true) {
+                    long start = lastEndLine + 1;
+                    if (!records.hasNext()) {
+                        return null;
+                    }
+                    CSVRecord record = records.next();
+                    lastEndLine = parser.getCurrentLineNumber();
+                    if (record.size() == 1 && record.get(0).isEmpty()) {
+                        continue; // an empty line: not a row, nothing to account for
+                    }
+                    recordStartLine = start;
+                    return record;
+                }
+            } catch (UncheckedIOException e) {
+                IOException cause = e.getCause();
+                if (cause instanceof CSVException) {
+                    // e.g. a quote that is never closed, or text after a closing quote
+                    throw new InputDataException(file, lastEndLine + 1, null, null,
+                            "malformed CSV: " + cause.getMessage());
+                }
+                throw new SegmentaException(file + ": cannot read it after line " + lastEndLine + ": "
+                        + cause.getMessage(), e);
+            }
+        }
+
+        private void resolveHeader(CSVRecord header, long line) {
+            width = header.size();
+            String[] keys = new String[width];
+            for (int i = 0; i < width; i++) {
+                keys[i] = Values.headerKey(header.get(i));
+            }
+            List<String> missing = new ArrayList<>();
+            for (int r = 0; r < REQUIRED.length; r++) {
+                String key = Values.headerKey(REQUIRED[r]);
+                column[r] = -1;
+                for (int i = 0; i < width; i++) {
+                    if (keys[i].equals(key)) {
+                        if (column[r] >= 0) {
+                            throw new InputDataException(file, line, null, null, "the header has two columns named "
+                                    + REQUIRED[r] + " ('" + header.get(column[r]) + "' and '" + header.get(i) + "')");
+                        }
+                        column[r] = i;
+                        columnName[r] = header.get(i);
+                    }
+                }
+                if (column[r] < 0) {
+                    missing.add(REQUIRED[r]);
+                }
+            }
+            if (!missing.isEmpty()) {
+                StringBuilder message = new StringBuilder("missing required column")
+                        .append(missing.size() > 1 ? "s " : " ").append(String.join(", ", missing))
+                        .append("; the header found is: ").append(String.join(",", header.values()));
+                if (width == 1 && (header.get(0).indexOf(';') >= 0 || header.get(0).indexOf('\t') >= 0)) {
+                    message.append(" (a single column: is the delimiter ','? this source reads comma-separated files)");
+                }
+                message.append("; expected ").append(EXPECTED_HEADER);
+                throw new InputDataException(file, line, null, null, message.toString());
+            }
+        }
+
+        private void row(CSVRecord record, long line) {
+            if (record.size() != width) {
+                throw new InputDataException(file, line, null, null, "found " + record.size()
+                        + (record.size() == 1 ? " field" : " fields") + ", expected " + width
+                        + " as in the header (a truncated line, or a value with an unquoted comma?)");
+            }
+            rowsRead++;
+            String invoice = record.get(column[INVOICE]).trim();
+            if (invoice.isEmpty()) {
+                throw new InputDataException(file, line, columnName[INVOICE], "", "an invoice number");
+            }
+            String rawCustomer = record.get(column[CUSTOMER]).trim();
+            double quantity = number(record, QUANTITY, line);
+            double price = number(record, UNIT_PRICE, line);
+            long time = time(record, line);
+
+            // Every value has been checked above, so a bad value is an error whichever rule the row breaks.
+            if (rawCustomer.isEmpty()) {
+                rejections.reject(MISSING_CUSTOMER, line);
+            } else if (invoice.charAt(0) == 'C' || invoice.charAt(0) == 'c') {
+                rejections.reject(CANCELLED, line);
+            } else if (!(quantity > 0)) {
+                rejections.reject(NON_POSITIVE_QUANTITY, line);
+            } else if (!(price > 0)) {
+                rejections.reject(NON_POSITIVE_PRICE, line);
+            } else {
+                keep(record, rawCustomer, invoice, time, quantity, price);
+            }
+            if (rowsRead % PROGRESS_EVERY == 0) {
+                context.progress(rowsRead, -1, "rows");
+                if (context.isCancelled()) {
+                    throw new SegmentaException("cancelled");
+                }
+            }
+        }
+
+        private void keep(CSVRecord record, String rawCustomer, String invoice, long time, double quantity,
+                double price) {
+            if (!rawCustomer.equals(lastRawCustomer)) {
+                lastRawCustomer = rawCustomer;
+                lastCustomer = Values.normaliseCustomerId(rawCustomer);
+            }
+            customers.add(lastCustomer);
+            orders.add(invoice);
+            timestamps.add(time);
+            quantities.add(quantity);
+            amounts.add(quantity * price);
+            prices.add(price);
+            products.add(record.get(column[STOCK_CODE]).trim());
+            regions.add(record.get(column[COUNTRY]).trim());
+            if (time < firstTime) {
+                firstTime = time;
+            }
+            if (time > lastTime) {
+                lastTime = time;
+            }
+        }
+
+        private double number(CSVRecord record, int field, long line) {
+            String text = record.get(column[field]);
+            double value = Values.parseDecimal(text);
+            if (Double.isNaN(value)) {
+                throw new InputDataException(file, line, columnName[field], text,
+                        "a number (digits with '.' as the decimal point, e.g. 2.55)");
+            }
+            return value;
+        }
+
+        private long time(CSVRecord record, long line) {
+            String text = record.get(column[INVOICE_DATE]);
+            if (text.equals(lastDateText)) {
+                return lastDateSeconds;
+            }
+            long seconds = Values.parseDateTime(text);
+            if (seconds == Values.BAD_TIME) {
+                throw new InputDataException(file, line, columnName[INVOICE_DATE], text,
+                        "a date-time as " + Values.ISO_PATTERN + " or " + Values.UCI_PATTERN);
+            }
+            lastDateText = text;
+            lastDateSeconds = seconds;
+            return seconds;
+        }
+
+        private SourceData result() {
+            TransactionTable table = new TransactionTable(List.of(
+                    customers.build(TransactionField.CUSTOMER.columnName()),
+                    orders.build(TransactionField.ORDER.columnName()),
+                    timestamps.build(TransactionField.TIMESTAMP.columnName()),
+                    quantities.build(TransactionField.QUANTITY.columnName()),
+                    amounts.build(TransactionField.AMOUNT.columnName()),
+                    prices.build(TransactionField.UNIT_PRICE.columnName()),
+                    products.build(TransactionField.PRODUCT.columnName()),
+                    regions.build(TransactionField.REGION.columnName())));
+            boolean any = table.rowCount() > 0;
+            DataQuality quality = new DataQuality(NAME, List.of(file), rowsRead, table.rowCount(),
+                    rejections.toRejections(), any ? firstTime : TimestampColumn.MISSING,
+                    any ? lastTime : TimestampColumn.MISSING,
+                    Map.of("customers", (long) customers.levelCount(), "orders", (long) orders.levelCount(),
+                            "products", (long) products.levelCount()));
+            return new SourceData(table, quality);
+        }
+    }
+}
