@@ -25,12 +25,19 @@ import org.osgi.service.component.annotations.Component;
 /**
  * Recency, frequency and monetary value per customer.
  * <ul>
- * <li>recency: whole days from the customer's last purchase to the snapshot date;</li>
- * <li>frequency: distinct orders (invoices);</li>
+ * <li>recency: whole days (rounded down) from the customer's last purchase to the snapshot;</li>
+ * <li>frequency: distinct orders (invoices), however many lines each has;</li>
  * <li>monetary: sum of the line amounts.</li>
  * </ul>
- * The snapshot date defaults to the day after the last transaction in the data, as the usual RFM recipes do,
- * so that the most recent customers have a recency of at least one day.
+ * The snapshot defaults to 24 hours after the last transaction in the data, the usual RFM recipe
+ * ({@code snapshot = max(InvoiceDate) + 1 day; recency = (snapshot - last).days}), so that the most recent
+ * customers have a recency of one day; option {@value #SNAPSHOT} sets it to the start (midnight) of a date
+ * instead, which must not be before the last transaction.
+ * <p>
+ * A row without a customer, an order or a timestamp, or whose amount is not a finite number, cannot be
+ * attributed or placed in time; such rows (which sources normally reject) are left out of all three features,
+ * counted by reason and reported through {@link StageContext#info}. Customer codes with no remaining row are
+ * dropped, so every row of the result has at least one order.
  */
 @Component(service = FeatureExtractor.class, property = Stage.NAME_PROPERTY + "=" + RfmFeatures.NAME)
 @ServiceProvider(value = FeatureExtractor.class, resolution = Resolution.OPTIONAL)
@@ -56,34 +63,56 @@ public class RfmFeatures implements FeatureExtractor {
 
     @Override
     public List<StageOption> options() {
-        return List.of(new StageOption(SNAPSHOT, "date recency is measured to (yyyy-MM-dd)",
-                "the day after the last transaction"));
+        return List.of(new StageOption(SNAPSHOT, "date recency is measured to, from its midnight (yyyy-MM-dd)",
+                "24 hours after the last transaction"));
     }
 
     @Override
     public FeatureMatrix extract(TransactionTable transactions, StageContext context) {
+        Optional<LocalDate> configuredSnapshot = context.options().date(SNAPSHOT); // a bad date fails first
         int rows = transactions.rowCount();
         if (rows == 0) {
             throw new SegmentaException("no transactions to compute RFM from: every row was rejected by the source");
         }
         CategoricalColumn customer = transactions.customer();
-        CategoricalColumn order = transactions.order();
+        int[] cust = customer.codes();
+        int[] ord = transactions.order().codes();
         long[] time = transactions.timestamp().epochSeconds();
         double[] amount = transactions.amount().values();
         int customers = customer.levelCount();
-        int[] cust = customer.codes();
-        int[] ord = order.codes();
 
         long[] last = new long[customers];
         Arrays.fill(last, Long.MIN_VALUE);
         double[] monetary = new double[customers];
+        int[] rowsPerCustomer = new int[customers];
+        // (customer, order) of every kept row, packed into a long, to count distinct orders by sorting
+        long[] pairs = new long[rows];
+        int pairCount = 0;
         long maxTime = Long.MIN_VALUE;
+        long noCustomer = 0;
+        long noOrder = 0;
+        long noTimestamp = 0;
+        long badAmount = 0;
         for (int i = 0; i < rows; i++) {
             int c = cust[i];
+            long t = time[i];
+            // one reason per row, in this order
             if (c == CategoricalColumn.MISSING) {
+                noCustomer++;
                 continue;
             }
-            long t = time[i];
+            if (ord[i] == CategoricalColumn.MISSING) {
+                noOrder++;
+                continue;
+            }
+            if (t == TimestampColumn.MISSING) {
+                noTimestamp++;
+                continue;
+            }
+            if (!Double.isFinite(amount[i])) {
+                badAmount++;
+                continue;
+            }
             if (t > last[c]) {
                 last[c] = t;
             }
@@ -91,35 +120,64 @@ public class RfmFeatures implements FeatureExtractor {
                 maxTime = t;
             }
             monetary[c] += amount[i];
+            rowsPerCustomer[c]++;
+            pairs[pairCount++] = ((long) c << 32) | (ord[i] & 0xffffffffL);
         }
-        double[] frequency = distinctOrdersPerCustomer(cust, ord, rows, customers);
+        long ignored = noCustomer + noOrder + noTimestamp + badAmount;
+        if (ignored == rows) {
+            throw new SegmentaException("no transactions to compute RFM from: none of the " + rows
+                    + " rows has a customer, an order, a timestamp and a finite amount");
+        }
+        if (ignored > 0) {
+            context.info("rfm: left out " + ignored + " of " + rows + " rows: " + reasons(noCustomer, noOrder,
+                    noTimestamp, badAmount));
+        }
+        double[] frequency = distinctOrdersPerCustomer(pairs, pairCount, customers);
 
-        long snapshot = snapshotSeconds(context.options().date(SNAPSHOT), maxTime);
+        long snapshot = snapshotSeconds(configuredSnapshot, maxTime);
         double[] recency = new double[customers];
         for (int c = 0; c < customers; c++) {
-            // whole days, rounded down, as pandas' Timedelta.days does
-            recency[c] = Math.floorDiv(snapshot - last[c], SECONDS_PER_DAY);
+            if (rowsPerCustomer[c] > 0) {
+                // whole days, rounded down, as pandas' Timedelta.days does
+                recency[c] = Math.floorDiv(snapshot - last[c], SECONDS_PER_DAY);
+            }
         }
-        return compact(customer, recency, frequency, monetary);
+        return compact(customer, rowsPerCustomer, recency, frequency, monetary);
+    }
+
+    private static String reasons(long noCustomer, long noOrder, long noTimestamp, long badAmount) {
+        List<String> parts = new ArrayList<>();
+        if (noCustomer > 0) {
+            parts.add(noCustomer + " without a customer");
+        }
+        if (noOrder > 0) {
+            parts.add(noOrder + " without an order");
+        }
+        if (noTimestamp > 0) {
+            parts.add(noTimestamp + " without a timestamp");
+        }
+        if (badAmount > 0) {
+            parts.add(badAmount + " with an amount that is not a finite number");
+        }
+        return String.join(", ", parts);
     }
 
     private static long snapshotSeconds(Optional<LocalDate> configured, long maxTime) {
-        if (configured.isPresent()) {
-            return configured.get().atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+        if (configured.isEmpty()) {
+            return maxTime + SECONDS_PER_DAY;
         }
-        LocalDate lastDay = LocalDateTime.ofEpochSecond(maxTime, 0, ZoneOffset.UTC).toLocalDate();
-        return lastDay.plusDays(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+        long snapshot = configured.get().atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+        if (snapshot < maxTime) {
+            LocalDateTime lastTransaction = LocalDateTime.ofEpochSecond(maxTime, 0, ZoneOffset.UTC);
+            throw new SegmentaException("option " + SNAPSHOT + ": " + configured.get()
+                    + " is before the last transaction (" + lastTransaction + "); recency would be negative."
+                    + " Give " + lastTransaction.toLocalDate().plusDays(1) + " or later, or leave it out");
+        }
+        return snapshot;
     }
 
-    /** Counts distinct order codes per customer by sorting (customer, order) pairs packed into longs. */
-    private static double[] distinctOrdersPerCustomer(int[] cust, int[] ord, int rows, int customers) {
-        long[] pairs = new long[rows];
-        int n = 0;
-        for (int i = 0; i < rows; i++) {
-            if (cust[i] != CategoricalColumn.MISSING && ord[i] != CategoricalColumn.MISSING) {
-                pairs[n++] = ((long) cust[i] << 32) | (ord[i] & 0xffffffffL);
-            }
-        }
+    /** Counts distinct orders per customer from sorted (customer, order) pairs packed into longs. */
+    private static double[] distinctOrdersPerCustomer(long[] pairs, int n, int customers) {
         Arrays.sort(pairs, 0, n);
         double[] frequency = new double[customers];
         for (int i = 0; i < n; i++) {
@@ -130,29 +188,25 @@ public class RfmFeatures implements FeatureExtractor {
         return frequency;
     }
 
-    /** Drops customer codes that have no transaction (possible when a source filtered rows after encoding). */
-    private static FeatureMatrix compact(CategoricalColumn customer, double[] recency, double[] frequency,
-            double[] monetary) {
-        int[] present = new int[customer.levelCount()];
-        Arrays.fill(present, -1);
-        for (int code : customer.codes()) {
-            if (code != CategoricalColumn.MISSING) {
-                present[code] = 1;
-            }
-        }
-        List<String> ids = new ArrayList<>();
+    /**
+     * Keeps the customers with at least one kept row, in code order. Codes without rows exist when a source
+     * rejected rows after encoding their customer, or when rows were left out here.
+     */
+    private static FeatureMatrix compact(CategoricalColumn customer, int[] rowsPerCustomer, double[] recency,
+            double[] frequency, double[] monetary) {
         int m = 0;
-        for (int c = 0; c < present.length; c++) {
-            if (present[c] > 0) {
+        for (int count : rowsPerCustomer) {
+            if (count > 0) {
                 m++;
             }
         }
+        List<String> ids = new ArrayList<>(m);
         double[] r = new double[m];
         double[] f = new double[m];
         double[] mo = new double[m];
         int j = 0;
-        for (int c = 0; c < present.length; c++) {
-            if (present[c] > 0) {
+        for (int c = 0; c < rowsPerCustomer.length; c++) {
+            if (rowsPerCustomer[c] > 0) {
                 ids.add(customer.levels().get(c));
                 r[j] = recency[c];
                 f[j] = frequency[c];
