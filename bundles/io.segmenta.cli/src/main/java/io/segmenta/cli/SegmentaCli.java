@@ -1,0 +1,192 @@
+package io.segmenta.cli;
+
+import aQute.bnd.annotation.Resolution;
+import aQute.bnd.annotation.spi.ServiceConsumer;
+import io.segmenta.api.SegmentaException;
+import io.segmenta.api.pipeline.PipelineEngine;
+import io.segmenta.api.pipeline.PipelineResult;
+import io.segmenta.api.pipeline.PipelineSpec;
+import io.segmenta.console.ConsoleProgress;
+import io.segmenta.console.RunArguments;
+import io.segmenta.console.RunSummary;
+import io.segmenta.console.StageList;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.module.ModuleDescriptor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.function.Supplier;
+
+/**
+ * The {@code segmenta} command: runs pipelines as batch jobs on the plain module path, where the engine
+ * and its stages are found with {@link ServiceLoader}.
+ * <p>
+ * Streams: the summary and listings go to standard output, progress and errors to standard error, so
+ * {@code segmenta run ... > summary.txt} keeps a clean summary. Exit codes: {@value #OK} success,
+ * {@value #USER_ERROR} a usage or input problem (one line {@code segmenta: <message>}, no stack trace),
+ * {@value #INTERNAL_ERROR} a bug (one line; the stack trace only with {@code --debug} or
+ * {@code SEGMENTA_DEBUG=1}).
+ */
+@ServiceConsumer(value = PipelineEngine.class, resolution = Resolution.OPTIONAL)
+public final class SegmentaCli {
+    static final int OK = 0;
+    static final int INTERNAL_ERROR = 1;
+    static final int USER_ERROR = 2;
+
+    static final String NO_ENGINE = "no pipeline engine on the module path (is io.segmenta.engine there?)";
+    static final String DEBUG = "--debug";
+    static final String DEBUG_VARIABLE = "SEGMENTA_DEBUG";
+
+    private final Supplier<PipelineEngine> engine;
+    private final boolean debugByDefault;
+
+    /**
+     * @param engine finds the engine, or returns null when there is none; called only by commands that
+     *        need it, so {@code help} works without one
+     * @param debugByDefault print stack traces of internal errors even without {@value #DEBUG}
+     */
+    SegmentaCli(Supplier<PipelineEngine> engine, boolean debugByDefault) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.debugByDefault = debugByDefault;
+    }
+
+    public static void main(String[] args) {
+        // exit explicitly: the code matters to scripts, and no stray non-daemon thread may keep the JVM up
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs one command line with the engine found on the module path; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return new SegmentaCli(SegmentaCli::loadEngine, "1".equals(System.getenv(DEBUG_VARIABLE)))
+                .execute(args, out, err);
+    }
+
+    /**
+     * The engine provided on the module path (or class path), or null. With several, the one whose class
+     * name sorts first, so that the choice does not depend on the order of the path.
+     */
+    static PipelineEngine loadEngine() {
+        return ServiceLoader.load(PipelineEngine.class).stream()
+                .sorted(Comparator.comparing(p -> p.type().getName()))
+                .map(ServiceLoader.Provider::get)
+                .findFirst().orElse(null);
+    }
+
+    int execute(String[] args, PrintStream out, PrintStream err) {
+        List<String> words = new ArrayList<>(Arrays.asList(args));
+        boolean debug = debugByDefault | words.removeIf(DEBUG::equals);
+        try {
+            if (words.isEmpty()) {
+                err.print(usage());
+                return USER_ERROR;
+            }
+            String command = words.get(0);
+            List<String> rest = words.subList(1, words.size());
+            switch (command) {
+                case "help", "--help", "-h" -> out.print(usage());
+                case "--version", "version" -> out.println("segmenta " + version());
+                case "stages" -> stages(rest, out);
+                case "run" -> run(rest, out, err);
+                default -> throw new SegmentaException("unknown command '" + command
+                        + "'; commands are run, stages, help and --version");
+            }
+            return OK;
+        } catch (SegmentaException e) {
+            err.println("segmenta: " + oneLine(e.getMessage()));
+            return USER_ERROR;
+        } catch (RuntimeException | Error e) {
+            // Error too: a provider that fails to load is a ServiceConfigurationError, and an
+            // OutOfMemoryError deserves a clear line and exit code 1 as much as a bug does
+            err.println("segmenta: internal error: " + e.getClass().getName() + ": " + oneLine(e.getMessage())
+                    + (debug ? "" : " (rerun with " + DEBUG + " or " + DEBUG_VARIABLE + "=1 for the stack trace)"));
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return INTERNAL_ERROR;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private void stages(List<String> args, PrintStream out) {
+        boolean verbose = false;
+        for (String a : args) {
+            if (a.equals("--verbose") || a.equals("-v")) {
+                verbose = true;
+            } else {
+                throw new SegmentaException("unknown argument '" + a + "' for stages; it takes --verbose");
+            }
+        }
+        out.print(StageList.render(engine().stages(), verbose));
+    }
+
+    private void run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.contains("--help") || args.contains("-h")) {
+            out.print(usage());
+            return;
+        }
+        // check the options before looking for the engine: a typo is reported as such even without one
+        PipelineSpec spec = RunArguments.parse(args).spec();
+        PipelineResult result = engine().run(spec, new ConsoleProgress(err));
+        out.print(RunSummary.render(result));
+    }
+
+    private PipelineEngine engine() {
+        PipelineEngine e = engine.get();
+        if (e == null) {
+            throw new SegmentaException(NO_ENGINE);
+        }
+        return e;
+    }
+
+    /** The usage text: commands, every run option with its default, global options and exit codes. */
+    static String usage() {
+        return """
+                usage: segmenta run --source NAME --input PATH [run options]
+                       segmenta stages [--verbose]
+                       segmenta help | --help
+                       segmenta --version
+
+                Segments customers: reads an export, computes features per customer, clusters them and
+                writes the reports. Stages (sources, feature extractors, algorithms, reporters) are found
+                on the module path; `segmenta stages --verbose` lists them with their options.
+
+                run options:
+                """ + RunArguments.usage() + """
+
+                global options:
+                  --debug  print the stack trace of an internal error (or set SEGMENTA_DEBUG=1)
+
+                exit codes: 0 success, 1 internal error, 2 usage or input error
+                """;
+    }
+
+    /** The project version (from version.properties), else the module's version, else "unknown". */
+    static String version() {
+        try (InputStream in = SegmentaCli.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                String v = p.getProperty("version");
+                if (v != null && !v.isBlank() && !v.startsWith("${")) {
+                    return v.trim();
+                }
+            }
+        } catch (IOException e) {
+            // fall through to the module descriptor
+        }
+        ModuleDescriptor descriptor = SegmentaCli.class.getModule().getDescriptor();
+        return descriptor != null ? descriptor.rawVersion().orElse("unknown") : "unknown";
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "(no message)" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
+}

@@ -1,0 +1,213 @@
+package io.segmenta.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.segmenta.api.SegmentaException;
+import io.segmenta.api.pipeline.PipelineEngine;
+import io.segmenta.api.stage.ClusterRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** Argument handling, streams and exit codes, with a fake engine handed in (no ServiceLoader). */
+class SegmentaCliTest {
+    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
+    private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+    private final FakeEngine engine = new FakeEngine();
+
+    private int run(Supplier<PipelineEngine> engines, boolean debugByDefault, String... args) {
+        return new SegmentaCli(engines, debugByDefault).execute(args, out, err);
+    }
+
+    private int run(String... args) {
+        return run(() -> engine, false, args);
+    }
+
+    private String out() {
+        return outBytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+    }
+
+    private String err() {
+        return errBytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+    }
+
+    @Test
+    void runPrintsTheSummaryToStdoutAndProgressToStderr() {
+        assertEquals(0, run("run", "--source", "uk-retail", "--input", "data/online-retail.csv", "--k", "5",
+                "--snapshot", "2011-12-10", "--option", "a=1", "--option", "b=2", "--out", "out/uk"));
+        assertEquals(new ClusterRequest(5, 42, 10, 300), engine.lastSpec.cluster());
+        assertEquals(Path.of("data/online-retail.csv"), engine.lastSpec.input());
+        assertEquals(Path.of("out/uk"), engine.lastSpec.outputDir());
+        assertEquals(Map.of("snapshot", "2011-12-10", "a", "1", "b", "2"), engine.lastSpec.options().asMap());
+        assertEquals("""
+                source uk-retail ...
+                  source uk-retail: 2 rows kept
+                source uk-retail done in 2.0 ms
+                """, err());
+        assertTrue(out().startsWith("Data quality (source uk-retail)\n"), out());
+        assertTrue(out().endsWith("Outputs\n  out/summary.csv\n"), out());
+    }
+
+    @Test
+    void stagesListsToStdout() {
+        assertEquals(0, run("stages"));
+        assertEquals("""
+                KIND               NAME       DESCRIPTION
+                source             uk-retail  UCI Online Retail
+                feature extractor  rfm        RFM per customer
+                """, out());
+        assertEquals("", err());
+    }
+
+    @Test
+    void stagesVerboseShowsOrigins() {
+        assertEquals(0, run("stages", "--verbose"));
+        assertTrue(out().startsWith("KIND               NAME       ORIGIN"), out());
+    }
+
+    @Test
+    void helpListsEveryOptionWithItsDefault() {
+        for (String help : List.of("help", "--help", "-h")) {
+            outBytes.reset();
+            assertEquals(0, run(help));
+            String usage = out();
+            assertTrue(usage.startsWith("usage: segmenta run --source NAME --input PATH [run options]\n"), usage);
+            for (String option : List.of("--source NAME", "--input PATH", "--features NAME", "--algorithm NAME",
+                    "--k N", "--seed N", "--runs N", "--max-iterations N", "--report NAMES", "--out DIR",
+                    "--snapshot DATE", "--option KEY=VALUE", "--debug")) {
+                assertTrue(usage.contains("\n  " + option + " "), option);
+            }
+            for (String byDefault : List.of("(default rfm)", "(default kmeans)", "(default 4)", "(default 42)",
+                    "(default 10)", "(default 300)", "(default csv)", "(default out)")) {
+                assertTrue(usage.contains(byDefault), byDefault);
+            }
+            assertTrue(usage.endsWith("exit codes: 0 success, 1 internal error, 2 usage or input error\n"), usage);
+        }
+        assertEquals("", err());
+    }
+
+    @Test
+    void runHelpPrintsTheUsageWithoutRunning() {
+        assertEquals(0, run("run", "--help"));
+        assertTrue(out().startsWith("usage: segmenta run"), out());
+        assertNull(engine.lastSpec);
+    }
+
+    @Test
+    void helpNeedsNoEngine() {
+        assertEquals(0, run(() -> null, false, "--help"));
+        assertEquals(0, run(() -> null, false, "--version"));
+    }
+
+    @Test
+    void versionComesFromTheBuild() {
+        assertEquals(0, run("--version"));
+        assertTrue(out().matches("segmenta \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n"), out());
+    }
+
+    @Test
+    void noArgumentsIsAUsageError() {
+        assertEquals(2, run());
+        assertTrue(err().startsWith("usage: segmenta run"), err());
+        assertEquals("", out());
+    }
+
+    @Test
+    void userErrorsAreOneLineOnStderrWithExitCode2() {
+        assertUserError("segmenta: unknown command 'frobnicate'; commands are run, stages, help and --version",
+                "frobnicate");
+        assertUserError("segmenta: --k: 'four' is not a whole number",
+                "run", "--source", "uk-retail", "--input", "x.csv", "--k", "four");
+        assertUserError("segmenta: missing --source: name the data source, e.g. --source uk-retail",
+                "run", "--input", "x.csv");
+        assertUserError("segmenta: missing value for --out (output folder, created when missing (default out))",
+                "run", "--source", "s", "--input", "x.csv", "--out");
+        assertUserError("segmenta: unknown argument '--all' for stages; it takes --verbose", "stages", "--all");
+        assertNull(engine.lastSpec);
+    }
+
+    @Test
+    void engineUserErrorsExitWith2() {
+        FakeEngine failing = new FakeEngine(spec -> new SegmentaException("x.csv, line 7, column 'Quantity': "
+                + "value 'abc' is not a number"));
+        assertEquals(2, run(() -> failing, false, "run", "--source", "s", "--input", "x.csv"));
+        assertEquals("segmenta: x.csv, line 7, column 'Quantity': value 'abc' is not a number\n", err());
+        assertEquals("", out());
+    }
+
+    @Test
+    void noEngineIsAUserError() {
+        assertEquals(2, run(() -> null, false, "run", "--source", "s", "--input", "x.csv"));
+        assertEquals("segmenta: " + SegmentaCli.NO_ENGINE + "\n", err());
+        errBytes.reset();
+        assertEquals(2, run(() -> null, false, "stages"));
+        assertEquals("segmenta: no pipeline engine on the module path (is io.segmenta.engine there?)\n", err());
+    }
+
+    @Test
+    void bugsExitWith1AndOneLineWithoutDebug() {
+        FakeEngine failing = new FakeEngine(spec -> new IllegalStateException("boom\nsecond line"));
+        assertEquals(1, run(() -> failing, false, "run", "--source", "s", "--input", "x.csv"));
+        assertEquals("segmenta: internal error: java.lang.IllegalStateException: boom second line (rerun with "
+                + "--debug or SEGMENTA_DEBUG=1 for the stack trace)\n", err());
+    }
+
+    @Test
+    void debugFlagPrintsTheStackTrace() {
+        FakeEngine failing = new FakeEngine(spec -> new IllegalStateException("boom"));
+        assertEquals(1, run(() -> failing, false, "--debug", "run", "--source", "s", "--input", "x.csv"));
+        assertTrue(err().startsWith("segmenta: internal error: java.lang.IllegalStateException: boom\n"
+                + "java.lang.IllegalStateException: boom\n\tat "), err());
+    }
+
+    @Test
+    void debugFlagWorksAfterTheCommandToo() {
+        FakeEngine failing = new FakeEngine(spec -> new IllegalStateException("boom"));
+        assertEquals(1, run(() -> failing, false, "run", "--source", "s", "--debug", "--input", "x.csv"));
+        assertTrue(err().contains("\n\tat "), err());
+    }
+
+    @Test
+    void debugVariablePrintsTheStackTrace() {
+        FakeEngine failing = new FakeEngine(spec -> new IllegalStateException("boom"));
+        assertEquals(1, run(() -> failing, true, "run", "--source", "s", "--input", "x.csv"));
+        assertTrue(err().contains("\n\tat "), err());
+    }
+
+    @Test
+    void aProviderThatFailsToLoadIsAnInternalError() {
+        Supplier<PipelineEngine> broken = () -> {
+            throw new ServiceConfigurationError("io.segmenta.api.pipeline.PipelineEngine: Provider x could not be "
+                    + "instantiated");
+        };
+        assertEquals(1, run(broken, false, "stages"));
+        assertTrue(err().startsWith("segmenta: internal error: java.util.ServiceConfigurationError: "), err());
+        assertEquals(1, err().lines().count());
+    }
+
+    @Test
+    void withoutProvidersTheServiceLoaderFindsNoEngine() {
+        // the test class path holds no engine: what a module path without io.segmenta.engine looks like
+        assertNull(SegmentaCli.loadEngine());
+        assertEquals(2, SegmentaCli.run(new String[] {"stages"}, out, err));
+        assertEquals("segmenta: " + SegmentaCli.NO_ENGINE + "\n", err());
+    }
+
+    private void assertUserError(String expected, String... args) {
+        errBytes.reset();
+        outBytes.reset();
+        assertEquals(2, run(args), String.join(" ", args));
+        assertEquals(expected + "\n", err());
+        assertEquals("", out());
+    }
+}

@@ -1,0 +1,289 @@
+package io.segmenta.console;
+
+import io.segmenta.api.SegmentaException;
+import io.segmenta.api.pipeline.PipelineSpec;
+import io.segmenta.api.stage.ClusterRequest;
+import io.segmenta.api.stage.Options;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The options of a pipeline run, shared by the CLI ({@code segmenta run ...}) and the Gogo shell
+ * ({@code segmenta:run ...}) so both accept the same names with the same defaults and the same messages.
+ * The names, defaults and help texts are compile-time constants so the shell can use them in its Gogo
+ * annotations. Every problem is a {@link SegmentaException} with a one-line message.
+ */
+public final class RunArguments {
+    public static final String SOURCE = "--source";
+    public static final String INPUT = "--input";
+    public static final String FEATURES = "--features";
+    public static final String ALGORITHM = "--algorithm";
+    public static final String K = "--k";
+    public static final String SEED = "--seed";
+    public static final String RUNS = "--runs";
+    public static final String MAX_ITERATIONS = "--max-iterations";
+    public static final String REPORT = "--report";
+    public static final String OUT = "--out";
+    public static final String SNAPSHOT = "--snapshot";
+    public static final String OPTION = "--option";
+    public static final String OPTIONS = "--options";
+
+    public static final String DEFAULT_FEATURES = "rfm";
+    public static final String DEFAULT_ALGORITHM = "kmeans";
+    public static final String DEFAULT_K = "4";
+    /** Equal to {@link ClusterRequest#DEFAULT_SEED} (a test checks it); a literal because annotations need one. */
+    public static final String DEFAULT_SEED = "42";
+    /** Equal to {@link ClusterRequest#DEFAULT_RUNS}. */
+    public static final String DEFAULT_RUNS = "10";
+    /** Equal to {@link ClusterRequest#DEFAULT_MAX_ITERATIONS}. */
+    public static final String DEFAULT_MAX_ITERATIONS = "300";
+    public static final String DEFAULT_REPORT = "csv";
+    public static final String DEFAULT_OUT = "out";
+    /** The {@value #REPORT} value that asks for no reporter at all. */
+    public static final String NO_REPORT = "none";
+    /** The stage option {@value #SNAPSHOT} stands for. */
+    public static final String SNAPSHOT_OPTION = "snapshot";
+
+    public static final String SOURCE_HELP = "data source stage, e.g. uk-retail (required)";
+    public static final String INPUT_HELP = "file or folder the source reads (required)";
+    public static final String FEATURES_HELP = "feature extractor stage (default " + DEFAULT_FEATURES + ")";
+    public static final String ALGORITHM_HELP = "clustering algorithm stage (default " + DEFAULT_ALGORITHM + ")";
+    public static final String K_HELP = "number of segments (default " + DEFAULT_K + ")";
+    public static final String SEED_HELP = "random seed; the same input and seed give the same segments (default "
+            + DEFAULT_SEED + ")";
+    public static final String RUNS_HELP = "independently seeded runs; the one of lowest cost is kept (default "
+            + DEFAULT_RUNS + ")";
+    public static final String MAX_ITERATIONS_HELP = "iteration cap of one run (default " + DEFAULT_MAX_ITERATIONS
+            + ")";
+    public static final String REPORT_HELP = "reporter stages, comma-separated, or " + NO_REPORT + " (default "
+            + DEFAULT_REPORT + ")";
+    public static final String OUT_HELP = "output folder, created when missing (default " + DEFAULT_OUT + ")";
+    public static final String SNAPSHOT_HELP = "date recency is measured to, yyyy-MM-dd; short for " + OPTION + " "
+            + SNAPSHOT_OPTION + "=DATE (default: the day after the last transaction)";
+    public static final String OPTION_HELP = "a stage option KEY=VALUE; repeatable (see the stage list)";
+    public static final String OPTIONS_HELP = "stage options KEY=VALUE,KEY=VALUE";
+
+    private record Spec(String name, String value, String help) {
+    }
+
+    /** Every option in the order the usage lists them. */
+    private static final List<Spec> ALL = List.of(new Spec(SOURCE, "NAME", SOURCE_HELP),
+            new Spec(INPUT, "PATH", INPUT_HELP), new Spec(FEATURES, "NAME", FEATURES_HELP),
+            new Spec(ALGORITHM, "NAME", ALGORITHM_HELP), new Spec(K, "N", K_HELP), new Spec(SEED, "N", SEED_HELP),
+            new Spec(RUNS, "N", RUNS_HELP), new Spec(MAX_ITERATIONS, "N", MAX_ITERATIONS_HELP),
+            new Spec(REPORT, "NAMES", REPORT_HELP), new Spec(OUT, "DIR", OUT_HELP),
+            new Spec(SNAPSHOT, "DATE", SNAPSHOT_HELP), new Spec(OPTION, "KEY=VALUE", OPTION_HELP),
+            new Spec(OPTIONS, "K=V,K=V", OPTIONS_HELP));
+
+    private String source;
+    private String input;
+    private String features = DEFAULT_FEATURES;
+    private String algorithm = DEFAULT_ALGORITHM;
+    private int k = Integer.parseInt(DEFAULT_K);
+    private long seed = Long.parseLong(DEFAULT_SEED);
+    private int runs = Integer.parseInt(DEFAULT_RUNS);
+    private int maxIterations = Integer.parseInt(DEFAULT_MAX_ITERATIONS);
+    private List<String> reporters = List.of(DEFAULT_REPORT);
+    private String out = DEFAULT_OUT;
+    private final Map<String, String> options = new LinkedHashMap<>();
+    private final Set<String> given = new HashSet<>();
+
+    /**
+     * Parses command-line words: {@code --name value} or {@code --name=value}.
+     *
+     * @throws SegmentaException for an unknown option, a missing or bad value, an option given twice or a
+     *         word that is not an option
+     */
+    public static RunArguments parse(List<String> args) {
+        return new RunArguments().add(args);
+    }
+
+    /**
+     * Parses more command-line words into these options, with the same rules as {@link #parse(List)}: an
+     * option already set is an error, {@value #OPTION} may repeat.
+     */
+    public RunArguments add(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String word = args.get(i);
+            if (!word.startsWith("--")) {
+                throw new SegmentaException("unexpected argument '" + word + "': run options start with --");
+            }
+            int eq = word.indexOf('=');
+            String name = eq > 0 ? word.substring(0, eq) : word;
+            if (!isOption(name)) {
+                throw unknown(name);
+            }
+            String value;
+            if (eq > 0) {
+                value = word.substring(eq + 1);
+            } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
+                value = args.get(++i);
+            } else {
+                throw new SegmentaException("missing value for " + name + " (" + help(name) + ")");
+            }
+            set(name, value);
+        }
+        return this;
+    }
+
+    /** True when {@code name} (with its leading "--") is a run option. */
+    public static boolean isOption(String name) {
+        return ALL.stream().anyMatch(s -> s.name.equals(name));
+    }
+
+    /**
+     * Sets one option from its text, as typed.
+     *
+     * @param name the option with its leading "--", e.g. {@value #K}
+     * @throws SegmentaException for an unknown option, a blank or bad value, or an option given twice
+     */
+    public RunArguments set(String name, String value) {
+        if (!isOption(name)) {
+            throw unknown(name);
+        }
+        String v = value == null ? "" : value.trim();
+        if (v.isEmpty()) {
+            throw new SegmentaException("missing value for " + name + " (" + help(name) + ")");
+        }
+        if (name.equals(OPTION)) {
+            addOption(v, OPTION);
+            return this;
+        }
+        if (name.equals(OPTIONS)) {
+            for (String pair : v.split(",")) {
+                if (!pair.isBlank()) {
+                    addOption(pair.trim(), OPTIONS);
+                }
+            }
+            return this;
+        }
+        if (!given.add(name)) {
+            throw new SegmentaException(name + " given twice");
+        }
+        switch (name) {
+            case SOURCE -> source = v;
+            case INPUT -> input = v;
+            case FEATURES -> features = v;
+            case ALGORITHM -> algorithm = v;
+            case K -> k = positive(name, v);
+            case SEED -> seed = whole(name, v);
+            case RUNS -> runs = positive(name, v);
+            case MAX_ITERATIONS -> maxIterations = positive(name, v);
+            case REPORT -> reporters = reporters(v);
+            case OUT -> out = v;
+            case SNAPSHOT -> putOption(SNAPSHOT_OPTION, v, SNAPSHOT);
+            default -> throw unknown(name);
+        }
+        return this;
+    }
+
+    /**
+     * The run these options describe.
+     *
+     * @throws SegmentaException when {@value #SOURCE} or {@value #INPUT} is missing, or a path is invalid
+     */
+    public PipelineSpec spec() {
+        if (source == null) {
+            throw new SegmentaException("missing " + SOURCE + ": name the data source, e.g. " + SOURCE + " uk-retail");
+        }
+        if (input == null) {
+            throw new SegmentaException("missing " + INPUT + ": name the file or folder " + source + " reads");
+        }
+        return new PipelineSpec(source, path(INPUT, input), features, algorithm,
+                new ClusterRequest(k, seed, runs, maxIterations), reporters, path(OUT, out), new Options(options));
+    }
+
+    /** The option listing for help texts: one line per option with its value, description and default. */
+    public static String usage() {
+        int width = 0;
+        for (Spec s : ALL) {
+            width = Math.max(width, s.name.length() + 1 + s.value.length());
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Spec s : ALL) {
+            String left = s.name + " " + s.value;
+            sb.append("  ").append(left).append(" ".repeat(width - left.length() + 2)).append(s.help).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String help(String name) {
+        return ALL.stream().filter(s -> s.name.equals(name)).findFirst().map(Spec::help).orElse("");
+    }
+
+    private static SegmentaException unknown(String name) {
+        return new SegmentaException("unknown option " + name + "; run options are "
+                + String.join(", ", ALL.stream().map(Spec::name).toList()));
+    }
+
+    private void addOption(String pair, String via) {
+        int eq = pair.indexOf('=');
+        if (eq <= 0 || pair.substring(0, eq).isBlank()) {
+            throw new SegmentaException(via + ": '" + pair + "' is not KEY=VALUE");
+        }
+        putOption(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim(), via);
+    }
+
+    private void putOption(String key, String value, String via) {
+        if (options.containsKey(key)) {
+            throw new SegmentaException(via + ": option " + key + " given twice");
+        }
+        options.put(key, value);
+    }
+
+    private static int positive(String name, String value) {
+        int n;
+        try {
+            n = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new SegmentaException(name + ": '" + value + "' is not a whole number");
+        }
+        if (n < 1) {
+            throw new SegmentaException(name + ": must be at least 1, got " + n);
+        }
+        return n;
+    }
+
+    private static long whole(String name, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new SegmentaException(name + ": '" + value + "' is not a whole number");
+        }
+    }
+
+    private static List<String> reporters(String value) {
+        if (value.equals(NO_REPORT)) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        for (String part : value.split(",")) {
+            String name = part.trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (names.contains(name)) {
+                throw new SegmentaException(REPORT + ": reporter " + name + " named twice");
+            }
+            names.add(name);
+        }
+        if (names.isEmpty()) {
+            throw new SegmentaException(REPORT + ": no reporter named (use " + NO_REPORT + " for none)");
+        }
+        return List.copyOf(names);
+    }
+
+    private static Path path(String name, String value) {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new SegmentaException(name + ": '" + value + "' is not a valid path: " + e.getReason());
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.segmenta.console;
+
+import io.segmenta.api.pipeline.StageDescriptor;
+import io.segmenta.api.stage.StageOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Renders the registered stages as a table grouped by kind in pipeline order (source first, reporters last). */
+public final class StageList {
+    private StageList() {
+    }
+
+    /**
+     * @param stages the stages, in any order
+     * @param verbose also show each stage's origin (bundle or module and version) and the options it reads
+     * @return the table, each line ending with '\n'
+     */
+    public static String render(List<StageDescriptor> stages, boolean verbose) {
+        if (stages.isEmpty()) {
+            return "no stages registered\n";
+        }
+        List<StageDescriptor> sorted = new ArrayList<>(stages);
+        sorted.sort(Comparator.comparing(StageDescriptor::kind).thenComparing(StageDescriptor::name));
+        StringBuilder out = new StringBuilder();
+        if (!verbose) {
+            TextTable table = new TextTable(false, false, false).add("KIND", "NAME", "DESCRIPTION");
+            for (StageDescriptor s : sorted) {
+                table.add(s.kind().label(), s.name(), s.description());
+            }
+            table.render(out, "");
+            return out.toString();
+        }
+        TextTable table = new TextTable(false, false, false, false).add("KIND", "NAME", "ORIGIN", "DESCRIPTION");
+        for (StageDescriptor s : sorted) {
+            table.add(s.kind().label(), s.name(), s.origin() == null ? "-" : s.origin(), s.description());
+        }
+        table.render(out, "");
+        boolean anyOption = sorted.stream().anyMatch(s -> !s.options().isEmpty());
+        if (anyOption) {
+            out.append('\n').append("OPTIONS (give them with --option KEY=VALUE)\n");
+            TextTable options = new TextTable(false, false, false, false).add("STAGE", "OPTION", "DEFAULT",
+                    "DESCRIPTION");
+            for (StageDescriptor s : sorted) {
+                for (StageOption o : s.options()) {
+                    options.add(s.name(), o.name(), o.defaultValue() == null ? "none" : o.defaultValue(),
+                            o.description());
+                }
+            }
+            options.render(out, "");
+        }
+        return out.toString();
+    }
+}

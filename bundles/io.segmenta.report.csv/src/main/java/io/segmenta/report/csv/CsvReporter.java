@@ -1,0 +1,337 @@
+package io.segmenta.report.csv;
+
+import aQute.bnd.annotation.Resolution;
+import aQute.bnd.annotation.spi.ServiceProvider;
+import io.segmenta.api.SegmentaException;
+import io.segmenta.api.data.CategoricalColumn;
+import io.segmenta.api.data.DataQuality;
+import io.segmenta.api.data.FeatureMatrix;
+import io.segmenta.api.data.NumericColumn;
+import io.segmenta.api.data.Rejection;
+import io.segmenta.api.data.TimestampColumn;
+import io.segmenta.api.pipeline.ClusterQuality;
+import io.segmenta.api.pipeline.PipelineResult;
+import io.segmenta.api.pipeline.PipelineSpec;
+import io.segmenta.api.pipeline.SegmentProfile;
+import io.segmenta.api.pipeline.StageTiming;
+import io.segmenta.api.stage.ClusterModel;
+import io.segmenta.api.stage.Reporter;
+import io.segmenta.api.stage.Stage;
+import io.segmenta.api.stage.StageContext;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Writes a run as three CSV files (UTF-8, RFC 4180, '.' as decimal separator, plain numbers):
+ * <ul>
+ * <li>{@code assignments.csv}: one row per entity: its id, its raw features and its segment;</li>
+ * <li>{@code segments.csv}: one row per segment: size, shares, mean and median of each raw feature;</li>
+ * <li>{@code summary.csv}: a key,value account of the run (data quality, parameters, quality figures,
+ * timings, stage origins).</li>
+ * </ul>
+ * All three are first written to temporary files in the output folder and only then moved into place,
+ * so a failure or a cancelled run never leaves a half-written file under a final name.
+ */
+@Component(service = Reporter.class, property = Stage.NAME_PROPERTY + "=" + CsvReporter.NAME)
+@ServiceProvider(value = Reporter.class, resolution = Resolution.OPTIONAL)
+public class CsvReporter implements Reporter {
+    static final String NAME = "csv";
+    static final String ASSIGNMENTS = "assignments.csv";
+    static final String SEGMENTS = "segments.csv";
+    static final String SUMMARY = "summary.csv";
+
+    /** Decimals kept for feature values, shares and quality figures: exact for money, ample for the rest. */
+    static final int DECIMALS = 6;
+    /** Decimals of the step timings in milliseconds (microsecond resolution). */
+    static final int TIMING_DECIMALS = 3;
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180;
+    /** Always with seconds (LocalDateTime.toString drops zero seconds), readable by spreadsheets and pandas. */
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
+
+    /** One file's content, written to the temporary path it is given. */
+    @FunctionalInterface
+    private interface Content {
+        void write(CSVPrinter printer) throws IOException;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "CSV files: assignments.csv (segment per entity), segments.csv (profiles), summary.csv (the run)";
+    }
+
+    @Override
+    public List<Path> report(PipelineResult result, Path outputDir, StageContext context) {
+        String[] names = {ASSIGNMENTS, SEGMENTS, SUMMARY};
+        Content[] contents = {p -> writeAssignments(result, p), p -> writeSegments(result, p),
+            p -> writeSummary(result, p)};
+        Path[] targets = new Path[names.length];
+        for (int i = 0; i < names.length; i++) {
+            targets[i] = outputDir.resolve(names[i]);
+            // checked up front so that a folder in the way fails the report before any file is replaced
+            if (Files.isDirectory(targets[i])) {
+                throw new SegmentaException("cannot write " + targets[i] + ": a folder of that name is in the way");
+            }
+        }
+        Path[] temps = new Path[names.length];
+        try {
+            try {
+                Files.createDirectories(outputDir);
+            } catch (FileAlreadyExistsException e) {
+                throw new SegmentaException("cannot write CSV report to " + outputDir + ": it is a file, not a folder",
+                        e);
+            }
+            for (int i = 0; i < names.length; i++) {
+                String stem = names[i].substring(0, names[i].length() - ".csv".length());
+                temps[i] = createTemp(outputDir, stem);
+                try (BufferedWriter out = Files.newBufferedWriter(temps[i], StandardCharsets.UTF_8);
+                        CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
+                    contents[i].write(printer);
+                }
+            }
+            if (context.isCancelled()) {
+                throw new SegmentaException("CSV report not written to " + outputDir + ": the run was cancelled");
+            }
+            List<Path> written = new ArrayList<>(names.length);
+            for (int i = 0; i < names.length; i++) {
+                moveIntoPlace(temps[i], targets[i]);
+                temps[i] = null;
+                written.add(targets[i]);
+            }
+            return List.copyOf(written);
+        } catch (IOException | UncheckedIOException e) {
+            IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+            throw new SegmentaException("cannot write CSV report to " + outputDir + ": " + describe(io), io);
+        } finally {
+            deleteQuietly(temps);
+        }
+    }
+
+    /**
+     * A new, empty, hidden file {@code .<stem><random>.tmp} in {@code dir}. Not {@code Files.createTempFile}:
+     * on POSIX systems that makes the file owner-only (0600) and the move keeps that mode, while reports
+     * should get the usual permissions (0666 less the umask), which {@code Files.createFile} gives them.
+     */
+    private static Path createTemp(Path dir, String stem) throws IOException {
+        for (int attempt = 1;; attempt++) {
+            Path temp = dir.resolve("." + stem + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                    + ".tmp");
+            try {
+                return Files.createFile(temp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            // same folder, so this only happens on file systems without an atomic rename
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(Path[] temps) {
+        for (Path t : temps) {
+            if (t != null) {
+                try {
+                    Files.deleteIfExists(t);
+                } catch (IOException ignored) {
+                    // the original failure is what the user needs to see; a leftover .tmp is harmless
+                }
+            }
+        }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof NoSuchFileException f) {
+            return "no such file or folder: " + f.getFile();
+        }
+        if (e instanceof AccessDeniedException f) {
+            return "permission denied: " + f.getFile();
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return (f.getOtherFile() != null ? f.getOtherFile() : f.getFile()) + ": " + f.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    /** assignments.csv: entity id, each raw numeric feature, each categorical feature, segment. */
+    static void writeAssignments(PipelineResult result, CSVPrinter printer) throws IOException {
+        FeatureMatrix features = result.features();
+        int[] labels = result.model().labels();
+        int rows = features.rowCount();
+        if (labels.length != rows) {
+            throw new IllegalStateException("model has " + labels.length + " labels for " + rows + " rows");
+        }
+        List<NumericColumn> numeric = features.numeric();
+        List<CategoricalColumn> categorical = features.categorical();
+        printer.print(features.entity().label() + "_id");
+        for (NumericColumn c : numeric) {
+            printer.print(c.name());
+        }
+        for (CategoricalColumn c : categorical) {
+            printer.print(c.name());
+        }
+        printer.print("segment");
+        printer.println();
+
+        double[][] values = new double[numeric.size()][];
+        for (int j = 0; j < values.length; j++) {
+            values[j] = numeric.get(j).values();
+        }
+        List<String> ids = features.ids();
+        StringBuilder cell = new StringBuilder(32);
+        for (int i = 0; i < rows; i++) {
+            printer.print(ids.get(i));
+            for (double[] column : values) {
+                cell.setLength(0);
+                printer.print(Decimals.append(cell, column[i], DECIMALS));
+            }
+            for (CategoricalColumn c : categorical) {
+                printer.print(c.value(i));
+            }
+            cell.setLength(0);
+            printer.print(cell.append(labels[i]));
+            printer.println();
+        }
+    }
+
+    /** segments.csv: segment, size, shares, then mean and median of each raw numeric feature. */
+    static void writeSegments(PipelineResult result, CSVPrinter printer) throws IOException {
+        List<SegmentProfile> segments = result.segments();
+        List<String> names = segments.isEmpty() ? result.features().numericNames() : segments.get(0).features();
+        printer.print("segment");
+        printer.print("size");
+        printer.print("share_of_" + plural(result));
+        printer.print("share_of_revenue");
+        for (String name : names) {
+            printer.print("mean_" + name);
+            printer.print("median_" + name);
+        }
+        printer.println();
+        for (SegmentProfile s : segments) {
+            if (!s.features().equals(names)) {
+                throw new IllegalStateException("segment " + s.segment() + " profiles " + s.features()
+                        + ", expected " + names);
+            }
+            double[] means = s.means();
+            double[] medians = s.medians();
+            printer.print(Integer.toString(s.segment()));
+            printer.print(Integer.toString(s.size()));
+            printer.print(Decimals.format(s.share(), DECIMALS));
+            printer.print(Decimals.format(s.valueShare(), DECIMALS));
+            for (int j = 0; j < names.size(); j++) {
+                printer.print(Decimals.format(means[j], DECIMALS));
+                printer.print(Decimals.format(medians[j], DECIMALS));
+            }
+            printer.println();
+        }
+    }
+
+    /** summary.csv: key,value rows describing the run, in the order the pipeline ran. */
+    static void writeSummary(PipelineResult result, CSVPrinter printer) throws IOException {
+        PipelineSpec spec = result.spec();
+        DataQuality quality = result.source().quality();
+        FeatureMatrix features = result.features();
+        ClusterModel model = result.model();
+        printer.printRecord("key", "value");
+        printer.printRecord("source", spec.source());
+        printer.printRecord("input", spec.input().toString());
+        if (!quality.inputs().isEmpty()) {
+            printer.printRecord("input files", String.join("; ", quality.inputs()));
+        }
+        printer.printRecord("rows read", Long.toString(quality.rowsRead()));
+        printer.printRecord("rows kept", Long.toString(quality.rowsKept()));
+        for (Rejection r : quality.rejections()) {
+            printer.printRecord("dropped: " + r.reason(), Long.toString(r.count()));
+        }
+        if (quality.firstTimestamp() != TimestampColumn.MISSING) {
+            printer.printRecord("first transaction", dateTime(quality.firstTimestamp()));
+        }
+        if (quality.lastTimestamp() != TimestampColumn.MISSING) {
+            printer.printRecord("last transaction", dateTime(quality.lastTimestamp()));
+        }
+        for (Map.Entry<String, Long> e : new TreeMap<>(quality.entityCounts()).entrySet()) {
+            printer.printRecord("distinct " + e.getKey() + " in source", Long.toString(e.getValue()));
+        }
+        printer.printRecord("feature extractor", spec.features());
+        printer.printRecord(plural(result), Integer.toString(features.rowCount()));
+        List<String> featureNames = new ArrayList<>(features.numericNames());
+        for (CategoricalColumn c : features.categorical()) {
+            featureNames.add(c.name());
+        }
+        printer.printRecord("features", String.join("; ", featureNames));
+        printer.printRecord("algorithm", spec.algorithm());
+        printer.printRecord("k", Integer.toString(model.k()));
+        printer.printRecord("seed", Long.toString(spec.cluster().seed()));
+        printer.printRecord("runs", Integer.toString(spec.cluster().runs()));
+        printer.printRecord("max iterations", Integer.toString(spec.cluster().maxIterations()));
+        for (Map.Entry<String, String> e : spec.options().asMap().entrySet()) {
+            printer.printRecord("option: " + e.getKey(), e.getValue());
+        }
+        // scaling in feature order, then any entry the engine added for other columns
+        Set<String> scaled = new LinkedHashSet<>(features.numericNames());
+        scaled.retainAll(result.scaling().keySet());
+        scaled.addAll(new TreeMap<>(result.scaling()).keySet());
+        for (String name : scaled) {
+            printer.printRecord("scaling: " + name, result.scaling().get(name));
+        }
+        ClusterQuality q = result.quality();
+        printer.printRecord("inertia", Decimals.format(q.inertia(), DECIMALS));
+        printer.printRecord("silhouette", Decimals.format(q.silhouette(), DECIMALS));
+        printer.printRecord("davies_bouldin", Decimals.format(q.daviesBouldin(), DECIMALS));
+        printer.printRecord("calinski_harabasz", Decimals.format(q.calinskiHarabasz(), DECIMALS));
+        for (StageTiming t : result.timings()) {
+            String step = t.kind() == null ? t.name() : t.kind().label() + " " + t.name();
+            printer.printRecord("time ms: " + step, Decimals.format(t.millis(), TIMING_DECIMALS));
+        }
+        for (Map.Entry<String, String> e : new TreeMap<>(result.stageVersions()).entrySet()) {
+            printer.printRecord("origin: " + e.getKey(), e.getValue());
+        }
+        printer.printRecord("reporters", String.join("; ", spec.reporters()));
+        printer.printRecord("output folder", spec.outputDir().toString());
+    }
+
+    /** "customers" or "sellers": what the rows of the feature matrix are. */
+    private static String plural(PipelineResult result) {
+        return result.features().entity().label() + "s";
+    }
+
+    private static String dateTime(long epochSeconds) {
+        return DATE_TIME.format(LocalDateTime.ofEpochSecond(epochSeconds, 0, ZoneOffset.UTC));
+    }
+}

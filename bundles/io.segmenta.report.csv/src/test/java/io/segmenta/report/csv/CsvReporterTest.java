@@ -1,0 +1,206 @@
+package io.segmenta.report.csv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.segmenta.api.SegmentaException;
+import io.segmenta.api.pipeline.PipelineResult;
+import io.segmenta.api.stage.StageKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvReporterTest {
+    private static final String CRLF = "\r\n";
+
+    @TempDir
+    Path dir;
+
+    private final CsvReporter reporter = new CsvReporter();
+
+    @Test
+    void describesItself() {
+        assertEquals("csv", reporter.name());
+        assertEquals(StageKind.REPORTER, reporter.kind());
+        assertTrue(reporter.options().isEmpty());
+    }
+
+    @Test
+    void writesAssignments() throws IOException {
+        reporter.report(Fixtures.result(dir), dir, Fixtures.context());
+        assertEquals(String.join(CRLF,
+                "customer_id,recency,frequency,monetary,country,segment",
+                "12346,325,1,77183.6,United Kingdom,1",
+                "12347,2,7,4310,\"Korea, Republic of\",0",
+                "12348,75.5,4,1797.24,,1") + CRLF, read("assignments.csv"));
+    }
+
+    @Test
+    void writesSegments() throws IOException {
+        reporter.report(Fixtures.result(dir), dir, Fixtures.context());
+        assertEquals(String.join(CRLF,
+                "segment,size,share_of_customers,share_of_revenue,mean_recency,median_recency,"
+                        + "mean_frequency,median_frequency,mean_monetary,median_monetary",
+                "0,1,0.333333,0.051746,2,2,7,7,4310,4310",
+                "1,2,0.666667,,200.25,200.25,2.5,2.5,39490.42,39490.42") + CRLF, read("segments.csv"));
+    }
+
+    @Test
+    void writesSummary() throws IOException {
+        reporter.report(Fixtures.result(dir), dir, Fixtures.context());
+        assertEquals(String.join(CRLF,
+                "key,value",
+                "source,uk-retail",
+                "input,data/online-retail.csv",
+                "input files,data/online-retail.csv",
+                "rows read,7",
+                "rows kept,5",
+                "dropped: missing CustomerID,2",
+                "first transaction,2010-12-01 08:26:00",
+                "last transaction,2011-12-09 12:50:00",
+                "distinct customers in source,3",
+                "distinct orders in source,4",
+                "feature extractor,rfm",
+                "customers,3",
+                "features,recency; frequency; monetary; country",
+                "algorithm,kmeans",
+                "k,2",
+                "seed,42",
+                "runs,10",
+                "max iterations,300",
+                "option: snapshot,2011-12-10",
+                "scaling: recency,\"log1p, z-score (mean 3.71, sd 1.31)\"",
+                "scaling: frequency,\"z-score (mean 4, sd 3)\"",
+                "scaling: monetary,\"log1p, z-score (mean 8.9, sd 1.5)\"",
+                "inertia,3.141593",
+                "silhouette,0.456789",
+                "davies_bouldin,0.75",
+                "calinski_harabasz,12.5",
+                "time ms: source uk-retail,1234.568",
+                "time ms: feature extractor rfm,2.5",
+                "time ms: scaling,0.04",
+                "time ms: algorithm kmeans,95",
+                "time ms: metrics,12.346",
+                "origin: csv,io.segmenta.report.csv 0.1.0.SNAPSHOT",
+                "origin: kmeans,io.segmenta.cluster.kmeans 0.1.0.SNAPSHOT",
+                "origin: rfm,io.segmenta.feature.rfm 0.1.0.SNAPSHOT",
+                "origin: uk-retail,io.segmenta.source.ukretail 0.1.0.SNAPSHOT",
+                "reporters,csv",
+                "output folder," + dir) + CRLF, read("summary.csv"));
+    }
+
+    @Test
+    void returnsTheWrittenFilesAndLeavesNoTemporaryFiles() throws IOException {
+        List<Path> written = reporter.report(Fixtures.result(dir), dir, Fixtures.context());
+        assertEquals(List.of(dir.resolve("assignments.csv"), dir.resolve("segments.csv"), dir.resolve("summary.csv")),
+                written);
+        assertEquals(List.of("assignments.csv", "segments.csv", "summary.csv"), listing());
+    }
+
+    @Test
+    void outputsGetTheUsualPermissionsNotOwnerOnly() throws IOException {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"),
+                "skipped: the file system has no POSIX permissions");
+        Path reference = Files.createFile(dir.resolve("reference"));
+        Set<PosixFilePermission> expected = Files.getPosixFilePermissions(reference);
+        Files.delete(reference);
+        for (Path p : reporter.report(Fixtures.result(dir), dir, Fixtures.context())) {
+            assertEquals(expected, Files.getPosixFilePermissions(p), p.toString());
+        }
+    }
+
+    @Test
+    void replacesEarlierOutputs() throws IOException {
+        Files.writeString(dir.resolve("assignments.csv"), "old content that is longer than nothing");
+        reporter.report(Fixtures.result(dir), dir, Fixtures.context());
+        assertTrue(read("assignments.csv").startsWith("customer_id,"));
+        assertEquals(List.of("assignments.csv", "segments.csv", "summary.csv"), listing());
+    }
+
+    @Test
+    void createsAMissingOutputFolder() throws IOException {
+        Path nested = dir.resolve("out/uk");
+        reporter.report(Fixtures.result(nested), nested, Fixtures.context());
+        assertTrue(Files.isRegularFile(nested.resolve("summary.csv")));
+    }
+
+    @Test
+    void aFileWhereTheOutputFolderShouldBeIsAUserError() throws IOException {
+        Path file = Files.writeString(dir.resolve("out"), "not a folder");
+        SegmentaException e = assertThrows(SegmentaException.class,
+                () -> reporter.report(Fixtures.result(file), file, Fixtures.context()));
+        assertEquals("cannot write CSV report to " + file + ": it is a file, not a folder", e.getMessage());
+        assertEquals(List.of("out"), listing());
+    }
+
+    @Test
+    void aFolderInTheWayFailsBeforeAnythingIsWritten() throws IOException {
+        Files.createDirectory(dir.resolve("summary.csv"));
+        SegmentaException e = assertThrows(SegmentaException.class,
+                () -> reporter.report(Fixtures.result(dir), dir, Fixtures.context()));
+        assertEquals("cannot write " + dir.resolve("summary.csv") + ": a folder of that name is in the way",
+                e.getMessage());
+        assertEquals(List.of("summary.csv"), listing());
+    }
+
+    @Test
+    void aFailedMoveLeavesNoTemporaryFiles() throws IOException {
+        // the folder appears after the temporary files are written (the reporter asks isCancelled() then),
+        // so the check up front passes and the move itself fails
+        Runnable race = () -> {
+            try {
+                Files.createDirectory(dir.resolve("summary.csv"));
+                Files.writeString(dir.resolve("summary.csv").resolve("keep"), "x");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        SegmentaException e = assertThrows(SegmentaException.class,
+                () -> reporter.report(Fixtures.result(dir), dir, Fixtures.context(race, false)));
+        assertTrue(e.getMessage().startsWith("cannot write CSV report to " + dir + ": "), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+        List<String> files = listing();
+        assertTrue(files.stream().noneMatch(f -> f.endsWith(".tmp")), files.toString());
+        // the files moved before the failure are complete, never half-written
+        assertTrue(read("assignments.csv").endsWith("12348,75.5,4,1797.24,,1" + CRLF));
+    }
+
+    @Test
+    void aCancelledRunWritesNothing() throws IOException {
+        SegmentaException e = assertThrows(SegmentaException.class,
+                () -> reporter.report(Fixtures.result(dir), dir, Fixtures.context(() -> { }, true)));
+        assertEquals("CSV report not written to " + dir + ": the run was cancelled", e.getMessage());
+        assertEquals(List.of(), listing());
+    }
+
+    @Test
+    void aModelThatDoesNotMatchTheFeaturesIsABugAndWritesNothing() throws IOException {
+        PipelineResult good = Fixtures.result(dir);
+        PipelineResult bad = new PipelineResult(good.spec(), good.source(), good.features(), good.scaled(),
+                good.scaling(), new Fixtures.FakeModel(new int[] {0, 1}, 2), good.quality(), good.segments(),
+                good.timings(), good.stageVersions(), good.outputs());
+        assertThrows(IllegalStateException.class, () -> reporter.report(bad, dir, Fixtures.context()));
+        assertEquals(List.of(), listing());
+    }
+
+    private String read(String name) throws IOException {
+        return Files.readString(dir.resolve(name), StandardCharsets.UTF_8);
+    }
+
+    private List<String> listing() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.segmenta.shell;
+
+import io.segmenta.api.SegmentaException;
+import io.segmenta.api.pipeline.PipelineEngine;
+import io.segmenta.api.pipeline.PipelineResult;
+import io.segmenta.api.pipeline.PipelineSpec;
+import io.segmenta.console.ConsoleProgress;
+import io.segmenta.console.RunArguments;
+import io.segmenta.console.RunSummary;
+import io.segmenta.console.StageList;
+import java.io.PrintStream;
+import java.util.Arrays;
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * The {@code segmenta:} commands of the Felix Gogo shell.
+ * <p>
+ * Output: the commands print to {@code System.out} (which Gogo redirects to the calling session) and
+ * return nothing. Gogo prints a command's return value only at an interactive prompt, not in a script run
+ * with {@code --nointeractive}; printing makes the output appear exactly once in both. Errors are printed
+ * the same way, as one line starting with {@code error:}, instead of being thrown: a thrown exception
+ * would show as Gogo's own message (or a stack trace with {@code e}) and stop a script.
+ * <p>
+ * The engine reference is optional and dynamic: the commands stay registered while the engine bundle
+ * is stopped, updated or refreshed, and say so in one line instead of disappearing ("command not found"
+ * tells a user nothing). Each command reads the volatile field once, so a run keeps the engine it started
+ * with; the engine itself notices stages that go away during a run.
+ */
+@Component(service = SegmentaCommands.class, property = {
+    "osgi.command.scope=segmenta",
+    "osgi.command.function=stages",
+    "osgi.command.function=run"
+})
+public class SegmentaCommands {
+    static final String NO_ENGINE = "no pipeline engine is registered (is the io.segmenta.engine bundle active?)";
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PipelineEngine engine;
+
+    /** For Declarative Services. */
+    public SegmentaCommands() {
+    }
+
+    /** For tests: commands bound to the given engine, or to none. */
+    SegmentaCommands(PipelineEngine engine) {
+        this.engine = engine;
+    }
+
+    @Descriptor("lists the registered pipeline stages: sources, feature extractors, algorithms and reporters")
+    public void stages(
+            @Descriptor("also show where each stage comes from and the options it reads")
+            @Parameter(names = {"-v", "--verbose"}, presentValue = "true", absentValue = "false")
+            boolean verbose,
+            @Descriptor("print the stack trace of an unexpected error")
+            @Parameter(names = {"-d", "--debug"}, presentValue = "true", absentValue = "false") boolean debug) {
+        stages(System.out, verbose, debug);
+    }
+
+    @Descriptor("runs a segmentation pipeline: reads the input, extracts features, clusters, measures and "
+            + "writes the reports; prints progress and a summary (paths are relative to the framework's "
+            + "working directory)")
+    public void run(
+            @Descriptor(RunArguments.SOURCE_HELP)
+            @Parameter(names = RunArguments.SOURCE, absentValue = "") String source,
+            @Descriptor(RunArguments.INPUT_HELP)
+            @Parameter(names = RunArguments.INPUT, absentValue = "") String input,
+            @Descriptor(RunArguments.FEATURES_HELP)
+            @Parameter(names = RunArguments.FEATURES, absentValue = "") String features,
+            @Descriptor(RunArguments.ALGORITHM_HELP)
+            @Parameter(names = RunArguments.ALGORITHM, absentValue = "") String algorithm,
+            @Descriptor(RunArguments.K_HELP)
+            @Parameter(names = RunArguments.K, absentValue = "") String k,
+            @Descriptor(RunArguments.SEED_HELP)
+            @Parameter(names = RunArguments.SEED, absentValue = "") String seed,
+            @Descriptor(RunArguments.RUNS_HELP)
+            @Parameter(names = RunArguments.RUNS, absentValue = "") String runs,
+            @Descriptor(RunArguments.MAX_ITERATIONS_HELP)
+            @Parameter(names = RunArguments.MAX_ITERATIONS, absentValue = "") String maxIterations,
+            @Descriptor(RunArguments.REPORT_HELP)
+            @Parameter(names = RunArguments.REPORT, absentValue = "") String report,
+            @Descriptor(RunArguments.OUT_HELP)
+            @Parameter(names = RunArguments.OUT, absentValue = "") String out,
+            @Descriptor(RunArguments.SNAPSHOT_HELP)
+            @Parameter(names = RunArguments.SNAPSHOT, absentValue = "") String snapshot,
+            @Descriptor(RunArguments.OPTION_HELP)
+            @Parameter(names = RunArguments.OPTION, absentValue = "") String option,
+            @Descriptor(RunArguments.OPTIONS_HELP)
+            @Parameter(names = RunArguments.OPTIONS, absentValue = "") String options,
+            @Descriptor("print the stack trace of an unexpected error")
+            @Parameter(names = {"-d", "--debug"}, presentValue = "true", absentValue = "false") boolean debug,
+            @Descriptor("further options: a repeated --option, or --name=value forms")
+            String... more) {
+        String[][] given = {
+            {RunArguments.SOURCE, source}, {RunArguments.INPUT, input}, {RunArguments.FEATURES, features},
+            {RunArguments.ALGORITHM, algorithm}, {RunArguments.K, k}, {RunArguments.SEED, seed},
+            {RunArguments.RUNS, runs}, {RunArguments.MAX_ITERATIONS, maxIterations}, {RunArguments.REPORT, report},
+            {RunArguments.OUT, out}, {RunArguments.SNAPSHOT, snapshot}, {RunArguments.OPTION, option},
+            {RunArguments.OPTIONS, options}};
+        run(System.out, given, more == null ? new String[0] : more, debug);
+    }
+
+    void stages(PrintStream out, boolean verbose, boolean debug) {
+        guard(out, debug, () -> out.print(StageList.render(engine().stages(), verbose)));
+    }
+
+    /**
+     * @param given option name and value pairs as Gogo bound them (an empty value: not given)
+     * @param more the words Gogo did not bind to a parameter
+     */
+    void run(PrintStream out, String[][] given, String[] more, boolean debug) {
+        guard(out, debug, () -> {
+            RunArguments arguments = new RunArguments();
+            for (String[] option : given) {
+                if (option[1] != null && !option[1].isEmpty()) {
+                    arguments.set(option[0], option[1]);
+                }
+            }
+            // the same parser reports unknown options and duplicates, and accepts --name=value
+            arguments.add(Arrays.asList(more));
+            PipelineSpec spec = arguments.spec();
+            PipelineResult result = engine().run(spec, new ConsoleProgress(out));
+            out.println();
+            out.print(RunSummary.render(result));
+        });
+    }
+
+    private PipelineEngine engine() {
+        PipelineEngine e = engine;
+        if (e == null) {
+            throw new SegmentaException(NO_ENGINE);
+        }
+        return e;
+    }
+
+    /** Runs a command body, turning every failure into printed lines. */
+    private static void guard(PrintStream out, boolean debug, Runnable body) {
+        try {
+            body.run();
+        } catch (SegmentaException e) {
+            out.println("error: " + oneLine(e.getMessage()));
+        } catch (RuntimeException | LinkageError e) {
+            // a bug or a bundle refreshed under the run: say what it is, keep the trace for --debug
+            out.println("error: " + e.getClass().getName() + ": " + oneLine(e.getMessage()));
+            if (debug) {
+                e.printStackTrace(out);
+            } else {
+                out.println("hint: this is a bug; rerun with --debug to print the stack trace and report it");
+            }
+        } finally {
+            out.flush();
+        }
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "(no message)" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
+}

@@ -1,0 +1,105 @@
+package io.segmenta.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.segmenta.api.stage.ClusterRequest;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.felix.gogo.runtime.CommandProcessorImpl;
+import org.apache.felix.gogo.runtime.threadio.ThreadIOImpl;
+import org.apache.felix.service.command.CommandSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The commands inside a real Gogo runtime (the provided gogo.runtime jar, without OSGi): checks how Gogo
+ * binds the {@code @Parameter}s, converts values and redirects {@code System.out} to the session.
+ */
+class GogoSessionTest {
+    private final ThreadIOImpl threadIO = new ThreadIOImpl();
+    private final ByteArrayOutputStream sessionOut = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream sessionErr = new ByteArrayOutputStream();
+    private final FakeEngine engine = new FakeEngine();
+    private CommandProcessorImpl processor;
+    private CommandSession session;
+
+    @BeforeEach
+    void startGogo() {
+        threadIO.start();
+        processor = new CommandProcessorImpl(threadIO);
+        processor.addCommand("segmenta", new SegmentaCommands(engine));
+        session = processor.createSession(new ByteArrayInputStream(new byte[0]), sessionOut, sessionErr);
+    }
+
+    @AfterEach
+    void stopGogo() {
+        session.close();
+        processor.stop();
+        threadIO.stop();
+    }
+
+    private String printed() {
+        return sessionOut.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+    }
+
+    @Test
+    void bindsEveryOptionAndPrintsToTheSession() throws Exception {
+        Object value = session.execute("segmenta:run --source uk-retail --input data/online-retail.csv --features rfm"
+                + " --algorithm kmeans --k 6 --seed 7 --runs 3 --max-iterations 50 --report csv --out out/uk"
+                + " --snapshot 2011-12-10 --option a=1 --options \"b=2,c=3\" --option d=4 --runs=3x");
+        assertNull(value, "prints, returns nothing");
+        assertEquals("error: --runs given twice\n", printed());
+
+        sessionOut.reset();
+        value = session.execute("segmenta:run --source uk-retail --input data/online-retail.csv --features rfm"
+                + " --algorithm kmeans --k 6 --seed 7 --runs 3 --max-iterations 50 --report csv --out out/uk"
+                + " --snapshot 2011-12-10 --option a=1 --options \"b=2,c=3\" --option d=4");
+        assertNull(value);
+        assertEquals("uk-retail", engine.lastSpec.source());
+        assertEquals(Path.of("data/online-retail.csv"), engine.lastSpec.input());
+        assertEquals(new ClusterRequest(6, 7, 3, 50), engine.lastSpec.cluster());
+        assertEquals(List.of("csv"), engine.lastSpec.reporters());
+        assertEquals(Path.of("out/uk"), engine.lastSpec.outputDir());
+        assertEquals(Map.of("snapshot", "2011-12-10", "a", "1", "b", "2", "c", "3", "d", "4"),
+                engine.lastSpec.options().asMap());
+        assertTrue(printed().startsWith("source uk-retail ...\n"), printed());
+        assertTrue(printed().contains("\nQuality\n"), printed());
+    }
+
+    @Test
+    void defaultsApplyWhenOptionsAreAbsent() throws Exception {
+        session.execute("segmenta:run --source uk-retail --input data/online-retail.csv");
+        assertEquals(new ClusterRequest(4, 42, 10, 300), engine.lastSpec.cluster());
+        assertEquals("rfm", engine.lastSpec.features());
+        assertEquals(Path.of("out"), engine.lastSpec.outputDir());
+    }
+
+    @Test
+    void badValuesAndUnknownOptionsAreOneLineErrors() throws Exception {
+        session.execute("segmenta:run --source uk-retail --input x --k four");
+        session.execute("segmenta:run --source uk-retail --input x --seeds 3");
+        session.execute("segmenta:run --input x");
+        String[] lines = printed().split("\n");
+        assertEquals(3, lines.length, printed());
+        assertEquals("error: --k: 'four' is not a whole number", lines[0]);
+        assertTrue(lines[1].startsWith("error: unknown option --seeds; run options are --source, "), lines[1]);
+        assertEquals("error: missing --source: name the data source, e.g. --source uk-retail", lines[2]);
+        assertNull(engine.lastSpec);
+    }
+
+    @Test
+    void stagesWithAndWithoutFlags() throws Exception {
+        assertNull(session.execute("segmenta:stages"));
+        assertTrue(printed().startsWith("KIND               NAME       DESCRIPTION\n"), printed());
+        sessionOut.reset();
+        session.execute("segmenta:stages --verbose");
+        assertTrue(printed().startsWith("KIND               NAME       ORIGIN"), printed());
+    }
+}

@@ -1,0 +1,147 @@
+package io.segmenta.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.segmenta.api.SegmentaException;
+import io.segmenta.api.stage.ClusterRequest;
+import io.segmenta.console.RunArguments;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+import org.junit.jupiter.api.Test;
+
+/** The commands called directly (the Gogo binding is tested in {@link GogoSessionTest}). */
+class SegmentaCommandsTest {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+    private String printed() {
+        return bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+    }
+
+    private static String[][] options(String... pairs) {
+        String[][] given = new String[pairs.length / 2][];
+        for (int i = 0; i < given.length; i++) {
+            given[i] = new String[] {pairs[2 * i], pairs[2 * i + 1]};
+        }
+        return given;
+    }
+
+    @Test
+    void stagesPrintsTheTable() {
+        new SegmentaCommands(new FakeEngine()).stages(out, false, false);
+        assertEquals("""
+                KIND               NAME       DESCRIPTION
+                source             uk-retail  UCI Online Retail
+                feature extractor  rfm        RFM per customer
+                """, printed());
+    }
+
+    @Test
+    void runPrintsProgressThenTheSummary() {
+        FakeEngine engine = new FakeEngine();
+        new SegmentaCommands(engine).run(out, options("--source", "uk-retail", "--input", "data/x.csv", "--k", "",
+                "--seed", "7", "--snapshot", "2011-12-10"), new String[] {"--option", "a=1"}, false);
+        assertEquals(new ClusterRequest(4, 7, 10, 300), engine.lastSpec.cluster());
+        assertEquals(Path.of("data/x.csv"), engine.lastSpec.input());
+        assertEquals(Map.of("snapshot", "2011-12-10", "a", "1"), engine.lastSpec.options().asMap());
+        String text = printed();
+        assertTrue(text.startsWith("""
+                source uk-retail ...
+                  source uk-retail: 2 rows kept
+                source uk-retail done in 2.0 ms
+
+                Data quality (source uk-retail)
+                """), text);
+        assertTrue(text.contains("\nOutputs\n  out/summary.csv\n"), text);
+    }
+
+    @Test
+    void userErrorsAreOneLine() {
+        FakeEngine engine = new FakeEngine();
+        new SegmentaCommands(engine).run(out, options("--source", "uk-retail", "--input", "x", "--k", "four"),
+                new String[0], false);
+        assertEquals("error: --k: 'four' is not a whole number\n", printed());
+        assertNull(engine.lastSpec);
+    }
+
+    @Test
+    void leftoverWordsAreCheckedByTheSameParser() {
+        new SegmentaCommands(new FakeEngine()).run(out, options("--source", "s", "--input", "x", "--k", "3"),
+                new String[] {"--k", "5"}, false);
+        assertEquals("error: --k given twice\n", printed());
+    }
+
+    @Test
+    void engineErrorsAreOneLine() {
+        FakeEngine engine = new FakeEngine(spec -> new SegmentaException("data/x.csv: no such file\nsecond line"));
+        new SegmentaCommands(engine).run(out, options("--source", "s", "--input", "data/x.csv"), new String[0], false);
+        assertEquals("error: data/x.csv: no such file second line\n", printed());
+    }
+
+    @Test
+    void bugsNameTheirClassAndHintAtDebug() {
+        FakeEngine engine = new FakeEngine(spec -> new IllegalStateException("boom"));
+        new SegmentaCommands(engine).run(out, options("--source", "s", "--input", "x"), new String[0], false);
+        assertEquals("""
+                error: java.lang.IllegalStateException: boom
+                hint: this is a bug; rerun with --debug to print the stack trace and report it
+                """, printed());
+    }
+
+    @Test
+    void debugPrintsTheStackTrace() {
+        FakeEngine engine = new FakeEngine(spec -> new IllegalStateException("boom"));
+        new SegmentaCommands(engine).run(out, options("--source", "s", "--input", "x"), new String[0], true);
+        String text = printed();
+        assertTrue(text.startsWith("error: java.lang.IllegalStateException: boom\njava.lang.IllegalStateException: boom\n"
+                + "\tat "), text);
+    }
+
+    @Test
+    void saysSoWithoutAnEngine() {
+        SegmentaCommands commands = new SegmentaCommands(null);
+        commands.stages(out, false, false);
+        commands.run(out, options("--source", "s", "--input", "x"), new String[0], false);
+        assertEquals("error: " + SegmentaCommands.NO_ENGINE + "\nerror: " + SegmentaCommands.NO_ENGINE + "\n",
+                printed());
+    }
+
+    @Test
+    void everyRunOptionIsADocumentedGogoParameter() throws Exception {
+        Method run = null;
+        for (Method m : SegmentaCommands.class.getMethods()) {
+            if (m.getName().equals("run")) {
+                run = m;
+            }
+        }
+        assertTrue(run != null && run.isAnnotationPresent(Descriptor.class));
+        List<String> names = new ArrayList<>();
+        for (java.lang.annotation.Annotation[] annotations : run.getParameterAnnotations()) {
+            boolean described = false;
+            for (java.lang.annotation.Annotation a : annotations) {
+                if (a instanceof Parameter p) {
+                    names.addAll(List.of(p.names()));
+                }
+                described |= a instanceof Descriptor;
+            }
+            assertTrue(described, "every parameter has a @Descriptor");
+        }
+        for (String option : List.of(RunArguments.SOURCE, RunArguments.INPUT, RunArguments.FEATURES,
+                RunArguments.ALGORITHM, RunArguments.K, RunArguments.SEED, RunArguments.RUNS,
+                RunArguments.MAX_ITERATIONS, RunArguments.REPORT, RunArguments.OUT, RunArguments.SNAPSHOT,
+                RunArguments.OPTION, RunArguments.OPTIONS)) {
+            assertTrue(names.contains(option), option);
+            assertTrue(RunArguments.isOption(option), option);
+        }
+    }
+}
