@@ -1,0 +1,187 @@
+package io.segmenta.distribution;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The assembled distribution under test (distribution/felix/target/segmenta-VERSION/, system property
+ * {@code segmenta.dist.dir} set by failsafe), a scratch folder per test, and readers for the CSV reports.
+ */
+final class Distribution {
+    /** The stages of the uk-retail pipeline, by the kind label segmenta:stages and bin/segmenta print. */
+    static final String[][] UK_RETAIL_STAGES = {
+        {"source", "uk-retail"}, {"feature extractor", "rfm"}, {"algorithm", "kmeans"}, {"reporter", "csv"}};
+
+    private Distribution() {
+    }
+
+    static Path home() {
+        String dir = System.getProperty("segmenta.dist.dir");
+        assertTrue("system property segmenta.dist.dir is not set (run the tests with mvn verify)", dir != null);
+        Path home = Path.of(dir).toAbsolutePath().normalize();
+        assertTrue("the distribution is not assembled at " + home, Files.isDirectory(home.resolve("bundle")));
+        return home;
+    }
+
+    static Path sample() {
+        Path sample = home().resolve("data/uk-retail-sample.csv");
+        assertTrue("the sample data is missing: " + sample, Files.isRegularFile(sample));
+        return sample;
+    }
+
+    /** A new, empty folder under target/work for one test. */
+    static Path workDir(String name) throws IOException {
+        String base = System.getProperty("segmenta.work.dir", System.getProperty("java.io.tmpdir"));
+        Path parent = Files.createDirectories(Path.of(base));
+        return Files.createTempDirectory(parent, name + "-");
+    }
+
+    /** file: URLs of the jars in one folder of the distribution (bundle/ or shell/), sorted by name. */
+    static List<String> jarUrls(String folder) throws IOException {
+        List<String> urls = new ArrayList<>();
+        try (Stream<Path> jars = Files.list(home().resolve(folder))) {
+            jars.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted()
+                    .forEach(p -> urls.add(p.toUri().toString()));
+        }
+        assertTrue("no bundles in " + folder + "/ of the distribution", !urls.isEmpty());
+        return urls;
+    }
+
+    /** Every row of a CSV file, each split into fields (RFC 4180: quoted fields may hold commas and quotes). */
+    static List<List<String>> readCsv(Path file) throws IOException {
+        assertTrue("missing " + file, Files.isRegularFile(file));
+        List<List<String>> rows = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            List<String> row = new ArrayList<>();
+            StringBuilder field = new StringBuilder();
+            boolean quoted = false;
+            boolean any = false;
+            int c;
+            while ((c = in.read()) != -1) {
+                any = true;
+                if (quoted) {
+                    if (c == '"') {
+                        in.mark(1);
+                        int next = in.read();
+                        if (next == '"') {
+                            field.append('"');
+                        } else {
+                            quoted = false;
+                            if (next != -1) {
+                                in.reset();
+                            }
+                        }
+                    } else {
+                        field.append((char) c);
+                    }
+                } else if (c == '"') {
+                    quoted = true;
+                } else if (c == ',') {
+                    row.add(field.toString());
+                    field.setLength(0);
+                } else if (c == '\n') {
+                    row.add(field.toString());
+                    field.setLength(0);
+                    rows.add(row);
+                    row = new ArrayList<>();
+                    any = false;
+                } else if (c != '\r') {
+                    field.append((char) c);
+                }
+            }
+            if (any) {
+                row.add(field.toString());
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** summary.csv as key to value; checks the header and that no key is repeated. */
+    static Map<String, String> readSummary(Path file) throws IOException {
+        List<List<String>> rows = readCsv(file);
+        assertEquals(List.of("key", "value"), rows.get(0));
+        Map<String, String> summary = new HashMap<>();
+        for (List<String> row : rows.subList(1, rows.size())) {
+            assertEquals("summary row " + row, 2, row.size());
+            assertTrue("summary key repeated: " + row.get(0), summary.put(row.get(0), row.get(1)) == null);
+        }
+        return summary;
+    }
+
+    /**
+     * Checks the three CSV reports of a run against each other: one assignment per customer, k segments whose
+     * sizes add up to the customers, and a summary that counts the same customers.
+     *
+     * @return the summary, for further checks
+     */
+    static Map<String, String> checkReports(Path outDir, int k) throws IOException {
+        Map<String, String> summary = readSummary(outDir.resolve("summary.csv"));
+        int customers = Integer.parseInt(summary.get("customers"));
+        assertTrue("no customers in " + summary, customers > 0);
+        assertEquals(Integer.toString(k), summary.get("k"));
+
+        List<List<String>> assignments = readCsv(outDir.resolve("assignments.csv"));
+        List<String> header = assignments.get(0);
+        assertEquals("customer_id", header.get(0));
+        assertEquals("segment", header.get(header.size() - 1));
+        assertEquals("one assignment per customer", customers, assignments.size() - 1);
+        long distinctIds = assignments.stream().skip(1).map(r -> r.get(0)).distinct().count();
+        assertEquals("customer ids in assignments.csv are unique", customers, distinctIds);
+
+        List<List<String>> segments = readCsv(outDir.resolve("segments.csv"));
+        assertEquals(List.of("segment", "size"), segments.get(0).subList(0, 2));
+        assertEquals(k + " segments", k, segments.size() - 1);
+        int total = 0;
+        int[] assigned = new int[k];
+        for (List<String> row : assignments.subList(1, assignments.size())) {
+            assigned[Integer.parseInt(row.get(row.size() - 1))]++;
+        }
+        for (List<String> row : segments.subList(1, segments.size())) {
+            int segment = Integer.parseInt(row.get(0));
+            int size = Integer.parseInt(row.get(1));
+            assertTrue("segment " + segment + " is empty", size > 0);
+            assertEquals("size of segment " + segment + " in segments.csv and assignments.csv", assigned[segment], size);
+            total += size;
+        }
+        assertEquals("segment sizes add up to the customers", customers, total);
+        return summary;
+    }
+
+    /** Checks that text lists every stage of the uk-retail pipeline as a KIND NAME DESCRIPTION row. */
+    static void assertListsUkRetailStages(String text) {
+        for (String[] stage : UK_RETAIL_STAGES) {
+            assertTrue("stage list has no " + stage[0] + " " + stage[1] + ":\n" + text,
+                    text.lines().anyMatch(l -> l.matches("\\s*" + stage[0] + "\\s+" + stage[1] + "\\s.*")));
+        }
+    }
+
+    /** Checks that text holds the segments table of a run with k segments. */
+    static void assertShowsClusterTable(String text, int k) {
+        assertTrue("no segments table:\n" + text, text.contains("Segments (kmeans, k=" + k));
+        List<String> lines = text.lines().toList();
+        int header = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches("\\s*segment\\s+customers\\s+share\\s+revenue.*")) {
+                header = i;
+                break;
+            }
+        }
+        assertTrue("no segments table header:\n" + text, header >= 0);
+        for (int s = 0; s < k; s++) {
+            assertTrue("no row for segment " + s + ":\n" + text,
+                    lines.get(header + 1 + s).matches("\\s*" + s + "\\s+[0-9,]+\\s+.*%.*"));
+        }
+    }
+}
