@@ -65,7 +65,7 @@ public final class RunArguments {
             + DEFAULT_REPORT + ")";
     public static final String OUT_HELP = "output folder, created when missing (default " + DEFAULT_OUT + ")";
     public static final String SNAPSHOT_HELP = "date recency is measured to, yyyy-MM-dd; short for " + OPTION + " "
-            + SNAPSHOT_OPTION + "=DATE (default: the day after the last transaction)";
+            + SNAPSHOT_OPTION + "=DATE (default: 24 hours after the last transaction)";
     public static final String OPTION_HELP = "a stage option KEY=VALUE; repeatable (see the stage list)";
     public static final String OPTIONS_HELP = "stage options KEY=VALUE,KEY=VALUE";
 
