@@ -37,7 +37,37 @@ public enum TransactionField {
     /** Payment type (credit card, boleto, transfer...). */
     PAYMENT_TYPE(ColumnType.CATEGORICAL, false),
     /** Number of payment installments. */
-    PAYMENT_INSTALLMENTS(ColumnType.NUMERIC, false);
+    PAYMENT_INSTALLMENTS(ColumnType.NUMERIC, false),
+    /** Payment method or channel within the payment type (bank, virtual account, QRIS...). */
+    PAYMENT_METHOD(ColumnType.CATEGORICAL, false),
+    /** Customer's city. */
+    CITY(ColumnType.CATEGORICAL, false),
+    /** Customer's district (kecamatan/kabupaten level, where exports have it). */
+    DISTRICT(ColumnType.CATEGORICAL, false),
+    /** Seller's size class (e.g. Mikro, Kecil, Menengah, Besar). */
+    SELLER_CATEGORY(ColumnType.CATEGORICAL, false),
+    /** Seller's city. */
+    SELLER_CITY(ColumnType.CATEGORICAL, false),
+    /** Seller's district. */
+    SELLER_DISTRICT(ColumnType.CATEGORICAL, false),
+    /** Seller's region: state or province. */
+    SELLER_REGION(ColumnType.CATEGORICAL, false),
+    /** Product subcategory. */
+    SUBCATEGORY(ColumnType.CATEGORICAL, false),
+    /** Kind of product (goods, services). */
+    PRODUCT_TYPE(ColumnType.CATEGORICAL, false),
+    /** Items in the order line or order (where a line stands for several items). */
+    ITEMS(ColumnType.NUMERIC, false),
+    /** Tax on the line (e.g. Indonesian PPN). */
+    TAX(ColumnType.NUMERIC, false),
+    /** Gross merchandise value of the line as the marketplace reports it. */
+    GMV(ColumnType.NUMERIC, false),
+    /** The platform's revenue (commission) on the line. */
+    PLATFORM_REVENUE(ColumnType.NUMERIC, false),
+    /** Review score the customer gave the order. */
+    REVIEW_SCORE(ColumnType.NUMERIC, false),
+    /** Days the order was delivered after (positive) or before (negative) its estimated date. */
+    DELIVERY_DELAY_DAYS(ColumnType.NUMERIC, false);
 
     private final ColumnType type;
     private final boolean required;
