@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.pipeline.PipelineEngine;
 import io.segmenta.api.stage.ClusterRequest;
+import io.segmenta.testing.FakeEngine;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

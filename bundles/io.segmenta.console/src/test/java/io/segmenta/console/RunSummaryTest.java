@@ -2,6 +2,7 @@ package io.segmenta.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.segmenta.testing.Fixtures;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,7 @@ class RunSummaryTest {
 
     @Test
     void rendersTheWholeRun() {
-        String text = RunSummary.render(Fixtures.result(
+        String text = RunSummary.render(Fixtures.fourCustomers(
                 List.of(Path.of("out/uk/assignments.csv"), Path.of("out/uk/segments.csv"),
                         Path.of("out/uk/summary.csv"))));
         assertEquals("""

@@ -13,6 +13,7 @@ import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.stage.ClusterModel;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.StageKind;
+import io.segmenta.testing.RecordingContext;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -236,8 +237,7 @@ class KMeansClustererTest {
 
         assertEquals(4, context.progress.size());
         for (int r = 0; r < 4; r++) {
-            assertArrayEquals(new long[] {r + 1, 4}, context.progress.get(r));
-            assertEquals("runs", context.units.get(r));
+            assertEquals(new RecordingContext.Progress(r + 1, 4, "runs"), context.progress.get(r));
         }
         assertEquals(List.of(), context.infos);
     }

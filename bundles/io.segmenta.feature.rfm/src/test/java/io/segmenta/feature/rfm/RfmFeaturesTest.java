@@ -10,6 +10,7 @@ import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.StageKind;
+import io.segmenta.testing.RecordingContext;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.stage.StageKind;
+import io.segmenta.testing.Fixtures;
+import io.segmenta.testing.RecordingContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +40,7 @@ class CsvReporterTest {
 
     @Test
     void writesAssignments() throws IOException {
-        reporter.report(Fixtures.result(dir), dir, Fixtures.context());
+        reporter.report(Fixtures.threeCustomers(dir), dir, new RecordingContext());
         assertEquals(String.join(CRLF,
                 "customer_id,recency,frequency,monetary,country,segment",
                 "12346,325,1,77183.6,United Kingdom,1",
@@ -48,7 +50,7 @@ class CsvReporterTest {
 
     @Test
     void writesSegments() throws IOException {
-        reporter.report(Fixtures.result(dir), dir, Fixtures.context());
+        reporter.report(Fixtures.threeCustomers(dir), dir, new RecordingContext());
         assertEquals(String.join(CRLF,
                 "segment,size,share_of_customers,share_of_revenue,mean_recency,median_recency,"
                         + "mean_frequency,median_frequency,mean_monetary,median_monetary",
@@ -58,7 +60,7 @@ class CsvReporterTest {
 
     @Test
     void writesSummary() throws IOException {
-        reporter.report(Fixtures.result(dir), dir, Fixtures.context());
+        reporter.report(Fixtures.threeCustomers(dir), dir, new RecordingContext());
         assertEquals(String.join(CRLF,
                 "key,value",
                 "source,uk-retail",
@@ -102,7 +104,7 @@ class CsvReporterTest {
 
     @Test
     void returnsTheWrittenFilesAndLeavesNoTemporaryFiles() throws IOException {
-        List<Path> written = reporter.report(Fixtures.result(dir), dir, Fixtures.context());
+        List<Path> written = reporter.report(Fixtures.threeCustomers(dir), dir, new RecordingContext());
         assertEquals(List.of(dir.resolve("assignments.csv"), dir.resolve("segments.csv"), dir.resolve("summary.csv")),
                 written);
         assertEquals(List.of("assignments.csv", "segments.csv", "summary.csv"), listing());
@@ -115,7 +117,7 @@ class CsvReporterTest {
         Path reference = Files.createFile(dir.resolve("reference"));
         Set<PosixFilePermission> expected = Files.getPosixFilePermissions(reference);
         Files.delete(reference);
-        for (Path p : reporter.report(Fixtures.result(dir), dir, Fixtures.context())) {
+        for (Path p : reporter.report(Fixtures.threeCustomers(dir), dir, new RecordingContext())) {
             assertEquals(expected, Files.getPosixFilePermissions(p), p.toString());
         }
     }
@@ -123,7 +125,7 @@ class CsvReporterTest {
     @Test
     void replacesEarlierOutputs() throws IOException {
         Files.writeString(dir.resolve("assignments.csv"), "old content that is longer than nothing");
-        reporter.report(Fixtures.result(dir), dir, Fixtures.context());
+        reporter.report(Fixtures.threeCustomers(dir), dir, new RecordingContext());
         assertTrue(read("assignments.csv").startsWith("customer_id,"));
         assertEquals(List.of("assignments.csv", "segments.csv", "summary.csv"), listing());
     }
@@ -131,7 +133,7 @@ class CsvReporterTest {
     @Test
     void createsAMissingOutputFolder() throws IOException {
         Path nested = dir.resolve("out/uk");
-        reporter.report(Fixtures.result(nested), nested, Fixtures.context());
+        reporter.report(Fixtures.threeCustomers(nested), nested, new RecordingContext());
         assertTrue(Files.isRegularFile(nested.resolve("summary.csv")));
     }
 
@@ -139,7 +141,7 @@ class CsvReporterTest {
     void aFileWhereTheOutputFolderShouldBeIsAUserError() throws IOException {
         Path file = Files.writeString(dir.resolve("out"), "not a folder");
         SegmentaException e = assertThrows(SegmentaException.class,
-                () -> reporter.report(Fixtures.result(file), file, Fixtures.context()));
+                () -> reporter.report(Fixtures.threeCustomers(file), file, new RecordingContext()));
         assertEquals("cannot write CSV report to " + file + ": it is a file, not a folder", e.getMessage());
         assertEquals(List.of("out"), listing());
     }
@@ -148,7 +150,7 @@ class CsvReporterTest {
     void aFolderInTheWayFailsBeforeAnythingIsWritten() throws IOException {
         Files.createDirectory(dir.resolve("summary.csv"));
         SegmentaException e = assertThrows(SegmentaException.class,
-                () -> reporter.report(Fixtures.result(dir), dir, Fixtures.context()));
+                () -> reporter.report(Fixtures.threeCustomers(dir), dir, new RecordingContext()));
         assertEquals("cannot write " + dir.resolve("summary.csv") + ": a folder of that name is in the way",
                 e.getMessage());
         assertEquals(List.of("summary.csv"), listing());
@@ -167,7 +169,7 @@ class CsvReporterTest {
             }
         };
         SegmentaException e = assertThrows(SegmentaException.class,
-                () -> reporter.report(Fixtures.result(dir), dir, Fixtures.context(race, false)));
+                () -> reporter.report(Fixtures.threeCustomers(dir), dir, new RecordingContext().onCancelCheck(race)));
         assertTrue(e.getMessage().startsWith("cannot write CSV report to " + dir + ": "), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
         List<String> files = listing();
@@ -179,18 +181,18 @@ class CsvReporterTest {
     @Test
     void aCancelledRunWritesNothing() throws IOException {
         SegmentaException e = assertThrows(SegmentaException.class,
-                () -> reporter.report(Fixtures.result(dir), dir, Fixtures.context(() -> { }, true)));
+                () -> reporter.report(Fixtures.threeCustomers(dir), dir, RecordingContext.cancelled()));
         assertEquals("CSV report not written to " + dir + ": the run was cancelled", e.getMessage());
         assertEquals(List.of(), listing());
     }
 
     @Test
     void aModelThatDoesNotMatchTheFeaturesIsABugAndWritesNothing() throws IOException {
-        PipelineResult good = Fixtures.result(dir);
+        PipelineResult good = Fixtures.threeCustomers(dir);
         PipelineResult bad = new PipelineResult(good.spec(), good.source(), good.features(), good.scaled(),
-                good.scaling(), new Fixtures.FakeModel(new int[] {0, 1}, 2), good.quality(), good.segments(),
+                good.scaling(), new Fixtures.FakeModel(new int[] {0, 1}, 2, 1.5), good.quality(), good.segments(),
                 good.timings(), good.stageVersions(), good.outputs());
-        assertThrows(IllegalStateException.class, () -> reporter.report(bad, dir, Fixtures.context()));
+        assertThrows(IllegalStateException.class, () -> reporter.report(bad, dir, new RecordingContext()));
         assertEquals(List.of(), listing());
     }
 

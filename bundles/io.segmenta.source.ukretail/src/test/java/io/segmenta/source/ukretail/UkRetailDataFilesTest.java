@@ -7,6 +7,7 @@ import io.segmenta.api.data.DataQuality;
 import io.segmenta.api.data.Rejection;
 import io.segmenta.api.data.SourceData;
 import io.segmenta.api.data.TimestampColumn;
+import io.segmenta.testing.RecordingContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ class UkRetailDataFilesTest {
     @Test
     void readsTheFullUciExportWithTheReferenceFigures() {
         Path file = under("segmenta.shared.dir", "data/uk-retail/online-retail-dataset.csv.gz");
-        TestContext context = new TestContext();
+        RecordingContext context = new RecordingContext();
         SourceData data = new UkRetailSource().read(file, context);
         DataQuality q = data.quality();
 
@@ -105,7 +106,7 @@ class UkRetailDataFilesTest {
     @Test
     void readsTheGeneratedSample() throws IOException {
         Path file = under("segmenta.project.dir", "distribution/felix/src/sample/data/uk-retail-sample.csv");
-        SourceData data = new UkRetailSource().read(file, new TestContext());
+        SourceData data = new UkRetailSource().read(file, new RecordingContext());
         DataQuality q = data.quality();
 
         assertEquals(3_428, q.rowsRead());

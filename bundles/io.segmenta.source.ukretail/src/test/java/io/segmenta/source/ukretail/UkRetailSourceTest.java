@@ -19,6 +19,7 @@ import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.DataSource;
 import io.segmenta.api.stage.StageKind;
+import io.segmenta.testing.RecordingContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -74,7 +75,7 @@ class UkRetailSourceTest {
     }
 
     private SourceData read(Path file) {
-        return source.read(file, new TestContext());
+        return source.read(file, new RecordingContext());
     }
 
     private static long seconds(int y, int mo, int d, int h, int mi, int s) {
@@ -375,21 +376,22 @@ class UkRetailSourceTest {
 
     @Test
     void reportsProgressEveryHundredThousandRows() {
-        TestContext context = new TestContext();
+        RecordingContext context = new RecordingContext();
         SourceData data = source.read(many, context);
         assertEquals(MANY_ROWS, data.quality().rowsKept());
         assertEquals(300L, data.quality().entityCounts().get("customers"));
         // one call per 100,000 rows, and a last one when the file is done
-        assertEquals(List.of(new TestContext.Progress(100_000, -1, "rows"), new TestContext.Progress(200_000, -1, "rows"),
-                new TestContext.Progress(200_000, -1, "rows")), context.progress);
+        assertEquals(List.of(new RecordingContext.Progress(100_000, -1, "rows"),
+                new RecordingContext.Progress(200_000, -1, "rows"), new RecordingContext.Progress(200_000, -1, "rows")),
+                context.progress);
     }
 
     @Test
     void stopsWhenCancelled() {
-        TestContext context = new TestContext(true);
+        RecordingContext context = RecordingContext.cancelled();
         SegmentaException e = assertThrows(SegmentaException.class, () -> source.read(many, context));
         assertEquals("cancelled", e.getMessage());
-        assertEquals(List.of(new TestContext.Progress(100_000, -1, "rows")), context.progress);
+        assertEquals(List.of(new RecordingContext.Progress(100_000, -1, "rows")), context.progress);
     }
 
     @Test

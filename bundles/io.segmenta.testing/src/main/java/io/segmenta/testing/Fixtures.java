@@ -1,0 +1,179 @@
+package io.segmenta.testing;
+
+import io.segmenta.api.data.CategoricalColumn;
+import io.segmenta.api.data.DataQuality;
+import io.segmenta.api.data.EntityKind;
+import io.segmenta.api.data.FeatureMatrix;
+import io.segmenta.api.data.NumericColumn;
+import io.segmenta.api.data.Rejection;
+import io.segmenta.api.data.SourceData;
+import io.segmenta.api.data.TimestampColumn;
+import io.segmenta.api.data.TransactionTable;
+import io.segmenta.api.pipeline.ClusterQuality;
+import io.segmenta.api.pipeline.PipelineResult;
+import io.segmenta.api.pipeline.PipelineSpec;
+import io.segmenta.api.pipeline.SegmentProfile;
+import io.segmenta.api.pipeline.StageTiming;
+import io.segmenta.api.stage.ClusterModel;
+import io.segmenta.api.stage.ClusterRequest;
+import io.segmenta.api.stage.Options;
+import io.segmenta.api.stage.StageKind;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Small, hand-made pipeline results. Tests assert exact texts and files computed from them, so each variant
+ * keeps its values: a change here changes the expectations of the tests named on it.
+ */
+public final class Fixtures {
+    private Fixtures() {
+    }
+
+    /**
+     * A fitted model that carries labels, k and a cost; the renderers and reporters fed with these fixtures
+     * read nothing else (the centroids are zeros, and predict is not supported).
+     */
+    public record FakeModel(int[] labels, int k, double cost) implements ClusterModel {
+        @Override
+        public String algorithm() {
+            return "kmeans";
+        }
+
+        @Override
+        public double[][] centroids() {
+            return new double[k][3];
+        }
+
+        @Override
+        public int[] predict(FeatureMatrix features) {
+            throw new UnsupportedOperationException("not needed by the tests that use these fixtures");
+        }
+    }
+
+    /**
+     * Two customers in one segment, for the given spec: what {@link FakeEngine} answers (the shell and CLI
+     * tests look at the spec and the rendered summary, not at these values).
+     */
+    public static PipelineResult twoCustomers(PipelineSpec spec) {
+        long t = TimestampColumn.toEpochSeconds(LocalDateTime.of(2011, 1, 2, 3, 4));
+        TransactionTable table = new TransactionTable(List.of(
+                new CategoricalColumn("customer", new int[] {0, 1}, List.of("a", "b")),
+                new CategoricalColumn("order", new int[] {0, 1}, List.of("o1", "o2")),
+                new TimestampColumn("timestamp", new long[] {t, t}),
+                new NumericColumn("quantity", new double[] {1, 1}),
+                new NumericColumn("amount", new double[] {10, 30})));
+        DataQuality quality = new DataQuality(spec.source(), List.of(spec.input().toString()), 2, 2, List.of(), t, t,
+                Map.of());
+        FeatureMatrix raw = new FeatureMatrix(EntityKind.CUSTOMER, List.of("a", "b"),
+                List.of(new NumericColumn("monetary", new double[] {10, 30})), List.of(), "monetary");
+        return new PipelineResult(spec, new SourceData(table, quality), raw, raw, Map.of(),
+                new FakeModel(new int[2], 1, 0), new ClusterQuality(200, Double.NaN, 0, Double.NaN),
+                List.of(new SegmentProfile(0, 2, 1, 1, List.of("monetary"), new double[] {20}, new double[] {20})),
+                List.of(new StageTiming(StageKind.SOURCE, spec.source(), 2_000_000L)), Map.of(),
+                List.of(Path.of("out/summary.csv")));
+    }
+
+    /**
+     * Four customers in two segments, with the data-quality account of the full UCI Online Retail file and a
+     * timing for every step: the console's run summary is asserted line by line from it (RunSummaryTest).
+     *
+     * @param outputs the files the reporters "wrote"
+     */
+    public static PipelineResult fourCustomers(List<Path> outputs) {
+        long t0 = TimestampColumn.toEpochSeconds(LocalDateTime.of(2010, 12, 1, 8, 26));
+        long t1 = TimestampColumn.toEpochSeconds(LocalDateTime.of(2011, 12, 9, 12, 50));
+        List<String> ids = List.of("12346", "12347", "12348", "12349");
+        TransactionTable table = new TransactionTable(List.of(
+                new CategoricalColumn("customer", new int[] {0, 1, 2, 3}, ids),
+                new CategoricalColumn("order", new int[] {0, 1, 2, 3}, List.of("a", "b", "c", "d")),
+                new TimestampColumn("timestamp", new long[] {t0, t1, t1, t1}),
+                new NumericColumn("quantity", new double[] {1, 2, 3, 4}),
+                new NumericColumn("amount", new double[] {77183.6, 4310, 1797.24, 1757.55})));
+        DataQuality quality = new DataQuality("uk-retail", List.of("data/online-retail.csv"), 541_909, 397_884,
+                List.of(new Rejection("missing CustomerID", 135_080, "data/online-retail.csv",
+                        List.of(1444L, 1445L, 1446L, 1447L, 1448L, 1449L)),
+                        new Rejection("cancelled invoice", 8_905, "data/online-retail.csv", List.of(143L)),
+                        new Rejection("bad price", 40, "data/online-retail.csv", List.of())),
+                t0, t1, Map.of("orders", 18_532L, "customers", 4_338L));
+        FeatureMatrix raw = new FeatureMatrix(EntityKind.CUSTOMER, ids,
+                List.of(new NumericColumn("recency", new double[] {326, 2, 75, 19}),
+                        new NumericColumn("frequency", new double[] {1, 7, 4, 1}),
+                        new NumericColumn("monetary", new double[] {77183.6, 4310, 1797.24, 1757.55})),
+                List.of(), "monetary");
+        List<SegmentProfile> segments = List.of(
+                new SegmentProfile(0, 3, 0.75, 0.0926, List.of("recency", "frequency", "monetary"),
+                        new double[] {32, 4, 2621.596667}, new double[] {19, 4, 1797.24}),
+                new SegmentProfile(1, 1, 0.25, 0.9074, List.of("recency", "frequency", "monetary"),
+                        new double[] {326, 1, 77183.6}, new double[] {326, 1, 77183.6}));
+        List<StageTiming> timings = List.of(new StageTiming(StageKind.SOURCE, "uk-retail", 1_234_567_891L),
+                new StageTiming(StageKind.FEATURES, "rfm", 25_400_000L),
+                new StageTiming(null, "scaling", 400_000L),
+                new StageTiming(StageKind.ALGORITHM, "kmeans", 95_000_000L),
+                new StageTiming(null, "metrics", 312_345_678L),
+                new StageTiming(StageKind.REPORTER, "csv", 8_250_000L));
+        PipelineSpec spec = new PipelineSpec("uk-retail", Path.of("data/online-retail.csv"), "rfm", "kmeans",
+                new ClusterRequest(2, 42, 10, 300), List.of("csv"), Path.of("out/uk"), Options.empty());
+        return new PipelineResult(spec, new SourceData(table, quality), raw, raw, Map.of(),
+                new FakeModel(new int[] {1, 0, 0, 0}, 2, 2.5),
+                new ClusterQuality(1234.5678, 0.61234, 0.48772, 9876.54321), segments, timings, Map.of(), outputs);
+    }
+
+    /**
+     * Three customers in two segments, with a categorical feature (a missing value and a value with a comma),
+     * scaled features, scaling descriptions, stage versions and a segment whose revenue share is unknown:
+     * the CSV reporter's files are asserted byte by byte from it (CsvReporterTest).
+     *
+     * @param outputDir the output folder the spec names
+     */
+    public static PipelineResult threeCustomers(Path outputDir) {
+        long t0 = TimestampColumn.toEpochSeconds(LocalDateTime.of(2010, 12, 1, 8, 26));
+        long t1 = TimestampColumn.toEpochSeconds(LocalDateTime.of(2011, 12, 9, 12, 50));
+        TransactionTable table = new TransactionTable(List.of(
+                new CategoricalColumn("customer", new int[] {0, 1, 2}, List.of("12346", "12347", "12348")),
+                new CategoricalColumn("order", new int[] {0, 1, 2}, List.of("536365", "536366", "536367")),
+                new TimestampColumn("timestamp", new long[] {t0, t1, t1}),
+                new NumericColumn("quantity", new double[] {1, 2, 3}),
+                new NumericColumn("amount", new double[] {77183.6, 4310, 1797.24})));
+        DataQuality quality = new DataQuality("uk-retail", List.of("data/online-retail.csv"), 7, 5,
+                List.of(new Rejection("missing CustomerID", 2, "data/online-retail.csv", List.of(3L, 6L))), t0, t1,
+                Map.of("orders", 4L, "customers", 3L));
+        FeatureMatrix raw = new FeatureMatrix(EntityKind.CUSTOMER, List.of("12346", "12347", "12348"),
+                List.of(new NumericColumn("recency", new double[] {325, 2, 75.5}),
+                        new NumericColumn("frequency", new double[] {1, 7, 4}),
+                        new NumericColumn("monetary", new double[] {77183.6, 4310.000000000001, 1797.24})),
+                List.of(new CategoricalColumn("country", new int[] {0, 1, CategoricalColumn.MISSING},
+                        List.of("United Kingdom", "Korea, Republic of"))),
+                "monetary");
+        FeatureMatrix scaled = raw.withNumeric(List.of(new NumericColumn("recency", new double[] {1.2, -1.3, 0.1}),
+                new NumericColumn("frequency", new double[] {-1, 1, 0}),
+                new NumericColumn("monetary", new double[] {1.4, -0.5, -0.9})));
+        Map<String, String> scaling = new LinkedHashMap<>();
+        scaling.put("recency", "log1p, z-score (mean 3.71, sd 1.31)");
+        scaling.put("frequency", "z-score (mean 4, sd 3)");
+        scaling.put("monetary", "log1p, z-score (mean 8.9, sd 1.5)");
+        List<SegmentProfile> segments = List.of(
+                new SegmentProfile(0, 1, 1.0 / 3, 4310.0 / 83290.84, List.of("recency", "frequency", "monetary"),
+                        new double[] {2, 7, 4310}, new double[] {2, 7, 4310}),
+                new SegmentProfile(1, 2, 2.0 / 3, Double.NaN, List.of("recency", "frequency", "monetary"),
+                        new double[] {200.25, 2.5, 39490.42}, new double[] {200.25, 2.5, 39490.42}));
+        List<StageTiming> timings = List.of(new StageTiming(StageKind.SOURCE, "uk-retail", 1_234_567_891L),
+                new StageTiming(StageKind.FEATURES, "rfm", 2_500_000L),
+                new StageTiming(null, "scaling", 40_000L),
+                new StageTiming(StageKind.ALGORITHM, "kmeans", 95_000_000L),
+                new StageTiming(null, "metrics", 12_345_678L));
+        PipelineSpec spec = new PipelineSpec("uk-retail", Path.of("data/online-retail.csv"), "rfm", "kmeans",
+                new ClusterRequest(2, 42, 10, 300), List.of("csv"), outputDir,
+                new Options(Map.of("snapshot", "2011-12-10")));
+        return new PipelineResult(spec, new SourceData(table, quality), raw, scaled, scaling,
+                new FakeModel(new int[] {1, 0, 1}, 2, 1.5), new ClusterQuality(3.14159265, 0.4567891, 0.75, 12.5),
+                segments, timings,
+                Map.of("uk-retail", "io.segmenta.source.ukretail 0.1.0.SNAPSHOT",
+                        "rfm", "io.segmenta.feature.rfm 0.1.0.SNAPSHOT",
+                        "kmeans", "io.segmenta.cluster.kmeans 0.1.0.SNAPSHOT",
+                        "csv", "io.segmenta.report.csv 0.1.0.SNAPSHOT"),
+                List.of());
+    }
+}

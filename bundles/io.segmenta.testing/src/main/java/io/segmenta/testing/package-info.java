@@ -1,0 +1,13 @@
+/**
+ * Test doubles shared by the unit tests of several bundles, so that each exists once: {@link
+ * io.segmenta.testing.RecordingContext} (a {@code StageContext} that records what a stage reports), {@link
+ * io.segmenta.testing.FakeEngine} (a {@code PipelineEngine} that records what it was asked) and {@link
+ * io.segmenta.testing.Fixtures} (small hand-made pipeline results). Modules depend on it with test scope only;
+ * no feature or distribution ships it.
+ */
+@Export
+@Version("1.0.0")
+package io.segmenta.testing;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
