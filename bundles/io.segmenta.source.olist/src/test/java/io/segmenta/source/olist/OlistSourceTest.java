@@ -1,0 +1,431 @@
+package io.segmenta.source.olist;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.segmenta.api.InputDataException;
+import io.segmenta.api.SegmentaException;
+import io.segmenta.api.data.CategoricalColumn;
+import io.segmenta.api.data.DataQuality;
+import io.segmenta.api.data.Rejection;
+import io.segmenta.api.data.SourceData;
+import io.segmenta.api.data.TimestampColumn;
+import io.segmenta.api.data.TransactionField;
+import io.segmenta.api.data.TransactionTable;
+import io.segmenta.api.stage.DataSource;
+import io.segmenta.api.stage.StageKind;
+import java.io.IOException;
+import java.io.Writer;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The hand-written folder src/test/resources/olist: nine orders, eleven item lines. What each order is for:
+ * <pre>
+ * order (id ...a00k) customer (unique)  status       items  payments                 purpose
+ * 1 (ids quoted)     c1 (u1)            delivered    2      45 voucher seq1, 45 card  proportional spread, payment
+ *                                                           seq2 (6x), 20 voucher     tie, 2 reviews (one spans lines)
+ * 2                  c2 (u1 again)      delivered    1      120 boleto                untranslated category, seller
+ *                                                                                     not in sellers, no delivery date
+ * 3                  c3                 canceled     1      18                        status not kept
+ * 4                  c4                 unavailable  0      -                         order has no items
+ * 5                  c9 (not in table)  delivered    1      12                        unknown customer_id
+ * 6                  c5                 delivered    1      12                        missing purchase timestamp
+ * 7                  c6                 delivered    1      -                         order has no payments
+ * 8                  c7                 shipped      2      72                        kept with statuses=...,shipped
+ * 9                  c4 (u3)            delivered    1      50 card 2x                empty category, late delivery
+ * </pre>
+ * Plus an item of order ...a063 (99) and a payment and a review of order ...a04d (77), neither in the orders.
+ * Customers are gzipped (with quoted ids and zip prefixes with leading zeros), the translation has a BOM, the
+ * products and sellers have the original quoting.
+ */
+class OlistSourceTest {
+    @TempDir
+    Path tmp;
+
+    private final OlistSource source = new OlistSource();
+    private int copies;
+
+    static String order(int k) {
+        return String.format("%032x", 0xa000 + k);
+    }
+
+    static String unique(int k) {
+        return String.format("%032x", 0xe000 + k);
+    }
+
+    static String product(int k) {
+        return String.format("%032x", 0xb000 + k);
+    }
+
+    static String seller(int k) {
+        return String.format("%032x", 0xd000 + k);
+    }
+
+    static Path folder() {
+        try {
+            return Path.of(OlistSourceTest.class.getResource("/olist/olist_orders_dataset.csv").toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long seconds(String isoDateTime) {
+        return TimestampColumn.toEpochSeconds(LocalDateTime.parse(isoDateTime.replace(' ', 'T')));
+    }
+
+    private static List<String> values(CategoricalColumn column) {
+        List<String> list = new ArrayList<>();
+        for (int r = 0; r < column.size(); r++) {
+            list.add(column.value(r));
+        }
+        return list;
+    }
+
+    private static List<String> categorical(TransactionTable t, TransactionField field) {
+        return values(t.categorical(field).orElseThrow(() -> new AssertionError(field + " absent")));
+    }
+
+    private static double[] numeric(TransactionTable t, TransactionField field) {
+        return t.numeric(field).orElseThrow(() -> new AssertionError(field + " absent")).values();
+    }
+
+    private static void assertRejection(Rejection r, String reason, long count, String fileName, List<Long> lines) {
+        assertEquals(reason, r.reason());
+        assertEquals(count, r.count(), reason);
+        assertTrue(r.file().endsWith(fileName), r.file());
+        assertEquals(lines, r.firstLines(), reason);
+    }
+
+    /** A copy of the test folder without the named files, with the given files replaced. */
+    private Path copy(List<String> without, Map<String, String> replaced) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("copy" + copies++));
+        try (Stream<Path> files = Files.list(folder())) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (!without.contains(name) && !replaced.containsKey(name)) {
+                    Files.copy(f, dir.resolve(name));
+                }
+            }
+        }
+        for (Map.Entry<String, String> e : replaced.entrySet()) {
+            Files.writeString(dir.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
+        }
+        return dir;
+    }
+
+    @Test
+    void describesItself() {
+        assertEquals("olist", source.name());
+        assertEquals(StageKind.SOURCE, source.kind());
+        assertEquals(List.of("monetary", "statuses", "dimensions"),
+                source.options().stream().map(o -> o.name()).toList());
+    }
+
+    @Test
+    void isFoundByServiceLoader() {
+        // bnd writes META-INF/services into target/classes, so the class path finds it as the module path would.
+        List<String> names = ServiceLoader.load(DataSource.class).stream().map(p -> p.get().name()).toList();
+        assertTrue(names.contains("olist"), names.toString());
+    }
+
+    @Test
+    void readsTheTestFolderIntoOneRowPerKeptItemLine() {
+        TestContext context = new TestContext();
+        SourceData data = source.read(folder(), context);
+        TransactionTable t = data.transactions();
+
+        assertEquals(List.of("customer", "order", "timestamp", "quantity", "amount", "unit_price", "seller", "product",
+                "category", "region", "city", "seller_city", "seller_region", "payment_type", "payment_installments",
+                "review_score", "delivery_delay_days", "status"), List.copyOf(t.columns().keySet()));
+        assertEquals(4, t.rowCount()); // item lines 2 and 4 of order 1, then orders 2 and 9
+        // customer_unique_id, not customer_id: orders 1 and 2 are the same person
+        assertEquals(List.of(unique(1), unique(1), unique(1), unique(3)), values(t.customer()));
+        assertEquals(List.of(order(1), order(1), order(2), order(9)), values(t.order()));
+        assertArrayEquals(new long[] {seconds("2017-10-02 10:56:33"), seconds("2017-10-02 10:56:33"),
+            seconds("2018-01-15 08:00:00"), seconds("2017-06-01 14:00:00")}, t.timestamp().epochSeconds());
+        assertArrayEquals(new double[] {1, 1, 1, 1}, t.quantity().values());
+        // order 1 paid 45 + 45 + 20 = 110 for lines of 60+10 and 25+5: 110 * 70/100 and 110 * 30/100
+        assertArrayEquals(new double[] {77, 33, 120, 50}, t.amount().values(), 1e-9);
+        assertArrayEquals(new double[] {60, 25, 100, 50}, numeric(t, TransactionField.UNIT_PRICE));
+        assertEquals(List.of(seller(1), seller(2), seller(3), seller(1)), categorical(t, TransactionField.SELLER));
+        assertEquals(List.of(product(1), product(3), product(2), product(4)), categorical(t, TransactionField.PRODUCT));
+        // translated; pc_gamer has no translation (as in the real table); product 4 has no category
+        assertEquals(Arrays.asList("health_beauty", "computers_accessories", "pc_gamer", null),
+                categorical(t, TransactionField.CATEGORY));
+        assertEquals(List.of("SP", "SP", "SP", "MG"), categorical(t, TransactionField.REGION));
+        assertEquals(List.of("sao paulo", "sao paulo", "sao paulo", "belo horizonte"),
+                categorical(t, TransactionField.CITY));
+        // seller 3 is not in the sellers table
+        assertEquals(Arrays.asList("sao paulo", "campinas", null, "sao paulo"), categorical(t, TransactionField.SELLER_CITY));
+        assertEquals(Arrays.asList("SP", "SP", null, "SP"), categorical(t, TransactionField.SELLER_REGION));
+        // order 1: voucher 45 (seq 1) ties with credit card 45 (seq 2, listed first): the lower sequential wins
+        assertEquals(List.of("voucher", "voucher", "boleto", "credit_card"), categorical(t, TransactionField.PAYMENT_TYPE));
+        assertArrayEquals(new double[] {6, 6, 1, 2}, numeric(t, TransactionField.PAYMENT_INSTALLMENTS));
+        assertArrayEquals(new double[] {4.5, 4.5, Double.NaN, Double.NaN}, numeric(t, TransactionField.REVIEW_SCORE));
+        // 2017-10-10 12:00 vs 2017-10-18 00:00: 7.5 days early; order 2 has no delivery date; order 9 1.75 days late
+        assertArrayEquals(new double[] {-7.5, -7.5, Double.NaN, 1.75}, numeric(t, TransactionField.DELIVERY_DELAY_DAYS),
+                1e-12);
+        assertEquals(List.of("delivered", "delivered", "delivered", "delivered"), categorical(t, TransactionField.STATUS));
+
+        DataQuality q = data.quality();
+        assertEquals("olist", q.source());
+        assertEquals(8, q.inputs().size());
+        assertEquals(12, q.rowsRead()); // 11 item lines + order 4, which has none
+        assertEquals(4, q.rowsKept());
+        assertEquals(q.rowsRead(), q.rowsKept() + q.rowsRejected());
+        List<Rejection> r = q.rejections();
+        assertEquals(8, r.size());
+        String items = "olist_order_items_dataset.csv";
+        assertRejection(r.get(0), OlistSource.UNKNOWN_ORDER, 1, items, List.of(3L));
+        assertRejection(r.get(1), OlistSource.NO_ITEMS, 1, "olist_orders_dataset.csv", List.of(5L));
+        assertRejection(r.get(2), OlistSource.UNKNOWN_CUSTOMER, 1, items, List.of(7L));
+        assertRejection(r.get(3), OlistSource.MISSING_TIMESTAMP, 1, items, List.of(8L));
+        assertRejection(r.get(4), "status canceled not kept", 1, items, List.of(6L));
+        assertRejection(r.get(5), "status shipped not kept", 2, items, List.of(10L, 11L));
+        assertRejection(r.get(6), "status unavailable not kept", 0, items, List.of()); // its order had no items
+        assertRejection(r.get(7), OlistSource.NO_PAYMENTS, 1, items, List.of(9L));
+        assertEquals(seconds("2017-06-01 14:00:00"), q.firstTimestamp());
+        assertEquals(seconds("2018-01-15 08:00:00"), q.lastTimestamp());
+        assertEquals(Map.of("customers", 2L, "orders", 3L, "sellers", 3L, "products", 4L), q.entityCounts());
+
+        assertEquals(1, context.infosWith("1 payment rows of orders not in").size(), context.infos.toString());
+        assertEquals(1, context.infosWith("1 reviews of orders not in").size(), context.infos.toString());
+        assertEquals(1, context.infosWith("1 seller_ids not in").size(), context.infos.toString());
+        assertEquals(1, context.infosWith("9 orders by status: delivered 6, canceled 1, shipped 1, unavailable 1; "
+                + "kept: delivered").size(), context.infos.toString());
+        assertEquals(new TestContext.Progress(49, -1, "rows"), context.progress.get(context.progress.size() - 1));
+    }
+
+    @Test
+    void monetaryItemsIsPricePlusFreightAndKeepsOrdersWithoutPayments() {
+        TestContext context = new TestContext(Map.of("monetary", "items"));
+        SourceData data = source.read(folder(), context);
+        TransactionTable t = data.transactions();
+        assertEquals(List.of(order(1), order(1), order(2), order(7), order(9)), values(t.order()));
+        assertArrayEquals(new double[] {70, 30, 120, 12, 50}, t.amount().values(), 1e-9);
+        // order 7 has no payment: no type, no instalments
+        assertNull(t.categorical(TransactionField.PAYMENT_TYPE).orElseThrow().value(3));
+        assertTrue(Double.isNaN(numeric(t, TransactionField.PAYMENT_INSTALLMENTS)[3]));
+        List<Rejection> r = data.quality().rejections();
+        assertEquals(7, r.size());
+        assertFalse(r.stream().anyMatch(x -> x.reason().equals(OlistSource.NO_PAYMENTS)));
+        assertEquals(data.quality().rowsRead(), data.quality().rowsKept() + data.quality().rowsRejected());
+    }
+
+    @Test
+    void statusesOptionKeepsTheListedStatuses() {
+        TestContext context = new TestContext(Map.of("statuses", " Delivered , shipped,approved"));
+        SourceData data = source.read(folder(), context);
+        TransactionTable t = data.transactions();
+        assertEquals(List.of(order(1), order(1), order(2), order(8), order(8), order(9)), values(t.order()));
+        // 72 paid for two equal lines
+        assertArrayEquals(new double[] {77, 33, 120, 36, 36, 50}, t.amount().values(), 1e-9);
+        assertEquals(List.of("delivered", "delivered", "delivered", "shipped", "shipped", "delivered"),
+                categorical(t, TransactionField.STATUS));
+        assertEquals(List.of(OlistSource.UNKNOWN_ORDER, OlistSource.NO_ITEMS, OlistSource.UNKNOWN_CUSTOMER,
+                OlistSource.MISSING_TIMESTAMP, "status canceled not kept", "status unavailable not kept",
+                OlistSource.NO_PAYMENTS), data.quality().rejections().stream().map(Rejection::reason).toList());
+        assertEquals(12, data.quality().rowsRead());
+        assertEquals(6, data.quality().rowsKept());
+        assertEquals(1, context.infosWith("kept: delivered,shipped,approved; ").size(), context.infos.toString());
+        assertEquals(1, context.infosWith("no order has status approved").size(), context.infos.toString());
+    }
+
+    @Test
+    void badOptionsAreRejected() {
+        SegmentaException e = assertThrows(SegmentaException.class,
+                () -> source.read(folder(), new TestContext(Map.of("monetary", "gmv"))));
+        assertEquals("option monetary: 'gmv' is not one of payment, items", e.getMessage());
+        e = assertThrows(SegmentaException.class,
+                () -> source.read(folder(), new TestContext(Map.of("statuses", " , "))));
+        assertTrue(e.getMessage().startsWith("option statuses: expected order statuses"), e.getMessage());
+        Path nowhere = tmp.resolve("nowhere");
+        e = assertThrows(SegmentaException.class,
+                () -> source.read(folder(), new TestContext(Map.of("dimensions", nowhere.toString()))));
+        assertEquals("option dimensions: " + nowhere + " is not a folder", e.getMessage());
+    }
+
+    @Test
+    void aMissingRequiredFileIsNamedWithTheFolder() throws IOException {
+        Path dir = copy(List.of("olist_order_payments_dataset.csv"), Map.of());
+        SegmentaException e = assertThrows(SegmentaException.class, () -> source.read(dir, new TestContext()));
+        assertEquals("the olist source needs olist_order_payments_dataset.csv (or olist_order_payments_dataset.csv.gz) in "
+                + dir + ", and it is not there", e.getMessage());
+    }
+
+    @Test
+    void aFileOrAMissingFolderIsNotAnInput() {
+        Path file = folder().resolve("olist_orders_dataset.csv");
+        SegmentaException e = assertThrows(SegmentaException.class, () -> source.read(file, new TestContext()));
+        assertTrue(e.getMessage().startsWith(file + " is a file; the olist source reads a folder"), e.getMessage());
+        Path missing = tmp.resolve("missing");
+        e = assertThrows(SegmentaException.class, () -> source.read(missing, new TestContext()));
+        assertEquals("no such folder: " + missing, e.getMessage());
+    }
+
+    @Test
+    void bothPlainAndGzipIsAmbiguous() throws IOException {
+        Path dir = copy(List.of(), Map.of("olist_customers_dataset.csv", "customer_id\n"));
+        SegmentaException e = assertThrows(SegmentaException.class, () -> source.read(dir, new TestContext()));
+        assertEquals(dir + " has both olist_customers_dataset.csv and olist_customers_dataset.csv.gz; keep only one",
+                e.getMessage());
+    }
+
+    @Test
+    void withoutOptionalTablesTheirColumnsAreAbsentAndSaidSo() throws IOException {
+        Path dir = copy(List.of("olist_products_dataset.csv", "product_category_name_translation.csv",
+                "olist_sellers_dataset.csv", "olist_order_reviews_dataset.csv"), Map.of());
+        TestContext context = new TestContext();
+        SourceData data = source.read(dir, context);
+        TransactionTable t = data.transactions();
+        assertEquals(List.of("customer", "order", "timestamp", "quantity", "amount", "unit_price", "seller", "product",
+                "region", "city", "payment_type", "payment_installments", "delivery_delay_days", "status"),
+                List.copyOf(t.columns().keySet()));
+        assertEquals(4, t.rowCount());
+        assertEquals(4, data.quality().inputs().size());
+        assertEquals(1, context.infosWith("no olist_products_dataset.csv(.gz) in " + dir
+                + ": the category column will be absent").size(), context.infos.toString());
+        assertEquals(1, context.infosWith("no olist_sellers_dataset.csv(.gz) in " + dir
+                + ": the seller_city and seller_region columns will be absent").size(), context.infos.toString());
+        assertEquals(1, context.infosWith("no olist_order_reviews_dataset.csv(.gz) in " + dir
+                + ": the review_score column will be absent").size(), context.infos.toString());
+    }
+
+    @Test
+    void optionalTablesAreFoundInTheDimensionsFolder() throws IOException {
+        Path dir = copy(List.of("olist_products_dataset.csv", "product_category_name_translation.csv"), Map.of());
+        Path dims = Files.createDirectories(tmp.resolve("dims"));
+        Files.copy(folder().resolve("olist_products_dataset.csv"), dims.resolve("olist_products_dataset.csv"));
+        TestContext context = new TestContext(Map.of("dimensions", dims.toString()));
+        SourceData data = source.read(dir, context);
+        // no translation anywhere: the Portuguese names
+        assertEquals(Arrays.asList("beleza_saude", "informatica_acessorios", "pc_gamer", null),
+                categorical(data.transactions(), TransactionField.CATEGORY));
+        assertEquals(1, context.infosWith("no product_category_name_translation.csv(.gz) in " + dir + " or " + dims
+                + ": categories will be the Portuguese names").size(), context.infos.toString());
+    }
+
+    @Test
+    void aBadValueAfterAMultiLineReviewIsReportedAtTheLineItStarts() throws IOException {
+        String reviews = Files.readString(folder().resolve("olist_order_reviews_dataset.csv"));
+        // the fourth review starts on line 8: review 1 spans lines 2-3, review 3 lines 5-7
+        String bad = reviews.replace(order(77) + ",3,", order(77) + ",three,");
+        Path dir = copy(List.of(), Map.of("olist_order_reviews_dataset.csv", bad));
+        InputDataException e = assertThrows(InputDataException.class, () -> source.read(dir, new TestContext()));
+        assertEquals(8, e.line());
+        assertEquals("review_score", e.column());
+        assertEquals("three", e.value());
+        assertTrue(e.file().endsWith("olist_order_reviews_dataset.csv"), e.file());
+    }
+
+    @Test
+    void aBadPriceNamesFileLineColumnAndValue() throws IOException {
+        String items = Files.readString(folder().resolve("olist_order_items_dataset.csv"));
+        Path comma = copy(List.of(), Map.of("olist_order_items_dataset.csv", items.replace(",100.00,", ",100,00,")));
+        InputDataException e = assertThrows(InputDataException.class, () -> source.read(comma, new TestContext()));
+        assertEquals(5, e.line());
+        assertTrue(e.getMessage().contains("found 8 fields, expected 7"), e.getMessage());
+
+        Path dir = copy(List.of(), Map.of("olist_order_items_dataset.csv", items.replace(",100.00,", ",R$100,")));
+        Path finalDir = dir;
+        e = assertThrows(InputDataException.class, () -> source.read(finalDir, new TestContext()));
+        assertEquals(finalDir.resolve("olist_order_items_dataset.csv") + ", line 5, column 'price': value 'R$100' is "
+                + "not a number (digits with '.' as the decimal point, e.g. 29.99)", e.getMessage());
+    }
+
+    @Test
+    void aBadDateAndADuplicateOrderAreErrors() throws IOException {
+        String orders = Files.readString(folder().resolve("olist_orders_dataset.csv"));
+        Path dir = copy(List.of(), Map.of("olist_orders_dataset.csv", orders.replace("2018-01-15 08:00:00", "15/01/2018 08:00")));
+        InputDataException e = assertThrows(InputDataException.class, () -> source.read(dir, new TestContext()));
+        assertEquals(3, e.line());
+        assertEquals("order_purchase_timestamp", e.column());
+        assertEquals("15/01/2018 08:00", e.value());
+
+        String duplicated = orders + order(2) + "," + String.format("%032x", 0xc001) + ",delivered,2018-01-15 08:00:00,,,,\n";
+        Path dir2 = tmp.resolve("dup");
+        Files.createDirectories(dir2);
+        try (Stream<Path> files = Files.list(folder())) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dir2.resolve(f.getFileName()));
+            }
+        }
+        Files.writeString(dir2.resolve("olist_orders_dataset.csv"), duplicated);
+        e = assertThrows(InputDataException.class, () -> source.read(dir2, new TestContext()));
+        assertEquals(11, e.line());
+        assertEquals(order(2), e.value());
+        assertTrue(e.getMessage().contains("(first at line 3)"), e.getMessage());
+    }
+
+    @Test
+    void aMissingColumnIsNamed() throws IOException {
+        String payments = Files.readString(folder().resolve("olist_order_payments_dataset.csv"));
+        Path dir = copy(List.of(), Map.of("olist_order_payments_dataset.csv",
+                payments.replace("payment_value", "value")));
+        InputDataException e = assertThrows(InputDataException.class, () -> source.read(dir, new TestContext()));
+        assertEquals(1, e.line());
+        assertTrue(e.getMessage().contains("missing required column payment_value;"), e.getMessage());
+
+        Path empty = copy(List.of(), Map.of("olist_order_payments_dataset.csv", ""));
+        e = assertThrows(InputDataException.class, () -> source.read(empty, new TestContext()));
+        assertEquals(empty.resolve("olist_order_payments_dataset.csv")
+                + ": the file is empty; expected a CSV with a header", e.getMessage());
+    }
+
+    /** Writes a folder with {@code orders} orders of one item and one payment each, by one customer each. */
+    private Path manyOrders(int orders) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("many"));
+        try (Writer o = Files.newBufferedWriter(dir.resolve("olist_orders_dataset.csv"));
+                Writer i = Files.newBufferedWriter(dir.resolve("olist_order_items_dataset.csv"));
+                Writer p = Files.newBufferedWriter(dir.resolve("olist_order_payments_dataset.csv"));
+                Writer c = Files.newBufferedWriter(dir.resolve("olist_customers_dataset.csv"))) {
+            o.write("order_id,customer_id,order_status,order_purchase_timestamp\n");
+            i.write("order_id,order_item_id,product_id,seller_id,price,freight_value\n");
+            p.write("order_id,payment_sequential,payment_type,payment_installments,payment_value\n");
+            c.write("customer_id,customer_unique_id,customer_city,customer_state\n");
+            for (int k = 0; k < orders; k++) {
+                o.write("o" + k + ",c" + k + ",delivered,2018-01-01 10:00:00\n");
+                i.write("o" + k + ",1,p" + (k % 10) + ",s1,10.0,1.5\n");
+                p.write("o" + k + ",1,boleto,1,11.5\n");
+                c.write("c" + k + ",u" + (k % 1000) + ",x,SP\n");
+            }
+        }
+        return dir;
+    }
+
+    @Test
+    void reportsProgressAndStopsWhenCancelled() throws IOException {
+        Path dir = manyOrders(OlistSource.PROGRESS_EVERY / 2); // 4 files of 50,000 records: 2 steps
+        TestContext context = new TestContext();
+        SourceData data = source.read(dir, context);
+        assertEquals(OlistSource.PROGRESS_EVERY / 2, data.transactions().rowCount());
+        assertEquals(List.of(new TestContext.Progress(100_000, -1, "rows"), new TestContext.Progress(200_000, -1, "rows"),
+                new TestContext.Progress(200_000, -1, "rows")), context.progress);
+        assertEquals(1_000L, data.quality().entityCounts().get("customers"));
+        assertEquals(575_000, Arrays.stream(data.transactions().amount().values()).sum(), 1e-6);
+        // no delivery dates in this orders file: no delay column, and it says so
+        assertFalse(data.transactions().has(TransactionField.DELIVERY_DELAY_DAYS));
+        assertEquals(1, context.infosWith("the delivery_delay_days column will be absent").size());
+
+        TestContext cancelled = new TestContext(Map.of(), true);
+        SegmentaException e = assertThrows(SegmentaException.class, () -> source.read(dir, cancelled));
+        assertEquals("cancelled", e.getMessage());
+        assertEquals(1, cancelled.progress.size());
+    }
+}
