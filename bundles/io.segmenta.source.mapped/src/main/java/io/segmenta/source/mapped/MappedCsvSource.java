@@ -1,0 +1,726 @@
+package io.segmenta.source.mapped;
+
+import aQute.bnd.annotation.Resolution;
+import aQute.bnd.annotation.spi.ServiceProvider;
+import io.segmenta.api.InputDataException;
+import io.segmenta.api.SegmentaException;
+import io.segmenta.api.data.Column;
+import io.segmenta.api.data.ColumnType;
+import io.segmenta.api.data.DataQuality;
+import io.segmenta.api.data.SourceData;
+import io.segmenta.api.data.TimestampColumn;
+import io.segmenta.api.data.TransactionField;
+import io.segmenta.api.data.TransactionTable;
+import io.segmenta.api.stage.DataSource;
+import io.segmenta.api.stage.Stage;
+import io.segmenta.api.stage.StageContext;
+import io.segmenta.api.stage.StageOption;
+import io.segmenta.table.DictionaryColumnBuilder;
+import io.segmenta.table.DoubleColumnBuilder;
+import io.segmenta.table.LongColumnBuilder;
+import io.segmenta.table.RejectionCounter;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Reads any delimited text export whose columns a small mapping file (option {@value #MAPPING}, a Java
+ * properties file) assigns to the canonical {@link TransactionField}s: the way a team with its own export
+ * starts. The mapping also names further columns to keep, the text format (delimiter, encoding, decimal
+ * and thousands separators, timestamp pattern, header) and which rows to drop; docs/sources/mapped-csv.md
+ * lists the keys.
+ * <p>
+ * Rows are streamed; each is either kept or counted under the first of the enabled rules it breaks, in
+ * this order: {@value #MISSING_CUSTOMER}, order starts with the configured prefix, quantity &lt;= 0,
+ * amount &lt;= 0. A value that cannot be read (a number or date not in the configured format, a line with
+ * the wrong number of fields, bytes that are not in the configured encoding) stops the read with a message
+ * naming the file, line, column and value: dropping such rows would hide a wrong mapping.
+ */
+@Component(service = DataSource.class, property = Stage.NAME_PROPERTY + "=" + MappedCsvSource.NAME)
+@ServiceProvider(value = DataSource.class, resolution = Resolution.OPTIONAL)
+public class MappedCsvSource implements DataSource {
+    static final String NAME = "mapped-csv";
+    /** The option naming the mapping file. */
+    static final String MAPPING = "mapping";
+
+    static final String MISSING_CUSTOMER = "missing customer";
+    static final String NON_POSITIVE_QUANTITY = "quantity <= 0";
+    static final String NON_POSITIVE_AMOUNT = "amount <= 0";
+
+    static final String NO_ORDER_INFO = "no order mapped: each row is its own order";
+    static final String NO_TIMESTAMP_INFO = "no timestamp mapped: recency cannot be computed";
+    static final String NO_QUANTITY_INFO = "no quantity mapped: every row counts as quantity 1";
+
+    /** How often progress is reported and cancellation checked, in rows. */
+    static final int PROGRESS_EVERY = 100_000;
+
+    private static final int BUFFER = 1 << 16;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "any CSV/TSV export (plain or gzip) whose columns a mapping file assigns to the canonical fields";
+    }
+
+    @Override
+    public List<StageOption> options() {
+        return List.of(new StageOption(MAPPING, "the mapping file (.properties, UTF-8) that assigns the export's"
+                + " columns to the canonical fields; see docs/sources/mapped-csv.md", "none (required)"));
+    }
+
+    static String orderPrefixReason(String prefix) {
+        return "order starts with " + prefix;
+    }
+
+    @Override
+    public SourceData read(Path input, StageContext context) {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(context, "context");
+        String mappingPath = context.options().get(MAPPING).orElseThrow(() -> new SegmentaException("the " + NAME
+                + " source needs the option " + MAPPING + "=<file.properties> naming the mapping of the export's"
+                + " columns (see docs/sources/mapped-csv.md)"));
+        Path mappingFile;
+        try {
+            mappingFile = Path.of(mappingPath); // relative to the current folder, as --input is
+        } catch (InvalidPathException e) {
+            throw new SegmentaException("option " + MAPPING + ": '" + mappingPath + "' is not a file path: "
+                    + e.getReason(), e);
+        }
+        Mapping mapping = Mapping.load(mappingFile);
+        String file = input.toString();
+        if (!Files.exists(input)) {
+            throw new SegmentaException("no such file: " + file);
+        }
+        if (Files.isDirectory(input)) {
+            throw new SegmentaException(file + " is a folder; the " + NAME + " source reads one delimited text"
+                    + " file (plain or .gz)");
+        }
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(mapping.delimiter)
+                // Empty lines are not skipped by the parser, so that its line number stays exact; this class
+                // skips them itself.
+                .setIgnoreEmptyLines(false).get();
+        try (Reader reader = openText(input, file, mapping); CSVParser parser = CSVParser.parse(reader, format)) {
+            return new Reading(file, mapping, parser, context).run();
+        } catch (EncodingFailure e) {
+            throw badEncoding(input, file, mapping, (CharacterCodingException) e.getCause());
+        } catch (CharacterCodingException e) {
+            throw badEncoding(input, file, mapping, e);
+        } catch (NoSuchFileException e) {
+            throw new SegmentaException("no such file: " + file, e);
+        } catch (AccessDeniedException e) {
+            throw new SegmentaException(file + ": cannot read it: permission denied", e);
+        } catch (IOException e) {
+            throw new SegmentaException(file + ": cannot read it: " + e.getMessage(), e);
+        }
+    }
+
+    /** The file's bytes, gunzipped when they start with the gzip magic bytes (whatever the file's name). */
+    private static InputStream openBytes(Path input, String file) throws IOException {
+        InputStream raw = new BufferedInputStream(Files.newInputStream(input), BUFFER);
+        try {
+            raw.mark(2);
+            int b0 = raw.read();
+            int b1 = raw.read();
+            raw.reset();
+            return b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(raw, BUFFER) : raw;
+        } catch (ZipException e) {
+            raw.close();
+            throw new SegmentaException(file + ": not a readable gzip file: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            raw.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens the file as text in the mapping's encoding, without a leading byte-order mark. Bytes that are
+     * not valid in that encoding are an error, not U+FFFD: a wrong encoding would otherwise split one
+     * customer or category into several.
+     *
+     * @throws InputDataException when there is no text at all
+     */
+    private static Reader openText(Path input, String file, Mapping mapping) throws IOException {
+        InputStream bytes = openBytes(input, file);
+        try {
+            CharsetDecoder decoder = mapping.encoding.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            BufferedReader text = new BufferedReader(new InputStreamReader(bytes, decoder), BUFFER);
+            text.mark(1);
+            int first = text.read();
+            if (first == -1) {
+                text.close();
+                throw empty(file, bytes instanceof GZIPInputStream, mapping);
+            }
+            if (first != '\uFEFF') {
+                text.reset();
+            }
+            return text;
+        } catch (IOException | RuntimeException e) {
+            bytes.close();
+            throw e;
+        }
+    }
+
+    private static InputDataException empty(String file, boolean gzip, Mapping mapping) {
+        return new InputDataException(file, 0, null, null, (gzip ? "the file is empty once decompressed"
+                : "the file is empty") + "; expected " + (mapping.header ? "a header and rows" : "rows")
+                + " with the columns of mapping " + mapping.file);
+    }
+
+    /**
+     * The message for bytes the mapping's encoding cannot decode. The decoder reads ahead of the parser, so
+     * the line is found by decoding the file again up to the first bad bytes (an error path: cost is no
+     * concern).
+     */
+    private static SegmentaException badEncoding(Path input, String file, Mapping mapping, CharacterCodingException e) {
+        String advice = "; set " + Mapping.ENCODING + " in mapping " + mapping.file
+                + " to the file's encoding (e.g. UTF-8, ISO-8859-1, windows-1252)";
+        CharsetDecoder decoder = mapping.encoding.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.allocate(BUFFER);
+        CharBuffer out = CharBuffer.allocate(BUFFER);
+        long line = 1;
+        try (InputStream bytes = openBytes(input, file)) {
+            boolean eof = false;
+            while (true) {
+                if (!eof) {
+                    int n = bytes.read(in.array(), in.arrayOffset() + in.position(), in.remaining());
+                    if (n < 0) {
+                        eof = true;
+                    } else {
+                        in.position(in.position() + n);
+                    }
+                }
+                in.flip();
+                CoderResult result = decoder.decode(in, out, eof);
+                out.flip();
+                for (int i = 0; i < out.limit(); i++) {
+                    if (out.get(i) == '\n') {
+                        line++;
+                    }
+                }
+                out.clear();
+                if (result.isError()) {
+                    StringBuilder hex = new StringBuilder();
+                    for (int i = 0; i < result.length(); i++) {
+                        hex.append(i == 0 ? "" : " ").append(String.format("0x%02X", in.get(in.position() + i) & 0xff));
+                    }
+                    return new InputDataException(file, line, null, null, "bytes " + hex + " are not valid "
+                            + mapping.encoding.name() + " text" + advice);
+                }
+                in.compact();
+                if (eof && result.isUnderflow() && in.position() == 0) {
+                    break;
+                }
+            }
+        } catch (IOException again) {
+            e.addSuppressed(again);
+        }
+        return new SegmentaException(file + ": not valid " + mapping.encoding.name() + " text" + advice, e);
+    }
+
+    /**
+     * Where one mapped column is: its index in the record and its header name (for messages). Resolved once
+     * from the header; the row loop only uses the indices.
+     */
+    private record Resolved(int index, String name) {
+    }
+
+    /** The state of one read; {@link MappedCsvSource} itself holds none, so it is thread-safe. */
+    private static final class Reading {
+        private final String file;
+        private final Mapping mapping;
+        private final CSVParser parser;
+        private final StageContext context;
+
+        private int width;
+        private long lastEndLine;
+        private long recordStartLine;
+
+        private final RejectionCounter rejections;
+        private final String orderPrefixReason;
+
+        // Canonical required columns. A column index of -1 means "not mapped".
+        private int customerCol = -1;
+        private int orderCol = -1;
+        private int timeCol = -1;
+        private String orderName;
+        private String timeName;
+        private final DictionaryColumnBuilder customers = new DictionaryColumnBuilder(BUFFER);
+        private final DictionaryColumnBuilder orders = new DictionaryColumnBuilder(BUFFER);
+        private final LongColumnBuilder timestamps = new LongColumnBuilder(BUFFER);
+        private final DoubleColumnBuilder quantities = new DoubleColumnBuilder(BUFFER);
+        private final DoubleColumnBuilder amounts = new DoubleColumnBuilder(BUFFER);
+
+        // Further categorical columns (canonical optional fields, then extras), parallel arrays.
+        private int[] catCols;
+        private String[] catNames;
+        private DictionaryColumnBuilder[] cats;
+
+        // Numeric columns, parallel arrays, including quantity, amount and unit_price when mapped: every
+        // value of a row is parsed into rowValues before the rules apply, so a bad value is an error
+        // whichever rule the row breaks.
+        private int[] numCols;
+        private String[] numHeaders;
+        private String[] numNames;
+        /** Quantity, amount and unit price must have a value; other numeric columns may be empty (NaN). */
+        private boolean[] numRequired;
+        private DoubleColumnBuilder[] nums;
+        private double[] rowValues;
+        private int quantitySlot = -1;
+        private int amountSlot = -1;
+        private int priceSlot = -1;
+        private int productSlot = -1;
+        private int sellerSlot = -1;
+        /** Output order after the five required columns: 'c' or 'n' and the slot, in mapping order. */
+        private final List<int[]> outputOrder = new ArrayList<>();
+
+        private long rowsRead;
+        private long firstTime = Long.MAX_VALUE;
+        private long lastTime = Long.MIN_VALUE;
+
+        // One-entry caches: consecutive lines of an order share date and customer.
+        private String lastDateText;
+        private long lastDateSeconds;
+        private String lastRawCustomer;
+        private String lastCustomer;
+
+        Reading(String file, Mapping mapping, CSVParser parser, StageContext context) {
+            this.file = file;
+            this.mapping = mapping;
+            this.parser = parser;
+            this.context = context;
+            // Only enabled rules are registered, in the order they apply; each shows with 0 when nothing
+            // broke it.
+            this.rejections = new RejectionCounter(file);
+            this.orderPrefixReason = mapping.dropOrderPrefix == null ? null : orderPrefixReason(mapping.dropOrderPrefix);
+            if (mapping.dropMissingCustomer) {
+                rejections.register(MISSING_CUSTOMER);
+            }
+            if (orderPrefixReason != null) {
+                rejections.register(orderPrefixReason);
+            }
+            if (mapping.dropNonPositiveQuantity) {
+                rejections.register(NON_POSITIVE_QUANTITY);
+            }
+            if (mapping.dropNonPositiveAmount) {
+                rejections.register(NON_POSITIVE_AMOUNT);
+            }
+        }
+
+        SourceData run() {
+            Iterator<CSVRecord> records = parser.iterator();
+            CSVRecord first = next(records);
+            if (first == null) {
+                throw empty(file, false, mapping);
+            }
+            width = first.size();
+            resolve(first, recordStartLine);
+            tellDefaults();
+            if (!mapping.header) {
+                row(first, recordStartLine);
+            }
+            for (CSVRecord record = next(records); record != null; record = next(records)) {
+                row(record, recordStartLine);
+            }
+            context.progress(rowsRead, -1, "rows");
+            return result();
+        }
+
+        private void tellDefaults() {
+            context.info("mapping " + mapping.file + " read");
+            if (orderCol < 0) {
+                context.info(NO_ORDER_INFO);
+            }
+            if (timeCol < 0) {
+                context.info(NO_TIMESTAMP_INFO);
+            }
+            if (quantitySlot < 0) {
+                context.info(NO_QUANTITY_INFO);
+            }
+            if (amountSlot < 0) {
+                context.info("no amount mapped: amount = quantity x unit_price");
+            }
+        }
+
+        /** As in the uk-retail source: the next record that is not an empty line; sets recordStartLine. */
+        private CSVRecord next(Iterator<CSVRecord> records) {
+            try {
+                while (true) {
+                    long start = lastEndLine + 1;
+                    if (!records.hasNext()) {
+                        return null;
+                    }
+                    CSVRecord record = records.next();
+                    lastEndLine = parser.getCurrentLineNumber();
+                    if (record.size() == 1 && record.get(0).isEmpty()) {
+                        continue; // an empty line (e.g. at the end of the file): not a row
+                    }
+                    recordStartLine = start;
+                    return record;
+                }
+            } catch (UncheckedIOException e) {
+                IOException cause = e.getCause();
+                if (cause instanceof CSVException) {
+                    throw new InputDataException(file, lastEndLine + 1, null, null,
+                            "malformed CSV: " + cause.getMessage());
+                }
+                if (cause instanceof CharacterCodingException coding) {
+                    // rethrown as checked so that read() can locate the bytes
+                    throw new EncodingFailure(coding);
+                }
+                throw new SegmentaException(file + ": cannot read it after line " + lastEndLine + ": "
+                        + cause.getMessage(), e);
+            }
+        }
+
+        // ---- header ---------------------------------------------------------------------------------
+
+        private void resolve(CSVRecord first, long line) {
+            String[] header = new String[width];
+            for (int i = 0; i < width; i++) {
+                header[i] = first.get(i).strip();
+            }
+            List<Integer> cat = new ArrayList<>();
+            List<String> catName = new ArrayList<>();
+            List<Integer> num = new ArrayList<>();
+            List<String> numHeader = new ArrayList<>();
+            List<String> numName = new ArrayList<>();
+            List<Boolean> numReq = new ArrayList<>();
+            for (Map.Entry<TransactionField, String> e : mapping.fields.entrySet()) {
+                TransactionField f = e.getKey();
+                Resolved r = find(header, Mapping.FIELD_PREFIX + f.columnName(), e.getValue(), line);
+                switch (f) {
+                    case CUSTOMER -> customerCol = r.index();
+                    case ORDER -> {
+                        orderCol = r.index();
+                        orderName = r.name();
+                    }
+                    case TIMESTAMP -> {
+                        timeCol = r.index();
+                        timeName = r.name();
+                    }
+                    default -> {
+                        if (f.type() == ColumnType.CATEGORICAL) {
+                            if (f == TransactionField.PRODUCT) {
+                                productSlot = cat.size();
+                            } else if (f == TransactionField.SELLER) {
+                                sellerSlot = cat.size();
+                            }
+                            outputOrder.add(new int[] {'c', cat.size()});
+                            cat.add(r.index());
+                            catName.add(f.columnName());
+                        } else if (f.type() == ColumnType.NUMERIC) {
+                            boolean core = f == TransactionField.QUANTITY || f == TransactionField.AMOUNT
+                                    || f == TransactionField.UNIT_PRICE;
+                            if (f == TransactionField.QUANTITY) {
+                                quantitySlot = num.size();
+                            } else if (f == TransactionField.AMOUNT) {
+                                amountSlot = num.size();
+                            } else {
+                                if (f == TransactionField.UNIT_PRICE) {
+                                    priceSlot = num.size();
+                                }
+                                outputOrder.add(new int[] {'n', num.size()});
+                            }
+                            num.add(r.index());
+                            numHeader.add(r.name());
+                            numName.add(f.columnName());
+                            numReq.add(core);
+                        } else {
+                            throw new SegmentaException("mapping " + mapping.file + ": field." + f.columnName()
+                                    + " has type " + f.type() + ", which the " + NAME + " source cannot read yet");
+                        }
+                    }
+                }
+            }
+            for (String source : mapping.extraCategorical) {
+                Resolved r = find(header, Mapping.EXTRA_CATEGORICAL, source, line);
+                outputOrder.add(new int[] {'c', cat.size()});
+                cat.add(r.index());
+                catName.add(mapping.extraName(source));
+            }
+            for (String source : mapping.extraNumeric) {
+                Resolved r = find(header, Mapping.EXTRA_NUMERIC, source, line);
+                outputOrder.add(new int[] {'n', num.size()});
+                num.add(r.index());
+                numHeader.add(r.name());
+                numName.add(mapping.extraName(source));
+                numReq.add(false);
+            }
+            catCols = cat.stream().mapToInt(Integer::intValue).toArray();
+            catNames = catName.toArray(String[]::new);
+            cats = new DictionaryColumnBuilder[catCols.length];
+            for (int i = 0; i < cats.length; i++) {
+                cats[i] = new DictionaryColumnBuilder(BUFFER);
+            }
+            numCols = num.stream().mapToInt(Integer::intValue).toArray();
+            numHeaders = numHeader.toArray(String[]::new);
+            numNames = numName.toArray(String[]::new);
+            numRequired = new boolean[numCols.length];
+            for (int i = 0; i < numRequired.length; i++) {
+                numRequired[i] = numReq.get(i);
+            }
+            nums = new DoubleColumnBuilder[numCols.length];
+            for (int i = 0; i < nums.length; i++) {
+                nums[i] = new DoubleColumnBuilder(BUFFER);
+            }
+            rowValues = new double[numCols.length];
+        }
+
+        /**
+         * The column a mapping value names. With a header: the column whose name is exactly the value, or
+         * failing that the only one equal to it ignoring case, spaces and underscores. Without a header: a
+         * column number counted from 1.
+         */
+        private Resolved find(String[] header, String key, String value, long line) {
+            if (!mapping.header) {
+                int n;
+                try {
+                    n = Integer.parseInt(value);
+                } catch (NumberFormatException e) {
+                    n = 0;
+                }
+                if (n < 1 || n > width) {
+                    throw new InputDataException(file, line, null, null, "key " + key + " in mapping " + mapping.file
+                            + " names column '" + value + "'; with " + Mapping.HEADER + "=false columns are numbers"
+                            + " from 1 to " + width + " (the fields on the first line)");
+                }
+                return new Resolved(n - 1, "column " + n);
+            }
+            int found = -1;
+            for (int i = 0; i < width; i++) {
+                if (header[i].equals(value)) {
+                    if (found >= 0) {
+                        throw twice(header, key, value, found, i, line);
+                    }
+                    found = i;
+                }
+            }
+            if (found < 0) {
+                String wanted = looseKey(value);
+                for (int i = 0; i < width; i++) {
+                    if (looseKey(header[i]).equals(wanted)) {
+                        if (found >= 0) {
+                            throw twice(header, key, value, found, i, line);
+                        }
+                        found = i;
+                    }
+                }
+            }
+            if (found < 0) {
+                StringBuilder m = new StringBuilder("column '").append(value).append("' named by key ").append(key)
+                        .append(" in mapping ").append(mapping.file).append(" is not in the header; the header found is: ")
+                        .append(String.join(String.valueOf(mapping.delimiter), header));
+                if (width == 1) {
+                    m.append(" (a single column: is ").append(Mapping.DELIMITER).append(" right? the mapping says '")
+                            .append(mapping.delimiter == '\t' ? "\\t" : String.valueOf(mapping.delimiter)).append("')");
+                }
+                throw new InputDataException(file, line, null, null, m.toString());
+            }
+            return new Resolved(found, header[found]);
+        }
+
+        private InputDataException twice(String[] header, String key, String value, int a, int b, long line) {
+            return new InputDataException(file, line, null, null, "key " + key + " in mapping " + mapping.file
+                    + " names column '" + value + "', which matches two columns of the header ('" + header[a]
+                    + "' and '" + header[b] + "')");
+        }
+
+        /** A header name reduced for forgiving matching: lower case, without spaces or underscores. */
+        private static String looseKey(String name) {
+            StringBuilder sb = new StringBuilder(name.length());
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                if (c != ' ' && c != '_' && c != '\t') {
+                    sb.append(Character.toLowerCase(c));
+                }
+            }
+            return sb.toString();
+        }
+
+        // ---- rows -----------------------------------------------------------------------------------
+
+        private void row(CSVRecord record, long line) {
+            if (record.size() != width) {
+                throw new InputDataException(file, line, null, null, "found " + record.size()
+                        + (record.size() == 1 ? " field" : " fields") + ", expected " + width
+                        + (mapping.header ? " as in the header" : " as on the first line")
+                        + " (a truncated line, or a value with an unquoted delimiter?)");
+            }
+            rowsRead++;
+            String rawCustomer = record.get(customerCol).strip();
+            String order = null;
+            if (orderCol >= 0) {
+                order = record.get(orderCol).strip();
+                if (order.isEmpty()) {
+                    throw new InputDataException(file, line, orderName, "", "an order key (field.order is mapped,"
+                            + " so every row needs one)");
+                }
+            }
+            long time = timeCol >= 0 ? time(record, line) : TimestampColumn.MISSING;
+            for (int s = 0; s < numCols.length; s++) {
+                rowValues[s] = number(record, s, line);
+            }
+            double quantity = quantitySlot >= 0 ? rowValues[quantitySlot] : 1.0;
+            double amount = amountSlot >= 0 ? rowValues[amountSlot] : quantity * rowValues[priceSlot];
+
+            if (mapping.dropMissingCustomer && rawCustomer.isEmpty()) {
+                rejections.reject(MISSING_CUSTOMER, line);
+            } else if (orderPrefixReason != null && order.startsWith(mapping.dropOrderPrefix)) {
+                rejections.reject(orderPrefixReason, line);
+            } else if (mapping.dropNonPositiveQuantity && !(quantity > 0)) {
+                rejections.reject(NON_POSITIVE_QUANTITY, line);
+            } else if (mapping.dropNonPositiveAmount && !(amount > 0)) {
+                rejections.reject(NON_POSITIVE_AMOUNT, line);
+            } else {
+                keep(record, line, rawCustomer, order, time, quantity, amount);
+            }
+            if (rowsRead % PROGRESS_EVERY == 0) {
+                context.progress(rowsRead, -1, "rows");
+                if (context.isCancelled()) {
+                    throw new SegmentaException("cancelled");
+                }
+            }
+        }
+
+        private void keep(CSVRecord record, long line, String rawCustomer, String order, long time,
+                double quantity, double amount) {
+            if (!rawCustomer.equals(lastRawCustomer)) {
+                lastRawCustomer = rawCustomer;
+                lastCustomer = mapping.customerStripDecimalZero ? Numbers.stripDecimalZero(rawCustomer) : rawCustomer;
+            }
+            customers.add(lastCustomer);
+            // Without an order column each row is its own order, keyed by its line (unique in the file).
+            orders.add(order != null ? order : Long.toString(line));
+            timestamps.add(time);
+            quantities.add(quantity);
+            amounts.add(amount);
+            for (int s = 0; s < catCols.length; s++) {
+                cats[s].add(record.get(catCols[s]).strip());
+            }
+            for (int s = 0; s < numCols.length; s++) {
+                if (s != quantitySlot && s != amountSlot) { // those two are in quantities and amounts
+                    nums[s].add(rowValues[s]);
+                }
+            }
+            if (time != TimestampColumn.MISSING) {
+                if (time < firstTime) {
+                    firstTime = time;
+                }
+                if (time > lastTime) {
+                    lastTime = time;
+                }
+            }
+        }
+
+        private double number(CSVRecord record, int slot, long line) {
+            String text = record.get(numCols[slot]);
+            double value = Numbers.parse(text, mapping.decimal, mapping.thousands);
+            if (Double.isNaN(value)) {
+                if (!numRequired[slot] && text.isBlank()) {
+                    return Double.NaN; // an optional value left empty: missing
+                }
+                throw new InputDataException(file, line, numHeaders[slot], text,
+                        Numbers.describe(mapping.decimal, mapping.thousands) + " for " + numNames[slot]
+                        + " (format.decimal / format.thousands in mapping " + mapping.file + ")");
+            }
+            return value;
+        }
+
+        private long time(CSVRecord record, long line) {
+            String text = record.get(timeCol);
+            if (text.equals(lastDateText)) {
+                return lastDateSeconds;
+            }
+            long seconds;
+            try {
+                TemporalAccessor parsed = mapping.timestampFormat.parse(text.strip());
+                LocalDateTime t = mapping.timestampHasTime ? LocalDateTime.from(parsed)
+                        : LocalDate.from(parsed).atStartOfDay();
+                seconds = TimestampColumn.toEpochSeconds(t);
+            } catch (DateTimeException e) {
+                throw new InputDataException(file, line, timeName, text, "a date-time as " + mapping.timestampPattern
+                        + " (format.timestamp in mapping " + mapping.file + ")");
+            }
+            lastDateText = text;
+            lastDateSeconds = seconds;
+            return seconds;
+        }
+
+        // ---- result ---------------------------------------------------------------------------------
+
+        private SourceData result() {
+            List<Column> columns = new ArrayList<>();
+            columns.add(customers.build(TransactionField.CUSTOMER.columnName()));
+            columns.add(orders.build(TransactionField.ORDER.columnName()));
+            columns.add(timestamps.build(TransactionField.TIMESTAMP.columnName()));
+            columns.add(quantities.build(TransactionField.QUANTITY.columnName()));
+            columns.add(amounts.build(TransactionField.AMOUNT.columnName()));
+            for (int[] out : outputOrder) {
+                int s = out[1];
+                columns.add(out[0] == 'c' ? cats[s].build(catNames[s]) : nums[s].build(numNames[s]));
+            }
+            TransactionTable table = new TransactionTable(columns);
+            boolean anyTime = timeCol >= 0 && table.rowCount() > 0;
+            Map<String, Long> entities = new LinkedHashMap<>();
+            entities.put("customers", (long) customers.levelCount());
+            entities.put("orders", (long) orders.levelCount());
+            if (productSlot >= 0) {
+                entities.put("products", (long) cats[productSlot].levelCount());
+            }
+            if (sellerSlot >= 0) {
+                entities.put("sellers", (long) cats[sellerSlot].levelCount());
+            }
+            DataQuality quality = new DataQuality(NAME, List.of(file), rowsRead, table.rowCount(),
+                    rejections.toRejections(), anyTime ? firstTime : TimestampColumn.MISSING,
+                    anyTime ? lastTime : TimestampColumn.MISSING, entities);
+            return new SourceData(table, quality);
+        }
+    }
+
+    /** Carries a decoding failure out of the parser's iterator to {@link #read}, which can locate it. */
+    private static final class EncodingFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        EncodingFailure(CharacterCodingException cause) {
+            super(cause);
+        }
+    }
+}
