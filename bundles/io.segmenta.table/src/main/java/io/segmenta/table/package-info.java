@@ -1,9 +1,14 @@
 /**
  * Building blocks for sources: growable primitive columns, a dictionary encoder for categorical values,
- * and a counter of rejected rows by reason. They build the immutable columns of {@code io.segmenta.api.data}.
+ * a counter of rejected rows by reason, and the input plumbing every CSV source shares: opening a plain
+ * or gzipped text file ({@link io.segmenta.table.InputFiles}, {@link io.segmenta.table.InputText}),
+ * streaming its records with exact line numbers ({@link io.segmenta.table.CsvRecords}), matching header
+ * names ({@link io.segmenta.table.Headers}), and hand-written parsers for numbers, date-times and keys
+ * ({@link io.segmenta.table.Decimals}, {@link io.segmenta.table.DateTimes}, {@link io.segmenta.table.Keys},
+ * {@link io.segmenta.table.IdIndex}). They build the immutable columns of {@code io.segmenta.api.data}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.segmenta.table;
 
 import org.osgi.annotation.bundle.Export;

@@ -15,43 +15,24 @@ import io.segmenta.api.stage.DataSource;
 import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
+import io.segmenta.table.CsvRecords;
+import io.segmenta.table.DateTimes;
+import io.segmenta.table.Decimals;
 import io.segmenta.table.DictionaryColumnBuilder;
 import io.segmenta.table.DoubleColumnBuilder;
+import io.segmenta.table.Headers;
+import io.segmenta.table.InputFiles;
+import io.segmenta.table.InputText;
+import io.segmenta.table.Keys;
 import io.segmenta.table.LongColumnBuilder;
 import io.segmenta.table.RejectionCounter;
-import java.io.BufferedInputStream;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
-import org.apache.commons.csv.CSVException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.osgi.service.component.annotations.Component;
 
@@ -123,136 +104,16 @@ public class MappedCsvSource implements DataSource {
                     + e.getReason(), e);
         }
         Mapping mapping = Mapping.load(mappingFile);
-        String file = input.toString();
-        if (!Files.exists(input)) {
-            throw new SegmentaException("no such file: " + file);
+        InputFiles.requireFile(input, "the " + NAME + " source reads one delimited text file (plain or .gz)");
+        // Bytes that are not valid in the mapping's encoding are an error, not U+FFFD: a wrong encoding would
+        // otherwise split one customer or category into several.
+        InputText text = InputFiles.openText(input, mapping.encoding, true,
+                (mapping.header ? "a header and rows" : "rows") + " with the columns of mapping " + mapping.file,
+                "set " + Mapping.ENCODING + " in mapping " + mapping.file
+                        + " to the file's encoding (e.g. UTF-8, ISO-8859-1, windows-1252)");
+        try (CsvRecords records = new CsvRecords(text, mapping.delimiter)) {
+            return new Reading(mapping, records, context).run();
         }
-        if (Files.isDirectory(input)) {
-            throw new SegmentaException(file + " is a folder; the " + NAME + " source reads one delimited text"
-                    + " file (plain or .gz)");
-        }
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(mapping.delimiter)
-                // Empty lines are not skipped by the parser, so that its line number stays exact; this class
-                // skips them itself.
-                .setIgnoreEmptyLines(false).get();
-        try (Reader reader = openText(input, file, mapping); CSVParser parser = CSVParser.parse(reader, format)) {
-            return new Reading(file, mapping, parser, context).run();
-        } catch (EncodingFailure e) {
-            throw badEncoding(input, file, mapping, (CharacterCodingException) e.getCause());
-        } catch (CharacterCodingException e) {
-            throw badEncoding(input, file, mapping, e);
-        } catch (NoSuchFileException e) {
-            throw new SegmentaException("no such file: " + file, e);
-        } catch (AccessDeniedException e) {
-            throw new SegmentaException(file + ": cannot read it: permission denied", e);
-        } catch (IOException e) {
-            throw new SegmentaException(file + ": cannot read it: " + e.getMessage(), e);
-        }
-    }
-
-    /** The file's bytes, gunzipped when they start with the gzip magic bytes (whatever the file's name). */
-    private static InputStream openBytes(Path input, String file) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(input), BUFFER);
-        try {
-            raw.mark(2);
-            int b0 = raw.read();
-            int b1 = raw.read();
-            raw.reset();
-            return b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(raw, BUFFER) : raw;
-        } catch (ZipException e) {
-            raw.close();
-            throw new SegmentaException(file + ": not a readable gzip file: " + e.getMessage(), e);
-        } catch (IOException | RuntimeException e) {
-            raw.close();
-            throw e;
-        }
-    }
-
-    /**
-     * Opens the file as text in the mapping's encoding, without a leading byte-order mark. Bytes that are
-     * not valid in that encoding are an error, not U+FFFD: a wrong encoding would otherwise split one
-     * customer or category into several.
-     *
-     * @throws InputDataException when there is no text at all
-     */
-    private static Reader openText(Path input, String file, Mapping mapping) throws IOException {
-        InputStream bytes = openBytes(input, file);
-        try {
-            CharsetDecoder decoder = mapping.encoding.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
-            BufferedReader text = new BufferedReader(new InputStreamReader(bytes, decoder), BUFFER);
-            text.mark(1);
-            int first = text.read();
-            if (first == -1) {
-                text.close();
-                throw empty(file, bytes instanceof GZIPInputStream, mapping);
-            }
-            if (first != '\uFEFF') {
-                text.reset();
-            }
-            return text;
-        } catch (IOException | RuntimeException e) {
-            bytes.close();
-            throw e;
-        }
-    }
-
-    private static InputDataException empty(String file, boolean gzip, Mapping mapping) {
-        return new InputDataException(file, 0, null, null, (gzip ? "the file is empty once decompressed"
-                : "the file is empty") + "; expected " + (mapping.header ? "a header and rows" : "rows")
-                + " with the columns of mapping " + mapping.file);
-    }
-
-    /**
-     * The message for bytes the mapping's encoding cannot decode. The decoder reads ahead of the parser, so
-     * the line is found by decoding the file again up to the first bad bytes (an error path: cost is no
-     * concern).
-     */
-    private static SegmentaException badEncoding(Path input, String file, Mapping mapping, CharacterCodingException e) {
-        String advice = "; set " + Mapping.ENCODING + " in mapping " + mapping.file
-                + " to the file's encoding (e.g. UTF-8, ISO-8859-1, windows-1252)";
-        CharsetDecoder decoder = mapping.encoding.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.allocate(BUFFER);
-        CharBuffer out = CharBuffer.allocate(BUFFER);
-        long line = 1;
-        try (InputStream bytes = openBytes(input, file)) {
-            boolean eof = false;
-            while (true) {
-                if (!eof) {
-                    int n = bytes.read(in.array(), in.arrayOffset() + in.position(), in.remaining());
-                    if (n < 0) {
-                        eof = true;
-                    } else {
-                        in.position(in.position() + n);
-                    }
-                }
-                in.flip();
-                CoderResult result = decoder.decode(in, out, eof);
-                out.flip();
-                for (int i = 0; i < out.limit(); i++) {
-                    if (out.get(i) == '\n') {
-                        line++;
-                    }
-                }
-                out.clear();
-                if (result.isError()) {
-                    StringBuilder hex = new StringBuilder();
-                    for (int i = 0; i < result.length(); i++) {
-                        hex.append(i == 0 ? "" : " ").append(String.format("0x%02X", in.get(in.position() + i) & 0xff));
-                    }
-                    return new InputDataException(file, line, null, null, "bytes " + hex + " are not valid "
-                            + mapping.encoding.name() + " text" + advice);
-                }
-                in.compact();
-                if (eof && result.isUnderflow() && in.position() == 0) {
-                    break;
-                }
-            }
-        } catch (IOException again) {
-            e.addSuppressed(again);
-        }
-        return new SegmentaException(file + ": not valid " + mapping.encoding.name() + " text" + advice, e);
     }
 
     /**
@@ -266,12 +127,10 @@ public class MappedCsvSource implements DataSource {
     private static final class Reading {
         private final String file;
         private final Mapping mapping;
-        private final CSVParser parser;
+        private final CsvRecords records;
         private final StageContext context;
 
         private int width;
-        private long lastEndLine;
-        private long recordStartLine;
 
         private final RejectionCounter rejections;
         private final String orderPrefixReason;
@@ -321,10 +180,10 @@ public class MappedCsvSource implements DataSource {
         private String lastRawCustomer;
         private String lastCustomer;
 
-        Reading(String file, Mapping mapping, CSVParser parser, StageContext context) {
-            this.file = file;
+        Reading(Mapping mapping, CsvRecords records, StageContext context) {
+            this.file = records.file();
             this.mapping = mapping;
-            this.parser = parser;
+            this.records = records;
             this.context = context;
             // Only enabled rules are registered, in the order they apply; each shows with 0 when nothing
             // broke it.
@@ -345,19 +204,16 @@ public class MappedCsvSource implements DataSource {
         }
 
         SourceData run() {
-            Iterator<CSVRecord> records = parser.iterator();
-            CSVRecord first = next(records);
-            if (first == null) {
-                throw empty(file, false, mapping);
-            }
+            CSVRecord first = records.first();
             width = first.size();
-            resolve(first, recordStartLine);
+            resolve(first, records.line());
             tellDefaults();
+            records.expectWidth(width, mapping.header ? "as in the header" : "as on the first line");
             if (!mapping.header) {
-                row(first, recordStartLine);
+                row(first, records.line());
             }
-            for (CSVRecord record = next(records); record != null; record = next(records)) {
-                row(record, recordStartLine);
+            for (CSVRecord record = records.next(); record != null; record = records.next()) {
+                row(record, records.line());
             }
             context.progress(rowsRead, -1, "rows");
             return result();
@@ -376,37 +232,6 @@ public class MappedCsvSource implements DataSource {
             }
             if (amountSlot < 0) {
                 context.info("no amount mapped: amount = quantity x unit_price");
-            }
-        }
-
-        /** As in the uk-retail source: the next record that is not an empty line; sets recordStartLine. */
-        private CSVRecord next(Iterator<CSVRecord> records) {
-            try {
-                while (true) {
-                    long start = lastEndLine + 1;
-                    if (!records.hasNext()) {
-                        return null;
-                    }
-                    CSVRecord record = records.next();
-                    lastEndLine = parser.getCurrentLineNumber();
-                    if (record.size() == 1 && record.get(0).isEmpty()) {
-                        continue; // an empty line (e.g. at the end of the file): not a row
-                    }
-                    recordStartLine = start;
-                    return record;
-                }
-            } catch (UncheckedIOException e) {
-                IOException cause = e.getCause();
-                if (cause instanceof CSVException) {
-                    throw new InputDataException(file, lastEndLine + 1, null, null,
-                            "malformed CSV: " + cause.getMessage());
-                }
-                if (cause instanceof CharacterCodingException coding) {
-                    // rethrown as checked so that read() can locate the bytes
-                    throw new EncodingFailure(coding);
-                }
-                throw new SegmentaException(file + ": cannot read it after line " + lastEndLine + ": "
-                        + cause.getMessage(), e);
             }
         }
 
@@ -534,9 +359,9 @@ public class MappedCsvSource implements DataSource {
                 }
             }
             if (found < 0) {
-                String wanted = looseKey(value);
+                String wanted = Headers.key(value);
                 for (int i = 0; i < width; i++) {
-                    if (looseKey(header[i]).equals(wanted)) {
+                    if (Headers.key(header[i]).equals(wanted)) {
                         if (found >= 0) {
                             throw twice(header, key, value, found, i, line);
                         }
@@ -563,27 +388,9 @@ public class MappedCsvSource implements DataSource {
                     + "' and '" + header[b] + "')");
         }
 
-        /** A header name reduced for forgiving matching: lower case, without spaces or underscores. */
-        private static String looseKey(String name) {
-            StringBuilder sb = new StringBuilder(name.length());
-            for (int i = 0; i < name.length(); i++) {
-                char c = name.charAt(i);
-                if (c != ' ' && c != '_' && c != '\t') {
-                    sb.append(Character.toLowerCase(c));
-                }
-            }
-            return sb.toString();
-        }
-
         // ---- rows -----------------------------------------------------------------------------------
 
         private void row(CSVRecord record, long line) {
-            if (record.size() != width) {
-                throw new InputDataException(file, line, null, null, "found " + record.size()
-                        + (record.size() == 1 ? " field" : " fields") + ", expected " + width
-                        + (mapping.header ? " as in the header" : " as on the first line")
-                        + " (a truncated line, or a value with an unquoted delimiter?)");
-            }
             rowsRead++;
             String rawCustomer = record.get(customerCol).strip();
             String order = null;
@@ -624,7 +431,7 @@ public class MappedCsvSource implements DataSource {
                 double quantity, double amount) {
             if (!rawCustomer.equals(lastRawCustomer)) {
                 lastRawCustomer = rawCustomer;
-                lastCustomer = mapping.customerStripDecimalZero ? Numbers.stripDecimalZero(rawCustomer) : rawCustomer;
+                lastCustomer = mapping.customerStripDecimalZero ? Keys.stripDecimalZero(rawCustomer) : rawCustomer;
             }
             customers.add(lastCustomer);
             // Without an order column each row is its own order, keyed by its line (unique in the file).
@@ -652,13 +459,13 @@ public class MappedCsvSource implements DataSource {
 
         private double number(CSVRecord record, int slot, long line) {
             String text = record.get(numCols[slot]);
-            double value = Numbers.parse(text, mapping.decimal, mapping.thousands);
+            double value = Decimals.parse(text, mapping.decimal, mapping.thousands);
             if (Double.isNaN(value)) {
                 if (!numRequired[slot] && text.isBlank()) {
                     return Double.NaN; // an optional value left empty: missing
                 }
                 throw new InputDataException(file, line, numHeaders[slot], text,
-                        Numbers.describe(mapping.decimal, mapping.thousands) + " for " + numNames[slot]
+                        Decimals.describe(mapping.decimal, mapping.thousands) + " for " + numNames[slot]
                         + " (format.decimal / format.thousands in mapping " + mapping.file + ")");
             }
             return value;
@@ -669,13 +476,8 @@ public class MappedCsvSource implements DataSource {
             if (text.equals(lastDateText)) {
                 return lastDateSeconds;
             }
-            long seconds;
-            try {
-                TemporalAccessor parsed = mapping.timestampFormat.parse(text.strip());
-                LocalDateTime t = mapping.timestampHasTime ? LocalDateTime.from(parsed)
-                        : LocalDate.from(parsed).atStartOfDay();
-                seconds = TimestampColumn.toEpochSeconds(t);
-            } catch (DateTimeException e) {
+            long seconds = DateTimes.parse(text.strip(), mapping.timestampFormat, mapping.timestampHasTime);
+            if (seconds == DateTimes.BAD) {
                 throw new InputDataException(file, line, timeName, text, "a date-time as " + mapping.timestampPattern
                         + " (format.timestamp in mapping " + mapping.file + ")");
             }
@@ -712,15 +514,6 @@ public class MappedCsvSource implements DataSource {
                     rejections.toRejections(), anyTime ? firstTime : TimestampColumn.MISSING,
                     anyTime ? lastTime : TimestampColumn.MISSING, entities);
             return new SourceData(table, quality);
-        }
-    }
-
-    /** Carries a decoding failure out of the parser's iterator to {@link #read}, which can locate it. */
-    private static final class EncodingFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        EncodingFailure(CharacterCodingException cause) {
-            super(cause);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.segmenta.source.mapped;
 
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.TransactionField;
+import io.segmenta.table.Decimals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -71,7 +72,7 @@ final class Mapping {
     final char delimiter;
     final Charset encoding;
     final char decimal;
-    /** The thousands separator, or {@link Numbers#NO_SEPARATOR}. */
+    /** The thousands separator, or {@link Decimals#NO_SEPARATOR}. */
     final char thousands;
     final String timestampPattern;
     final DateTimeFormatter timestampFormat;
@@ -120,7 +121,7 @@ final class Mapping {
         this.delimiter = delimiter(p.get(DELIMITER));
         this.encoding = encoding(p.get(ENCODING));
         this.decimal = separator(DECIMAL, p.get(DECIMAL), '.', false);
-        this.thousands = separator(THOUSANDS, p.get(THOUSANDS), Numbers.NO_SEPARATOR, true);
+        this.thousands = separator(THOUSANDS, p.get(THOUSANDS), Decimals.NO_SEPARATOR, true);
         if (thousands == decimal) {
             throw error(THOUSANDS + " and " + DECIMAL + " are both '" + decimal + "'; they must differ");
         }
@@ -305,7 +306,7 @@ final class Mapping {
             return value.charAt(0);
         }
         if (noneAllowed && value.equalsIgnoreCase("none")) {
-            return Numbers.NO_SEPARATOR;
+            return Decimals.NO_SEPARATOR;
         }
         throw error(key + " '" + value + "' is not supported; expected '.' or ','" + (noneAllowed ? " or none" : ""));
     }

@@ -18,6 +18,7 @@ import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
 import io.segmenta.table.DictionaryColumnBuilder;
 import io.segmenta.table.DoubleColumnBuilder;
+import io.segmenta.table.IdIndex;
 import io.segmenta.table.LongColumnBuilder;
 import io.segmenta.table.RejectionCounter;
 import java.nio.file.Files;

@@ -12,32 +12,22 @@ import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.DataSource;
 import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageContext;
+import io.segmenta.table.CsvRecords;
+import io.segmenta.table.DateTimes;
+import io.segmenta.table.Decimals;
 import io.segmenta.table.DictionaryColumnBuilder;
 import io.segmenta.table.DoubleColumnBuilder;
+import io.segmenta.table.Headers;
+import io.segmenta.table.InputFiles;
+import io.segmenta.table.Keys;
 import io.segmenta.table.LongColumnBuilder;
 import io.segmenta.table.RejectionCounter;
-import java.io.BufferedInputStream;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
-import org.apache.commons.csv.CSVException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.osgi.service.component.annotations.Component;
 
@@ -88,10 +78,6 @@ public class UkRetailSource implements DataSource {
     private static final int CUSTOMER = 5;
     private static final int COUNTRY = 6;
 
-    // RFC 4180 (comma, double quotes, quoted fields may span lines). Empty lines are NOT skipped by the
-    // parser: the parser's line number is then exact for every record, and this class skips them itself.
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
-
     private static final int BUFFER = 1 << 16;
 
     @Override
@@ -109,80 +95,23 @@ public class UkRetailSource implements DataSource {
     public SourceData read(Path input, StageContext context) {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(context, "context");
-        String file = input.toString();
-        if (!Files.exists(input)) {
-            throw new SegmentaException("no such file: " + file);
+        InputFiles.requireFile(input, "the " + NAME + " source reads one CSV file (plain or .gz)");
+        // Malformed UTF-8 becomes U+FFFD instead of failing: it can only occur in free text such as
+        // Description, which this source does not read; keys, numbers and dates are ASCII.
+        try (CsvRecords records = new CsvRecords(InputFiles.openText(input, StandardCharsets.UTF_8, false,
+                "a CSV with the header " + EXPECTED_HEADER, null), ',')) {
+            return new Reading(records, context).run();
         }
-        if (Files.isDirectory(input)) {
-            throw new SegmentaException(file + " is a folder; the " + NAME
-                    + " source reads one CSV file (plain or .gz)");
-        }
-        try (Reader reader = openText(input, file); CSVParser parser = CSVParser.parse(reader, FORMAT)) {
-            return new Reading(file, parser, context).run();
-        } catch (NoSuchFileException e) {
-            throw new SegmentaException("no such file: " + file, e);
-        } catch (AccessDeniedException e) {
-            throw new SegmentaException(file + ": cannot read it: permission denied", e);
-        } catch (IOException e) {
-            throw new SegmentaException(file + ": cannot read it: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Opens the file as UTF-8 text: gunzipped when it starts with the gzip magic bytes (whatever its name),
-     * and without a leading byte-order mark (Excel writes one).
-     *
-     * @throws InputDataException when there is no text at all
-     */
-    private static Reader openText(Path input, String file) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(input), BUFFER);
-        try {
-            raw.mark(2);
-            int b0 = raw.read();
-            int b1 = raw.read();
-            raw.reset();
-            boolean gzip = b0 == 0x1f && b1 == 0x8b;
-            InputStream bytes = gzip ? new GZIPInputStream(raw, BUFFER) : raw;
-            // Malformed UTF-8 becomes U+FFFD instead of failing: it can only occur in free text such as
-            // Description, which this source does not read; keys, numbers and dates are ASCII.
-            BufferedReader text = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8), BUFFER);
-            text.mark(1);
-            int first = text.read();
-            if (first == -1) {
-                text.close();
-                throw empty(file, gzip);
-            }
-            if (first != '\uFEFF') {
-                text.reset();
-            }
-            return text;
-        } catch (ZipException e) {
-            raw.close();
-            throw new SegmentaException(file + ": not a readable gzip file: " + e.getMessage(), e);
-        } catch (IOException | RuntimeException e) {
-            raw.close();
-            throw e;
-        }
-    }
-
-    private static InputDataException empty(String file, boolean gzip) {
-        return new InputDataException(file, 0, null, null, (gzip ? "the file is empty once decompressed" : "the file is empty")
-                + "; expected a CSV with the header " + EXPECTED_HEADER);
     }
 
     /** The state of one read; {@link UkRetailSource} itself holds none, so it is thread-safe. */
     private static final class Reading {
         private final String file;
-        private final CSVParser parser;
+        private final CsvRecords records;
         private final StageContext context;
 
         private final int[] column = new int[REQUIRED.length];
         private final String[] columnName = new String[REQUIRED.length];
-        private int width;
-        /** The line on which the last record read ended; the next record starts on the line after it. */
-        private long lastEndLine;
-        /** The line on which the record returned by {@link #next(Iterator)} starts (the header is line 1). */
-        private long recordStartLine;
 
         private final RejectionCounter rejections;
         private final DictionaryColumnBuilder customers = new DictionaryColumnBuilder(BUFFER);
@@ -205,9 +134,9 @@ public class UkRetailSource implements DataSource {
         private String lastRawCustomer;
         private String lastCustomer;
 
-        Reading(String file, CSVParser parser, StageContext context) {
-            this.file = file;
-            this.parser = parser;
+        Reading(CsvRecords records, StageContext context) {
+            this.file = records.file();
+            this.records = records;
             this.context = context;
             // Registered in the order the rules apply, so that all four show, with 0 when nothing broke them.
             this.rejections = new RejectionCounter(file).register(MISSING_CUSTOMER).register(CANCELLED)
@@ -215,93 +144,33 @@ public class UkRetailSource implements DataSource {
         }
 
         SourceData run() {
-            Iterator<CSVRecord> records = parser.iterator();
-            CSVRecord header = next(records);
-            if (header == null) {
-                throw empty(file, false);
-            }
-            resolveHeader(header, recordStartLine);
-            for (CSVRecord record = next(records); record != null; record = next(records)) {
-                row(record, recordStartLine);
+            resolveHeader(records.first(), records.line());
+            for (CSVRecord record = records.next(); record != null; record = records.next()) {
+                row(record, records.line());
             }
             context.progress(rowsRead, -1, "rows");
             return result();
         }
 
-        /**
-         * The next record that is not an empty line, or null at the end. Sets {@link #recordStartLine}. The
-         * iterator reads a record only when asked for it, so the parser's line number after {@code next()}
-         * is the line on which that record ends (later than its start when a quoted field spans lines).
-         */
-        private CSVRecord next(Iterator<CSVRecord> records) {
-            try {
-                while (true) {
-                    long start = lastEndLine + 1;
-                    if (!records.hasNext()) {
-                        return null;
-                    }
-                    CSVRecord record = records.next();
-                    lastEndLine = parser.getCurrentLineNumber();
-                    if (record.size() == 1 && record.get(0).isEmpty()) {
-                        continue; // an empty line: not a row, nothing to account for
-                    }
-                    recordStartLine = start;
-                    return record;
-                }
-            } catch (UncheckedIOException e) {
-                IOException cause = e.getCause();
-                if (cause instanceof CSVException) {
-                    // e.g. a quote that is never closed, or text after a closing quote
-                    throw new InputDataException(file, lastEndLine + 1, null, null,
-                            "malformed CSV: " + cause.getMessage());
-                }
-                throw new SegmentaException(file + ": cannot read it after line " + lastEndLine + ": "
-                        + cause.getMessage(), e);
-            }
-        }
-
         private void resolveHeader(CSVRecord header, long line) {
-            width = header.size();
-            String[] keys = new String[width];
-            for (int i = 0; i < width; i++) {
-                keys[i] = Values.headerKey(header.get(i));
-            }
+            String[] names = header.values();
+            String[] keys = Headers.keys(names);
             List<String> missing = new ArrayList<>();
             for (int r = 0; r < REQUIRED.length; r++) {
-                String key = Values.headerKey(REQUIRED[r]);
-                column[r] = -1;
-                for (int i = 0; i < width; i++) {
-                    if (keys[i].equals(key)) {
-                        if (column[r] >= 0) {
-                            throw new InputDataException(file, line, null, null, "the header has two columns named "
-                                    + REQUIRED[r] + " ('" + header.get(column[r]) + "' and '" + header.get(i) + "')");
-                        }
-                        column[r] = i;
-                        columnName[r] = header.get(i);
-                    }
-                }
+                column[r] = Headers.find(names, keys, REQUIRED[r], file, line);
                 if (column[r] < 0) {
                     missing.add(REQUIRED[r]);
+                } else {
+                    columnName[r] = names[column[r]];
                 }
             }
             if (!missing.isEmpty()) {
-                StringBuilder message = new StringBuilder("missing required column")
-                        .append(missing.size() > 1 ? "s " : " ").append(String.join(", ", missing))
-                        .append("; the header found is: ").append(String.join(",", header.values()));
-                if (width == 1 && (header.get(0).indexOf(';') >= 0 || header.get(0).indexOf('\t') >= 0)) {
-                    message.append(" (a single column: is the delimiter ','? this source reads comma-separated files)");
-                }
-                message.append("; expected ").append(EXPECTED_HEADER);
-                throw new InputDataException(file, line, null, null, message.toString());
+                throw Headers.missing(file, line, missing, names, EXPECTED_HEADER);
             }
+            records.expectWidth(names.length, "as in the header");
         }
 
         private void row(CSVRecord record, long line) {
-            if (record.size() != width) {
-                throw new InputDataException(file, line, null, null, "found " + record.size()
-                        + (record.size() == 1 ? " field" : " fields") + ", expected " + width
-                        + " as in the header (a truncated line, or a value with an unquoted comma?)");
-            }
             rowsRead++;
             String invoice = record.get(column[INVOICE]).trim();
             if (invoice.isEmpty()) {
@@ -336,7 +205,7 @@ public class UkRetailSource implements DataSource {
                 double price) {
             if (!rawCustomer.equals(lastRawCustomer)) {
                 lastRawCustomer = rawCustomer;
-                lastCustomer = Values.normaliseCustomerId(rawCustomer);
+                lastCustomer = Keys.stripDecimalZero(rawCustomer);
             }
             customers.add(lastCustomer);
             orders.add(invoice);
@@ -356,7 +225,7 @@ public class UkRetailSource implements DataSource {
 
         private double number(CSVRecord record, int field, long line) {
             String text = record.get(column[field]);
-            double value = Values.parseDecimal(text);
+            double value = Decimals.parse(text);
             if (Double.isNaN(value)) {
                 throw new InputDataException(file, line, columnName[field], text,
                         "a number (digits with '.' as the decimal point, e.g. 2.55)");
@@ -369,10 +238,10 @@ public class UkRetailSource implements DataSource {
             if (text.equals(lastDateText)) {
                 return lastDateSeconds;
             }
-            long seconds = Values.parseDateTime(text);
-            if (seconds == Values.BAD_TIME) {
+            long seconds = InvoiceDates.parse(text);
+            if (seconds == DateTimes.BAD) {
                 throw new InputDataException(file, line, columnName[INVOICE_DATE], text,
-                        "a date-time as " + Values.ISO_PATTERN + " or " + Values.UCI_PATTERN);
+                        "a date-time as " + DateTimes.ISO_PATTERN + " or " + InvoiceDates.UCI_PATTERN);
             }
             lastDateText = text;
             lastDateSeconds = seconds;

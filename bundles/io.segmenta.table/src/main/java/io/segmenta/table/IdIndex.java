@@ -1,29 +1,29 @@
-package io.segmenta.source.olist;
+package io.segmenta.table;
 
 import java.util.Arrays;
 
 /**
- * Gives each distinct string the next int index (0, 1, 2...) and finds it again: the joins of the Olist
- * tables go through these indexes, so the per-order and per-item data lives in primitive arrays instead of
- * maps of boxed values. Open addressing with linear probing; not thread-safe.
+ * Gives each distinct string the next int index (0, 1, 2...) and finds it again: joins between tables (the
+ * Olist export's orders, items, payments...) go through these indexes, so that per-row data lives in
+ * primitive arrays instead of maps of boxed values. Open addressing with linear probing; not thread-safe.
  */
-final class IdIndex {
+public final class IdIndex {
     /** What {@link #indexOf(String)} returns for a string never added. */
-    static final int ABSENT = -1;
+    public static final int ABSENT = -1;
 
     private String[] slots;
     private int[] slotIndex;
     private String[] ids;
     private int size;
 
-    IdIndex() {
+    public IdIndex() {
         slots = new String[1024];
         slotIndex = new int[1024];
         ids = new String[512];
     }
 
     /** The index of {@code id}, or {@link #ABSENT}. */
-    int indexOf(String id) {
+    public int indexOf(String id) {
         int mask = slots.length - 1;
         for (int s = mix(id.hashCode()) & mask; slots[s] != null; s = (s + 1) & mask) {
             if (slots[s].equals(id)) {
@@ -34,7 +34,7 @@ final class IdIndex {
     }
 
     /** The index of {@code id}, adding it first when it is new. */
-    int intern(String id) {
+    public int intern(String id) {
         int found = indexOf(id);
         return found != ABSENT ? found : add(id);
     }
@@ -43,7 +43,7 @@ final class IdIndex {
      * Adds an id that is not there yet ({@link #indexOf(String)} returned {@link #ABSENT}) and returns its
      * new index.
      */
-    int add(String id) {
+    public int add(String id) {
         if (2 * (size + 1) > slots.length) {
             rehash(slots.length * 2);
         }
@@ -62,11 +62,11 @@ final class IdIndex {
     }
 
     /** The string with the given index. */
-    String id(int index) {
+    public String id(int index) {
         return ids[index];
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 

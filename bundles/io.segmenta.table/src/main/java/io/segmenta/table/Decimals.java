@@ -1,33 +1,54 @@
-package io.segmenta.source.mapped;
+package io.segmenta.table;
 
 /**
- * Number and key parsing for the hot loop: characters are scanned by hand, and a bad value is signalled
+ * Number parsing for the hot loop: it runs once per numeric field of every row, so it scans characters
+ * by hand instead of using regular expressions or general-purpose formatters, and signals a bad value
  * with NaN instead of an exception, so that the caller can name the file, line and column.
  */
-final class Numbers {
+public final class Decimals {
     /** The "thousands separator" of a format that has none. */
-    static final char NO_SEPARATOR = '\0';
+    public static final char NO_SEPARATOR = '\0';
 
     /** Exact powers of ten for the fast path (all are exactly representable as doubles). */
     private static final double[] POWERS_OF_TEN = {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
     };
 
-    private Numbers() {
+    private Decimals() {
+    }
+
+    /**
+     * A plain decimal number: '.' as the decimal point, no grouping, an optional exponent; see
+     * {@link #parse(String, char, char, boolean)}.
+     *
+     * @return the value, or NaN when the text is not such a number
+     */
+    public static double parse(String text) {
+        return parse(text, '.', NO_SEPARATOR, true);
+    }
+
+    /**
+     * A decimal number with these separators and an optional exponent; see
+     * {@link #parse(String, char, char, boolean)}.
+     */
+    public static double parse(String text, char decimal, char thousands) {
+        return parse(text, decimal, thousands, true);
     }
 
     /**
      * Parses a decimal number written with the given separators: an optional sign, digits optionally
      * grouped in threes by {@code thousands} ("1.234.567" with '.'), at most one {@code decimal}
-     * separator followed by digits, and an optional exponent ({@code e}/{@code E}, optional sign, digits).
-     * Surrounding white space is allowed. Groups that are not of three digits ("1.23.4") are rejected, so a
-     * file whose separators are the other way round than the mapping says fails instead of being misread.
-     * "NaN", "Infinity", hexadecimal and Java's "d"/"f" suffixes are not numbers here.
+     * separator followed by digits, and (when {@code exponent}) an optional exponent ({@code e}/{@code E},
+     * optional sign, digits). Surrounding white space is allowed. Groups that are not of three digits
+     * ("1.23.4") are rejected, so a file whose separators are the other way round than configured fails
+     * instead of being misread. "NaN", "Infinity", hexadecimal and Java's "d"/"f" suffixes are not numbers
+     * here, and neither is a value too large for a double. The result is the same double as
+     * {@link Double#parseDouble(String)} gives for the same number in Java syntax.
      *
      * @param thousands the grouping character, or {@link #NO_SEPARATOR}
      * @return the value, or NaN when the text is not such a number
      */
-    static double parse(String text, char decimal, char thousands) {
+    public static double parse(String text, char decimal, char thousands, boolean exponent) {
         int start = 0;
         int end = text.length();
         while (start < end && text.charAt(start) <= ' ') {
@@ -91,8 +112,9 @@ final class Numbers {
             }
             return finite(Double.parseDouble(plain(text, start, end, decimal, thousands)));
         }
+        // Only an exponent may follow the digits.
         char e = text.charAt(i);
-        if (e != 'e' && e != 'E') {
+        if (!exponent || (e != 'e' && e != 'E')) {
             return Double.NaN;
         }
         i++;
@@ -115,6 +137,9 @@ final class Numbers {
 
     /** The already validated number in Java syntax: no grouping, '.' as the decimal point. Rare path. */
     private static String plain(String text, int start, int end, char decimal, char thousands) {
+        if (decimal == '.' && thousands == NO_SEPARATOR) {
+            return text.substring(start, end);
+        }
         StringBuilder sb = new StringBuilder(end - start);
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
@@ -132,33 +157,10 @@ final class Numbers {
     }
 
     /** How a number is expected to look with these separators, for error messages. */
-    static String describe(char decimal, char thousands) {
+    public static String describe(char decimal, char thousands) {
         String example = thousands == NO_SEPARATOR ? "1234" + decimal + "5" : "1" + thousands + "234" + decimal + "5";
         return "a number (decimal separator '" + decimal + "', "
                 + (thousands == NO_SEPARATOR ? "no thousands separator" : "thousands separator '" + thousands + "'")
                 + ", e.g. " + example + ")";
-    }
-
-    /**
-     * A customer key without a fraction of zeros: exports that went through a float column (pandas, Spark)
-     * write 17850 as "17850.0", which must be the same customer as "17850". Only digits followed by a
-     * fraction of zeros are shortened; anything else is kept as it is (it is a key, not a number).
-     */
-    static String stripDecimalZero(String id) {
-        int dot = id.indexOf('.');
-        if (dot <= 0) {
-            return id;
-        }
-        for (int i = 0; i < dot; i++) {
-            if (id.charAt(i) < '0' || id.charAt(i) > '9') {
-                return id;
-            }
-        }
-        for (int i = dot + 1; i < id.length(); i++) {
-            if (id.charAt(i) != '0') {
-                return id;
-            }
-        }
-        return id.substring(0, dot);
     }
 }
