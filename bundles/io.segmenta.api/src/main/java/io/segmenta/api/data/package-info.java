@@ -4,7 +4,7 @@
  * {@code long[]}, dictionary-encoded {@code int[]}); there is no object per row or per cell.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.segmenta.api.data;
 
 import org.osgi.annotation.bundle.Export;
