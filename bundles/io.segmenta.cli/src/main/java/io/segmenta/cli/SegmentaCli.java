@@ -3,10 +3,13 @@ package io.segmenta.cli;
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceConsumer;
 import io.segmenta.api.SegmentaException;
+import io.segmenta.api.generate.SampleGenerator;
 import io.segmenta.api.pipeline.PipelineEngine;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
 import io.segmenta.console.ConsoleProgress;
+import io.segmenta.console.GenerateArguments;
+import io.segmenta.console.Generation;
 import io.segmenta.console.RunArguments;
 import io.segmenta.console.RunSummary;
 import io.segmenta.console.StageList;
@@ -25,7 +28,7 @@ import java.util.function.Supplier;
 
 /**
  * The {@code segmenta} command: runs pipelines as batch jobs on the plain module path, where the engine
- * and its stages are found with {@link ServiceLoader}.
+ * and its stages are found with {@link ServiceLoader}, as are the sample generators ({@code segmenta generate}).
  * <p>
  * Streams: the summary and listings go to standard output, progress and errors to standard error, so
  * {@code segmenta run ... > summary.txt} keeps a clean summary. Exit codes: {@value #OK} success,
@@ -34,6 +37,7 @@ import java.util.function.Supplier;
  * {@code SEGMENTA_DEBUG=1}).
  */
 @ServiceConsumer(value = PipelineEngine.class, resolution = Resolution.OPTIONAL)
+@ServiceConsumer(value = SampleGenerator.class, resolution = Resolution.OPTIONAL)
 public final class SegmentaCli {
     static final int OK = 0;
     static final int INTERNAL_ERROR = 1;
@@ -44,6 +48,7 @@ public final class SegmentaCli {
     static final String DEBUG_VARIABLE = "SEGMENTA_DEBUG";
 
     private final Supplier<PipelineEngine> engine;
+    private final Supplier<List<SampleGenerator>> generators;
     private final boolean debugByDefault;
 
     /**
@@ -52,7 +57,15 @@ public final class SegmentaCli {
      * @param debugByDefault print stack traces of internal errors even without {@value #DEBUG}
      */
     SegmentaCli(Supplier<PipelineEngine> engine, boolean debugByDefault) {
+        this(engine, List::of, debugByDefault);
+    }
+
+    /**
+     * @param generators finds the sample generators; called only by {@code generate} and {@code stages}
+     */
+    SegmentaCli(Supplier<PipelineEngine> engine, Supplier<List<SampleGenerator>> generators, boolean debugByDefault) {
         this.engine = Objects.requireNonNull(engine, "engine");
+        this.generators = Objects.requireNonNull(generators, "generators");
         this.debugByDefault = debugByDefault;
     }
 
@@ -63,8 +76,8 @@ public final class SegmentaCli {
 
     /** Runs one command line with the engine found on the module path; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return new SegmentaCli(SegmentaCli::loadEngine, "1".equals(System.getenv(DEBUG_VARIABLE)))
-                .execute(args, out, err);
+        return new SegmentaCli(SegmentaCli::loadEngine, SegmentaCli::loadGenerators,
+                "1".equals(System.getenv(DEBUG_VARIABLE))).execute(args, out, err);
     }
 
     /**
@@ -76,6 +89,14 @@ public final class SegmentaCli {
                 .sorted(Comparator.comparing(p -> p.type().getName()))
                 .map(ServiceLoader.Provider::get)
                 .findFirst().orElse(null);
+    }
+
+    /** The sample generators on the module path (or class path), by class name, so the order is stable. */
+    static List<SampleGenerator> loadGenerators() {
+        return ServiceLoader.load(SampleGenerator.class).stream()
+                .sorted(Comparator.comparing(p -> p.type().getName()))
+                .map(ServiceLoader.Provider::get)
+                .toList();
     }
 
     int execute(String[] args, PrintStream out, PrintStream err) {
@@ -93,8 +114,9 @@ public final class SegmentaCli {
                 case "--version", "version" -> out.println("segmenta " + version());
                 case "stages" -> stages(rest, out);
                 case "run" -> run(rest, out, err);
+                case "generate" -> generate(rest, out, err);
                 default -> throw new SegmentaException("unknown command '" + command
-                        + "'; commands are run, stages, help and --version");
+                        + "'; commands are run, generate, stages, help and --version");
             }
             return OK;
         } catch (SegmentaException e) {
@@ -124,7 +146,19 @@ public final class SegmentaCli {
                 throw new SegmentaException("unknown argument '" + a + "' for stages; it takes --verbose");
             }
         }
-        out.print(StageList.render(engine().stages(), verbose));
+        out.print(StageList.render(engine().stages(), generators.get(), verbose));
+    }
+
+    private void generate(List<String> args, PrintStream out, PrintStream err) {
+        if (args.contains("--help") || args.contains("-h")) {
+            out.print(usage());
+            return;
+        }
+        // parse first: a typo is reported as such before generators are looked for
+        GenerateArguments arguments = GenerateArguments.parse(args);
+        arguments.format();
+        arguments.out();
+        out.print(Generation.run(arguments, generators.get(), new ConsoleProgress(err)));
     }
 
     private void run(List<String> args, PrintStream out, PrintStream err) {
@@ -150,16 +184,22 @@ public final class SegmentaCli {
     static String usage() {
         return """
                 usage: segmenta run --source NAME --input PATH [run options]
+                       segmenta generate --format NAME --out DIR [generate options]
                        segmenta stages [--verbose]
                        segmenta help | --help
                        segmenta --version
 
                 Segments customers: reads an export, computes features per customer, clusters them and
                 writes the reports. Stages (sources, feature extractors, algorithms, reporters) are found
-                on the module path; `segmenta stages --verbose` lists them with their options.
+                on the module path; `segmenta stages --verbose` lists them with their options, and the
+                sample generators: `segmenta generate` writes a sample export with planted segments, in the
+                layout the source of the same name reads, plus planted-segments.csv.
 
                 run options:
                 """ + RunArguments.usage() + """
+
+                generate options:
+                """ + GenerateArguments.usage() + """
 
                 global options:
                   --debug  print the stack trace of an internal error (or set SEGMENTA_DEBUG=1)

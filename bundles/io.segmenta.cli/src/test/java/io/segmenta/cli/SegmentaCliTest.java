@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.pipeline.PipelineEngine;
 import io.segmenta.api.stage.ClusterRequest;
+import io.segmenta.api.generate.GeneratorRequest;
+import io.segmenta.api.generate.SampleGenerator;
 import io.segmenta.testing.FakeEngine;
+import io.segmenta.testing.FakeGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -125,7 +128,7 @@ class SegmentaCliTest {
 
     @Test
     void userErrorsAreOneLineOnStderrWithExitCode2() {
-        assertUserError("segmenta: unknown command 'frobnicate'; commands are run, stages, help and --version",
+        assertUserError("segmenta: unknown command 'frobnicate'; commands are run, generate, stages, help and --version",
                 "frobnicate");
         assertUserError("segmenta: --k: 'four' is not a whole number",
                 "run", "--source", "uk-retail", "--input", "x.csv", "--k", "four");
@@ -210,5 +213,71 @@ class SegmentaCliTest {
         assertEquals(2, run(args), String.join(" ", args));
         assertEquals(expected + "\n", err());
         assertEquals("", out());
+    }
+
+    private final FakeGenerator ukRetail = new FakeGenerator("uk-retail");
+
+    private int runWithGenerators(String... args) {
+        List<SampleGenerator> generators = List.of(ukRetail, new FakeGenerator("olist"));
+        return new SegmentaCli(() -> engine, () -> generators, false).execute(args, out, err);
+    }
+
+    @Test
+    void generatePrintsWhatItWroteToStdoutAndProgressToStderr(@org.junit.jupiter.api.io.TempDir Path dir) {
+        assertEquals(0, runWithGenerators("generate", "--format", "uk-retail", "--out", dir.toString(),
+                "--customers=7", "--lines", "100", "--seed", "3", "--dirt", "false"));
+        assertEquals(new GeneratorRequest(7, 100, 3, false), ukRetail.lastRequest);
+        assertEquals(dir, ukRetail.lastOutput);
+        assertTrue(out().startsWith("Sample (uk-retail)\n  lines       21\n"), out());
+        assertTrue(out().endsWith(dir.resolve("planted-segments.csv") + " (planted segments)\n"), out());
+        assertTrue(err().startsWith("generate uk-retail ...\ngenerate uk-retail done in "), err());
+    }
+
+    @Test
+    void generateErrorsAreOneLineWithExitCode2() {
+        errBytes.reset();
+        assertEquals(2, runWithGenerators("generate", "--format", "padi", "--out", "x"));
+        assertEquals("segmenta: unknown format 'padi'; formats are olist, uk-retail\n", err());
+        errBytes.reset();
+        assertEquals(2, runWithGenerators("generate", "--out", "x"));
+        assertEquals("segmenta: missing --format: name the export format, e.g. --format uk-retail\n", err());
+        errBytes.reset();
+        assertEquals(2, runWithGenerators("generate", "--format", "uk-retail", "--out", "x", "--k", "3"));
+        assertTrue(err().startsWith("segmenta: unknown option --k; generate options are --format, "), err());
+        assertNull(ukRetail.lastRequest);
+        assertEquals("", out());
+    }
+
+    @Test
+    void stagesListTheGeneratorsAfterTheReporters() {
+        assertEquals(0, runWithGenerators("stages"));
+        assertEquals("""
+                KIND               NAME       DESCRIPTION
+                source             uk-retail  UCI Online Retail
+                feature extractor  rfm        RFM per customer
+                generator          olist      fake olist sample
+                generator          uk-retail  fake uk-retail sample
+                """, out());
+    }
+
+    @Test
+    void helpListsTheGenerateOptions() {
+        assertEquals(0, run("generate", "--help"));
+        String usage = out();
+        assertTrue(usage.contains("\n       segmenta generate --format NAME --out DIR [generate options]\n"), usage);
+        for (String option : List.of("--format NAME", "--out DIR", "--customers N", "--lines N", "--seed N",
+                "--dirt true|false")) {
+            assertTrue(usage.contains("\n  " + option + " "), option);
+        }
+        assertTrue(usage.contains("(default 4000)"), usage);
+    }
+
+    @Test
+    void withoutProvidersTheServiceLoaderFindsNoGenerator(@org.junit.jupiter.api.io.TempDir Path dir) {
+        // the test class path holds no generator
+        assertEquals(List.of(), SegmentaCli.loadGenerators());
+        assertEquals(2, SegmentaCli.run(new String[] {"generate", "--format", "uk-retail", "--out", dir.toString()},
+                out, err));
+        assertEquals("segmenta: unknown format 'uk-retail'; no sample generator is available\n", err());
     }
 }

@@ -1,14 +1,33 @@
 package io.segmenta.console;
 
+import io.segmenta.api.generate.SampleGenerator;
 import io.segmenta.api.pipeline.StageDescriptor;
 import io.segmenta.api.stage.StageOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Renders the registered stages as a table grouped by kind in pipeline order (source first, reporters last). */
+/**
+ * Renders the registered stages as a table grouped by kind in pipeline order (source first, reporters last),
+ * followed by the sample generators.
+ */
 public final class StageList {
+    /** The kind shown for sample generators, which are not pipeline stages. */
+    public static final String GENERATOR = "generator";
+
     private StageList() {
+    }
+
+    /**
+     * The module and version a generator comes from, or "-" when its class is not in a named module (in
+     * OSGi, bundles are not JPMS modules).
+     */
+    private static String origin(Class<?> type) {
+        Module module = type.getModule();
+        if (!module.isNamed() || module.getDescriptor() == null) {
+            return "-";
+        }
+        return module.getName() + module.getDescriptor().rawVersion().map(v -> " " + v).orElse("");
     }
 
     /**
@@ -17,16 +36,32 @@ public final class StageList {
      * @return the table, each line ending with '\n'
      */
     public static String render(List<StageDescriptor> stages, boolean verbose) {
-        if (stages.isEmpty()) {
+        return render(stages, List.of(), verbose);
+    }
+
+    /**
+     * @param stages the stages, in any order
+     * @param generators the sample generators, in any order: listed after the reporters, as kind
+     *        {@value #GENERATOR}
+     * @param verbose also show each stage's origin (bundle or module and version) and the options it reads
+     * @return the table, each line ending with '\n'
+     */
+    public static String render(List<StageDescriptor> stages, List<SampleGenerator> generators, boolean verbose) {
+        if (stages.isEmpty() && generators.isEmpty()) {
             return "no stages registered\n";
         }
         List<StageDescriptor> sorted = new ArrayList<>(stages);
         sorted.sort(Comparator.comparing(StageDescriptor::kind).thenComparing(StageDescriptor::name));
+        List<SampleGenerator> sortedGenerators = new ArrayList<>(generators);
+        sortedGenerators.sort(Comparator.comparing(SampleGenerator::name));
         StringBuilder out = new StringBuilder();
         if (!verbose) {
             TextTable table = new TextTable(false, false, false).add("KIND", "NAME", "DESCRIPTION");
             for (StageDescriptor s : sorted) {
                 table.add(s.kind().label(), s.name(), s.description());
+            }
+            for (SampleGenerator g : sortedGenerators) {
+                table.add(GENERATOR, g.name(), g.description());
             }
             table.render(out, "");
             return out.toString();
@@ -34,6 +69,9 @@ public final class StageList {
         TextTable table = new TextTable(false, false, false, false).add("KIND", "NAME", "ORIGIN", "DESCRIPTION");
         for (StageDescriptor s : sorted) {
             table.add(s.kind().label(), s.name(), s.origin() == null ? "-" : s.origin(), s.description());
+        }
+        for (SampleGenerator g : sortedGenerators) {
+            table.add(GENERATOR, g.name(), origin(g.getClass()), g.description());
         }
         table.render(out, "");
         boolean anyOption = sorted.stream().anyMatch(s -> !s.options().isEmpty());

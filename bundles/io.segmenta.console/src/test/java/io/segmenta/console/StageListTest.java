@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.segmenta.api.pipeline.StageDescriptor;
 import io.segmenta.api.stage.StageKind;
 import io.segmenta.api.stage.StageOption;
+import io.segmenta.testing.FakeGenerator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +51,28 @@ class StageListTest {
     }
 
     @Test
+    void generatorsFollowTheReporters() {
+        assertEquals("""
+                KIND               NAME       DESCRIPTION
+                source             olist      Olist marketplace folder
+                source             uk-retail  UCI Online Retail export
+                feature extractor  rfm        RFM per customer
+                algorithm          kmeans     K-Means++
+                reporter           csv        CSV files
+                generator          olist      fake olist sample
+                generator          uk-retail  fake uk-retail sample
+                """, StageList.render(STAGES, List.of(new FakeGenerator("uk-retail"), new FakeGenerator("olist")),
+                false));
+        // on the class path a generator has no module to name
+        assertEquals("""
+                KIND       NAME       ORIGIN  DESCRIPTION
+                generator  uk-retail  -       fake uk-retail sample
+                """, StageList.render(List.of(), List.of(new FakeGenerator("uk-retail")), true));
+    }
+
+    @Test
     void saysSoWhenNothingIsRegistered() {
         assertEquals("no stages registered\n", StageList.render(List.of(), false));
+        assertEquals("no stages registered\n", StageList.render(List.of(), List.of(), true));
     }
 }

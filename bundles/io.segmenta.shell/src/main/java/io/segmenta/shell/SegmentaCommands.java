@@ -1,15 +1,21 @@
 package io.segmenta.shell;
 
 import io.segmenta.api.SegmentaException;
+import io.segmenta.api.generate.SampleGenerator;
 import io.segmenta.api.pipeline.PipelineEngine;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
 import io.segmenta.console.ConsoleProgress;
+import io.segmenta.console.GenerateArguments;
+import io.segmenta.console.Generation;
 import io.segmenta.console.RunArguments;
 import io.segmenta.console.RunSummary;
 import io.segmenta.console.StageList;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Component;
@@ -31,11 +37,16 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * is stopped, updated or refreshed, and say so in one line instead of disappearing ("command not found"
  * tells a user nothing). Each command reads the volatile field once, so a run keeps the engine it started
  * with; the engine itself notices stages that go away during a run.
+ * <p>
+ * Sample generators are referenced the same way (any number, dynamic, greedy), kept by name: a generator
+ * that comes or goes changes the list of formats {@code segmenta:generate} accepts, without restarting
+ * the commands.
  */
 @Component(service = SegmentaCommands.class, property = {
     "osgi.command.scope=segmenta",
     "osgi.command.function=stages",
-    "osgi.command.function=run"
+    "osgi.command.function=run",
+    "osgi.command.function=generate"
 })
 public class SegmentaCommands {
     static final String NO_ENGINE = "no pipeline engine is registered (is the io.segmenta.engine bundle active?)";
@@ -44,16 +55,35 @@ public class SegmentaCommands {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PipelineEngine engine;
 
+    /** The sample generators by name; sorted, so that listings do not depend on binding order. */
+    private final Map<String, SampleGenerator> generators = new ConcurrentSkipListMap<>();
+
     /** For Declarative Services. */
     public SegmentaCommands() {
     }
 
-    /** For tests: commands bound to the given engine, or to none. */
-    SegmentaCommands(PipelineEngine engine) {
+    /** For tests: commands bound to the given engine, or to none, and to the given generators. */
+    SegmentaCommands(PipelineEngine engine, SampleGenerator... generators) {
         this.engine = engine;
+        for (SampleGenerator g : generators) {
+            addGenerator(g);
+        }
     }
 
-    @Descriptor("lists the registered pipeline stages: sources, feature extractors, algorithms and reporters")
+    @Reference(service = SampleGenerator.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            unbind = "removeGenerator")
+    void addGenerator(SampleGenerator generator) {
+        generators.put(generator.name(), generator);
+    }
+
+    void removeGenerator(SampleGenerator generator) {
+        // only when it is the one registered under its name (a second one of the same name may have replaced it)
+        generators.remove(generator.name(), generator);
+    }
+
+    @Descriptor("lists the registered pipeline stages (sources, feature extractors, algorithms and reporters) "
+            + "and the sample generators")
     public void stages(
             @Descriptor("also show where each stage comes from and the options it reads")
             @Parameter(names = {"-v", "--verbose"}, presentValue = "true", absentValue = "false")
@@ -106,8 +136,54 @@ public class SegmentaCommands {
         run(System.out, given, more == null ? new String[0] : more, debug);
     }
 
+    @Descriptor("writes a sample export with planted customer segments, in the file layout the source of the "
+            + "same name reads, and planted-segments.csv (paths are relative to the framework's working directory)")
+    public void generate(
+            @Descriptor(GenerateArguments.FORMAT_HELP)
+            @Parameter(names = GenerateArguments.FORMAT, absentValue = "") String format,
+            @Descriptor(GenerateArguments.OUT_HELP)
+            @Parameter(names = GenerateArguments.OUT, absentValue = "") String out,
+            @Descriptor(GenerateArguments.CUSTOMERS_HELP)
+            @Parameter(names = GenerateArguments.CUSTOMERS, absentValue = "") String customers,
+            @Descriptor(GenerateArguments.LINES_HELP)
+            @Parameter(names = GenerateArguments.LINES, absentValue = "") String lines,
+            @Descriptor(GenerateArguments.SEED_HELP)
+            @Parameter(names = GenerateArguments.SEED, absentValue = "") String seed,
+            @Descriptor(GenerateArguments.DIRT_HELP)
+            @Parameter(names = GenerateArguments.DIRT, absentValue = "") String dirt,
+            @Descriptor("print the stack trace of an unexpected error")
+            @Parameter(names = {"-d", "--debug"}, presentValue = "true", absentValue = "false") boolean debug,
+            @Descriptor("further options in --name=value form")
+            String... more) {
+        String[][] given = {
+            {GenerateArguments.FORMAT, format}, {GenerateArguments.OUT, out},
+            {GenerateArguments.CUSTOMERS, customers}, {GenerateArguments.LINES, lines},
+            {GenerateArguments.SEED, seed}, {GenerateArguments.DIRT, dirt}};
+        generate(System.out, given, more == null ? new String[0] : more, debug);
+    }
+
     void stages(PrintStream out, boolean verbose, boolean debug) {
-        guard(out, debug, () -> out.print(StageList.render(engine().stages(), verbose)));
+        guard(out, debug, () -> out.print(StageList.render(engine().stages(), List.copyOf(generators.values()),
+                verbose)));
+    }
+
+    /**
+     * @param given option name and value pairs as Gogo bound them (an empty value: not given)
+     * @param more the words Gogo did not bind to a parameter
+     */
+    void generate(PrintStream out, String[][] given, String[] more, boolean debug) {
+        guard(out, debug, () -> {
+            GenerateArguments arguments = new GenerateArguments();
+            for (String[] option : given) {
+                if (option[1] != null && !option[1].isEmpty()) {
+                    arguments.set(option[0], option[1]);
+                }
+            }
+            arguments.add(Arrays.asList(more));
+            String summary = Generation.run(arguments, List.copyOf(generators.values()), new ConsoleProgress(out));
+            out.println();
+            out.print(summary);
+        });
     }
 
     /**

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.segmenta.api.stage.ClusterRequest;
+import io.segmenta.api.generate.GeneratorRequest;
 import io.segmenta.testing.FakeEngine;
+import io.segmenta.testing.FakeGenerator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +30,7 @@ class GogoSessionTest {
     private final ByteArrayOutputStream sessionOut = new ByteArrayOutputStream();
     private final ByteArrayOutputStream sessionErr = new ByteArrayOutputStream();
     private final FakeEngine engine = new FakeEngine();
+    private final FakeGenerator generator = new FakeGenerator("uk-retail");
     private CommandProcessorImpl processor;
     private CommandSession session;
 
@@ -35,7 +38,7 @@ class GogoSessionTest {
     void startGogo() {
         threadIO.start();
         processor = new CommandProcessorImpl(threadIO);
-        processor.addCommand("segmenta", new SegmentaCommands(engine));
+        processor.addCommand("segmenta", new SegmentaCommands(engine, generator));
         session = processor.createSession(new ByteArrayInputStream(new byte[0]), sessionOut, sessionErr);
     }
 
@@ -102,5 +105,20 @@ class GogoSessionTest {
         sessionOut.reset();
         session.execute("segmenta:stages --verbose");
         assertTrue(printed().startsWith("KIND               NAME       ORIGIN"), printed());
+    }
+
+    @Test
+    void bindsTheGenerateOptions(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Object value = session.execute("segmenta:generate --format uk-retail --out " + dir.toString().replace('\\', '/')
+                + " --customers 12 --lines 1000 --seed 5 --dirt false");
+        assertNull(value, "prints, returns nothing");
+        assertEquals(new GeneratorRequest(12, 1000, 5, false), generator.lastRequest);
+        assertTrue(printed().contains("Sample (uk-retail)\n  lines       36\n"), printed());
+    }
+
+    @Test
+    void generateDefaults(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        session.execute("segmenta:generate --format uk-retail --out " + dir.toString().replace('\\', '/'));
+        assertEquals(new GeneratorRequest(4000, 0, 42, true), generator.lastRequest);
     }
 }

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.console.RunArguments;
+import io.segmenta.api.generate.GeneratorRequest;
+import io.segmenta.console.GenerateArguments;
 import io.segmenta.testing.FakeEngine;
+import io.segmenta.testing.FakeGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
@@ -143,6 +146,76 @@ class SegmentaCommandsTest {
                 RunArguments.OPTION, RunArguments.OPTIONS)) {
             assertTrue(names.contains(option), option);
             assertTrue(RunArguments.isOption(option), option);
+        }
+    }
+
+    @Test
+    void stagesListTheGeneratorsAfterTheReporters() {
+        SegmentaCommands commands = new SegmentaCommands(new FakeEngine(), new FakeGenerator("uk-retail"));
+        commands.addGenerator(new FakeGenerator("olist"));
+        commands.stages(out, false, false);
+        assertEquals("""
+                KIND               NAME       DESCRIPTION
+                source             uk-retail  UCI Online Retail
+                feature extractor  rfm        RFM per customer
+                generator          olist      fake olist sample
+                generator          uk-retail  fake uk-retail sample
+                """, printed());
+    }
+
+    @Test
+    void generateRunsTheGeneratorOfTheFormat(@org.junit.jupiter.api.io.TempDir Path dir) {
+        FakeGenerator uk = new FakeGenerator("uk-retail");
+        new SegmentaCommands(null, uk, new FakeGenerator("olist")).generate(out, options("--format", "uk-retail",
+                "--out", dir.toString(), "--customers", "5", "--lines", "", "--seed", "9", "--dirt", ""),
+                new String[] {"--dirt=false"}, false);
+        assertEquals(new GeneratorRequest(5, 0, 9, false), uk.lastRequest);
+        String text = printed();
+        assertTrue(text.startsWith("generate uk-retail ...\ngenerate uk-retail done in "), text);
+        assertTrue(text.contains("\n\nSample (uk-retail)\n  lines       15\n"), text);
+    }
+
+    @Test
+    void generateErrorsAreOneLine() {
+        FakeGenerator uk = new FakeGenerator("uk-retail");
+        SegmentaCommands commands = new SegmentaCommands(null, uk, new FakeGenerator("olist"));
+        commands.generate(out, options("--format", "padi", "--out", "x"), new String[0], false);
+        commands.generate(out, options("--format", "uk-retail", "--out", "x", "--customers", "none"), new String[0],
+                false);
+        commands.removeGenerator(uk);
+        commands.generate(out, options("--format", "uk-retail", "--out", "x"), new String[0], false);
+        assertEquals("""
+                error: unknown format 'padi'; formats are olist, uk-retail
+                error: --customers: 'none' is not a whole number
+                error: unknown format 'uk-retail'; formats are olist
+                """, printed());
+        assertNull(uk.lastRequest);
+    }
+
+    @Test
+    void everyGenerateOptionIsADocumentedGogoParameter() {
+        Method generate = null;
+        for (Method m : SegmentaCommands.class.getMethods()) {
+            if (m.getName().equals("generate")) {
+                generate = m;
+            }
+        }
+        assertTrue(generate != null && generate.isAnnotationPresent(Descriptor.class));
+        List<String> names = new ArrayList<>();
+        for (java.lang.annotation.Annotation[] annotations : generate.getParameterAnnotations()) {
+            boolean described = false;
+            for (java.lang.annotation.Annotation a : annotations) {
+                if (a instanceof Parameter p) {
+                    names.addAll(List.of(p.names()));
+                }
+                described |= a instanceof Descriptor;
+            }
+            assertTrue(described, "every parameter has a @Descriptor");
+        }
+        for (String option : List.of(GenerateArguments.FORMAT, GenerateArguments.OUT, GenerateArguments.CUSTOMERS,
+                GenerateArguments.LINES, GenerateArguments.SEED, GenerateArguments.DIRT)) {
+            assertTrue(names.contains(option), option);
+            assertTrue(GenerateArguments.isOption(option), option);
         }
     }
 }

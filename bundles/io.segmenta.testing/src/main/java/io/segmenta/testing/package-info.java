@@ -1,12 +1,14 @@
 /**
  * Test doubles shared by the unit tests of several bundles, so that each exists once: {@link
  * io.segmenta.testing.RecordingContext} (a {@code StageContext} that records what a stage reports), {@link
- * io.segmenta.testing.FakeEngine} (a {@code PipelineEngine} that records what it was asked) and {@link
- * io.segmenta.testing.Fixtures} (small hand-made pipeline results). Modules depend on it with test scope only;
+ * io.segmenta.testing.FakeEngine} (a {@code PipelineEngine} that records what it was asked), {@link
+ * io.segmenta.testing.Fixtures} (small hand-made pipeline results), {@link io.segmenta.testing.FakeGenerator} (a
+ * {@code SampleGenerator} that records its request) and {@link io.segmenta.testing.AdjustedRandIndex} (how
+ * well planted segments are recovered). Modules depend on it with test scope only;
  * no feature or distribution ships it.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.segmenta.testing;
 
 import org.osgi.annotation.bundle.Export;
