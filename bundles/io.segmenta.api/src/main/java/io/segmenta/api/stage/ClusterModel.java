@@ -1,6 +1,7 @@
 package io.segmenta.api.stage;
 
 import io.segmenta.api.data.FeatureMatrix;
+import java.util.List;
 
 /** A fitted clustering: the segment of each training row, the centres, and the means to place new rows. */
 public interface ClusterModel {
@@ -22,6 +23,14 @@ public interface ClusterModel {
 
     /** The centre of each segment over the numeric columns ({@code [segment][column]}), in scaled units. */
     double[][] centroids();
+
+    /**
+     * A name per segment, in segment order (e.g. "Champions" for rule-based RFM segments), or an empty list
+     * when the algorithm does not name its segments.
+     */
+    default List<String> segmentNames() {
+        return List.of();
+    }
 
     /** The segment of each row of new data, scaled the same way as the training data. */
     int[] predict(FeatureMatrix features);

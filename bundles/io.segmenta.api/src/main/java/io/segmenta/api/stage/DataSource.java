@@ -2,6 +2,7 @@ package io.segmenta.api.stage;
 
 import io.segmenta.api.data.SourceData;
 import java.nio.file.Path;
+import java.util.Set;
 
 /** Reads an export and turns it into the canonical transactions table, accounting for every row. */
 public interface DataSource extends Stage {
@@ -9,6 +10,17 @@ public interface DataSource extends Stage {
     @Override
     default StageKind kind() {
         return StageKind.SOURCE;
+    }
+
+    /**
+     * The optional transaction columns this source can provide (names as in
+     * {@link io.segmenta.api.data.TransactionField#columnName()}), so that a pipeline asking for features the
+     * source cannot feed fails before reading. An empty set means "not declared": the engine then checks the
+     * table after reading. A source whose columns depend on its input (a mapping, optional files) declares
+     * the columns it can provide at most.
+     */
+    default Set<String> providedColumns() {
+        return Set.of();
     }
 
     /**
