@@ -7,6 +7,8 @@ import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.data.Rejection;
 import io.segmenta.api.data.SourceData;
+import io.segmenta.api.data.TransactionField;
+import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.pipeline.ClusterQuality;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
@@ -178,12 +180,60 @@ public final class PipelineRunner {
                     + (read.isEmpty() ? "no options" : String.join(", ", read)));
         }
 
+        requiredColumnsDeclared(chosen);
+
         if (!Files.exists(spec.input())) {
             throw new SegmentaException("no such file: " + spec.input());
         }
         if (!chosen.reporters().isEmpty() && Files.exists(spec.outputDir()) && !Files.isDirectory(spec.outputDir())) {
             throw new SegmentaException("the output folder " + spec.outputDir() + " is a file");
         }
+    }
+
+    /** Fails before reading when the source declares its columns and lacks some the extractor needs. */
+    private static void requiredColumnsDeclared(Chosen chosen) {
+        Set<String> provided = call(chosen.source(), () -> ((DataSource) chosen.source().stage()).providedColumns());
+        if (provided.isEmpty()) {
+            return; // not declared: checked on the table after reading
+        }
+        Set<String> missing = new TreeSet<>(requiredColumns(chosen));
+        missing.removeAll(provided);
+        missing.removeIf(PipelineRunner::alwaysPresent);
+        if (!missing.isEmpty()) {
+            throw missingColumns(chosen, missing, "does not provide");
+        }
+    }
+
+    /** Fails after reading when the table lacks columns the extractor needs. */
+    private static void requiredColumnsPresent(Chosen chosen, TransactionTable table) {
+        Set<String> missing = new TreeSet<>();
+        for (String column : requiredColumns(chosen)) {
+            if (table.column(column).isEmpty()) {
+                missing.add(column);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw missingColumns(chosen, missing, "did not provide from this input");
+        }
+    }
+
+    private static Set<String> requiredColumns(Chosen chosen) {
+        return call(chosen.features(), () -> ((FeatureExtractor) chosen.features().stage()).requiredColumns());
+    }
+
+    private static boolean alwaysPresent(String column) {
+        for (TransactionField f : TransactionField.values()) {
+            if (f.required() && f.columnName().equals(column)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static SegmentaException missingColumns(Chosen chosen, Set<String> missing, String verb) {
+        return new SegmentaException("the " + chosen.features().label() + " needs the transaction "
+                + (missing.size() == 1 ? "column " : "columns ") + String.join(", ", missing) + ", which the "
+                + chosen.source().label() + " " + verb + "; choose another feature extractor or source");
     }
 
     private static void atLeast(String what, int value, int min) {
@@ -206,6 +256,7 @@ public final class PipelineRunner {
         if (data.transactions().rowCount() == 0) {
             throw nothingKept(spec, data.quality());
         }
+        requiredColumnsPresent(chosen, data.transactions());
 
         FeatureExtractor extractor = (FeatureExtractor) chosen.features().stage();
         FeatureMatrix raw = steps.stage(chosen.features(), ctx -> extractor.extract(data.transactions(), ctx));

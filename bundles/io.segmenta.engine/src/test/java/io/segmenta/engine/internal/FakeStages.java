@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -67,6 +68,14 @@ public final class FakeStages {
         /** @param empty read no transaction at all: every row is rejected */
         Source(boolean empty) {
             this.empty = empty;
+        }
+
+        /** The columns this fake claims to provide (empty: not declared). */
+        volatile Set<String> provided = Set.of();
+
+        @Override
+        public Set<String> providedColumns() {
+            return provided;
         }
 
         @Override
@@ -120,6 +129,14 @@ public final class FakeStages {
 
     /** Frequency (order lines) and monetary (sum of amounts) per customer; declares the option "snapshot". */
     public static class Extractor extends Hooked implements FeatureExtractor {
+        /** The columns this fake claims to need. */
+        volatile Set<String> required = Set.of();
+
+        @Override
+        public Set<String> requiredColumns() {
+            return required;
+        }
+
         @Override
         public String name() {
             return "fake-rfm";

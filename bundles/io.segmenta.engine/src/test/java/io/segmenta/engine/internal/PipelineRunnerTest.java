@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -385,5 +386,34 @@ class PipelineRunnerTest {
         assertEquals("test.features 1.0.0", features.origin());
         assertEquals("snapshot", features.options().get(0).name());
         assertEquals("order lines and amount per customer", features.description());
+    }
+
+    @Test
+    void anExtractorNeedingAColumnTheSourceDeclaresItLacksFailsBeforeReading() {
+        source.provided = Set.of("region", "product");
+        extractor.required = Set.of("seller", "customer");
+        SegmentaException e = assertThrows(SegmentaException.class, () -> runner.run(spec(2), null));
+        assertEquals("the feature extractor 'fake-rfm' needs the transaction column seller, which the source"
+                + " 'fake-source' does not provide; choose another feature extractor or source", e.getMessage());
+        assertEquals(0, source.calls.get(), "nothing is read");
+    }
+
+    @Test
+    void anExtractorNeedingAColumnTheTableLacksFailsAfterReadingWhenTheSourceDoesNotDeclare() {
+        extractor.required = Set.of("seller", "seller_category");
+        SegmentaException e = assertThrows(SegmentaException.class, () -> runner.run(spec(2), null));
+        assertEquals("the feature extractor 'fake-rfm' needs the transaction columns seller, seller_category, which"
+                + " the source 'fake-source' did not provide from this input; choose another feature extractor or"
+                + " source", e.getMessage());
+        assertEquals(1, source.calls.get());
+        assertEquals(0, extractor.calls.get(), "the extractor is not called");
+        assertFalse(Files.exists(out), "nothing is written");
+    }
+
+    @Test
+    void anExtractorWhoseColumnsArePresentRuns() {
+        source.provided = Set.of("seller");
+        extractor.required = Set.of("amount");
+        assertEquals(7, runner.run(spec(2), null).features().rowCount());
     }
 }
