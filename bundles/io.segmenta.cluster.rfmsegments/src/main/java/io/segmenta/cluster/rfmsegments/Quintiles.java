@@ -1,0 +1,133 @@
+package io.segmenta.cluster.rfmsegments;
+
+import java.util.Arrays;
+
+/**
+ * Quintile scores by rank, as the usual RFM recipe computes them in pandas:
+ * {@code pd.qcut(x.rank(method='first'), 5, labels=[1, 2, 3, 4, 5])}.
+ * <ol>
+ * <li>Every value gets its rank 1..n in ascending order; equal values are ranked in their order of
+ * appearance (pandas' {@code method='first'}), so ranks are a permutation of 1..n.</li>
+ * <li>The ranks are cut into five equal-frequency bins: pandas puts the edges at the 0, 20, ..., 100th
+ * percentiles of the ranks (linear interpolation), {@code e_j = 1 + (n - 1) j / 5}, and bins are closed on the
+ * right, so rank {@code r} scores {@code 1 + #{j in 1..4 : r > e_j}}. Here that test is made in exact
+ * integer arithmetic, {@code 5 (r - 1) > j (n - 1)}; it agrees with pandas 1.5.3 for every n from 2 to 3000
+ * and for 123 larger n up to two million (checked when this was written).</li>
+ * </ol>
+ * Only the order of the values matters, so any strictly increasing transform of the values (such as the
+ * engine's log1p then z-score) gives the same scores.
+ * <p>
+ * To score values that were not in the data (a model's {@code predict}), the training data's bins are kept as
+ * four upper boundaries: {@code upper[q - 1]} is the largest training value scored {@code q} or less. A new
+ * value scores {@code 1 + #{q in 1..4 : value > upper[q - 1]}}, i.e. bins are closed on the right as in
+ * {@code qcut}; a value equal to a boundary gets the lower score. Where equal training values straddle a
+ * boundary (split by order of appearance), such a value therefore scores as the first of them did.
+ * <p>
+ * Plain loops over primitive arrays; values must be finite (callers check).
+ */
+final class Quintiles {
+    static final int BINS = 5;
+
+    private Quintiles() {
+    }
+
+    /** The score (1 to 5) of rank {@code rank} (1-based) among {@code n} ranks. */
+    static int scoreOfRank(long rank, long n) {
+        int score = 1;
+        for (int j = 1; j < BINS; j++) {
+            if (BINS * (rank - 1) > j * (n - 1)) {
+                score++;
+            }
+        }
+        return score;
+    }
+
+    /**
+     * The values sorted ascending, with -0.0 turned into 0.0 so that the two zeros are equal, as they are for
+     * pandas (Arrays.sort would otherwise order -0.0 first).
+     */
+    static double[] sorted(double[] values) {
+        double[] s = new double[values.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = values[i] + 0.0; // -0.0 + 0.0 == +0.0
+        }
+        Arrays.sort(s);
+        return s;
+    }
+
+    /**
+     * The rank (1 to n) of every value, ties in order of appearance: the position of the value's first
+     * occurrence in the sorted array, plus how many equal values came before it in the input. No object per
+     * value: the count of earlier equal values is kept at that first position.
+     *
+     * @param sorted {@link #sorted(double[])} of {@code values}
+     */
+    static int[] ranksFirst(double[] values, double[] sorted) {
+        int n = values.length;
+        int[] seen = new int[n];
+        int[] ranks = new int[n];
+        for (int i = 0; i < n; i++) {
+            int first = lowerBound(sorted, values[i] + 0.0);
+            ranks[i] = first + seen[first]++ + 1;
+        }
+        return ranks;
+    }
+
+    /** The quintile score (1 to 5) of every value. */
+    static int[] scores(double[] values) {
+        int n = values.length;
+        int[] ranks = ranksFirst(values, sorted(values));
+        int[] scores = new int[n];
+        for (int i = 0; i < n; i++) {
+            scores[i] = scoreOfRank(ranks[i], n);
+        }
+        return scores;
+    }
+
+    /**
+     * The four upper boundaries of bins 1 to 4 (see the class comment): {@code upper[q - 1]} is the value of
+     * the highest rank scored {@code q} or less. Bin 1 always holds rank 1, so every boundary exists for
+     * {@code n >= 1}; an empty bin q (fewer than five values) repeats the boundary below it, so no new value
+     * scores q.
+     *
+     * @param sorted the training values, {@link #sorted(double[]) sorted}; not empty
+     */
+    static double[] upperBounds(double[] sorted) {
+        int n = sorted.length;
+        double[] upper = new double[BINS - 1];
+        int rank = 0; // the highest rank scored q or less, for q = 1, 2, ...
+        for (int q = 1; q < BINS; q++) {
+            while (rank < n && scoreOfRank(rank + 1, n) <= q) {
+                rank++;
+            }
+            upper[q - 1] = sorted[rank - 1];
+        }
+        return upper;
+    }
+
+    /** The score (1 to 5) of a value against training boundaries from {@link #upperBounds}. */
+    static int scoreOf(double value, double[] upper) {
+        int score = 1;
+        for (double u : upper) {
+            if (value > u) {
+                score++;
+            }
+        }
+        return score;
+    }
+
+    /** The first index whose value is not less than {@code key} (Double.compare order). */
+    private static int lowerBound(double[] sorted, double key) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Double.compare(sorted[mid], key) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

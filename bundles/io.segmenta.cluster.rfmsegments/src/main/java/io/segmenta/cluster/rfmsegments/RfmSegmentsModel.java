@@ -1,0 +1,147 @@
+package io.segmenta.cluster.rfmsegments;
+
+import io.segmenta.api.SegmentaException;
+import io.segmenta.api.data.FeatureMatrix;
+import io.segmenta.api.stage.ClusterModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Customers named by their RFM segment: immutable, so it may be shared between threads. Segment numbers
+ * follow the canonical order of {@link RfmSegment}, keeping only the segments that some training customer
+ * is in (see {@link RfmSegmentsClusterer}).
+ */
+final class RfmSegmentsModel implements ClusterModel {
+    private final List<String> columns;
+    /** Training boundaries of the recency and frequency scores ({@link Quintiles#upperBounds}), scaled units. */
+    private final double[] recencyUpper;
+    private final double[] frequencyUpper;
+    /** The segment number of each {@link RfmSegment} ordinal, or -1 for a segment no training customer is in. */
+    private final int[] numberOf;
+    private final List<String> names;
+    private final int[] labels;
+    private final double[][] centroids;
+    private final double cost;
+    private final int[] r;
+    private final int[] f;
+    private final int[] m;
+
+    /** Takes ownership of the arrays. */
+    RfmSegmentsModel(List<String> columns, double[] recencyUpper, double[] frequencyUpper, int[] numberOf,
+            int[] labels, double[][] centroids, double cost, int[] r, int[] f, int[] m) {
+        this.columns = List.copyOf(columns);
+        this.recencyUpper = recencyUpper;
+        this.frequencyUpper = frequencyUpper;
+        this.numberOf = numberOf;
+        List<String> present = new ArrayList<>();
+        for (int s = 0; s < numberOf.length; s++) {
+            if (numberOf[s] >= 0) {
+                present.add(RfmSegment.byOrdinal(s).label());
+            }
+        }
+        this.names = List.copyOf(present);
+        this.labels = labels;
+        this.centroids = centroids;
+        this.cost = cost;
+        this.r = r;
+        this.f = f;
+        this.m = m;
+    }
+
+    @Override
+    public String algorithm() {
+        return RfmSegmentsClusterer.NAME;
+    }
+
+    @Override
+    public int k() {
+        return names.size();
+    }
+
+    @Override
+    public List<String> segmentNames() {
+        return names;
+    }
+
+    @Override
+    public int[] labels() {
+        return labels.clone();
+    }
+
+    /** The inertia of the named segments: squared Euclidean distances to the segment means, scaled units. */
+    @Override
+    public double cost() {
+        return cost;
+    }
+
+    /** The mean scaled feature vector of each segment, over {@link #columns()}. */
+    @Override
+    public double[][] centroids() {
+        double[][] copy = new double[centroids.length][];
+        for (int c = 0; c < centroids.length; c++) {
+            copy[c] = centroids[c].clone();
+        }
+        return copy;
+    }
+
+    /** The numeric columns the centroids are over, in order. */
+    List<String> columns() {
+        return columns;
+    }
+
+    /** The recency score (1 to 5, most recent 5) of each training customer. */
+    int[] recencyScores() {
+        return r.clone();
+    }
+
+    /** The frequency score (1 to 5) of each training customer. */
+    int[] frequencyScores() {
+        return f.clone();
+    }
+
+    /** The monetary score (1 to 5) of each training customer; not used for the name. */
+    int[] monetaryScores() {
+        return m.clone();
+    }
+
+    /**
+     * Scores each customer's recency and frequency against the training data's bins (a value equal to a bin
+     * boundary gets the lower score, as in {@code qcut}; see {@link Quintiles}) and names it by the same rule.
+     * The values must be scaled with the training data's scaler: the boundaries are in those units. Other
+     * columns are not read.
+     * <p>
+     * Predicting the training data itself gives {@link #labels()} except where equal training values were split
+     * between two scores by their order of appearance: such values all get the lower score here.
+     *
+     * @throws SegmentaException when recency or frequency is missing or not finite, or when a customer falls in
+     *         a segment that no training customer was in (the model has no number for it)
+     */
+    @Override
+    public int[] predict(FeatureMatrix features) {
+        double[] recency = RfmSegmentsClusterer.column(features, RfmSegmentsClusterer.RECENCY, "predict");
+        double[] frequency = RfmSegmentsClusterer.column(features, RfmSegmentsClusterer.FREQUENCY, "predict");
+        int n = features.rowCount();
+        int[] result = new int[n];
+        for (int i = 0; i < n; i++) {
+            int rs = Quintiles.BINS + 1 - Quintiles.scoreOf(recency[i], recencyUpper);
+            int fs = Quintiles.scoreOf(frequency[i], frequencyUpper);
+            RfmSegment segment = RfmSegment.of(rs, fs);
+            int number = numberOf[segment.ordinal()];
+            if (number < 0) {
+                throw new SegmentaException("rfm-segments: " + features.entity().label() + " "
+                        + features.ids().get(i) + " (row " + (i + 1) + ") scores R=" + rs + ", F=" + fs + ", i.e. '"
+                        + segment.label() + "', a segment no training " + features.entity().label()
+                        + " was in; this model knows only " + names + "; refit on data that includes such "
+                        + features.entity().label() + "s");
+            }
+            result[i] = number;
+        }
+        return result;
+    }
+
+    @Override
+    public String toString() {
+        return "RfmSegmentsModel[k=" + names.size() + ", rows=" + labels.length + ", inertia=" + cost + ", segments="
+                + names + "]";
+    }
+}
