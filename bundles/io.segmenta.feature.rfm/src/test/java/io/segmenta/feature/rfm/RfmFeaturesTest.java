@@ -11,6 +11,7 @@ import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.StageKind;
 import io.segmenta.testing.RecordingContext;
+import io.segmenta.testing.TransactionsBuilder;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class RfmFeaturesTest {
 
     @Test
     void givesOneRowPerCustomerWithRecencyFrequencyAndMonetary() {
-        FeatureMatrix m = extract(new Transactions()
+        FeatureMatrix m = extract(new TransactionsBuilder()
                 .line("A", "o1", "2011-12-01T10:00", 5)
                 .line("B", "o2", "2011-12-02T10:00", 7)
                 .table());
@@ -65,7 +66,7 @@ class RfmFeaturesTest {
      */
     @Test
     void recencyIsWholeDaysToTwentyFourHoursAfterTheLastTransaction() {
-        FeatureMatrix m = extract(new Transactions()
+        FeatureMatrix m = extract(new TransactionsBuilder()
                 .line("A", "o1", "2011-12-09T12:50", 1)
                 .line("B", "o2", "2011-12-07T15:52", 1)
                 .line("B", "o3", "2011-01-26T14:30", 1) // an earlier order does not count
@@ -81,7 +82,7 @@ class RfmFeaturesTest {
     /** With a snapshot of 2012-01-01, recency counts from 2012-01-01 00:00. */
     @Test
     void anExplicitSnapshotCountsFromItsMidnight() {
-        FeatureMatrix m = extract(new Transactions()
+        FeatureMatrix m = extract(new TransactionsBuilder()
                 .line("A", "o1", "2011-12-09T12:50", 1) // 22 days 11 h 10 min
                 .line("B", "o2", "2011-12-31T00:00", 1) // exactly 1 day
                 .line("C", "o3", "2011-12-31T23:59", 1) // 1 minute
@@ -92,14 +93,14 @@ class RfmFeaturesTest {
 
     @Test
     void aSnapshotAtTheLastTransactionGivesRecencyZero() {
-        FeatureMatrix m = extract(new Transactions().line("A", "o1", "2011-12-10T00:00", 1).table(), "2011-12-10");
+        FeatureMatrix m = extract(new TransactionsBuilder().line("A", "o1", "2011-12-10T00:00", 1).table(), "2011-12-10");
 
         assertArrayEquals(new double[] {0}, column(m, "recency"));
     }
 
     @Test
     void rejectsASnapshotBeforeTheLastTransaction() {
-        TransactionTable table = new Transactions().line("A", "o1", "2011-12-09T12:50", 1).table();
+        TransactionTable table = new TransactionsBuilder().line("A", "o1", "2011-12-09T12:50", 1).table();
 
         SegmentaException e = assertThrows(SegmentaException.class, () -> extract(table, "2011-12-09"));
         assertEquals("option snapshot: 2011-12-09 is before the last transaction (2011-12-09T12:50); recency would"
@@ -108,7 +109,7 @@ class RfmFeaturesTest {
 
     @Test
     void rejectsASnapshotThatIsNotADate() {
-        TransactionTable table = new Transactions().line("A", "o1", "2011-12-09T12:50", 1).table();
+        TransactionTable table = new TransactionsBuilder().line("A", "o1", "2011-12-09T12:50", 1).table();
 
         SegmentaException e = assertThrows(SegmentaException.class, () -> extract(table, "10/12/2011"));
         assertEquals("option snapshot: '10/12/2011' is not a date (expected yyyy-MM-dd)", e.getMessage());
@@ -117,7 +118,7 @@ class RfmFeaturesTest {
     /** A has three lines in order o1 and one in o2: two orders. B shares no order with A. */
     @Test
     void frequencyCountsDistinctOrders() {
-        FeatureMatrix m = extract(new Transactions()
+        FeatureMatrix m = extract(new TransactionsBuilder()
                 .line("A", "o1", "2011-12-01T10:00", 1)
                 .line("B", "o3", "2011-12-01T11:00", 1)
                 .line("A", "o1", "2011-12-01T10:00", 1)
@@ -131,7 +132,7 @@ class RfmFeaturesTest {
     @Test
     void monetaryIsTheSumOfLineAmounts() {
         // binary fractions, so the sums are exact
-        FeatureMatrix m = extract(new Transactions()
+        FeatureMatrix m = extract(new TransactionsBuilder()
                 .line("A", "o1", "2011-12-01T10:00", 10.5)
                 .line("A", "o1", "2011-12-01T10:00", 2.25)
                 .line("B", "o2", "2011-12-01T10:00", 100)
@@ -144,7 +145,7 @@ class RfmFeaturesTest {
     @Test
     void customersWithoutLinesAreDropped() {
         // the dictionary knows G1 and G2, but a source rejected all their lines
-        FeatureMatrix m = extract(new Transactions()
+        FeatureMatrix m = extract(new TransactionsBuilder()
                 .customers("G1", "A", "G2", "B")
                 .line("B", "o1", "2011-12-01T10:00", 2)
                 .line("A", "o2", "2011-12-01T10:00", 1)
@@ -156,13 +157,13 @@ class RfmFeaturesTest {
 
     @Test
     void rejectsAnEmptyTable() {
-        SegmentaException e = assertThrows(SegmentaException.class, () -> extract(new Transactions().table()));
+        SegmentaException e = assertThrows(SegmentaException.class, () -> extract(new TransactionsBuilder().table()));
         assertEquals("no transactions to compute RFM from: every row was rejected by the source", e.getMessage());
     }
 
     @Test
     void leavesOutIncompleteRowsAndSaysWhy() {
-        TransactionTable table = new Transactions()
+        TransactionTable table = new TransactionsBuilder()
                 .line("A", "o1", "2011-12-01T10:00", 4)
                 .line(null, "o2", "2011-12-09T12:00", 50) // would move the snapshot if it counted
                 .line("A", null, "2011-12-01T10:00", 8)
@@ -185,14 +186,14 @@ class RfmFeaturesTest {
     @Test
     void completeRowsGiveNoMessage() {
         RecordingContext context = new RecordingContext();
-        rfm.extract(new Transactions().line("A", "o1", "2011-12-01T10:00", 4).table(), context);
+        rfm.extract(new TransactionsBuilder().line("A", "o1", "2011-12-01T10:00", 4).table(), context);
 
         assertEquals(List.of(), context.infos);
     }
 
     @Test
     void rejectsATableWithoutACompleteRow() {
-        TransactionTable table = new Transactions()
+        TransactionTable table = new TransactionsBuilder()
                 .line(null, "o1", "2011-12-01T10:00", 4)
                 .line("A", "o2", null, 4)
                 .table();
