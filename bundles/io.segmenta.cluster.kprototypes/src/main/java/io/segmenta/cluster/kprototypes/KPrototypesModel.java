@@ -1,0 +1,172 @@
+package io.segmenta.cluster.kprototypes;
+
+import io.segmenta.api.SegmentaException;
+import io.segmenta.api.data.CategoricalColumn;
+import io.segmenta.api.data.FeatureMatrix;
+import io.segmenta.api.stage.ClusterModel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A fitted K-Prototypes model: immutable, so it may be shared between threads. Segments are numbered by size,
+ * largest first (see {@link KPrototypesClusterer}). {@link #centroids()} gives the numeric part of the
+ * prototypes; {@link #modes()} the categorical part as level text.
+ */
+final class KPrototypesModel implements ClusterModel {
+    private final List<String> numericColumns;
+    private final List<String> categoricalColumns;
+    /** Levels of each categorical column in sorted order: the code of a level is its index here. */
+    private final List<List<String>> levels;
+    private final double gamma;
+    private final double[][] centres;
+    private final int[][] modes;
+    private final int[] labels;
+    private final double cost;
+    private final int iterations;
+
+    /** Takes ownership of the arrays. */
+    KPrototypesModel(List<String> numericColumns, List<String> categoricalColumns, List<List<String>> levels,
+            double gamma, double[][] centres, int[][] modes, int[] labels, double cost, int iterations) {
+        this.numericColumns = List.copyOf(numericColumns);
+        this.categoricalColumns = List.copyOf(categoricalColumns);
+        this.levels = levels.stream().map(List::copyOf).toList();
+        this.gamma = gamma;
+        this.centres = centres;
+        this.modes = modes;
+        this.labels = labels;
+        this.cost = cost;
+        this.iterations = iterations;
+    }
+
+    @Override
+    public String algorithm() {
+        return KPrototypesClusterer.NAME;
+    }
+
+    @Override
+    public int k() {
+        return centres.length;
+    }
+
+    @Override
+    public int[] labels() {
+        return labels.clone();
+    }
+
+    /** The sum over training rows of squared numeric distance plus gamma times mismatches to their prototype. */
+    @Override
+    public double cost() {
+        return cost;
+    }
+
+    @Override
+    public double[][] centroids() {
+        double[][] copy = new double[centres.length][];
+        for (int p = 0; p < centres.length; p++) {
+            copy[p] = centres[p].clone();
+        }
+        return copy;
+    }
+
+    /** The categorical part of each prototype ({@code [segment][categorical column]}), as level text. */
+    List<List<String>> modes() {
+        List<List<String>> result = new ArrayList<>(modes.length);
+        for (int[] mode : modes) {
+            List<String> row = new ArrayList<>(mode.length);
+            for (int j = 0; j < mode.length; j++) {
+                row.add(levels.get(j).get(mode[j]));
+            }
+            result.add(List.copyOf(row));
+        }
+        return List.copyOf(result);
+    }
+
+    /** The weight of a categorical mismatch that was used. */
+    double gamma() {
+        return gamma;
+    }
+
+    /** The passes made by the best run. */
+    int iterations() {
+        return iterations;
+    }
+
+    /**
+     * The nearest prototype (first of equals) of every row, by the dissimilarity used in fitting. Levels are
+     * matched to the training levels by text; a level not seen in training, or a missing value, matches no
+     * prototype and so adds gamma to every distance alike (kmodes encodes both as -1 when predicting).
+     *
+     * @throws SegmentaException when the columns differ from the training ones, or a numeric value is not finite
+     */
+    @Override
+    public int[] predict(FeatureMatrix features) {
+        List<String> numericNames = features.numericNames();
+        List<String> categoricalNames = features.categorical().stream().map(CategoricalColumn::name).toList();
+        if (!numericNames.equals(numericColumns) || !categoricalNames.equals(categoricalColumns)) {
+            throw new SegmentaException("kprototypes: the model was fitted on the numeric columns " + numericColumns
+                    + " and categorical columns " + categoricalColumns + " but the data to place has "
+                    + numericNames + " and " + categoricalNames);
+        }
+        KPrototypesClusterer.requireFinite(features);
+        int n = features.rowCount();
+        int d = numericColumns.size();
+        int c = categoricalColumns.size();
+        double[] num = KPrototypesClusterer.numericRows(features);
+        int[] cat = new int[n * c];
+        for (int j = 0; j < c; j++) {
+            CategoricalColumn column = features.categorical().get(j);
+            int[] toTraining = trainingCodes(column.levels(), levels.get(j));
+            int[] codes = column.codes();
+            for (int i = 0; i < n; i++) {
+                cat[i * c + j] = codes[i] == CategoricalColumn.MISSING ? -1 : toTraining[codes[i]];
+            }
+        }
+        int k = centres.length;
+        double[] flatCentres = new double[k * d];
+        int[] flatModes = new int[k * c];
+        for (int p = 0; p < k; p++) {
+            System.arraycopy(centres[p], 0, flatCentres, p * d, d);
+            System.arraycopy(modes[p], 0, flatModes, p * c, c);
+        }
+        int[] levelCounts = new int[c];
+        for (int j = 0; j < c; j++) {
+            levelCounts[j] = levels.get(j).size();
+        }
+        MixedData x = new MixedData(n, d, c, num, cat, levelCounts, gamma);
+        int[] result = new int[n];
+        for (int i = 0; i < n; i++) {
+            int best = 0;
+            double bestDist = x.distance(i, flatCentres, flatModes, 0);
+            for (int p = 1; p < k; p++) {
+                double dist = x.distance(i, flatCentres, flatModes, p);
+                if (dist < bestDist) {
+                    best = p;
+                    bestDist = dist;
+                }
+            }
+            result[i] = best;
+        }
+        return result;
+    }
+
+    /** For each level of new data (by its code), the training code of the same text, or -1 when unseen. */
+    private static int[] trainingCodes(List<String> newLevels, List<String> trainingLevels) {
+        Map<String, Integer> index = new HashMap<>(); // one entry per level, not per row
+        for (int v = 0; v < trainingLevels.size(); v++) {
+            index.put(trainingLevels.get(v), v);
+        }
+        int[] map = new int[newLevels.size()];
+        for (int v = 0; v < map.length; v++) {
+            map[v] = index.getOrDefault(newLevels.get(v), -1);
+        }
+        return map;
+    }
+
+    @Override
+    public String toString() {
+        return "KPrototypesModel[k=" + centres.length + ", rows=" + labels.length + ", cost=" + cost + ", gamma="
+                + gamma + ", numeric=" + numericColumns + ", categorical=" + categoricalColumns + "]";
+    }
+}
