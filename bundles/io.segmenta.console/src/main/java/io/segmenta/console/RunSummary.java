@@ -46,7 +46,10 @@ public final class RunSummary {
         return out.toString();
     }
 
-    /** Rows read, kept and dropped by reason (with the first line numbers), the period and entity counts. */
+    /**
+     * Rows read, kept and dropped by reason (with the first line numbers), the kept rows that repeat an
+     * earlier row (when the source counts them), the period and entity counts.
+     */
     public static void dataQuality(PipelineResult result, StringBuilder out) {
         DataQuality q = result.source().quality();
         out.append("Data quality (source ").append(q.source()).append(")\n");
@@ -59,6 +62,10 @@ public final class RunSummary {
         boolean severalFiles = q.inputs().size() > 1;
         for (Rejection r : q.rejections()) {
             table.add("  " + r.reason(), Numbers.grouped(r.count()), lines(r, severalFiles));
+        }
+        if (q.duplicateRows() != DataQuality.NOT_COUNTED) {
+            // Kept rows equal to an earlier one: kept, as exports repeat lines legitimately, but worth knowing.
+            table.add("duplicate rows", Numbers.grouped(q.duplicateRows()), "(kept)");
         }
         if (q.firstTimestamp() != TimestampColumn.MISSING && q.lastTimestamp() != TimestampColumn.MISSING) {
             table.add("period", "", minutes(q.firstTimestamp()) + " to " + minutes(q.lastTimestamp()));

@@ -2,6 +2,9 @@ package io.segmenta.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.segmenta.api.data.DataQuality;
+import io.segmenta.api.data.SourceData;
+import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.testing.Fixtures;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,5 +62,40 @@ class RunSummaryTest {
         StringBuilder out = new StringBuilder();
         RunSummary.outputs(List.of(), out);
         assertEquals("Outputs\n  none (no reporter ran)\n", out.toString());
+    }
+
+    /** The same result with the source's duplicate rows counted (the fixtures leave them NOT_COUNTED). */
+    static PipelineResult withDuplicates(PipelineResult r, long duplicates) {
+        DataQuality q = r.source().quality();
+        DataQuality counted = new DataQuality(q.source(), q.inputs(), q.rowsRead(), q.rowsKept(), q.rejections(),
+                q.firstTimestamp(), q.lastTimestamp(), q.entityCounts(), duplicates);
+        return new PipelineResult(r.spec(), new SourceData(r.source().transactions(), counted), r.features(),
+                r.scaled(), r.scaling(), r.model(), r.quality(), r.segments(), r.timings(), r.stageVersions(),
+                r.outputs());
+    }
+
+    @Test
+    void showsTheDuplicateRowsWhenTheSourceCountsThem() {
+        PipelineResult result = withDuplicates(Fixtures.fourCustomers(List.of()), 5_192);
+        StringBuilder out = new StringBuilder();
+        RunSummary.dataQuality(result, out);
+        assertEquals("""
+                Data quality (source uk-retail)
+                  input                          data/online-retail.csv
+                  rows read             541,909
+                  rows kept             397,884  73.4%
+                  rows dropped          144,025
+                    missing CustomerID  135,080  lines 1444, 1445, 1446, 1447, 1448, ...
+                    cancelled invoice     8,905  line 143, ...
+                    bad price                40
+                  duplicate rows          5,192  (kept)
+                  period                         2010-12-01 08:26 to 2011-12-09 12:50
+                  customers               4,338
+                  orders                 18,532
+                """, out.toString());
+        // not counted (the fixture as it is): no line at all, as in rendersTheWholeRun
+        StringBuilder without = new StringBuilder();
+        RunSummary.dataQuality(Fixtures.fourCustomers(List.of()), without);
+        assertEquals(out.toString().replace("  duplicate rows          5,192  (kept)\n", ""), without.toString());
     }
 }

@@ -32,6 +32,10 @@ public final class CsvRecords implements Closeable {
     private long line;
     private int width = -1;
     private String widthReference;
+    /** Data records read by {@link #next()}, returned or skipped as malformed. */
+    private long rows;
+    /** Where records of the wrong width go instead of an exception; null: they are an exception. */
+    private MalformedRows malformed;
 
     /**
      * Starts parsing the text. The CsvRecords owns it from then on: {@link #close()} closes it.
@@ -65,14 +69,42 @@ public final class CsvRecords implements Closeable {
     }
 
     /**
+     * Sends records of the wrong width to {@code malformed} (which counts them, or throws by its policy)
+     * and skips them, instead of throwing. Called by {@link MalformedRows}'s constructor.
+     */
+    void malformedRows(MalformedRows malformed) {
+        this.malformed = malformed;
+    }
+
+    /**
+     * The data records read by {@link #next()} so far: those returned and those skipped as malformed
+     * (wrong width, with {@link MalformedRows} attached). Empty lines and the record returned by
+     * {@link #first()} are not counted, unless {@link #firstIsData()} says that record was a row.
+     */
+    public long rows() {
+        return rows;
+    }
+
+    /** Counts the record returned by {@link #first()} as a data row: the file has no header. */
+    public void firstIsData() {
+        rows++;
+    }
+
+    /**
      * The next record that is not an empty line, or null at the end of the file. The iterator reads a
      * record only when asked for it, so the parser's line number right after {@code next()} is the line on
      * which that record ends.
      *
      * @throws InputDataException for malformed CSV, undecodable bytes (strict decoding) or a record whose
-     *         number of fields is not the {@linkplain #expectWidth expected} one
+     *         number of fields is not the {@linkplain #expectWidth expected} one (unless
+     *         {@link MalformedRows} is attached: it then counts the record and this method skips it, or it
+     *         throws by its policy)
      */
     public CSVRecord next() {
+        return read(true);
+    }
+
+    private CSVRecord read(boolean data) {
         try {
             while (true) {
                 long start = lastEndLine + 1;
@@ -85,11 +117,24 @@ public final class CsvRecords implements Closeable {
                     continue; // an empty line: not a row, nothing to account for
                 }
                 line = start;
+                if (data) {
+                    if (malformed != null && rows == MalformedRows.CHECK_FROM) {
+                        // The first rows have all been judged: a wrong file fails here, even if the last of
+                        // those rows were fine (later on, each malformed row checks the share).
+                        malformed.check();
+                    }
+                    rows++;
+                }
                 if (width >= 0 && record.size() != width) {
-                    throw new InputDataException(file(), line, null, null, "found " + record.size()
-                            + (record.size() == 1 ? " field" : " fields") + ", expected " + width + " "
-                            + widthReference + " (a truncated line, or a value with an unquoted "
+                    InputDataException error = new InputDataException(file(), line, null, null, "found "
+                            + record.size() + (record.size() == 1 ? " field" : " fields") + ", expected " + width
+                            + " " + widthReference + " (a truncated line, or a value with an unquoted "
                             + delimiterName(delimiter) + "?)");
+                    if (malformed == null || !data) {
+                        throw error;
+                    }
+                    malformed.reject(MalformedRows.WRONG_WIDTH, error);
+                    continue;
                 }
                 return record;
             }
@@ -113,7 +158,7 @@ public final class CsvRecords implements Closeable {
      * @throws InputDataException when there is none: the file is empty
      */
     public CSVRecord first() {
-        CSVRecord record = next();
+        CSVRecord record = read(false);
         if (record == null) {
             throw text.empty();
         }

@@ -31,7 +31,12 @@ public final class DateTimes {
      * @return the seconds, or {@link #BAD} for anything else or an impossible date (2011-02-29, 24:00:00)
      */
     public static long parseIso(String s) {
-        if (s.length() != 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != ' '
+        return dateTime(s, ' ');
+    }
+
+    /** "yyyy-MM-dd{sep}HH:mm:ss", or {@link #BAD}. */
+    private static long dateTime(String s, char sep) {
+        if (s.length() != 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != sep
                 || s.charAt(13) != ':' || s.charAt(16) != ':') {
             return BAD;
         }
@@ -53,6 +58,36 @@ public final class DateTimes {
             return BAD;
         }
         return epochDay * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second;
+    }
+
+    /** The formats {@link #parseIsoDateOrDateTime(String)} reads, as messages show them. */
+    public static final String ISO_DATE_OR_DATE_TIME = "yyyy-MM-dd, yyyy-MM-dd HH:mm:ss or yyyy-MM-ddTHH:mm:ss";
+
+    /**
+     * A date or date-time in one of the ISO-like forms pandas and databases write: "yyyy-MM-dd"
+     * (midnight), "yyyy-MM-dd HH:mm:ss" or "yyyy-MM-ddTHH:mm:ss", scanned by hand (no surrounding spaces).
+     *
+     * @return the seconds, or {@link #BAD} for any other text or an impossible date
+     */
+    public static long parseIsoDateOrDateTime(String s) {
+        int n = s.length();
+        if (n == 19) {
+            return dateTime(s, s.charAt(10) == 'T' ? 'T' : ' ');
+        }
+        if (n != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            return BAD;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        if ((year | month | day) < 0) {
+            return BAD;
+        }
+        try {
+            return LocalDate.of(year, month, day).toEpochDay() * SECONDS_PER_DAY;
+        } catch (DateTimeException e) {
+            return BAD;
+        }
     }
 
     /**

@@ -5,10 +5,12 @@
  * streaming its records with exact line numbers ({@link io.segmenta.table.CsvRecords}), matching header
  * names ({@link io.segmenta.table.Headers}), and hand-written parsers for numbers, date-times and keys
  * ({@link io.segmenta.table.Decimals}, {@link io.segmenta.table.DateTimes}, {@link io.segmenta.table.Keys},
- * {@link io.segmenta.table.IdIndex}). They build the immutable columns of {@code io.segmenta.api.data}.
+ * {@link io.segmenta.table.IdIndex}), the bad-row policy ({@link io.segmenta.table.MalformedRows}) and the
+ * count of repeated rows ({@link io.segmenta.table.DuplicateRows}, {@link io.segmenta.table.LongHashSet}).
+ * They build the immutable columns of {@code io.segmenta.api.data}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.segmenta.table;
 
 import org.osgi.annotation.bundle.Export;

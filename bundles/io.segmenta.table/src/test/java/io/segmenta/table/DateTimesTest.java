@@ -49,4 +49,16 @@ class DateTimesTest {
         assertEquals(TimestampColumn.toEpochSeconds(LocalDateTime.of(2010, 12, 1, 8, 26)),
                 DateTimes.parse("12/1/2010 8:26", uci, true));
     }
+
+    @Test
+    void isoDatesAndDateTimesWithSpaceOrT() {
+        long midnight = TimestampColumn.toEpochSeconds(LocalDateTime.of(2021, 3, 4, 0, 0));
+        assertEquals(midnight, DateTimes.parseIsoDateOrDateTime("2021-03-04"));
+        assertEquals(midnight + 3723, DateTimes.parseIsoDateOrDateTime("2021-03-04 01:02:03"));
+        assertEquals(midnight + 3723, DateTimes.parseIsoDateOrDateTime("2021-03-04T01:02:03"));
+        for (String bad : new String[] {"2021-02-29", "2021-3-04", "2021-03-04X01:02:03", "2021-03-04 24:00:00",
+                "04/03/2021", "2021-03-04 01:02", " 2021-03-04", ""}) {
+            assertEquals(DateTimes.BAD, DateTimes.parseIsoDateOrDateTime(bad), bad);
+        }
+    }
 }

@@ -279,6 +279,10 @@ public class CsvReporter implements Reporter {
         for (Rejection r : quality.rejections()) {
             printer.printRecord("dropped: " + r.reason(), Long.toString(r.count()));
         }
+        if (quality.duplicateRows() != DataQuality.NOT_COUNTED) {
+            // kept rows equal to an earlier kept row; absent when the source does not count them
+            printer.printRecord("duplicate rows", Long.toString(quality.duplicateRows()));
+        }
         if (quality.firstTimestamp() != TimestampColumn.MISSING) {
             printer.printRecord("first transaction", dateTime(quality.firstTimestamp()));
         }

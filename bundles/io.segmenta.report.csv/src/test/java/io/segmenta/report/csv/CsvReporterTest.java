@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.segmenta.api.SegmentaException;
+import io.segmenta.api.data.DataQuality;
+import io.segmenta.api.data.SourceData;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.stage.StageKind;
 import io.segmenta.testing.Fixtures;
@@ -204,5 +206,26 @@ class CsvReporterTest {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
+    }
+
+    /** The same result with the source's duplicate rows counted (the fixtures leave them NOT_COUNTED). */
+    static PipelineResult withDuplicates(PipelineResult r, long duplicates) {
+        DataQuality q = r.source().quality();
+        DataQuality counted = new DataQuality(q.source(), q.inputs(), q.rowsRead(), q.rowsKept(), q.rejections(),
+                q.firstTimestamp(), q.lastTimestamp(), q.entityCounts(), duplicates);
+        return new PipelineResult(r.spec(), new SourceData(r.source().transactions(), counted), r.features(),
+                r.scaled(), r.scaling(), r.model(), r.quality(), r.segments(), r.timings(), r.stageVersions(),
+                r.outputs());
+    }
+
+    @Test
+    void writesTheDuplicateRowsAfterTheDroppedOnesWhenCounted() throws IOException {
+        reporter.report(withDuplicates(Fixtures.threeCustomers(dir), 1), dir, new RecordingContext());
+        String summary = read("summary.csv");
+        assertTrue(summary.contains(String.join(CRLF, "dropped: missing CustomerID,2", "duplicate rows,1",
+                "first transaction,")), summary);
+        // and not at all when the source does not count them
+        reporter.report(Fixtures.threeCustomers(dir), dir, new RecordingContext());
+        assertFalse(read("summary.csv").contains("duplicate rows"));
     }
 }

@@ -7,6 +7,7 @@ import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.Column;
 import io.segmenta.api.data.ColumnType;
 import io.segmenta.api.data.DataQuality;
+import io.segmenta.api.data.Rejection;
 import io.segmenta.api.data.SourceData;
 import io.segmenta.api.data.TimestampColumn;
 import io.segmenta.api.data.TransactionField;
@@ -20,11 +21,13 @@ import io.segmenta.table.DateTimes;
 import io.segmenta.table.Decimals;
 import io.segmenta.table.DictionaryColumnBuilder;
 import io.segmenta.table.DoubleColumnBuilder;
+import io.segmenta.table.DuplicateRows;
 import io.segmenta.table.Headers;
 import io.segmenta.table.InputFiles;
 import io.segmenta.table.InputText;
 import io.segmenta.table.Keys;
 import io.segmenta.table.LongColumnBuilder;
+import io.segmenta.table.MalformedRows;
 import io.segmenta.table.RejectionCounter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -45,9 +48,17 @@ import org.osgi.service.component.annotations.Component;
  * <p>
  * Rows are streamed; each is either kept or counted under the first of the enabled rules it breaks, in
  * this order: {@value #MISSING_CUSTOMER}, order starts with the configured prefix, quantity &lt;= 0,
- * amount &lt;= 0. A value that cannot be read (a number or date not in the configured format, a line with
- * the wrong number of fields, bytes that are not in the configured encoding) stops the read with a message
- * naming the file, line, column and value: dropping such rows would hide a wrong mapping.
+ * amount &lt;= 0. A row with a value that cannot be read (a number or date not in the configured format, an
+ * empty order key when the order is mapped) or the wrong number of fields is malformed: it is skipped and
+ * counted as "malformed: {column} ..." or "{@value MalformedRows#WRONG_WIDTH}" (listed first, as it is
+ * checked first), unless more than option {@value MalformedRows#OPTION} (default
+ * {@value MalformedRows#DEFAULT}) of the rows are: then the read stops with a message quoting the first bad
+ * value, as such a file does not match its mapping. With {@value MalformedRows#OPTION}=0 the first
+ * malformed row stops the read with a message naming the file, line, column and value. Bytes that are not
+ * in the configured encoding always stop the read: they are a wrong mapping, not a bad row.
+ * <p>
+ * Kept rows that repeat an earlier kept row in every field of the file (mapped or not) are kept and counted
+ * in {@link DataQuality#duplicateRows()}.
  */
 @Component(service = DataSource.class, property = Stage.NAME_PROPERTY + "=" + MappedCsvSource.NAME)
 @ServiceProvider(value = DataSource.class, resolution = Resolution.OPTIONAL)
@@ -82,7 +93,8 @@ public class MappedCsvSource implements DataSource {
     @Override
     public List<StageOption> options() {
         return List.of(new StageOption(MAPPING, "the mapping file (.properties, UTF-8) that assigns the export's"
-                + " columns to the canonical fields; see docs/sources/mapped-csv.md", "none (required)"));
+                + " columns to the canonical fields; see docs/sources/mapped-csv.md", "none (required)"),
+                MalformedRows.option());
     }
 
     static String orderPrefixReason(String prefix) {
@@ -104,6 +116,7 @@ public class MappedCsvSource implements DataSource {
                     + e.getReason(), e);
         }
         Mapping mapping = Mapping.load(mappingFile);
+        double maxMalformed = MalformedRows.max(context.options());
         InputFiles.requireFile(input, "the " + NAME + " source reads one delimited text file (plain or .gz)");
         // Bytes that are not valid in the mapping's encoding are an error, not U+FFFD: a wrong encoding would
         // otherwise split one customer or category into several.
@@ -112,7 +125,7 @@ public class MappedCsvSource implements DataSource {
                 "set " + Mapping.ENCODING + " in mapping " + mapping.file
                         + " to the file's encoding (e.g. UTF-8, ISO-8859-1, windows-1252)");
         try (CsvRecords records = new CsvRecords(text, mapping.delimiter)) {
-            return new Reading(mapping, records, context).run();
+            return new Reading(mapping, records, context, maxMalformed).run();
         }
     }
 
@@ -134,6 +147,11 @@ public class MappedCsvSource implements DataSource {
 
         private final RejectionCounter rejections;
         private final String orderPrefixReason;
+        private final double maxMalformed;
+        private MalformedRows malformed;
+        private final DuplicateRows duplicates = new DuplicateRows(BUFFER);
+        /** The numeric slot whose value {@link #number} could not read, or -1. */
+        private int badSlot;
 
         // Canonical required columns. A column index of -1 means "not mapped".
         private int customerCol = -1;
@@ -180,7 +198,8 @@ public class MappedCsvSource implements DataSource {
         private String lastRawCustomer;
         private String lastCustomer;
 
-        Reading(Mapping mapping, CsvRecords records, StageContext context) {
+        Reading(Mapping mapping, CsvRecords records, StageContext context, double maxMalformed) {
+            this.maxMalformed = maxMalformed;
             this.file = records.file();
             this.mapping = mapping;
             this.records = records;
@@ -209,12 +228,17 @@ public class MappedCsvSource implements DataSource {
             resolve(first, records.line());
             tellDefaults();
             records.expectWidth(width, mapping.header ? "as in the header" : "as on the first line");
+            malformed = new MalformedRows(records, maxMalformed);
             if (!mapping.header) {
+                records.firstIsData();
                 row(first, records.line());
             }
             for (CSVRecord record = records.next(); record != null; record = records.next()) {
                 row(record, records.line());
             }
+            malformed.finish();
+            // Rows of the wrong width never reach row(): the reader skipped and counted them.
+            rowsRead = records.rows();
             context.progress(rowsRead, -1, "rows");
             return result();
         }
@@ -392,19 +416,13 @@ public class MappedCsvSource implements DataSource {
 
         private void row(CSVRecord record, long line) {
             rowsRead++;
+            if (!values(record, line)) {
+                tick();
+                return;
+            }
             String rawCustomer = record.get(customerCol).strip();
-            String order = null;
-            if (orderCol >= 0) {
-                order = record.get(orderCol).strip();
-                if (order.isEmpty()) {
-                    throw new InputDataException(file, line, orderName, "", "an order key (field.order is mapped,"
-                            + " so every row needs one)");
-                }
-            }
-            long time = timeCol >= 0 ? time(record, line) : TimestampColumn.MISSING;
-            for (int s = 0; s < numCols.length; s++) {
-                rowValues[s] = number(record, s, line);
-            }
+            String order = orderCol >= 0 ? record.get(orderCol).strip() : null;
+            long time = timeCol >= 0 ? time(record) : TimestampColumn.MISSING;
             double quantity = quantitySlot >= 0 ? rowValues[quantitySlot] : 1.0;
             double amount = amountSlot >= 0 ? rowValues[amountSlot] : quantity * rowValues[priceSlot];
 
@@ -418,7 +436,43 @@ public class MappedCsvSource implements DataSource {
                 rejections.reject(NON_POSITIVE_AMOUNT, line);
             } else {
                 keep(record, line, rawCustomer, order, time, quantity, amount);
+                duplicates.add(record);
             }
+            tick();
+        }
+
+        /**
+         * Reads the row's order key, time and numbers (into rowValues), so that a bad value makes the row
+         * malformed whichever rule it would break.
+         *
+         * @return false when the row is malformed: it has been counted (or the read stopped)
+         */
+        private boolean values(CSVRecord record, long line) {
+            if (orderCol >= 0 && record.get(orderCol).isBlank()) {
+                malformed.reject(MalformedRows.reason(orderName, "is empty"), new InputDataException(file, line,
+                        orderName, "", "an order key (field.order is mapped, so every row needs one)"));
+                return false;
+            }
+            if (timeCol >= 0 && time(record) == DateTimes.BAD) {
+                malformed.reject(MalformedRows.reason(timeName, "is not a date-time"), new InputDataException(file,
+                        line, timeName, record.get(timeCol), "a date-time as " + mapping.timestampPattern
+                        + " (format.timestamp in mapping " + mapping.file + ")"));
+                return false;
+            }
+            for (int s = 0; s < numCols.length; s++) {
+                rowValues[s] = number(record, s);
+                if (badSlot >= 0) {
+                    malformed.reject(MalformedRows.reason(numHeaders[s], "is not a number"), new InputDataException(
+                            file, line, numHeaders[s], record.get(numCols[s]),
+                            Decimals.describe(mapping.decimal, mapping.thousands) + " for " + numNames[s]
+                            + " (format.decimal / format.thousands in mapping " + mapping.file + ")"));
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void tick() {
             if (rowsRead % PROGRESS_EVERY == 0) {
                 context.progress(rowsRead, -1, "rows");
                 if (context.isCancelled()) {
@@ -457,29 +511,26 @@ public class MappedCsvSource implements DataSource {
             }
         }
 
-        private double number(CSVRecord record, int slot, long line) {
+        /** The number, or NaN for an optional value left empty; sets {@link #badSlot} when it is not one. */
+        private double number(CSVRecord record, int slot) {
+            badSlot = -1;
             String text = record.get(numCols[slot]);
             double value = Decimals.parse(text, mapping.decimal, mapping.thousands);
-            if (Double.isNaN(value)) {
-                if (!numRequired[slot] && text.isBlank()) {
-                    return Double.NaN; // an optional value left empty: missing
-                }
-                throw new InputDataException(file, line, numHeaders[slot], text,
-                        Decimals.describe(mapping.decimal, mapping.thousands) + " for " + numNames[slot]
-                        + " (format.decimal / format.thousands in mapping " + mapping.file + ")");
+            if (Double.isNaN(value) && (numRequired[slot] || !text.isBlank())) {
+                badSlot = slot;
             }
             return value;
         }
 
-        private long time(CSVRecord record, long line) {
+        /** The seconds, or {@link DateTimes#BAD}; the last value is cached, as an order's lines share it. */
+        private long time(CSVRecord record) {
             String text = record.get(timeCol);
             if (text.equals(lastDateText)) {
                 return lastDateSeconds;
             }
             long seconds = DateTimes.parse(text.strip(), mapping.timestampFormat, mapping.timestampHasTime);
             if (seconds == DateTimes.BAD) {
-                throw new InputDataException(file, line, timeName, text, "a date-time as " + mapping.timestampPattern
-                        + " (format.timestamp in mapping " + mapping.file + ")");
+                return seconds;
             }
             lastDateText = text;
             lastDateSeconds = seconds;
@@ -510,9 +561,12 @@ public class MappedCsvSource implements DataSource {
             if (sellerSlot >= 0) {
                 entities.put("sellers", (long) cats[sellerSlot].levelCount());
             }
-            DataQuality quality = new DataQuality(NAME, List.of(file), rowsRead, table.rowCount(),
-                    rejections.toRejections(), anyTime ? firstTime : TimestampColumn.MISSING,
-                    anyTime ? lastTime : TimestampColumn.MISSING, entities);
+            // Malformed rows first: they are set aside before any rule is applied.
+            List<Rejection> all = new ArrayList<>(malformed.toRejections());
+            all.addAll(rejections.toRejections());
+            DataQuality quality = new DataQuality(NAME, List.of(file), rowsRead, table.rowCount(), all,
+                    anyTime ? firstTime : TimestampColumn.MISSING, anyTime ? lastTime : TimestampColumn.MISSING,
+                    entities, duplicates.count());
             return new SourceData(table, quality);
         }
     }

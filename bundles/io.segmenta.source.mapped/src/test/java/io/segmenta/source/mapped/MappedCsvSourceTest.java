@@ -18,6 +18,7 @@ import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.DataSource;
 import io.segmenta.api.stage.StageKind;
+import io.segmenta.testing.RecordingContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -53,11 +54,35 @@ class MappedCsvSourceTest {
     }
 
     private SourceData read(String data, String mapping) {
-        return source.read(resource("mapped/" + data), TestContext.mapping(resource("mapped/" + mapping)));
+        return source.read(resource("mapped/" + data), mapping(resource("mapped/" + mapping)));
     }
 
     private SourceData read(Path data, Path mapping) {
-        return source.read(data, TestContext.mapping(mapping));
+        return source.read(data, mapping(mapping));
+    }
+
+    /** A context whose only option is mapping=the given file. */
+    static RecordingContext mapping(Path mapping) {
+        return new RecordingContext(Map.of("mapping", mapping.toString()), Integer.MAX_VALUE);
+    }
+
+    /** Reads with max-malformed=0: the first malformed row stops the read. */
+    private SourceData strict(Path data, Path mapping) {
+        return source.read(data, new RecordingContext(Map.of("mapping", mapping.toString(), "max-malformed", "0"),
+                Integer.MAX_VALUE));
+    }
+
+    /** The basic mapping's header and {@code good} valid rows (of 3 customers), then the extra lines. */
+    private Path rowsAnd(String name, int good, String... extra) throws IOException {
+        StringBuilder sb = new StringBuilder(BASIC_HEADER).append('\n');
+        for (int i = 0; i < good; i++) {
+            sb.append("C").append(i % 3).append(",O").append(i).append(",2011-01-01 10:00:00,1,")
+                    .append(10 + i).append(",toys\n");
+        }
+        for (String line : extra) {
+            sb.append(line).append('\n');
+        }
+        return write(name, sb.toString());
     }
 
     private Path write(String name, String text) throws IOException {
@@ -86,7 +111,7 @@ class MappedCsvSourceTest {
     void isASourceNamedMappedCsvWithAMappingOption() {
         assertEquals("mapped-csv", source.name());
         assertEquals(StageKind.SOURCE, source.kind());
-        assertEquals(List.of("mapping"), source.options().stream().map(o -> o.name()).toList());
+        assertEquals(List.of("mapping", "max-malformed"), source.options().stream().map(o -> o.name()).toList());
         assertFalse(source.description().isBlank());
         List<String> names = ServiceLoader.load(DataSource.class).stream().map(p -> p.get().name()).toList();
         assertTrue(names.contains("mapped-csv"), names.toString());
@@ -95,7 +120,7 @@ class MappedCsvSourceTest {
     @Test
     void readsAMappedExportAppliesTheRulesInOrderAndCountsEachDroppedRow() {
         Path file = resource("mapped/basic.csv");
-        TestContext context = TestContext.mapping(resource("mapped/basic.properties"));
+        RecordingContext context = mapping(resource("mapped/basic.properties"));
         SourceData data = source.read(file, context);
         TransactionTable t = data.transactions();
         assertEquals(List.of("customer", "order", "timestamp", "quantity", "amount", "category"),
@@ -129,12 +154,12 @@ class MappedCsvSourceTest {
         assertEquals(Map.of("customers", 2L, "orders", 2L), q.entityCounts());
         assertFalse(context.infos.contains(MappedCsvSource.NO_ORDER_INFO));
         assertFalse(context.infos.contains(MappedCsvSource.NO_TIMESTAMP_INFO));
-        assertEquals(List.of(new TestContext.Progress(7, -1, "rows")), context.progress);
+        assertEquals(List.of(new RecordingContext.Progress(7, -1, "rows")), context.progress);
     }
 
     @Test
     void readsSemicolonsDecimalCommaThousandsDotAndIso88591() {
-        TestContext context = TestContext.mapping(resource("mapped/european.properties"));
+        RecordingContext context = mapping(resource("mapped/european.properties"));
         SourceData data = source.read(resource("mapped/european.csv"), context);
         TransactionTable t = data.transactions();
         assertEquals(List.of("customer", "order", "timestamp", "quantity", "amount", "unit_price", "category",
@@ -223,7 +248,7 @@ class MappedCsvSourceTest {
     @Test
     void stopsAtABadNumberNamingFileLineColumnValueAndFormat() {
         Path file = resource("mapped/bad-number.csv");
-        InputDataException e = assertThrows(InputDataException.class, () -> read(file, resource("mapped/basic.properties")));
+        InputDataException e = assertThrows(InputDataException.class, () -> strict(file, resource("mapped/basic.properties")));
         assertEquals(file.toString(), e.file());
         assertEquals(3, e.line());
         assertEquals("Total", e.column());
@@ -235,7 +260,7 @@ class MappedCsvSourceTest {
     @Test
     void stopsAtAnImpossibleDateNamingThePattern() {
         Path file = resource("mapped/bad-date.csv");
-        InputDataException e = assertThrows(InputDataException.class, () -> read(file, resource("mapped/basic.properties")));
+        InputDataException e = assertThrows(InputDataException.class, () -> strict(file, resource("mapped/basic.properties")));
         assertEquals(3, e.line());
         assertEquals("Date", e.column());
         assertEquals("2011-02-30 10:00:00", e.value());
@@ -245,7 +270,7 @@ class MappedCsvSourceTest {
     @Test
     void stopsAtATruncatedLastLine() {
         Path file = resource("mapped/truncated.csv");
-        InputDataException e = assertThrows(InputDataException.class, () -> read(file, resource("mapped/basic.properties")));
+        InputDataException e = assertThrows(InputDataException.class, () -> strict(file, resource("mapped/basic.properties")));
         assertEquals(4, e.line());
         assertTrue(e.getMessage().startsWith(file + ", line 4: found 3 fields, expected 6 as in the header"),
                 e.getMessage());
@@ -292,7 +317,7 @@ class MappedCsvSourceTest {
         Path mapping = write("m.properties", "format.delimiter=tab\nfield.customer=id\nfield.amount=spend\n"
                 + "extra.categorical=Home Town\n");
         Path file = write("d.tsv", "id\tHome Town\tspend\nx\tBandung\t1.5\ny\t\t2\nx\tBandung\t3\n");
-        TestContext context = TestContext.mapping(mapping);
+        RecordingContext context = mapping(mapping);
         SourceData data = source.read(file, context);
         TransactionTable t = data.transactions();
         assertEquals(List.of("customer", "order", "timestamp", "quantity", "amount", "home_town"),
@@ -371,12 +396,62 @@ class MappedCsvSourceTest {
         SourceData ok = read(write("ok.csv", "c,o,a,r\nx,1,2,\n"), mapping);
         assertTrue(Double.isNaN(ok.transactions().numeric(TransactionField.REVIEW_SCORE).orElseThrow().get(0)));
         InputDataException amount = assertThrows(InputDataException.class,
-                () -> read(write("a.csv", "c,o,a,r\nx,1,,5\n"), mapping));
+                () -> strict(write("a.csv", "c,o,a,r\nx,1,,5\n"), mapping));
         assertEquals("a", amount.column());
         assertEquals(2, amount.line());
         InputDataException order = assertThrows(InputDataException.class,
-                () -> read(write("o.csv", "c,o,a,r\nx,,2,5\n"), mapping));
+                () -> strict(write("o.csv", "c,o,a,r\nx,,2,5\n"), mapping));
         assertEquals("o", order.column());
+    }
+
+    @Test
+    void countsMalformedRowsAmongGoodOnesWithTheirLinesAndKeepsTheRest() throws IOException {
+        Path basic = resource("mapped/basic.properties");
+        Path file = rowsAnd("some-bad.csv", 60, "C1,O100,2011-01-02 10:00:00,1,4.2.5,toys",
+                "C1,O101,2011-02-30 10:00:00,1,5,toys", "C1,O102,2011-01-02 10:00:00");
+        DataQuality q = read(file, basic).quality();
+        assertEquals(63, q.rowsRead());
+        assertEquals(60, q.rowsKept());
+        assertEquals(List.of(new Rejection("malformed: Total is not a number", 1, file.toString(), List.of(62L)),
+                new Rejection("malformed: Date is not a date-time", 1, file.toString(), List.of(63L)),
+                new Rejection("malformed: wrong number of fields", 1, file.toString(), List.of(64L))),
+                q.rejections().subList(0, 3));
+        assertEquals(q.rowsRead(), q.rowsKept() + q.rowsRejected());
+        // strict: the first of them stops the read with its own message
+        InputDataException e = assertThrows(InputDataException.class, () -> strict(file, basic));
+        assertEquals(file + ", line 62, column 'Total': value '4.2.5' is not a number (decimal separator '.', no"
+                + " thousands separator, e.g. 1234.5) for amount (format.decimal / format.thousands in mapping "
+                + basic + ")", e.getMessage());
+    }
+
+    @Test
+    void stopsWhenMoreThanTheAllowedShareOfRowsIsMalformed() throws IOException {
+        Path basic = resource("mapped/basic.properties");
+        // A file with decimal commas read with a mapping that says '.': every amount with a fraction is bad.
+        String[] wrong = new String[3000];
+        for (int i = 0; i < wrong.length; i++) {
+            wrong[i] = "C1,P" + i + ",2011-01-02 10:00:00,1,\"" + i + ",5\",toys";
+        }
+        Path file = rowsAnd("decimal-commas.csv", 5, wrong);
+        InputDataException e = assertThrows(InputDataException.class, () -> read(file, basic));
+        assertEquals(file + ": 995 of 1,000 rows read so far are malformed (99.5%, more than the 5% allowed by"
+                + " max-malformed); the first: " + file + ", line 7, column 'Total': value '0,5' is not a number"
+                + " (decimal separator '.', no thousands separator, e.g. 1234.5) for amount (format.decimal /"
+                + " format.thousands in mapping " + basic + "); is this the right file and format?", e.getMessage());
+        // a small file is judged at its end
+        Path small = resource("mapped/bad-number.csv");
+        InputDataException end = assertThrows(InputDataException.class, () -> read(small, basic));
+        assertTrue(end.getMessage().startsWith(small + ": 1 of "), end.getMessage());
+        assertTrue(end.getMessage().endsWith("; is this the right file and format?"), end.getMessage());
+    }
+
+    @Test
+    void countsKeptRowsThatRepeatAnEarlierKeptRowInEveryField() throws IOException {
+        Path file = rowsAnd("dups.csv", 40, "C1,O1,2011-01-01 10:00:00,1,11,toys", "C1,O1,2011-01-01 10:00:00,1,11,toys",
+                "C1,O1,2011-01-01 10:00:00,1,11,games");
+        DataQuality q = read(file, resource("mapped/basic.properties")).quality();
+        assertEquals(43, q.rowsKept());
+        assertEquals(2, q.duplicateRows()); // line 3 (C1,O1,...,11,toys) is repeated twice; "games" differs
     }
 
     @Test
@@ -410,7 +485,7 @@ class MappedCsvSourceTest {
     void reportsAMissingOptionMappingFileAndDataFile() throws IOException {
         Path data = write("d.csv", "c,a\nx,1\n");
         SegmentaException noOption = assertThrows(SegmentaException.class,
-                () -> source.read(data, new TestContext(Map.of(), false)));
+                () -> source.read(data, new RecordingContext()));
         assertContains(noOption.getMessage(), "needs the option mapping=<file.properties>");
         Path absent = tmp.resolve("absent.properties");
         assertEquals("no such mapping file: " + absent,
@@ -434,13 +509,13 @@ class MappedCsvSourceTest {
                 w.write("C" + (i % 300) + ",O-" + (i / 4) + ",2011-01-01 10:00:00,1,1.5,toys\n");
             }
         }
-        TestContext context = TestContext.mapping(resource("mapped/basic.properties"));
+        RecordingContext context = mapping(resource("mapped/basic.properties"));
         SourceData data = source.read(file, context);
         assertEquals(rows, data.quality().rowsKept());
-        assertEquals(List.of(new TestContext.Progress(100_000, -1, "rows"), new TestContext.Progress(200_000, -1, "rows"),
-                new TestContext.Progress(200_000, -1, "rows")), context.progress);
+        assertEquals(List.of(new RecordingContext.Progress(100_000, -1, "rows"), new RecordingContext.Progress(200_000, -1, "rows"),
+                new RecordingContext.Progress(200_000, -1, "rows")), context.progress);
 
-        TestContext cancelled = new TestContext(Map.of("mapping", resource("mapped/basic.properties").toString()), true);
+        RecordingContext cancelled = new RecordingContext(Map.of("mapping", resource("mapped/basic.properties").toString()), 0);
         assertEquals("cancelled", assertThrows(SegmentaException.class, () -> source.read(file, cancelled)).getMessage());
     }
 

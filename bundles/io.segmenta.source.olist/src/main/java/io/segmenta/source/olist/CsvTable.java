@@ -7,6 +7,7 @@ import io.segmenta.table.DateTimes;
 import io.segmenta.table.Decimals;
 import io.segmenta.table.Headers;
 import io.segmenta.table.InputFiles;
+import io.segmenta.table.MalformedRows;
 import java.io.Closeable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,36 +20,47 @@ import org.apache.commons.csv.CSVRecord;
  * the category translation table has one - empty lines skipped, the line on which each record STARTS:
  * review texts span lines inside quotes): header columns found by name, and values parsed here so that
  * every bad value becomes an {@link InputDataException} naming file, line, column, value and what was
- * expected.
+ * expected. A row with such a value, or with the wrong number of fields, is malformed: the parsers return a
+ * placeholder and remember the first problem of the row, and {@link #malformed()} hands it to the file's
+ * {@link MalformedRows} (which counts it or stops the read) before the row is used.
  */
 final class CsvTable implements Closeable {
     private final CsvRecords records;
     private final String file;
     private final String[] header;
     private final String[] keys;
+    private final MalformedRows malformed;
     private CSVRecord record;
+    /** The first problem of the current row, or null. */
+    private String badReason;
+    private InputDataException badError;
 
     // One-entry cache: consecutive rows often share a date text (estimated delivery dates are whole days).
     private String lastTimeText;
     private long lastTimeSeconds;
 
-    private CsvTable(CsvRecords records) {
+    private CsvTable(CsvRecords records, double maxMalformed) {
         this.records = records;
         this.file = records.file();
         header = records.first().values();
         keys = Headers.keys(header);
         records.expectWidth(header.length, "as in the header");
+        malformed = new MalformedRows(records, maxMalformed);
     }
 
-    /** Opens a file and reads its header. */
-    static CsvTable open(Path path) {
+    /**
+     * Opens a file and reads its header.
+     *
+     * @param maxMalformed the largest share of malformed rows skipped and counted (option max-malformed)
+     */
+    static CsvTable open(Path path, double maxMalformed) {
         // RFC 4180 with commas: the originals quote ids, the shared sample does not; both parse the same.
         // Malformed UTF-8 becomes U+FFFD instead of failing: it could only be in free text (names, review
         // texts); ids, numbers and dates are ASCII and are checked where they are parsed.
         CsvRecords records = new CsvRecords(InputFiles.openText(path, StandardCharsets.UTF_8, false,
                 "a CSV with a header", null), ',');
         try {
-            return new CsvTable(records);
+            return new CsvTable(records, maxMalformed);
         } catch (RuntimeException e) {
             records.close();
             throw e;
@@ -95,11 +107,56 @@ final class CsvTable implements Closeable {
      * Moves to the next record that is not an empty line.
      *
      * @return false at the end of the file
-     * @throws InputDataException when a record has a different number of fields than the header
+     * @throws InputDataException when a record has a different number of fields than the header and
+     *         option max-malformed is 0 or exceeded (otherwise such records are counted and skipped)
      */
     boolean next() {
         record = records.next();
+        badReason = null;
+        badError = null;
         return record != null;
+    }
+
+    /**
+     * Whether a value of the current row could not be read; if so, the row has been counted as malformed
+     * and must be skipped. Call it after reading the row's values and before using any of them.
+     *
+     * @throws InputDataException the row's first problem when option max-malformed is 0, or the message
+     *         about too many malformed rows
+     */
+    boolean malformed() {
+        if (badReason == null) {
+            return false;
+        }
+        malformed.reject(badReason, badError);
+        return true;
+    }
+
+    /**
+     * Checks the share of malformed rows at the end of the file.
+     *
+     * @throws InputDataException when there are too many
+     */
+    void finish() {
+        malformed.finish();
+    }
+
+    /** The malformed rows of this file. */
+    MalformedRows malformedRows() {
+        return malformed;
+    }
+
+    /** Data rows read, malformed ones included. */
+    long rows() {
+        return records.rows();
+    }
+
+    /** Remembers the first problem of the current row. */
+    private void bad(int column, String problem, String value, String expected) {
+        if (badReason == null) {
+            badReason = MalformedRows.reason(header[column], problem);
+            badError = new InputDataException(file, line(), header[column], value, expected);
+        }
     }
 
     /** The line on which the current record starts; the header is line 1. */
@@ -112,27 +169,29 @@ final class CsvTable implements Closeable {
         return record.get(column).strip();
     }
 
-    /** A field that must not be empty (an id). */
+    /** A field that must not be empty (an id); when it is, the row is {@linkplain #malformed() malformed}. */
     String id(int column, String expected) {
         String value = text(column);
         if (value.isEmpty()) {
-            throw new InputDataException(file, line(), header[column], "", expected);
+            bad(column, "is empty", "", expected);
         }
         return value;
     }
 
-    /** A decimal number: optional sign, digits, optional '.' and digits; no exponent. */
+    /**
+     * A decimal number: optional sign, digits, optional '.' and digits; no exponent. NaN (and the row
+     * {@linkplain #malformed() malformed}) when the field is not one.
+     */
     double decimal(int column) {
         String value = text(column);
         double number = Decimals.parse(value, '.', Decimals.NO_SEPARATOR, false);
         if (Double.isNaN(number)) {
-            throw new InputDataException(file, line(), header[column], value,
-                    "a number (digits with '.' as the decimal point, e.g. 29.99)");
+            bad(column, "is not a number", value, "a number (digits with '.' as the decimal point, e.g. 29.99)");
         }
         return number;
     }
 
-    /** A whole number from 0 to 999,999,999. */
+    /** A whole number from 0 to 999,999,999; -1 (and the row {@linkplain #malformed() malformed}) otherwise. */
     int count(int column) {
         String value = text(column);
         int n = value.isEmpty() || value.length() > 9 ? -1 : 0;
@@ -141,7 +200,7 @@ final class CsvTable implements Closeable {
             n = c >= '0' && c <= '9' ? n * 10 + (c - '0') : -1;
         }
         if (n < 0) {
-            throw new InputDataException(file, line(), header[column], value, "a whole number >= 0");
+            bad(column, "is not a whole number", value, "a whole number >= 0");
         }
         return n;
     }
@@ -149,7 +208,7 @@ final class CsvTable implements Closeable {
     /**
      * A date-time as {@value DateTimes#ISO_PATTERN}, in seconds as {@link TimestampColumn} stores it, or
      * {@link TimestampColumn#MISSING} when the field is empty (Olist leaves dates of steps not reached
-     * empty).
+     * empty) or not such a date-time (the row is then {@linkplain #malformed() malformed}).
      */
     long timeOrMissing(int column) {
         String value = text(column);
@@ -161,8 +220,8 @@ final class CsvTable implements Closeable {
         }
         long seconds = DateTimes.parseIso(value);
         if (seconds == DateTimes.BAD) {
-            throw new InputDataException(file, line(), header[column], value,
-                    "a date-time as " + DateTimes.ISO_PATTERN);
+            bad(column, "is not a date-time", value, "a date-time as " + DateTimes.ISO_PATTERN);
+            return TimestampColumn.MISSING;
         }
         lastTimeText = value;
         lastTimeSeconds = seconds;

@@ -18,8 +18,10 @@ import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
 import io.segmenta.table.DictionaryColumnBuilder;
 import io.segmenta.table.DoubleColumnBuilder;
+import io.segmenta.table.DuplicateRows;
 import io.segmenta.table.IdIndex;
 import io.segmenta.table.LongColumnBuilder;
+import io.segmenta.table.MalformedRows;
 import io.segmenta.table.RejectionCounter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,10 +71,20 @@ import org.osgi.service.component.annotations.Component;
  * purchases (a line per item, so the orders per status are given in an info line instead);</li>
  * <li>{@value #NO_PAYMENTS} (items file, monetary {@value #PAYMENT} only): nothing was paid to spread.</li>
  * </ol>
- * A value that cannot be read (a price that is not a number, a date in another format, a duplicate id in a
- * table keyed by it, a line with the wrong number of fields) stops the read with a message naming the file,
- * line, column and value. Payments and reviews of orders not in the orders table, and items whose product or
- * seller is not in those tables, are not rows of the result; they are reported by info lines.
+ * <b>Malformed rows.</b> A row with a value that cannot be read (an empty id, a price that is not a number, a
+ * date in another format) or with the wrong number of fields is skipped: in the items and orders files it is
+ * a line read and counted as "malformed: {column} ..." or "{@value MalformedRows#WRONG_WIDTH}" (listed before
+ * the rules; an order row skipped so makes its items "item of unknown order"); in the other tables it is
+ * said in an info line. When more than option {@value MalformedRows#OPTION} (default
+ * {@value MalformedRows#DEFAULT}) of a file's rows are malformed, the read stops with a message quoting the
+ * first bad value; with {@value MalformedRows#OPTION}=0 the first one stops it, naming the file, line,
+ * column and value. A duplicate id in a table keyed by it always stops the read. Payments and reviews of
+ * orders not in the orders table, and items whose product or seller is not in those tables, are not rows of
+ * the result; they are reported by info lines.
+ * <p>
+ * <b>Duplicates.</b> Kept rows equal to an earlier kept row in every column of the result (e.g. two units of
+ * one product in one order, which Olist writes as two item lines) are kept and counted in
+ * {@link DataQuality#duplicateRows()}.
  */
 @Component(service = DataSource.class, property = Stage.NAME_PROPERTY + "=" + OlistSource.NAME)
 @ServiceProvider(value = DataSource.class, resolution = Resolution.OPTIONAL)
@@ -127,7 +139,8 @@ public class OlistSource implements DataSource {
                 new StageOption(OPT_STATUSES, "order statuses to keep, comma-separated (e.g. delivered,shipped)",
                         DEFAULT_STATUSES),
                 new StageOption(OPT_DIMENSIONS, "a second folder where the optional products, category translation, "
-                        + "sellers and reviews tables are looked up when the input folder lacks them", "none"));
+                        + "sellers and reviews tables are looked up when the input folder lacks them", "none"),
+                MalformedRows.option());
     }
 
     @Override
@@ -157,11 +170,12 @@ public class OlistSource implements DataSource {
             throw new SegmentaException("option " + OPT_STATUSES + ": expected order statuses separated by commas, "
                     + "e.g. delivered,shipped");
         }
+        double maxMalformed = MalformedRows.max(options);
         Path dimensions = options.get(OPT_DIMENSIONS).map(Path::of).orElse(null);
         if (dimensions != null && !Files.isDirectory(dimensions)) {
             throw new SegmentaException("option " + OPT_DIMENSIONS + ": " + dimensions + " is not a folder");
         }
-        return new Reading(input, dimensions, monetary.equals(PAYMENT), statuses, context).run();
+        return new Reading(input, dimensions, monetary.equals(PAYMENT), statuses, maxMalformed, context).run();
     }
 
     /**
@@ -187,8 +201,14 @@ public class OlistSource implements DataSource {
         private final boolean paymentMonetary;
         private final Set<String> keptStatuses;
         private final StageContext context;
+        private final double maxMalformed;
         private final List<String> inputs = new ArrayList<>();
         private long records;
+        /** The malformed rows of the two files whose rows are lines of the account. */
+        private List<Rejection> malformedItems = List.of();
+        private List<Rejection> malformedOrders = List.of();
+        private long malformedItemCount;
+        private long malformedOrderCount;
 
         // customers, by customer_id index
         private final IdIndex customerIds = new IdIndex();
@@ -246,7 +266,8 @@ public class OlistSource implements DataSource {
         private int knownSellers;
 
         Reading(Path folder, Path dimensions, boolean paymentMonetary, Set<String> keptStatuses,
-                StageContext context) {
+                double maxMalformed, StageContext context) {
+            this.maxMalformed = maxMalformed;
             this.folder = folder;
             this.dimensions = dimensions;
             this.paymentMonetary = paymentMonetary;
@@ -305,7 +326,19 @@ public class OlistSource implements DataSource {
 
         private CsvTable open(Path path) {
             inputs.add(path.toString());
-            return CsvTable.open(path);
+            return CsvTable.open(path, maxMalformed);
+        }
+
+        /**
+         * Ends the read of a table whose rows are not lines of the account: checks the share of malformed
+         * rows and says what was skipped and what that means.
+         */
+        private void finish(CsvTable t, String consequence) {
+            t.finish();
+            String skipped = t.malformedRows().summary();
+            if (skipped != null) {
+                context.info(skipped + "; " + consequence);
+            }
         }
 
         /** Counts a record read, reports progress and stops when cancelled. */
@@ -331,6 +364,10 @@ public class OlistSource implements DataSource {
                 while (t.next()) {
                     tick();
                     String id = t.id(c[0], "a customer_id");
+                    String unique = t.id(c[1], "a customer_unique_id");
+                    if (t.malformed()) {
+                        continue;
+                    }
                     if (customerIds.indexOf(id) != IdIndex.ABSENT) {
                         throw duplicate(t, c[0], id, customerIds, null);
                     }
@@ -341,10 +378,11 @@ public class OlistSource implements DataSource {
                         customerCity = Arrays.copyOf(customerCity, n);
                         customerState = Arrays.copyOf(customerState, n);
                     }
-                    customerUnique[i] = uniqueIds.intern(t.id(c[1], "a customer_unique_id"));
+                    customerUnique[i] = uniqueIds.intern(unique);
                     customerCity[i] = place(t.text(c[2]));
                     customerState[i] = place(t.text(c[3]));
                 }
+                finish(t, "their orders' lines count as " + UNKNOWN_CUSTOMER);
             }
         }
 
@@ -366,6 +404,12 @@ public class OlistSource implements DataSource {
                 while (t.next()) {
                     tick();
                     String id = t.id(c[0], "an order_id");
+                    long time = t.timeOrMissing(c[3]);
+                    long at = hasDelay ? t.timeOrMissing(delivered) : TimestampColumn.MISSING;
+                    long due = hasDelay ? t.timeOrMissing(estimated) : TimestampColumn.MISSING;
+                    if (t.malformed()) {
+                        continue;
+                    }
                     if (orderIds.indexOf(id) != IdIndex.ABSENT) {
                         throw duplicate(t, c[0], id, orderIds, orderLine);
                     }
@@ -380,17 +424,14 @@ public class OlistSource implements DataSource {
                     }
                     orderCustomer[o] = customerIds.indexOf(t.text(c[1]));
                     orderStatus[o] = statusNames.intern(t.text(c[2]).toLowerCase(Locale.ROOT));
-                    orderTime[o] = t.timeOrMissing(c[3]);
+                    orderTime[o] = time;
                     orderLine[o] = t.line();
-                    orderDelay[o] = Double.NaN;
-                    if (hasDelay) {
-                        long at = t.timeOrMissing(delivered);
-                        long due = t.timeOrMissing(estimated);
-                        if (at != TimestampColumn.MISSING && due != TimestampColumn.MISSING) {
-                            orderDelay[o] = (at - due) / 86_400.0;
-                        }
-                    }
+                    orderDelay[o] = at != TimestampColumn.MISSING && due != TimestampColumn.MISSING
+                            ? (at - due) / 86_400.0 : Double.NaN;
                 }
+                t.finish();
+                malformedOrders = t.malformedRows().toRejections();
+                malformedOrderCount = t.malformedRows().count();
             }
         }
 
@@ -413,6 +454,9 @@ public class OlistSource implements DataSource {
                     String type = t.text(c[2]);
                     int installments = t.count(c[3]);
                     double value = t.decimal(c[4]);
+                    if (t.malformed()) {
+                        continue;
+                    }
                     if (o == IdIndex.ABSENT) {
                         orphans++;
                         continue;
@@ -428,6 +472,7 @@ public class OlistSource implements DataSource {
                     payTotal[o] += value;
                     payMaxInstallments[o] = Math.max(payMaxInstallments[o], installments);
                 }
+                finish(t, "their orders' payments lack them");
             }
             if (orphans > 0) {
                 context.info(path + ": " + orphans + " payment rows of orders not in " + ORDERS_FILE + " ignored");
@@ -445,10 +490,10 @@ public class OlistSource implements DataSource {
                     tick();
                     int o = orderIds.indexOf(t.id(c[0], "an order_id"));
                     String text = t.text(c[1]);
-                    if (text.isEmpty()) {
+                    int score = text.isEmpty() ? -1 : t.count(c[1]);
+                    if (t.malformed() || text.isEmpty()) {
                         continue; // a review without a score says nothing about the score
                     }
-                    int score = t.count(c[1]);
                     if (o == IdIndex.ABSENT) {
                         orphans++;
                         continue;
@@ -456,6 +501,7 @@ public class OlistSource implements DataSource {
                     reviewCount[o]++;
                     reviewSum[o] += score;
                 }
+                finish(t, "their orders' review scores lack them");
             }
             if (orphans > 0) {
                 context.info(path + ": " + orphans + " reviews of orders not in " + ORDERS_FILE + " ignored");
@@ -474,6 +520,7 @@ public class OlistSource implements DataSource {
                         english.put(name, translated);
                     }
                 }
+                finish(t, "their categories keep the Portuguese name");
             }
             return english;
         }
@@ -485,6 +532,9 @@ public class OlistSource implements DataSource {
                 while (t.next()) {
                     tick();
                     String id = t.id(c[0], "a product_id");
+                    if (t.malformed()) {
+                        continue;
+                    }
                     if (productIds.indexOf(id) != IdIndex.ABSENT) {
                         throw duplicate(t, c[0], id, productIds, null);
                     }
@@ -495,6 +545,7 @@ public class OlistSource implements DataSource {
                     String name = t.text(c[1]);
                     productCategory[p] = name.isEmpty() ? -1 : categoryNames.intern(english.getOrDefault(name, name));
                 }
+                finish(t, "their lines have no category");
             }
         }
 
@@ -505,6 +556,9 @@ public class OlistSource implements DataSource {
                 while (t.next()) {
                     tick();
                     String id = t.id(c[0], "a seller_id");
+                    if (t.malformed()) {
+                        continue;
+                    }
                     if (sellerIds.indexOf(id) != IdIndex.ABSENT) {
                         throw duplicate(t, c[0], id, sellerIds, null);
                     }
@@ -516,6 +570,7 @@ public class OlistSource implements DataSource {
                     sellerCity[s] = place(t.text(c[1]));
                     sellerState[s] = place(t.text(c[2]));
                 }
+                finish(t, "their lines have no seller city or region");
             }
         }
 
@@ -527,6 +582,14 @@ public class OlistSource implements DataSource {
                 int[] c = t.require("order_id", "product_id", "seller_id", "price", "freight_value");
                 while (t.next()) {
                     tick();
+                    String orderId = t.id(c[0], "an order_id");
+                    String productId = t.id(c[1], "a product_id");
+                    String sellerId = t.id(c[2], "a seller_id");
+                    double price = t.decimal(c[3]);
+                    double freight = t.decimal(c[4]);
+                    if (t.malformed()) {
+                        continue;
+                    }
                     int i = itemCount;
                     if (i == itemOrder.length) {
                         int n = i * 2;
@@ -537,15 +600,18 @@ public class OlistSource implements DataSource {
                         itemFreight = Arrays.copyOf(itemFreight, n);
                         itemLine = Arrays.copyOf(itemLine, n);
                     }
-                    itemOrder[i] = orderIds.indexOf(t.id(c[0], "an order_id"));
+                    itemOrder[i] = orderIds.indexOf(orderId);
                     // Ids of products and sellers not in their tables get indexes past the known ones.
-                    itemProduct[i] = productIds.intern(t.id(c[1], "a product_id"));
-                    itemSeller[i] = sellerIds.intern(t.id(c[2], "a seller_id"));
-                    itemPrice[i] = t.decimal(c[3]);
-                    itemFreight[i] = t.decimal(c[4]);
+                    itemProduct[i] = productIds.intern(productId);
+                    itemSeller[i] = sellerIds.intern(sellerId);
+                    itemPrice[i] = price;
+                    itemFreight[i] = freight;
                     itemLine[i] = t.line();
                     itemCount++;
                 }
+                t.finish();
+                malformedItems = t.malformedRows().toRejections();
+                malformedItemCount = t.malformedRows().count();
             }
             if (hasProducts && productIds.size() > knownProducts) {
                 context.info(path + ": " + (productIds.size() - knownProducts) + " product_ids not in "
@@ -630,6 +696,10 @@ public class OlistSource implements DataSource {
             DictionaryColumnBuilder status = new DictionaryColumnBuilder(capacity);
             long first = Long.MAX_VALUE;
             long last = Long.MIN_VALUE;
+            // Rows of the result equal in every column. Customer, time, status, payment, review, delay and
+            // places are functions of the order; category of the product; seller places of the seller: so
+            // order, product, seller, unit price and amount decide whether two rows are equal.
+            DuplicateRows duplicates = new DuplicateRows(capacity);
 
             for (int i = 0; i < itemCount; i++) {
                 int o = itemOrder[i];
@@ -673,6 +743,8 @@ public class OlistSource implements DataSource {
                 review.add(reviewCount != null && reviewCount[o] > 0 ? reviewSum[o] / reviewCount[o] : Double.NaN);
                 delay.add(orderDelay[o]);
                 status.add(statusNames.id(orderStatus[o]));
+                duplicates.start().field(o).field(p).field(s).field(itemPrice[i]).field(amount.get(amount.size() - 1))
+                        .end();
             }
 
             List<Column> columns = new ArrayList<>();
@@ -704,15 +776,20 @@ public class OlistSource implements DataSource {
             columns.add(status.build(TransactionField.STATUS.columnName()));
             TransactionTable table = new TransactionTable(columns);
 
-            List<Rejection> rejections = new ArrayList<>(itemRejections.toRejections());
-            rejections.addAll(1, orderRejections.toRejections()); // NO_ITEMS is the second rule
-            long rowsRead = itemCount + orderRejections.count(NO_ITEMS);
+            List<Rejection> rules = new ArrayList<>(itemRejections.toRejections());
+            rules.addAll(1, orderRejections.toRejections()); // NO_ITEMS is the second rule
+            // Malformed rows first: they are set aside before any rule is applied.
+            List<Rejection> rejections = new ArrayList<>(malformedItems);
+            rejections.addAll(malformedOrders);
+            rejections.addAll(rules);
+            long rowsRead = itemCount + orderRejections.count(NO_ITEMS) + malformedItemCount + malformedOrderCount;
             context.info(statusSummary(statusOrders));
             boolean any = table.rowCount() > 0;
             DataQuality quality = new DataQuality(NAME, inputs, rowsRead, table.rowCount(), rejections,
                     any ? first : TimestampColumn.MISSING, any ? last : TimestampColumn.MISSING,
                     Map.of("customers", (long) customer.levelCount(), "orders", (long) order.levelCount(),
-                            "sellers", (long) seller.levelCount(), "products", (long) product.levelCount()));
+                            "sellers", (long) seller.levelCount(), "products", (long) product.levelCount()),
+                    duplicates.count());
             return new SourceData(table, quality);
         }
 

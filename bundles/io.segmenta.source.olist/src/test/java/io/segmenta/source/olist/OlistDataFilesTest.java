@@ -10,6 +10,7 @@ import io.segmenta.api.data.SourceData;
 import io.segmenta.api.data.TimestampColumn;
 import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
+import io.segmenta.testing.RecordingContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,18 +118,25 @@ class OlistDataFilesTest {
     @Test
     void readsTheSharedSampleWithTheReferenceFigures() {
         Path folder = sharedOlist();
-        TestContext context = new TestContext();
+        RecordingContext context = new RecordingContext();
         SourceData data = new OlistSource().read(folder, context);
         DataQuality q = data.quality();
         TransactionTable t = data.transactions();
 
-        assertEquals(1, context.infosWith(": 8135 orders by status: delivered 5172, shipped 1107, canceled 625, "
+        assertEquals(1, OlistSourceTest.infosWith(context, ": 8135 orders by status: delivered 5172, shipped 1107, canceled 625, "
                 + "unavailable 609, invoiced 314, processing 301, created 5, approved 2; kept: delivered;").size(),
                 context.infos.toString());
 
         assertEquals(9_140, q.rowsRead()); // 8,365 item lines + 775 orders without items
         assertEquals(5_912, q.rowsKept());
         assertEquals(q.rowsRead(), q.rowsKept() + q.rowsRejected());
+        // Kept rows equal in every column of the result: the same order, product, seller, price and freight
+        // (several units of one product are several item lines). Checked with pandas (1.5.3), all as text:
+        //   m = items.merge(orders, on="order_id")
+        //   m = m[m.customer_id.isin(customers.customer_id) & (m.order_purchase_timestamp != "")
+        //         & (m.order_status.str.lower() == "delivered") & m.order_id.isin(payments.order_id)]  # 5912 rows
+        //   m[["order_id", "product_id", "seller_id", "price", "freight_value"]].duplicated().sum()  -> 535
+        assertEquals(535, q.duplicateRows());
         List<Rejection> r = q.rejections();
         assertEquals(12, r.size());
         assertRejection(r.get(0), OlistSource.UNKNOWN_ORDER, 0, List.of());
@@ -163,12 +171,12 @@ class OlistDataFilesTest {
         assertEquals(0, counts(t.categorical(TransactionField.SELLER_REGION).orElseThrow()).getOrDefault("null", 0));
         // records of the 8 files read: customers 8135, orders 8135, payments 8924, reviews 8225, translation 71,
         // products 5460, sellers 1610, items 8365
-        assertEquals(new TestContext.Progress(48_925, -1, "rows"), context.progress.get(context.progress.size() - 1));
+        assertEquals(new RecordingContext.Progress(48_925, -1, "rows"), context.progress.get(context.progress.size() - 1));
     }
 
     @Test
     void monetaryItemsSumsPricePlusFreight() {
-        SourceData data = new OlistSource().read(sharedOlist(), new TestContext(Map.of("monetary", "items")));
+        SourceData data = new OlistSource().read(sharedOlist(), OlistSourceTest.context(Map.of("monetary", "items")));
         assertEquals(5_912, data.quality().rowsKept()); // no kept order lacks payments here
         assertEquals(841_773.25, sum(data.transactions().amount().values()), 0.005);
     }
@@ -183,10 +191,10 @@ class OlistDataFilesTest {
                 OlistSource.CUSTOMERS_FILE, OlistSource.REVIEWS_FILE)) {
             Files.copy(folder.resolve(name + ".gz"), tmp.resolve(name + ".gz"));
         }
-        TestContext context = new TestContext(Map.of("dimensions", dims.toString()));
+        RecordingContext context = OlistSourceTest.context(Map.of("dimensions", dims.toString()));
         SourceData data = new OlistSource().read(tmp, context);
         assertEquals(5_912, data.quality().rowsKept());
-        assertEquals(List.of(), context.infosWith("no "), context.infos.toString());
+        assertEquals(List.of(), OlistSourceTest.infosWith(context, "no "), context.infos.toString());
         assertEquals(dims.resolve("olist_products_dataset.csv.gz").toString(), data.quality().inputs().get(5));
         assertCategories(data.transactions());
         assertEquals(0, counts(data.transactions().categorical(TransactionField.SELLER_CITY).orElseThrow())

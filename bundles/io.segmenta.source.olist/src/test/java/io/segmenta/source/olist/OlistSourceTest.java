@@ -18,6 +18,8 @@ import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.DataSource;
 import io.segmenta.api.stage.StageKind;
+import io.segmenta.table.MalformedRows;
+import io.segmenta.testing.RecordingContext;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URISyntaxException;
@@ -31,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
+import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +58,21 @@ import org.junit.jupiter.api.io.TempDir;
  * products and sellers have the original quoting.
  */
 class OlistSourceTest {
+    /** A context with these options, never cancelled. */
+    static RecordingContext context(Map<String, String> options) {
+        return new RecordingContext(options, Integer.MAX_VALUE);
+    }
+
+    /** A context with max-malformed=0: the first malformed row stops the read. */
+    static RecordingContext strict() {
+        return context(Map.of("max-malformed", "0"));
+    }
+
+    /** The info lines that contain the text. */
+    static List<String> infosWith(RecordingContext context, String text) {
+        return context.infos.stream().filter(s -> s.contains(text)).toList();
+    }
+
     @TempDir
     Path tmp;
 
@@ -133,7 +151,7 @@ class OlistSourceTest {
     void describesItself() {
         assertEquals("olist", source.name());
         assertEquals(StageKind.SOURCE, source.kind());
-        assertEquals(List.of("monetary", "statuses", "dimensions"),
+        assertEquals(List.of("monetary", "statuses", "dimensions", "max-malformed"),
                 source.options().stream().map(o -> o.name()).toList());
     }
 
@@ -146,7 +164,7 @@ class OlistSourceTest {
 
     @Test
     void readsTheTestFolderIntoOneRowPerKeptItemLine() {
-        TestContext context = new TestContext();
+        RecordingContext context = new RecordingContext();
         SourceData data = source.read(folder(), context);
         TransactionTable t = data.transactions();
 
@@ -204,17 +222,17 @@ class OlistSourceTest {
         assertEquals(seconds("2018-01-15 08:00:00"), q.lastTimestamp());
         assertEquals(Map.of("customers", 2L, "orders", 3L, "sellers", 3L, "products", 4L), q.entityCounts());
 
-        assertEquals(1, context.infosWith("1 payment rows of orders not in").size(), context.infos.toString());
-        assertEquals(1, context.infosWith("1 reviews of orders not in").size(), context.infos.toString());
-        assertEquals(1, context.infosWith("1 seller_ids not in").size(), context.infos.toString());
-        assertEquals(1, context.infosWith("9 orders by status: delivered 6, canceled 1, shipped 1, unavailable 1; "
+        assertEquals(1, infosWith(context, "1 payment rows of orders not in").size(), context.infos.toString());
+        assertEquals(1, infosWith(context, "1 reviews of orders not in").size(), context.infos.toString());
+        assertEquals(1, infosWith(context, "1 seller_ids not in").size(), context.infos.toString());
+        assertEquals(1, infosWith(context, "9 orders by status: delivered 6, canceled 1, shipped 1, unavailable 1; "
                 + "kept: delivered").size(), context.infos.toString());
-        assertEquals(new TestContext.Progress(49, -1, "rows"), context.progress.get(context.progress.size() - 1));
+        assertEquals(new RecordingContext.Progress(49, -1, "rows"), context.progress.get(context.progress.size() - 1));
     }
 
     @Test
     void monetaryItemsIsPricePlusFreightAndKeepsOrdersWithoutPayments() {
-        TestContext context = new TestContext(Map.of("monetary", "items"));
+        RecordingContext context = context(Map.of("monetary", "items"));
         SourceData data = source.read(folder(), context);
         TransactionTable t = data.transactions();
         assertEquals(List.of(order(1), order(1), order(2), order(7), order(9)), values(t.order()));
@@ -230,7 +248,7 @@ class OlistSourceTest {
 
     @Test
     void statusesOptionKeepsTheListedStatuses() {
-        TestContext context = new TestContext(Map.of("statuses", " Delivered , shipped,approved"));
+        RecordingContext context = context(Map.of("statuses", " Delivered , shipped,approved"));
         SourceData data = source.read(folder(), context);
         TransactionTable t = data.transactions();
         assertEquals(List.of(order(1), order(1), order(2), order(8), order(8), order(9)), values(t.order()));
@@ -243,28 +261,31 @@ class OlistSourceTest {
                 OlistSource.NO_PAYMENTS), data.quality().rejections().stream().map(Rejection::reason).toList());
         assertEquals(12, data.quality().rowsRead());
         assertEquals(6, data.quality().rowsKept());
-        assertEquals(1, context.infosWith("kept: delivered,shipped,approved; ").size(), context.infos.toString());
-        assertEquals(1, context.infosWith("no order has status approved").size(), context.infos.toString());
+        assertEquals(1, infosWith(context, "kept: delivered,shipped,approved; ").size(), context.infos.toString());
+        assertEquals(1, infosWith(context, "no order has status approved").size(), context.infos.toString());
+        // the two lines of order 8 are equal in every column (two units of one product)
+        assertEquals(1, data.quality().duplicateRows());
+        assertEquals(0, source.read(folder(), new RecordingContext()).quality().duplicateRows());
     }
 
     @Test
     void badOptionsAreRejected() {
         SegmentaException e = assertThrows(SegmentaException.class,
-                () -> source.read(folder(), new TestContext(Map.of("monetary", "gmv"))));
+                () -> source.read(folder(), context(Map.of("monetary", "gmv"))));
         assertEquals("option monetary: 'gmv' is not one of payment, items", e.getMessage());
         e = assertThrows(SegmentaException.class,
-                () -> source.read(folder(), new TestContext(Map.of("statuses", " , "))));
+                () -> source.read(folder(), context(Map.of("statuses", " , "))));
         assertTrue(e.getMessage().startsWith("option statuses: expected order statuses"), e.getMessage());
         Path nowhere = tmp.resolve("nowhere");
         e = assertThrows(SegmentaException.class,
-                () -> source.read(folder(), new TestContext(Map.of("dimensions", nowhere.toString()))));
+                () -> source.read(folder(), context(Map.of("dimensions", nowhere.toString()))));
         assertEquals("option dimensions: " + nowhere + " is not a folder", e.getMessage());
     }
 
     @Test
     void aMissingRequiredFileIsNamedWithTheFolder() throws IOException {
         Path dir = copy(List.of("olist_order_payments_dataset.csv"), Map.of());
-        SegmentaException e = assertThrows(SegmentaException.class, () -> source.read(dir, new TestContext()));
+        SegmentaException e = assertThrows(SegmentaException.class, () -> source.read(dir, new RecordingContext()));
         assertEquals("the olist source needs olist_order_payments_dataset.csv (or olist_order_payments_dataset.csv.gz) in "
                 + dir + ", and it is not there", e.getMessage());
     }
@@ -272,17 +293,17 @@ class OlistSourceTest {
     @Test
     void aFileOrAMissingFolderIsNotAnInput() {
         Path file = folder().resolve("olist_orders_dataset.csv");
-        SegmentaException e = assertThrows(SegmentaException.class, () -> source.read(file, new TestContext()));
+        SegmentaException e = assertThrows(SegmentaException.class, () -> source.read(file, new RecordingContext()));
         assertTrue(e.getMessage().startsWith(file + " is a file; the olist source reads a folder"), e.getMessage());
         Path missing = tmp.resolve("missing");
-        e = assertThrows(SegmentaException.class, () -> source.read(missing, new TestContext()));
+        e = assertThrows(SegmentaException.class, () -> source.read(missing, new RecordingContext()));
         assertEquals("no such folder: " + missing, e.getMessage());
     }
 
     @Test
     void bothPlainAndGzipIsAmbiguous() throws IOException {
         Path dir = copy(List.of(), Map.of("olist_customers_dataset.csv", "customer_id\n"));
-        SegmentaException e = assertThrows(SegmentaException.class, () -> source.read(dir, new TestContext()));
+        SegmentaException e = assertThrows(SegmentaException.class, () -> source.read(dir, new RecordingContext()));
         assertEquals(dir + " has both olist_customers_dataset.csv and olist_customers_dataset.csv.gz; keep only one",
                 e.getMessage());
     }
@@ -291,7 +312,7 @@ class OlistSourceTest {
     void withoutOptionalTablesTheirColumnsAreAbsentAndSaidSo() throws IOException {
         Path dir = copy(List.of("olist_products_dataset.csv", "product_category_name_translation.csv",
                 "olist_sellers_dataset.csv", "olist_order_reviews_dataset.csv"), Map.of());
-        TestContext context = new TestContext();
+        RecordingContext context = new RecordingContext();
         SourceData data = source.read(dir, context);
         TransactionTable t = data.transactions();
         assertEquals(List.of("customer", "order", "timestamp", "quantity", "amount", "unit_price", "seller", "product",
@@ -299,11 +320,11 @@ class OlistSourceTest {
                 List.copyOf(t.columns().keySet()));
         assertEquals(4, t.rowCount());
         assertEquals(4, data.quality().inputs().size());
-        assertEquals(1, context.infosWith("no olist_products_dataset.csv(.gz) in " + dir
+        assertEquals(1, infosWith(context, "no olist_products_dataset.csv(.gz) in " + dir
                 + ": the category column will be absent").size(), context.infos.toString());
-        assertEquals(1, context.infosWith("no olist_sellers_dataset.csv(.gz) in " + dir
+        assertEquals(1, infosWith(context, "no olist_sellers_dataset.csv(.gz) in " + dir
                 + ": the seller_city and seller_region columns will be absent").size(), context.infos.toString());
-        assertEquals(1, context.infosWith("no olist_order_reviews_dataset.csv(.gz) in " + dir
+        assertEquals(1, infosWith(context, "no olist_order_reviews_dataset.csv(.gz) in " + dir
                 + ": the review_score column will be absent").size(), context.infos.toString());
     }
 
@@ -312,12 +333,12 @@ class OlistSourceTest {
         Path dir = copy(List.of("olist_products_dataset.csv", "product_category_name_translation.csv"), Map.of());
         Path dims = Files.createDirectories(tmp.resolve("dims"));
         Files.copy(folder().resolve("olist_products_dataset.csv"), dims.resolve("olist_products_dataset.csv"));
-        TestContext context = new TestContext(Map.of("dimensions", dims.toString()));
+        RecordingContext context = context(Map.of("dimensions", dims.toString()));
         SourceData data = source.read(dir, context);
         // no translation anywhere: the Portuguese names
         assertEquals(Arrays.asList("beleza_saude", "informatica_acessorios", "pc_gamer", null),
                 categorical(data.transactions(), TransactionField.CATEGORY));
-        assertEquals(1, context.infosWith("no product_category_name_translation.csv(.gz) in " + dir + " or " + dims
+        assertEquals(1, infosWith(context, "no product_category_name_translation.csv(.gz) in " + dir + " or " + dims
                 + ": categories will be the Portuguese names").size(), context.infos.toString());
     }
 
@@ -327,7 +348,7 @@ class OlistSourceTest {
         // the fourth review starts on line 8: review 1 spans lines 2-3, review 3 lines 5-7
         String bad = reviews.replace(order(77) + ",3,", order(77) + ",three,");
         Path dir = copy(List.of(), Map.of("olist_order_reviews_dataset.csv", bad));
-        InputDataException e = assertThrows(InputDataException.class, () -> source.read(dir, new TestContext()));
+        InputDataException e = assertThrows(InputDataException.class, () -> source.read(dir, strict()));
         assertEquals(8, e.line());
         assertEquals("review_score", e.column());
         assertEquals("three", e.value());
@@ -338,13 +359,13 @@ class OlistSourceTest {
     void aBadPriceNamesFileLineColumnAndValue() throws IOException {
         String items = Files.readString(folder().resolve("olist_order_items_dataset.csv"));
         Path comma = copy(List.of(), Map.of("olist_order_items_dataset.csv", items.replace(",100.00,", ",100,00,")));
-        InputDataException e = assertThrows(InputDataException.class, () -> source.read(comma, new TestContext()));
+        InputDataException e = assertThrows(InputDataException.class, () -> source.read(comma, strict()));
         assertEquals(5, e.line());
         assertTrue(e.getMessage().contains("found 8 fields, expected 7"), e.getMessage());
 
         Path dir = copy(List.of(), Map.of("olist_order_items_dataset.csv", items.replace(",100.00,", ",R$100,")));
         Path finalDir = dir;
-        e = assertThrows(InputDataException.class, () -> source.read(finalDir, new TestContext()));
+        e = assertThrows(InputDataException.class, () -> source.read(finalDir, strict()));
         assertEquals(finalDir.resolve("olist_order_items_dataset.csv") + ", line 5, column 'price': value 'R$100' is "
                 + "not a number (digits with '.' as the decimal point, e.g. 29.99)", e.getMessage());
     }
@@ -353,7 +374,7 @@ class OlistSourceTest {
     void aBadDateAndADuplicateOrderAreErrors() throws IOException {
         String orders = Files.readString(folder().resolve("olist_orders_dataset.csv"));
         Path dir = copy(List.of(), Map.of("olist_orders_dataset.csv", orders.replace("2018-01-15 08:00:00", "15/01/2018 08:00")));
-        InputDataException e = assertThrows(InputDataException.class, () -> source.read(dir, new TestContext()));
+        InputDataException e = assertThrows(InputDataException.class, () -> source.read(dir, strict()));
         assertEquals(3, e.line());
         assertEquals("order_purchase_timestamp", e.column());
         assertEquals("15/01/2018 08:00", e.value());
@@ -367,7 +388,7 @@ class OlistSourceTest {
             }
         }
         Files.writeString(dir2.resolve("olist_orders_dataset.csv"), duplicated);
-        e = assertThrows(InputDataException.class, () -> source.read(dir2, new TestContext()));
+        e = assertThrows(InputDataException.class, () -> source.read(dir2, new RecordingContext()));
         assertEquals(11, e.line());
         assertEquals(order(2), e.value());
         assertTrue(e.getMessage().contains("(first at line 3)"), e.getMessage());
@@ -378,19 +399,131 @@ class OlistSourceTest {
         String payments = Files.readString(folder().resolve("olist_order_payments_dataset.csv"));
         Path dir = copy(List.of(), Map.of("olist_order_payments_dataset.csv",
                 payments.replace("payment_value", "value")));
-        InputDataException e = assertThrows(InputDataException.class, () -> source.read(dir, new TestContext()));
+        InputDataException e = assertThrows(InputDataException.class, () -> source.read(dir, new RecordingContext()));
         assertEquals(1, e.line());
         assertTrue(e.getMessage().contains("missing required column payment_value;"), e.getMessage());
 
         Path empty = copy(List.of(), Map.of("olist_order_payments_dataset.csv", ""));
-        e = assertThrows(InputDataException.class, () -> source.read(empty, new TestContext()));
+        e = assertThrows(InputDataException.class, () -> source.read(empty, new RecordingContext()));
         assertEquals(empty.resolve("olist_order_payments_dataset.csv")
                 + ": the file is empty; expected a CSV with a header", e.getMessage());
     }
 
-    /** Writes a folder with {@code orders} orders of one item and one payment each, by one customer each. */
+    @Test
+    void countsMalformedItemAndOrderRowsAndSaysWhichLookupRowsWereSkipped() throws IOException {
+        Path dir = manyOrders(60);
+        Path items = dir.resolve("olist_order_items_dataset.csv");
+        Path orders = dir.resolve("olist_orders_dataset.csv");
+        Path payments = dir.resolve("olist_order_payments_dataset.csv");
+        replaceLine(items, 11, "o9,1,p9,s1,R$10,1.5");       // bad price
+        replaceLine(orders, 21, "o19,c19,delivered,19/01/2018 10:00"); // bad date: its item is then unknown
+        replaceLine(payments, 31, "o29,1,boleto,one,11.5");   // bad installments: a lookup row
+        Files.writeString(items, "o60,1,p0", StandardOpenOption.APPEND); // truncated last line
+        RecordingContext context = new RecordingContext();
+        DataQuality q = source.read(dir, context).quality();
+        assertEquals(List.of(
+                new Rejection("malformed: price is not a number", 1, items.toString(), List.of(11L)),
+                new Rejection(MalformedRows.WRONG_WIDTH, 1, items.toString(), List.of(62L)),
+                new Rejection("malformed: order_purchase_timestamp is not a date-time", 1, orders.toString(),
+                        List.of(21L))), q.rejections().subList(0, 3));
+        assertRejection(q.rejections().get(3), OlistSource.UNKNOWN_ORDER, 1, "olist_order_items_dataset.csv",
+                List.of(21L));
+        // 59 item lines parsed + 2 malformed item lines + 1 malformed order row + order o9, whose only item line
+        // was malformed, counted once as an order without items
+        assertEquals(63, q.rowsRead());
+        assertRejection(q.rejections().get(4), OlistSource.NO_ITEMS, 1, "olist_orders_dataset.csv", List.of(11L));
+        assertEquals(57, q.rowsKept()); // o9 and o60 malformed, o19 unknown, o29 without payments
+        assertEquals(q.rowsRead(), q.rowsKept() + q.rowsRejected());
+        assertEquals(List.of(payments + ": 1 malformed row(s) skipped: payment_installments is not a whole number 1"
+                + " (line 31); their orders' payments lack them"), infosWith(context, "malformed"));
+
+        // strict: the first malformed row read stops the read (orders are read before items)
+        InputDataException e = assertThrows(InputDataException.class, () -> source.read(dir, strict()));
+        assertEquals(orders + ", line 21, column 'order_purchase_timestamp': value '19/01/2018 10:00' is not a"
+                + " date-time as yyyy-MM-dd HH:mm:ss", e.getMessage());
+    }
+
+    @Test
+    void aTruncatedLastLineIsCountedByDefaultAndAnErrorWhenStrict() throws IOException {
+        Path dir = manyOrders(50);
+        Path items = dir.resolve("olist_order_items_dataset.csv");
+        Files.writeString(items, "o50,1,p0,s1", StandardOpenOption.APPEND);
+        DataQuality q = source.read(dir, new RecordingContext()).quality();
+        assertEquals(new Rejection(MalformedRows.WRONG_WIDTH, 1, items.toString(), List.of(52L)), q.rejections().get(0));
+        assertEquals(50, q.rowsKept());
+        InputDataException e = assertThrows(InputDataException.class, () -> source.read(dir, strict()));
+        assertEquals(items + ", line 52: found 4 fields, expected 6 as in the header (a truncated line, or a value"
+                + " with an unquoted comma?)", e.getMessage());
+    }
+
+    @Test
+    void stopsWhenMoreThanTheAllowedShareOfAFilesRowsIsMalformed() throws IOException {
+        Path dir = manyOrders(3000);
+        Path items = dir.resolve("olist_order_items_dataset.csv");
+        // prices with a decimal comma, quoted: every line but the header is malformed
+        List<String> lines = Files.readAllLines(items);
+        for (int k = 1; k < lines.size(); k++) {
+            lines.set(k, lines.get(k).replace(",10.0,", ",\"10,0\","));
+        }
+        Files.write(items, lines);
+        InputDataException e = assertThrows(InputDataException.class, () -> source.read(dir, new RecordingContext()));
+        assertEquals(items + ": 1,000 of 1,000 rows read so far are malformed (100.0%, more than the 5% allowed by"
+                + " max-malformed); the first: " + items + ", line 2, column 'price': value '10,0' is not a number"
+                + " (digits with '.' as the decimal point, e.g. 29.99); is this the right file and format?",
+                e.getMessage());
+        // the same in a lookup table
+        Path dir2 = manyOrders(3000, "many2");
+        Path payments = dir2.resolve("olist_order_payments_dataset.csv");
+        Files.writeString(payments, Files.readString(payments).replace(",1,boleto,", ",first,boleto,"));
+        e = assertThrows(InputDataException.class, () -> source.read(dir2, context(Map.of("max-malformed", "10%"))));
+        assertTrue(e.getMessage().startsWith(payments + ": 1,000 of 1,000 rows read so far are malformed (100.0%, "
+                + "more than the 10% allowed by max-malformed); the first: " + payments + ", line 2, column "
+                + "'payment_sequential': value 'first' is not a whole number >= 0"), e.getMessage());
+    }
+
+    @Test
+    void aHeaderOnlyItemsFileLeavesEveryOrderWithoutItems() throws IOException {
+        Path dir = manyOrders(5);
+        Files.writeString(dir.resolve("olist_order_items_dataset.csv"),
+                "order_id,order_item_id,product_id,seller_id,price,freight_value\n");
+        SourceData data = source.read(dir, new RecordingContext());
+        assertEquals(0, data.transactions().rowCount());
+        assertEquals(5, data.quality().rowsRead());
+        assertRejection(data.quality().rejections().get(1), OlistSource.NO_ITEMS, 5, "olist_orders_dataset.csv",
+                List.of(2L, 3L, 4L, 5L, 6L));
+    }
+
+    @Test
+    void aSemicolonOrUtf16FileFailsAtItsHeader() throws IOException {
+        Path dir = manyOrders(5);
+        Path orders = dir.resolve("olist_orders_dataset.csv");
+        String text = Files.readString(orders);
+        Files.writeString(orders, text.replace(',', ';'));
+        InputDataException e = assertThrows(InputDataException.class, () -> source.read(dir, new RecordingContext()));
+        assertEquals(1, e.line());
+        assertTrue(e.getMessage().contains("missing required columns order_id, customer_id, order_status, "
+                + "order_purchase_timestamp; the header found is: order_id;customer_id;"), e.getMessage());
+        assertTrue(e.getMessage().contains("is the delimiter ','?"), e.getMessage());
+
+        Files.write(orders, text.getBytes(StandardCharsets.UTF_16));
+        e = assertThrows(InputDataException.class, () -> source.read(dir, new RecordingContext()));
+        assertEquals(1, e.line());
+        assertTrue(e.getMessage().startsWith(orders + ", line 1: missing required columns order_id,"), e.getMessage());
+    }
+
+    private static void replaceLine(Path file, int line, String text) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        lines.set(line - 1, text);
+        Files.write(file, lines);
+    }
+
     private Path manyOrders(int orders) throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve("many"));
+        return manyOrders(orders, "many");
+    }
+
+    /** Writes a folder with {@code orders} orders of one item and one payment each, by one customer each. */
+    private Path manyOrders(int orders, String name) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve(name));
         try (Writer o = Files.newBufferedWriter(dir.resolve("olist_orders_dataset.csv"));
                 Writer i = Files.newBufferedWriter(dir.resolve("olist_order_items_dataset.csv"));
                 Writer p = Files.newBufferedWriter(dir.resolve("olist_order_payments_dataset.csv"));
@@ -412,18 +545,18 @@ class OlistSourceTest {
     @Test
     void reportsProgressAndStopsWhenCancelled() throws IOException {
         Path dir = manyOrders(OlistSource.PROGRESS_EVERY / 2); // 4 files of 50,000 records: 2 steps
-        TestContext context = new TestContext();
+        RecordingContext context = new RecordingContext();
         SourceData data = source.read(dir, context);
         assertEquals(OlistSource.PROGRESS_EVERY / 2, data.transactions().rowCount());
-        assertEquals(List.of(new TestContext.Progress(100_000, -1, "rows"), new TestContext.Progress(200_000, -1, "rows"),
-                new TestContext.Progress(200_000, -1, "rows")), context.progress);
+        assertEquals(List.of(new RecordingContext.Progress(100_000, -1, "rows"), new RecordingContext.Progress(200_000, -1, "rows"),
+                new RecordingContext.Progress(200_000, -1, "rows")), context.progress);
         assertEquals(1_000L, data.quality().entityCounts().get("customers"));
         assertEquals(575_000, Arrays.stream(data.transactions().amount().values()).sum(), 1e-6);
         // no delivery dates in this orders file: no delay column, and it says so
         assertFalse(data.transactions().has(TransactionField.DELIVERY_DELAY_DAYS));
-        assertEquals(1, context.infosWith("the delivery_delay_days column will be absent").size());
+        assertEquals(1, infosWith(context, "the delivery_delay_days column will be absent").size());
 
-        TestContext cancelled = new TestContext(Map.of(), true);
+        RecordingContext cancelled = RecordingContext.cancelled();
         SegmentaException e = assertThrows(SegmentaException.class, () -> source.read(dir, cancelled));
         assertEquals("cancelled", e.getMessage());
         assertEquals(1, cancelled.progress.size());

@@ -16,10 +16,16 @@ import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.DataSource;
 import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageContext;
+import io.segmenta.api.stage.StageOption;
 import io.segmenta.source.padi.CsvInput.Col;
+import io.segmenta.table.DateTimes;
+import io.segmenta.table.Decimals;
 import io.segmenta.table.DictionaryColumnBuilder;
 import io.segmenta.table.DoubleColumnBuilder;
+import io.segmenta.table.DuplicateRows;
+import io.segmenta.table.IdIndex;
 import io.segmenta.table.LongColumnBuilder;
+import io.segmenta.table.MalformedRows;
 import io.segmenta.table.RejectionCounter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +33,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,8 +58,18 @@ import org.osgi.service.component.annotations.Component;
  * <p>
  * The order-level amounts of df_order (voucher value, GMV, revenue) are spread over the order's lines in
  * proportion to their price_subtotal (equally when the subtotals add up to 0), so that sums over lines
- * equal the order totals. A value that cannot be read stops the read with a message naming the file, line,
- * column and value.
+ * equal the order totals.
+ * <p>
+ * A row with a value that cannot be read (a number, an amount with separators, a date in another format) or
+ * the wrong number of fields is malformed and skipped: in df_order_complete and df_order it is a row read and
+ * counted as "malformed: {column} ..." or "{@value MalformedRows#WRONG_WIDTH}" (listed before the rules); in
+ * df_users it is said in an info line. When more than option {@value MalformedRows#OPTION} (default
+ * {@value MalformedRows#DEFAULT}) of a file's rows are malformed, the read stops with a message quoting the
+ * first bad value; with {@value MalformedRows#OPTION}=0 the first one stops it, naming the file, line,
+ * column and value. Rows of one order that disagree on an order-level field always stop the read.
+ * <p>
+ * Kept lines equal to an earlier kept line in every column of the result (the same order and the same line
+ * fields) are kept and counted in {@link DataQuality#duplicateRows()}.
  */
 @Component(service = DataSource.class, property = Stage.NAME_PROPERTY + "=" + PadiUmkmSource.NAME)
 @ServiceProvider(value = DataSource.class, resolution = Resolution.OPTIONAL)
@@ -180,6 +195,9 @@ public class PadiUmkmSource implements DataSource {
 
     private static final int BUFFER = 1 << 16;
 
+    /** What {@code whole} returns for text that is not a whole number (it never parses to infinity). */
+    private static final double BAD_NUMBER = Double.NEGATIVE_INFINITY;
+
     /** What price_subtotal must hold. */
     private static final String WHOLE_OR_PRICE = Values.WHOLE_RUPIAH
             + " (it may be empty only when price_per_item is given)";
@@ -196,16 +214,22 @@ public class PadiUmkmSource implements DataSource {
     }
 
     @Override
+    public List<StageOption> options() {
+        return List.of(MalformedRows.option());
+    }
+
+    @Override
     public SourceData read(Path input, StageContext context) {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(context, "context");
+        double maxMalformed = MalformedRows.max(context.options());
         Map<Part, Path> files = files(input);
         Path products = files.get(Part.PRODUCTS);
         if (products != null) {
             context.info(NAME + ": " + products + " is not read: product attributes come from "
                     + files.get(Part.LINES).getFileName());
         }
-        return new Reading(files, context).run();
+        return new Reading(files, context, maxMalformed).run();
     }
 
     /** Finds the files of the export in the folder, by role. */
@@ -290,14 +314,14 @@ public class PadiUmkmSource implements DataSource {
         private long scanned;
 
         // Users: index by id; city, district and province staged as codes.
-        private final HashMap<String, Integer> userIndex = new HashMap<>();
+        private final IdIndex userIndex = new IdIndex();
         private final DictionaryColumnBuilder userCity = new DictionaryColumnBuilder(BUFFER);
         private final DictionaryColumnBuilder userDistrict = new DictionaryColumnBuilder(BUFFER);
         private final DictionaryColumnBuilder userProvince = new DictionaryColumnBuilder(BUFFER);
         private boolean hasProvince;
 
         // Orders, indexed in order of first appearance in df_order.
-        private final HashMap<String, Integer> orderIndex = new HashMap<>();
+        private final IdIndex orderIndex = new IdIndex();
         private final List<String> orderIds = new ArrayList<>();
         private final DictionaryColumnBuilder[] staged = new DictionaryColumnBuilder[O_CATEGORICAL.length];
         private final boolean[] stagedPresent = new boolean[O_CATEGORICAL.length];
@@ -317,8 +341,12 @@ public class PadiUmkmSource implements DataSource {
         private double[] subtotalSum;
         private final RejectionCounter lineRejections;
         private long linesRead;
+        private final double maxMalformed;
+        private List<Rejection> malformedOrders = List.of();
+        private long malformedOrderCount;
 
-        Reading(Map<Part, Path> files, StageContext context) {
+        Reading(Map<Part, Path> files, StageContext context, double maxMalformed) {
+            this.maxMalformed = maxMalformed;
             this.ordersPath = files.get(Part.ORDERS);
             this.linesPath = files.get(Part.LINES);
             this.usersPath = files.get(Part.USERS);
@@ -359,8 +387,8 @@ public class PadiUmkmSource implements DataSource {
             long firstWithoutId = 0;
             long conflicting = 0;
             long firstConflict = 0;
-            try (CsvInput in = CsvInput.open(usersPath)) {
-                int[] col = in.header(USER_COLS);
+            try (CsvInput in = CsvInput.open(usersPath, USER_COLS, maxMalformed)) {
+                int[] col = in.columns();
                 hasProvince = col[U_PROVINCE] >= 0;
                 for (CSVRecord r = in.next(); r != null; r = in.next()) {
                     tick();
@@ -374,9 +402,9 @@ public class PadiUmkmSource implements DataSource {
                     int district = userDistrict.encode(Values.text(r.get(col[U_DISTRICT])));
                     int province = hasProvince ? userProvince.encode(Values.text(r.get(col[U_PROVINCE])))
                             : CategoricalColumn.MISSING;
-                    Integer known = userIndex.get(id);
-                    if (known == null) {
-                        userIndex.put(id, userCity.size());
+                    int known = userIndex.indexOf(id);
+                    if (known == IdIndex.ABSENT) {
+                        userIndex.add(id); // its index is userCity.size(): users are added in step
                         userCity.addCode(city);
                         userDistrict.addCode(district);
                         userProvince.addCode(province);
@@ -385,6 +413,11 @@ public class PadiUmkmSource implements DataSource {
                         conflicting++;
                         firstConflict = firstConflict == 0 ? in.line() : firstConflict;
                     }
+                }
+                in.malformed().finish();
+                String skipped = in.malformed().summary();
+                if (skipped != null) {
+                    context.info(NAME + ": " + skipped + "; lines of their users have no city or district");
                 }
             }
             // Users are not order lines, so these do not enter the rejection account; they are said instead.
@@ -403,8 +436,8 @@ public class PadiUmkmSource implements DataSource {
             if (id == null) {
                 return CategoricalColumn.MISSING;
             }
-            Integer u = userIndex.get(id);
-            return u == null ? CategoricalColumn.MISSING : u;
+            int u = userIndex.indexOf(id);
+            return u == IdIndex.ABSENT ? CategoricalColumn.MISSING : u;
         }
 
         // --------------------------------------------------------------------------------------- orders
@@ -412,8 +445,8 @@ public class PadiUmkmSource implements DataSource {
         private void readOrders() {
             String lastDateText = null;
             long lastDate = 0;
-            try (CsvInput in = CsvInput.open(ordersPath)) {
-                int[] col = in.header(ORDER_COLS);
+            try (CsvInput in = CsvInput.open(ordersPath, ORDER_COLS, maxMalformed)) {
+                int[] col = in.columns();
                 for (int s = 0; s < O_CATEGORICAL.length; s++) {
                     stagedPresent[s] = col[O_CATEGORICAL[s]] >= 0;
                 }
@@ -440,29 +473,29 @@ public class PadiUmkmSource implements DataSource {
                         if (date == null) {
                             time = TimestampColumn.MISSING;
                         } else {
-                            time = Values.parseDate(date);
-                            if (time == Values.BAD_TIME) {
-                                throw new InputDataException(in.file, line, in.columnName(col[O_DATE]), dateRaw,
-                                        "a date as " + Values.DATE_FORMATS);
+                            time = DateTimes.parseIsoDateOrDateTime(date);
+                            if (time == DateTimes.BAD) {
+                                in.reject(col[O_DATE], "is not a date", dateRaw,
+                                        "a date as " + DateTimes.ISO_DATE_OR_DATE_TIME);
+                                continue;
                             }
                         }
                         lastDateText = dateRaw;
                         lastDate = time;
                     }
-                    for (int a = 0; a < O_AMOUNTS.length; a++) {
-                        amounts[a] = amountPresent[a] ? whole(in, r, col[O_AMOUNTS[a]], line) : Double.NaN;
+                    if (!amounts(in, r, col, amounts)) {
+                        continue;
                     }
-                    Integer known = orderIndex.get(id);
+                    int known = orderIndex.indexOf(id);
                     // A repeat row needs only the fields it is checked on (most rows are repeats: one per line).
-                    int stagedToRead = known == null ? O_CATEGORICAL.length : CHECKED.length;
+                    int stagedToRead = known == IdIndex.ABSENT ? O_CATEGORICAL.length : CHECKED.length;
                     for (int s = 0; s < stagedToRead; s++) {
                         codes[s] = stagedPresent[s] ? staged[s].encode(Values.text(r.get(col[O_CATEGORICAL[s]])))
                                 : CategoricalColumn.MISSING;
                     }
                     int o;
-                    if (known == null) {
-                        o = orderIds.size();
-                        orderIndex.put(id, o);
+                    if (known == IdIndex.ABSENT) {
+                        o = orderIndex.add(id);
                         orderIds.add(id);
                         for (int s = 0; s < O_CATEGORICAL.length; s++) {
                             staged[s].addCode(codes[s]);
@@ -481,7 +514,30 @@ public class PadiUmkmSource implements DataSource {
                     rowOrder.addCode(o);
                     rowLine.add(line);
                 }
+                in.malformed().finish();
+                malformedOrders = in.malformed().toRejections();
+                malformedOrderCount = in.malformed().count();
             }
+        }
+
+        /**
+         * Reads the order-level amounts of a df_order row into {@code amounts} (NaN when absent).
+         *
+         * @return false when one is not a whole number: the row has been counted as malformed
+         */
+        private boolean amounts(CsvInput in, CSVRecord r, int[] col, double[] amounts) {
+            for (int a = 0; a < O_AMOUNTS.length; a++) {
+                amounts[a] = amountPresent[a] ? whole(r, col[O_AMOUNTS[a]]) : Double.NaN;
+                if (amounts[a] == BAD_NUMBER) {
+                    rejectWhole(in, r, col[O_AMOUNTS[a]]);
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static void rejectWhole(CsvInput in, CSVRecord r, int column) {
+            in.reject(column, "is not a whole number", r.get(column), Values.WHOLE_RUPIAH);
         }
 
         /**
@@ -553,33 +609,53 @@ public class PadiUmkmSource implements DataSource {
             long firstTime = Long.MAX_VALUE;
             long lastTime = Long.MIN_VALUE;
             int[] col;
-            try (CsvInput in = CsvInput.open(linesPath)) {
-                col = in.header(LINE_COLS);
+            DuplicateRows duplicates = new DuplicateRows(BUFFER);
+            List<Rejection> malformedLines;
+            try (CsvInput in = CsvInput.open(linesPath, LINE_COLS, maxMalformed)) {
+                col = in.columns();
                 int productCol = col[L_PRODUCT_ID] >= 0 ? col[L_PRODUCT_ID] : col[L_PRODUCT_NAME];
                 for (CSVRecord r = in.next(); r != null; r = in.next()) {
                     tick();
-                    linesRead++;
                     long line = in.line();
-                    // Every value is checked first, so a bad value is an error whichever rule the line breaks.
-                    double quantity = decimal(in, r, col[L_QUANTITY], line);
-                    double price = col[L_PRICE] >= 0 ? whole(in, r, col[L_PRICE], line) : Double.NaN;
-                    double subtotal = whole(in, r, col[L_SUBTOTAL], line);
+                    // Every value is checked first, so a bad value makes the line malformed whichever rule it
+                    // would break.
+                    double quantity = Decimals.parse(r.get(col[L_QUANTITY]).strip(), '.', Decimals.NO_SEPARATOR,
+                            false);
+                    if (Double.isNaN(quantity)) {
+                        in.reject(col[L_QUANTITY], "is not a number", r.get(col[L_QUANTITY]), Values.DECIMAL);
+                        continue;
+                    }
+                    double price = col[L_PRICE] >= 0 ? whole(r, col[L_PRICE]) : Double.NaN;
+                    if (price == BAD_NUMBER) {
+                        rejectWhole(in, r, col[L_PRICE]);
+                        continue;
+                    }
+                    double subtotal = whole(r, col[L_SUBTOTAL]);
+                    if (subtotal == BAD_NUMBER) {
+                        rejectWhole(in, r, col[L_SUBTOTAL]);
+                        continue;
+                    }
                     if (Double.isNaN(subtotal)) {
                         if (Double.isNaN(price)) {
-                            throw new InputDataException(in.file, line, in.columnName(col[L_SUBTOTAL]),
-                                    r.get(col[L_SUBTOTAL]), WHOLE_OR_PRICE);
+                            in.reject(col[L_SUBTOTAL], "is missing and so is price_per_item", r.get(col[L_SUBTOTAL]),
+                                    WHOLE_OR_PRICE);
+                            continue;
                         }
                         subtotal = quantity * price; // the subtotal is missing, its parts are not
                     }
-                    double tax = col[L_PPN] >= 0 ? whole(in, r, col[L_PPN], line) : Double.NaN;
+                    double tax = col[L_PPN] >= 0 ? whole(r, col[L_PPN]) : Double.NaN;
+                    if (tax == BAD_NUMBER) {
+                        rejectWhole(in, r, col[L_PPN]);
+                        continue;
+                    }
 
                     String id = Values.text(r.get(col[L_ORDER]));
                     if (id == null) {
                         lineRejections.reject(LINE_WITHOUT_ORDER_ID, line);
                         continue;
                     }
-                    Integer known = orderIndex.get(id);
-                    if (known == null) {
+                    int known = orderIndex.indexOf(id);
+                    if (known == IdIndex.ABSENT) {
                         lineRejections.reject(UNKNOWN_ORDER, line);
                         continue;
                     }
@@ -615,11 +691,20 @@ public class PadiUmkmSource implements DataSource {
                     amounts.add(subtotal);
                     prices.add(price);
                     taxes.add(tax);
-                    categories.add(optionalText(r, col[L_CATEGORY]));
-                    subcategories.add(subcategory(r, col[L_SUBCAT1]));
-                    subcategories2.add(subcategory(r, col[L_SUBCAT2]));
-                    products.add(optionalText(r, productCol));
-                    units.add(optionalText(r, col[L_UNIT]));
+                    String category = optionalText(r, col[L_CATEGORY]);
+                    String subcategory = subcategory(r, col[L_SUBCAT1]);
+                    String subcategory2 = subcategory(r, col[L_SUBCAT2]);
+                    String product = optionalText(r, productCol);
+                    String unit = optionalText(r, col[L_UNIT]);
+                    categories.add(category);
+                    subcategories.add(subcategory);
+                    subcategories2.add(subcategory2);
+                    products.add(product);
+                    units.add(unit);
+                    // The other columns of the row are functions of the order (its fields, buyer, seller and
+                    // their places, the spread amounts: those also of the subtotal), so these decide equality.
+                    duplicates.start().field(o).field(quantity).field(subtotal).field(price).field(tax)
+                            .field(category).field(subcategory).field(subcategory2).field(product).field(unit).end();
 
                     int bu = buyerUser.code(o);
                     int su = sellerUser.code(o);
@@ -639,6 +724,10 @@ public class PadiUmkmSource implements DataSource {
                     sellerDistrict.add(su < 0 ? su : userDistrict.code(su));
                     sellerProvince.add(su < 0 ? su : userProvince.code(su));
                 }
+                in.malformed().finish();
+                malformedLines = in.malformed().toRejections();
+                // Malformed lines included: those of the wrong width never reached the loop.
+                linesRead = in.rows();
             }
             context.progress(scanned, -1, "rows");
             if (unknownUserLines > 0) {
@@ -646,7 +735,8 @@ public class PadiUmkmSource implements DataSource {
                         + unknownSellers.cardinality() + " seller id(s) of kept lines are not in " + usersPath
                         + "; their city and district are left missing (" + unknownUserLines + " line(s))");
             }
-            long rowsRead = linesRead + orderRejections.count(ORDER_ROW_WITHOUT_ID) + countOrdersWithoutLines();
+            long rowsRead = linesRead + orderRejections.count(ORDER_ROW_WITHOUT_ID) + countOrdersWithoutLines()
+                    + malformedOrderCount;
 
             List<Column> columns = new ArrayList<>();
             columns.add(orderOut[S_BUYER].out.build(TransactionField.CUSTOMER.columnName()));
@@ -699,7 +789,10 @@ public class PadiUmkmSource implements DataSource {
             }
             TransactionTable table = new TransactionTable(columns);
 
-            List<Rejection> rejections = new ArrayList<>(lineRejections.toRejections());
+            // Malformed rows first: they are set aside before any rule is applied.
+            List<Rejection> rejections = new ArrayList<>(malformedLines);
+            rejections.addAll(malformedOrders);
+            rejections.addAll(lineRejections.toRejections());
             rejections.addAll(orderRejections.toRejections());
             boolean any = table.rowCount() > 0;
             DataQuality quality = new DataQuality(NAME,
@@ -708,7 +801,7 @@ public class PadiUmkmSource implements DataSource {
                     any ? lastTime : TimestampColumn.MISSING,
                     Map.of("customers", (long) orderOut[S_BUYER].out.levelCount(),
                             "sellers", (long) orderOut[S_SELLER].out.levelCount(),
-                            "orders", (long) orderIdOut.out.levelCount()));
+                            "orders", (long) orderIdOut.out.levelCount()), duplicates.count());
             return new SourceData(table, quality);
         }
 
@@ -755,28 +848,17 @@ public class PadiUmkmSource implements DataSource {
             return "0".equals(t) ? null : t;
         }
 
-        /** A whole Rupiah amount, or NaN when the field is empty or NaN. */
-        private static double whole(CsvInput in, CSVRecord r, int column, long line) {
-            String raw = r.get(column);
-            String t = raw.strip();
+        /**
+         * A whole Rupiah amount, NaN when the field is empty or NaN, or {@link #BAD_NUMBER} when it is not a
+         * whole number.
+         */
+        private static double whole(CSVRecord r, int column) {
+            String t = r.get(column).strip();
             if (Values.isMissing(t)) {
                 return Double.NaN;
             }
             double v = Values.parseWhole(t);
-            if (Double.isNaN(v)) {
-                throw new InputDataException(in.file, line, in.columnName(column), raw, Values.WHOLE_RUPIAH);
-            }
-            return v;
-        }
-
-        /** A required decimal number (the quantity). */
-        private static double decimal(CsvInput in, CSVRecord r, int column, long line) {
-            String raw = r.get(column);
-            double v = Values.parseDecimal(raw.strip());
-            if (Double.isNaN(v)) {
-                throw new InputDataException(in.file, line, in.columnName(column), raw, Values.DECIMAL);
-            }
-            return v;
+            return Double.isNaN(v) ? BAD_NUMBER : v;
         }
     }
 }

@@ -18,6 +18,7 @@ import io.segmenta.api.data.TimestampColumn;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.DataSource;
 import io.segmenta.api.stage.StageKind;
+import io.segmenta.table.MalformedRows;
 import io.segmenta.testing.RecordingContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +28,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -111,6 +113,11 @@ class PadiUmkmSourceTest {
         return source.read(folder, new RecordingContext());
     }
 
+    /** Reads with max-malformed=0: the first malformed row stops the read. */
+    private SourceData strict(Path folder) {
+        return source.read(folder, new RecordingContext(Map.of("max-malformed", "0"), Integer.MAX_VALUE));
+    }
+
     private static long seconds(int y, int mo, int d, int h, int mi, int s) {
         return TimestampColumn.toEpochSeconds(LocalDateTime.of(y, mo, d, h, mi, s));
     }
@@ -140,7 +147,7 @@ class PadiUmkmSourceTest {
     void isASourceNamedPadiUmkm() {
         assertEquals("padi-umkm", source.name());
         assertEquals(StageKind.SOURCE, source.kind());
-        assertTrue(source.options().isEmpty());
+        assertEquals(List.of("max-malformed"), source.options().stream().map(o -> o.name()).toList());
         assertFalse(source.description().isBlank());
     }
 
@@ -374,7 +381,7 @@ class PadiUmkmSourceTest {
         assertEquals(27_556_800.0, read(dir).transactions().amount().get(0));
         line(dir.resolve("df_order_complete.csv"), 2, O + "01,150,pack,,,3222349,Konveksi & Laundry,"
                 + "Jasa Konveksi & Laundry,Bordir,Selagam Cleaning Service");
-        InputDataException e = assertThrows(InputDataException.class, () -> read(dir));
+        InputDataException e = assertThrows(InputDataException.class, () -> strict(dir));
         assertEquals(2, e.line());
         assertEquals("price_subtotal", e.column());
         assertTrue(e.getMessage().endsWith("(it may be empty only when price_per_item is given)"), e.getMessage());
@@ -443,7 +450,7 @@ class PadiUmkmSourceTest {
         Path dir = copy();
         Path lines = dir.resolve("df_order_complete.csv");
         line(lines, 3, O + "02,14,pcs,4000000,56.000.000,7546000,Pertukangan,Material Bangunan,Besi,KAWIT AYAM");
-        InputDataException e = assertThrows(InputDataException.class, () -> read(dir));
+        InputDataException e = assertThrows(InputDataException.class, () -> strict(dir));
         assertEquals(lines.toString(), e.file());
         assertEquals(3, e.line());
         assertEquals("price_subtotal", e.column());
@@ -458,10 +465,10 @@ class PadiUmkmSourceTest {
         Path orders = dir.resolve("df_order.csv");
         String row = O + "03,Dibatalkan," + S4 + ",Menengah," + B3 + ",prepaid,xbriva,0,NaN,jasa,NaN,";
         line(orders, 5, row + "2023-03-10T08:00:00,76000000,\"1,5\"");
-        InputDataException e = assertThrows(InputDataException.class, () -> read(dir));
+        InputDataException e = assertThrows(InputDataException.class, () -> strict(dir));
         assertEquals(List.of(5L, "revenue", "1,5"), List.of(e.line(), e.column(), e.value()));
         line(orders, 5, row + "10/03/2023,76000000,0");
-        e = assertThrows(InputDataException.class, () -> read(dir));
+        e = assertThrows(InputDataException.class, () -> strict(dir));
         assertEquals(List.of(5L, "order_date", "10/03/2023"), List.of(e.line(), e.column(), e.value()));
         assertTrue(e.getMessage().endsWith("is not a date as yyyy-MM-dd, yyyy-MM-dd HH:mm:ss or yyyy-MM-ddTHH:mm:ss"),
                 e.getMessage());
@@ -471,7 +478,7 @@ class PadiUmkmSourceTest {
     void stopsAtABadQuantityEvenOnALineThatWouldBeRejected() throws IOException {
         Path dir = copy();
         line(dir.resolve("df_order_complete.csv"), 9, O + "ff,dua,box,150000,300000,33000,Office & Stationery,Kertas,0,X");
-        InputDataException e = assertThrows(InputDataException.class, () -> read(dir));
+        InputDataException e = assertThrows(InputDataException.class, () -> strict(dir));
         assertEquals(List.of(9L, "quantity", "dua"), List.of(e.line(), e.column(), e.value()));
     }
 
@@ -491,7 +498,7 @@ class PadiUmkmSourceTest {
     void stopsAtATruncatedLine() throws IOException {
         Path dir = copy();
         line(dir.resolve("df_order_complete.csv"), 4, O + "02,13,pcs");
-        InputDataException e = assertThrows(InputDataException.class, () -> read(dir));
+        InputDataException e = assertThrows(InputDataException.class, () -> strict(dir));
         assertEquals(4, e.line());
         assertTrue(e.getMessage().contains("found 3 fields, expected 10"), e.getMessage());
     }
@@ -547,5 +554,120 @@ class PadiUmkmSourceTest {
         line(dir.resolve("df_order_complete.csv"), 2, O + "01,1,pcs,987654321098765,987654321098765,0,X,Y,0,Z");
         assertEquals(987_654_321_098_765.0, read(dir).transactions().amount().get(0));
         assertEquals(987_654_321_098_765L, (long) read(dir).transactions().amount().get(0));
+    }
+
+    /**
+     * A minimal export in a new folder: {@code orders} orders of one line each (quantity 2, subtotal 1000 + k)
+     * by buyer B2 from seller S1, both in df_users.
+     */
+    private Path export(String name, int orders) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve(name));
+        StringBuilder o = new StringBuilder("order_id,buyer_id,seller_id,order_date,status,gmv\n");
+        StringBuilder l = new StringBuilder("order_id,quantity,price_subtotal\n");
+        for (int k = 0; k < orders; k++) {
+            o.append("o").append(k).append(',').append(B2).append(',').append(S1).append(",2023-02-02,Selesai,")
+                    .append(1000 + k).append('\n');
+            l.append("o").append(k).append(",2,").append(1000 + k).append('\n');
+        }
+        Files.writeString(dir.resolve("df_order.csv"), o);
+        Files.writeString(dir.resolve("df_order_complete.csv"), l);
+        Files.writeString(dir.resolve("df_users.csv"), "id,city,district\n" + B2 + ",Kota Bogor,Bogor Tengah\n"
+                + S1 + ",Kota Depok,Beji\n");
+        return dir;
+    }
+
+    @Test
+    void countsMalformedLinesAndOrderRowsWithTheirLinesAndSaysWhichUserRowsWereSkipped() throws IOException {
+        Path dir = export("malformed", 60);
+        Path lines = dir.resolve("df_order_complete.csv");
+        Path orders = dir.resolve("df_order.csv");
+        Path users = dir.resolve("df_users.csv");
+        line(lines, 11, "o9,dua,1009");            // bad quantity
+        line(lines, 21, "o19,2,1.019");            // amount with a thousands dot
+        line(orders, 31, "o29," + B2 + "," + S1 + ",02/02/2023,Selesai,1029"); // bad date
+        Files.writeString(lines, "o60,2", StandardOpenOption.APPEND); // truncated last line
+        Files.writeString(users, "nobody,Kota Bogor\n", StandardOpenOption.APPEND);
+        // df_users has 3 rows here: 1 malformed is 33%, so the cap is raised for this test
+        RecordingContext context = new RecordingContext(Map.of("max-malformed", "40%"), Integer.MAX_VALUE);
+        DataQuality q = source.read(dir, context).quality();
+        assertEquals(List.of(
+                new Rejection("malformed: quantity is not a number", 1, lines.toString(), List.of(11L)),
+                new Rejection("malformed: price_subtotal is not a whole number", 1, lines.toString(), List.of(21L)),
+                new Rejection(MalformedRows.WRONG_WIDTH, 1, lines.toString(), List.of(62L)),
+                new Rejection("malformed: order_date is not a date", 1, orders.toString(), List.of(31L))),
+                q.rejections().subList(0, 4));
+        // o29's line has no order any more; o9 and o19 have no line
+        assertEquals(1, rejection(q, PadiUmkmSource.UNKNOWN_ORDER).count());
+        assertEquals(List.of(11L, 21L), rejection(q, PadiUmkmSource.ORDER_WITHOUT_LINES).firstLines());
+        assertEquals(57, q.rowsKept());
+        assertEquals(61 + 1 + 2, q.rowsRead()); // 61 lines, the malformed order row, 2 orders without lines
+        assertEquals(q.rowsRead(), q.rowsKept() + q.rowsRejected());
+        assertEquals(List.of(NAME_PREFIX + users + ": 1 malformed row(s) skipped: wrong number of fields 1 (line 4);"
+                + " lines of their users have no city or district"),
+                context.infos.stream().filter(i -> i.contains("malformed")).toList());
+
+        // strict: the first malformed row read stops the read (users, then orders, then lines)
+        InputDataException e = assertThrows(InputDataException.class, () -> strict(dir));
+        assertEquals(users + ", line 4: found 2 fields, expected 3 as in the header (a truncated line, or a value"
+                + " with an unquoted comma?)", e.getMessage());
+    }
+
+    private static final String NAME_PREFIX = PadiUmkmSource.NAME + ": ";
+
+    @Test
+    void aTruncatedLastLineIsCountedByDefaultAndAnErrorWhenStrict() throws IOException {
+        Path dir = copy();
+        Path lines = dir.resolve("df_order_complete.csv");
+        String text = text(lines);
+        // The fixture's 17 lines are too few for 1 in 18 to be under 5%: allow 10%.
+        Files.writeString(lines, text + (text.endsWith("\n") ? "" : "\n") + O + "02,13,pcs");
+        DataQuality q = source.read(dir, new RecordingContext(Map.of("max-malformed", "10%"), Integer.MAX_VALUE))
+                .quality();
+        assertEquals(new Rejection(MalformedRows.WRONG_WIDTH, 1, lines.toString(), List.of(19L)), q.rejections().get(0));
+        assertEquals(read(fixture()).quality().rowsKept(), q.rowsKept());
+        InputDataException e = assertThrows(InputDataException.class, () -> strict(dir));
+        assertEquals(lines + ", line 19: found 3 fields, expected 10 as in the header (a truncated line, or a value"
+                + " with an unquoted comma?)", e.getMessage());
+        // with the default 5%, 1 of 18 lines is too many
+        e = assertThrows(InputDataException.class, () -> read(dir));
+        assertTrue(e.getMessage().startsWith(lines + ": 1 of 18 rows is malformed (5.6%, more than the 5% allowed by"
+                + " max-malformed); the first: " + lines + ", line 19: found 3 fields"), e.getMessage());
+    }
+
+    @Test
+    void stopsWhenMoreThanTheAllowedShareOfRowsIsMalformed() throws IOException {
+        Path dir = export("wrong", 3000);
+        Path lines = dir.resolve("df_order_complete.csv");
+        // amounts written with thousands dots, as an Indonesian spreadsheet would
+        Files.writeString(lines, Files.readString(lines).replaceAll(",(\\d)(\\d{3})\n", ",$1.$2\n"));
+        InputDataException e = assertThrows(InputDataException.class, () -> read(dir));
+        // "1.000" is read as 1: pandas writes whole numbers of a float column so (see ValuesTest)
+        assertEquals(lines + ": 999 of 1,000 rows read so far are malformed (99.9%, more than the 5% allowed by"
+                + " max-malformed); the first: " + lines + ", line 3, column 'price_subtotal': value '1.001' is not a"
+                + " whole number of Rupiah as plain digits (e.g. 27556800; no thousands separators); is this the right"
+                + " file and format?", e.getMessage());
+    }
+
+    @Test
+    void aUtf16FileFailsAtItsHeader() throws IOException {
+        Path dir = copy();
+        Path lines = dir.resolve("df_order_complete.csv");
+        Files.write(lines, text(lines).getBytes(StandardCharsets.UTF_16));
+        InputDataException e = assertThrows(InputDataException.class, () -> read(dir));
+        assertEquals(1, e.line());
+        assertTrue(e.getMessage().startsWith(lines + ", line 1: missing required columns order_id (or orders_id,"),
+                e.getMessage());
+    }
+
+    @Test
+    void countsKeptLinesThatRepeatAnEarlierKeptLine() throws IOException {
+        assertEquals(0, read(fixture()).quality().duplicateRows());
+        Path dir = export("dups", 50);
+        Path lines = dir.resolve("df_order_complete.csv");
+        // o3's line twice more, and a line of o3 that differs in its quantity
+        Files.writeString(lines, "o3,2,1003\no3,2,1003\no3,3,1003\n", StandardOpenOption.APPEND);
+        DataQuality q = read(dir).quality();
+        assertEquals(53, q.rowsKept());
+        assertEquals(2, q.duplicateRows());
     }
 }

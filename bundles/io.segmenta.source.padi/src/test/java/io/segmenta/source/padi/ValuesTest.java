@@ -6,9 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.segmenta.api.data.TimestampColumn;
+import io.segmenta.table.DateTimes;
+import io.segmenta.table.Decimals;
+import io.segmenta.table.Headers;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The export's own conventions (whole Rupiah, missing markers) and, as padi reads them, the shared parsers
+ * that replaced its former copies: decimal quantities, the three date formats, header names.
+ */
 class ValuesTest {
 
     @Test
@@ -33,29 +40,29 @@ class ValuesTest {
 
     @Test
     void parsesDecimalQuantities() {
-        assertEquals(150d, Values.parseDecimal("150"));
-        assertEquals(2.5, Values.parseDecimal("2.5"));
-        assertEquals(0.1, Values.parseDecimal("0.1"));
-        assertEquals(-3d, Values.parseDecimal("-3"));
+        assertEquals(150d, Decimals.parse("150", '.', Decimals.NO_SEPARATOR, false));
+        assertEquals(2.5, Decimals.parse("2.5", '.', Decimals.NO_SEPARATOR, false));
+        assertEquals(0.1, Decimals.parse("0.1", '.', Decimals.NO_SEPARATOR, false));
+        assertEquals(-3d, Decimals.parse("-3", '.', Decimals.NO_SEPARATOR, false));
         for (String bad : new String[] {"", ".", "1.2.3", "1,5", "2e3", "NaN", "Infinity", "x"}) {
-            assertTrue(Double.isNaN(Values.parseDecimal(bad)), bad);
+            assertTrue(Double.isNaN(Decimals.parse(bad, '.', Decimals.NO_SEPARATOR, false)), bad);
         }
     }
 
     @Test
     void parsesTheThreeDateFormats() {
         long expected = TimestampColumn.toEpochSeconds(LocalDateTime.of(2023, 2, 2, 10, 15, 30));
-        assertEquals(expected, Values.parseDate("2023-02-02 10:15:30"));
-        assertEquals(expected, Values.parseDate("2023-02-02T10:15:30"));
-        assertEquals(TimestampColumn.toEpochSeconds(LocalDateTime.of(2023, 2, 2, 0, 0)), Values.parseDate("2023-02-02"));
-        assertEquals(TimestampColumn.toEpochSeconds(LocalDateTime.of(2024, 2, 29, 0, 0)), Values.parseDate("2024-02-29"));
+        assertEquals(expected, DateTimes.parseIsoDateOrDateTime("2023-02-02 10:15:30"));
+        assertEquals(expected, DateTimes.parseIsoDateOrDateTime("2023-02-02T10:15:30"));
+        assertEquals(TimestampColumn.toEpochSeconds(LocalDateTime.of(2023, 2, 2, 0, 0)), DateTimes.parseIsoDateOrDateTime("2023-02-02"));
+        assertEquals(TimestampColumn.toEpochSeconds(LocalDateTime.of(2024, 2, 29, 0, 0)), DateTimes.parseIsoDateOrDateTime("2024-02-29"));
     }
 
     @Test
     void rejectsOtherDateText() {
         for (String bad : new String[] {"2023-02-30", "2023-13-01", "2023-02-02 24:00:00", "2023-02-02T10:15:30Z",
             "2023-02-02 10:15", "02/02/2023", "2023/02/02", "20230202", "2023-2-2", "2023-02-02_10:15:30"}) {
-            assertEquals(Values.BAD_TIME, Values.parseDate(bad), bad);
+            assertEquals(DateTimes.BAD, DateTimes.parseIsoDateOrDateTime(bad), bad);
         }
     }
 
@@ -73,10 +80,10 @@ class ValuesTest {
 
     @Test
     void matchesHeadersIgnoringCaseSpacesAndUnderscores() {
-        assertEquals("maincategory", Values.headerKey("Main Category"));
-        assertEquals("maincategory", Values.headerKey("main_category"));
-        assertEquals("maincategory", Values.headerKey("MainCategory"));
-        assertEquals("id", Values.headerKey("\uFEFF_id"));
-        assertEquals("subcat1", Values.headerKey("subcat 1"));
+        assertEquals("maincategory", Headers.key("Main Category"));
+        assertEquals("maincategory", Headers.key("main_category"));
+        assertEquals("maincategory", Headers.key("MainCategory"));
+        assertEquals("id", Headers.key("\uFEFF_id"));
+        assertEquals("subcat1", Headers.key("subcat 1"));
     }
 }

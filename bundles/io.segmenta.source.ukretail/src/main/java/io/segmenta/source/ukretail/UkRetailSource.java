@@ -10,17 +10,21 @@ import io.segmenta.api.data.TimestampColumn;
 import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.DataSource;
+import io.segmenta.api.data.Rejection;
 import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageContext;
+import io.segmenta.api.stage.StageOption;
 import io.segmenta.table.CsvRecords;
 import io.segmenta.table.DateTimes;
 import io.segmenta.table.Decimals;
 import io.segmenta.table.DictionaryColumnBuilder;
 import io.segmenta.table.DoubleColumnBuilder;
+import io.segmenta.table.DuplicateRows;
 import io.segmenta.table.Headers;
 import io.segmenta.table.InputFiles;
 import io.segmenta.table.Keys;
 import io.segmenta.table.LongColumnBuilder;
+import io.segmenta.table.MalformedRows;
 import io.segmenta.table.RejectionCounter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -43,9 +47,16 @@ import org.osgi.service.component.annotations.Component;
  * <li>{@value #NON_POSITIVE_QUANTITY}: returns and adjustments that are not marked as cancellations;</li>
  * <li>{@value #NON_POSITIVE_PRICE}: free samples and stock corrections carry no revenue.</li>
  * </ol>
- * A value that cannot be read (a quantity that is not a number, a date in no known format, a line with the
- * wrong number of fields) stops the read with a message naming the file, line, column and value: such a file
- * is not the export this source knows, and dropping its rows would hide that.
+ * A row with a value that cannot be read (an empty InvoiceNo, a quantity or price that is not a number, a
+ * date in no known format) or with the wrong number of fields is malformed: it is skipped and counted as
+ * "malformed: {column} ..." or "{@value MalformedRows#WRONG_WIDTH}" (listed before the rules above, as it is
+ * checked first), unless option {@value MalformedRows#OPTION} (default {@value MalformedRows#DEFAULT}) is
+ * exceeded: then the read stops with a message quoting the first bad value, since such a file is not the
+ * export this source knows. With {@value MalformedRows#OPTION}=0 the first malformed row stops the read
+ * with a message naming the file, line, column and value.
+ * <p>
+ * Kept rows that repeat an earlier kept row in all eight fields are kept (the export has such lines; the
+ * reference figures include them) and counted in {@link DataQuality#duplicateRows()}.
  */
 @Component(service = DataSource.class, property = Stage.NAME_PROPERTY + "=" + UkRetailSource.NAME)
 @ServiceProvider(value = DataSource.class, resolution = Resolution.OPTIONAL)
@@ -92,15 +103,21 @@ public class UkRetailSource implements DataSource {
     }
 
     @Override
+    public List<StageOption> options() {
+        return List.of(MalformedRows.option());
+    }
+
+    @Override
     public SourceData read(Path input, StageContext context) {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(context, "context");
+        double maxMalformed = MalformedRows.max(context.options());
         InputFiles.requireFile(input, "the " + NAME + " source reads one CSV file (plain or .gz)");
         // Malformed UTF-8 becomes U+FFFD instead of failing: it can only occur in free text such as
         // Description, which this source does not read; keys, numbers and dates are ASCII.
         try (CsvRecords records = new CsvRecords(InputFiles.openText(input, StandardCharsets.UTF_8, false,
                 "a CSV with the header " + EXPECTED_HEADER, null), ',')) {
-            return new Reading(records, context).run();
+            return new Reading(records, context, maxMalformed).run();
         }
     }
 
@@ -114,6 +131,9 @@ public class UkRetailSource implements DataSource {
         private final String[] columnName = new String[REQUIRED.length];
 
         private final RejectionCounter rejections;
+        private final double maxMalformed;
+        private MalformedRows malformed;
+        private final DuplicateRows duplicates = new DuplicateRows(BUFFER);
         private final DictionaryColumnBuilder customers = new DictionaryColumnBuilder(BUFFER);
         private final DictionaryColumnBuilder orders = new DictionaryColumnBuilder(BUFFER);
         private final LongColumnBuilder timestamps = new LongColumnBuilder(BUFFER);
@@ -134,10 +154,11 @@ public class UkRetailSource implements DataSource {
         private String lastRawCustomer;
         private String lastCustomer;
 
-        Reading(CsvRecords records, StageContext context) {
+        Reading(CsvRecords records, StageContext context, double maxMalformed) {
             this.file = records.file();
             this.records = records;
             this.context = context;
+            this.maxMalformed = maxMalformed;
             // Registered in the order the rules apply, so that all four show, with 0 when nothing broke them.
             this.rejections = new RejectionCounter(file).register(MISSING_CUSTOMER).register(CANCELLED)
                     .register(NON_POSITIVE_QUANTITY).register(NON_POSITIVE_PRICE);
@@ -145,9 +166,13 @@ public class UkRetailSource implements DataSource {
 
         SourceData run() {
             resolveHeader(records.first(), records.line());
+            malformed = new MalformedRows(records, maxMalformed);
             for (CSVRecord record = records.next(); record != null; record = records.next()) {
                 row(record, records.line());
             }
+            malformed.finish();
+            // Rows of the wrong width never reach row(): the reader skipped and counted them.
+            rowsRead = records.rows();
             context.progress(rowsRead, -1, "rows");
             return result();
         }
@@ -173,16 +198,27 @@ public class UkRetailSource implements DataSource {
         private void row(CSVRecord record, long line) {
             rowsRead++;
             String invoice = record.get(column[INVOICE]).trim();
-            if (invoice.isEmpty()) {
-                throw new InputDataException(file, line, columnName[INVOICE], "", "an invoice number");
-            }
             String rawCustomer = record.get(column[CUSTOMER]).trim();
-            double quantity = number(record, QUANTITY, line);
-            double price = number(record, UNIT_PRICE, line);
-            long time = time(record, line);
+            double quantity = number(record, QUANTITY);
+            double price = number(record, UNIT_PRICE);
+            long time = time(record);
 
-            // Every value has been checked above, so a bad value is an error whichever rule the row breaks.
-            if (rawCustomer.isEmpty()) {
+            // Every value has been checked above, so a bad value makes the row malformed whichever rule it
+            // would break.
+            if (invoice.isEmpty()) {
+                malformed.reject(MalformedRows.reason(columnName[INVOICE], "is empty"),
+                        new InputDataException(file, line, columnName[INVOICE], "", "an invoice number"));
+            } else if (Double.isNaN(quantity)) {
+                malformed.reject(MalformedRows.reason(columnName[QUANTITY], "is not a number"),
+                        numberError(record, QUANTITY, line));
+            } else if (Double.isNaN(price)) {
+                malformed.reject(MalformedRows.reason(columnName[UNIT_PRICE], "is not a number"),
+                        numberError(record, UNIT_PRICE, line));
+            } else if (time == DateTimes.BAD) {
+                malformed.reject(MalformedRows.reason(columnName[INVOICE_DATE], "is not a date-time"),
+                        new InputDataException(file, line, columnName[INVOICE_DATE], record.get(column[INVOICE_DATE]),
+                                "a date-time as " + DateTimes.ISO_PATTERN + " or " + InvoiceDates.UCI_PATTERN));
+            } else if (rawCustomer.isEmpty()) {
                 rejections.reject(MISSING_CUSTOMER, line);
             } else if (invoice.charAt(0) == 'C' || invoice.charAt(0) == 'c') {
                 rejections.reject(CANCELLED, line);
@@ -192,6 +228,7 @@ public class UkRetailSource implements DataSource {
                 rejections.reject(NON_POSITIVE_PRICE, line);
             } else {
                 keep(record, rawCustomer, invoice, time, quantity, price);
+                duplicates.add(record);
             }
             if (rowsRead % PROGRESS_EVERY == 0) {
                 context.progress(rowsRead, -1, "rows");
@@ -223,25 +260,25 @@ public class UkRetailSource implements DataSource {
             }
         }
 
-        private double number(CSVRecord record, int field, long line) {
-            String text = record.get(column[field]);
-            double value = Decimals.parse(text);
-            if (Double.isNaN(value)) {
-                throw new InputDataException(file, line, columnName[field], text,
-                        "a number (digits with '.' as the decimal point, e.g. 2.55)");
-            }
-            return value;
+        /** The number, or NaN when the field is not one (see {@link #numberError}). */
+        private double number(CSVRecord record, int field) {
+            return Decimals.parse(record.get(column[field]));
         }
 
-        private long time(CSVRecord record, long line) {
+        private InputDataException numberError(CSVRecord record, int field, long line) {
+            return new InputDataException(file, line, columnName[field], record.get(column[field]),
+                    "a number (digits with '.' as the decimal point, e.g. 2.55)");
+        }
+
+        /** The seconds, or {@link DateTimes#BAD} when the field is not a date-time in a known format. */
+        private long time(CSVRecord record) {
             String text = record.get(column[INVOICE_DATE]);
             if (text.equals(lastDateText)) {
                 return lastDateSeconds;
             }
             long seconds = InvoiceDates.parse(text);
             if (seconds == DateTimes.BAD) {
-                throw new InputDataException(file, line, columnName[INVOICE_DATE], text,
-                        "a date-time as " + DateTimes.ISO_PATTERN + " or " + InvoiceDates.UCI_PATTERN);
+                return seconds;
             }
             lastDateText = text;
             lastDateSeconds = seconds;
@@ -259,11 +296,13 @@ public class UkRetailSource implements DataSource {
                     products.build(TransactionField.PRODUCT.columnName()),
                     regions.build(TransactionField.REGION.columnName())));
             boolean any = table.rowCount() > 0;
-            DataQuality quality = new DataQuality(NAME, List.of(file), rowsRead, table.rowCount(),
-                    rejections.toRejections(), any ? firstTime : TimestampColumn.MISSING,
-                    any ? lastTime : TimestampColumn.MISSING,
+            // Malformed rows first: they are set aside before any rule is applied.
+            List<Rejection> all = new ArrayList<>(malformed.toRejections());
+            all.addAll(rejections.toRejections());
+            DataQuality quality = new DataQuality(NAME, List.of(file), rowsRead, table.rowCount(), all,
+                    any ? firstTime : TimestampColumn.MISSING, any ? lastTime : TimestampColumn.MISSING,
                     Map.of("customers", (long) customers.levelCount(), "orders", (long) orders.levelCount(),
-                            "products", (long) products.levelCount()));
+                            "products", (long) products.levelCount()), duplicates.count());
             return new SourceData(table, quality);
         }
     }

@@ -78,6 +78,24 @@ class UkRetailSourceTest {
         return source.read(file, new RecordingContext());
     }
 
+    /** Reads with max-malformed=0: the first malformed row stops the read. */
+    private SourceData strict(Path file) {
+        return source.read(file, new RecordingContext(Map.of("max-malformed", "0"), Integer.MAX_VALUE));
+    }
+
+    /** A file with the header and {@code good} valid rows, each of another invoice, then the extra lines. */
+    private Path rowsAnd(String name, int good, String... extra) throws IOException {
+        StringBuilder sb = new StringBuilder(HEADER).append('\n');
+        for (int i = 0; i < good; i++) {
+            sb.append(600000 + i).append(",P").append(i % 7).append(",X,2,2011-01-01 10:00:00,1.5,")
+                    .append(20000 + i % 5).append(",United Kingdom\n");
+        }
+        for (String line : extra) {
+            sb.append(line).append('\n');
+        }
+        return Files.writeString(tmp.resolve(name), sb.toString());
+    }
+
     private static long seconds(int y, int mo, int d, int h, int mi, int s) {
         return TimestampColumn.toEpochSeconds(LocalDateTime.of(y, mo, d, h, mi, s));
     }
@@ -91,7 +109,8 @@ class UkRetailSourceTest {
     void isASourceNamedUkRetail() {
         assertEquals("uk-retail", source.name());
         assertEquals(StageKind.SOURCE, source.kind());
-        assertTrue(source.options().isEmpty());
+        assertEquals(List.of("max-malformed"), source.options().stream().map(o -> o.name()).toList());
+        assertEquals("5%", source.options().get(0).defaultValue());
         assertFalse(source.description().isBlank());
     }
 
@@ -274,7 +293,7 @@ class UkRetailSourceTest {
     @Test
     void stopsAtAnUnparseableQuantityNamingFileLineColumnAndValue() {
         Path file = resource("bad-quantity.csv");
-        InputDataException e = assertThrows(InputDataException.class, () -> read(file));
+        InputDataException e = assertThrows(InputDataException.class, () -> strict(file));
         // Line 4: the record before it spans lines 2 and 3 (a quoted description with a line break).
         assertEquals(file.toString(), e.file());
         assertEquals(4, e.line());
@@ -287,7 +306,7 @@ class UkRetailSourceTest {
     @Test
     void stopsAtAnUnparseablePriceEvenInARowThatWouldBeDropped() {
         InputDataException e = assertThrows(InputDataException.class,
-                () -> read(resource("bad-price-rejected-row.csv")));
+                () -> strict(resource("bad-price-rejected-row.csv")));
         assertEquals(3, e.line());
         assertEquals("UnitPrice", e.column());
         assertEquals("1.8.5", e.value());
@@ -295,7 +314,7 @@ class UkRetailSourceTest {
 
     @Test
     void stopsAtAnImpossibleDateNamingBothFormats() {
-        InputDataException e = assertThrows(InputDataException.class, () -> read(resource("bad-date.csv")));
+        InputDataException e = assertThrows(InputDataException.class, () -> strict(resource("bad-date.csv")));
         assertEquals(2, e.line());
         assertEquals("InvoiceDate", e.column());
         assertEquals("2010-13-01 08:26:00", e.value());
@@ -306,9 +325,109 @@ class UkRetailSourceTest {
     @Test
     void stopsAtATruncatedLastLine() {
         Path file = resource("truncated.csv");
-        InputDataException e = assertThrows(InputDataException.class, () -> read(file));
+        InputDataException e = assertThrows(InputDataException.class, () -> strict(file));
         assertEquals(4, e.line());
         assertTrue(e.getMessage().startsWith(file + ", line 4: found 5 fields, expected 8"), e.getMessage());
+    }
+
+    @Test
+    void countsAMalformedRowAmongGoodOnesWithItsLineAndKeepsTheRest() throws IOException {
+        Path file = rowsAnd("one-bad.csv", 50,
+                "700001,P1,X,six,2011-01-02 10:00:00,1.5,20001,United Kingdom",
+                "700002,P1,X,1,2011-01-02 10:00:00,1.5,20001,United Kingdom");
+        DataQuality q = read(file).quality();
+        assertEquals(52, q.rowsRead());
+        assertEquals(51, q.rowsKept());
+        Rejection r = q.rejections().get(0); // malformed rows come first: they are set aside before any rule
+        assertEquals(new Rejection("malformed: Quantity is not a number", 1, file.toString(), List.of(52L)), r);
+        assertEquals(q.rowsRead(), q.rowsKept() + q.rowsRejected());
+        assertEquals(5, q.rejections().size());
+    }
+
+    @Test
+    void countsEachKindOfMalformedValueUnderItsOwnReason() throws IOException {
+        Path file = rowsAnd("kinds.csv", 100,
+                ",P1,X,1,2011-01-02 10:00:00,1.5,20001,United Kingdom",
+                "700001,P1,X,1,2011-01-02 10:00:00,1.8.5,,United Kingdom",
+                "700002,P1,X,1,2011-02-30 10:00:00,1.5,20001,United Kingdom",
+                "700003,P1,X,1,2011-01-02 10:00:00,abc,20001,United Kingdom");
+        DataQuality q = read(file).quality();
+        assertEquals(104, q.rowsRead());
+        assertEquals(100, q.rowsKept());
+        assertEquals(List.of(
+                new Rejection("malformed: InvoiceNo is empty", 1, file.toString(), List.of(102L)),
+                new Rejection("malformed: UnitPrice is not a number", 2, file.toString(), List.of(103L, 105L)),
+                new Rejection("malformed: InvoiceDate is not a date-time", 1, file.toString(), List.of(104L))),
+                q.rejections().subList(0, 3));
+    }
+
+    @Test
+    void countsATruncatedLastLineByDefault() throws IOException {
+        Path file = rowsAnd("truncated-last.csv", 60, "700001,P1,X,1,2011-01-02 10:00:00");
+        DataQuality q = read(file).quality();
+        assertEquals(61, q.rowsRead());
+        assertEquals(60, q.rowsKept());
+        assertEquals(new Rejection("malformed: wrong number of fields", 1, file.toString(), List.of(62L)),
+                q.rejections().get(0));
+        InputDataException e = assertThrows(InputDataException.class, () -> strict(file));
+        assertEquals(file + ", line 62: found 5 fields, expected 8 as in the header (a truncated line, or a value"
+                + " with an unquoted comma?)", e.getMessage());
+    }
+
+    @Test
+    void stopsWhenMoreThanTheAllowedShareOfRowsIsMalformed() throws IOException {
+        // A small file is judged at its end: 1 bad row of 3 is over 5%.
+        Path small = resource("bad-quantity.csv");
+        InputDataException e = assertThrows(InputDataException.class, () -> read(small));
+        assertEquals(small + ": 1 of 2 rows is malformed (50.0%, more than the 5% allowed by max-malformed); the"
+                + " first: " + small + ", line 4, column 'Quantity': value 'six' is not a number (digits with '.'"
+                + " as the decimal point, e.g. 2.55); is this the right file and format?", e.getMessage());
+        // ...and read when the cap allows it.
+        DataQuality q = source.read(small, new RecordingContext(Map.of("max-malformed", "50%"), Integer.MAX_VALUE))
+                .quality();
+        assertEquals(1, q.rejections().get(0).count());
+
+        // A large file of the wrong kind (day-first dates) stops after 1,000 rows, not at its end.
+        String[] wrong = new String[5000];
+        for (int i = 0; i < wrong.length; i++) {
+            wrong[i] = (800000 + i) + ",P1,X,1,13/01/2011 10:00,1.5,20001,United Kingdom";
+        }
+        Path large = rowsAnd("day-first.csv", 10, wrong);
+        e = assertThrows(InputDataException.class, () -> read(large));
+        assertEquals(large + ": 990 of 1,000 rows read so far are malformed (99.0%, more than the 5% allowed by"
+                + " max-malformed); the first: " + large + ", line 12, column 'InvoiceDate': value '13/01/2011 10:00'"
+                + " is not a date-time as yyyy-MM-dd HH:mm:ss or M/d/yyyy H:mm; is this the right file and format?",
+                e.getMessage());
+    }
+
+    @Test
+    void refusesABadMaxMalformedOption() {
+        SegmentaException e = assertThrows(SegmentaException.class, () -> source.read(resource("normal.csv"),
+                new RecordingContext(Map.of("max-malformed", "5"), Integer.MAX_VALUE)));
+        assertTrue(e.getMessage().startsWith("option max-malformed: '5' is not a share of rows"), e.getMessage());
+    }
+
+    @Test
+    void countsKeptRowsThatRepeatAnEarlierKeptRowAndKeepsThem() throws IOException {
+        String line = "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26:00,2.55,17850,United Kingdom";
+        Path file = rowsAnd("duplicates.csv", 50, line, line, line,
+                "C536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26:00,2.55,17850,United Kingdom",
+                line.replace("2.55", "2.56"));
+        DataQuality q = read(file).quality();
+        assertEquals(54, q.rowsKept());
+        assertEquals(2, q.duplicateRows()); // the 2nd and 3rd copies; the cancelled row is not kept
+        assertEquals(0, read(resource("normal.csv")).quality().duplicateRows());
+    }
+
+    @Test
+    void aUtf16FileFailsAtItsHeader() throws IOException {
+        Path file = tmp.resolve("utf16.csv");
+        Files.write(file, (HEADER + "\n536365,85123A,X,6,2010-12-01 08:26:00,2.55,17850,United Kingdom\n")
+                .getBytes(StandardCharsets.UTF_16));
+        InputDataException e = assertThrows(InputDataException.class, () -> read(file));
+        assertEquals(1, e.line());
+        assertTrue(e.getMessage().startsWith(file + ", line 1: missing required columns InvoiceNo, StockCode,"),
+                e.getMessage());
     }
 
     @Test
