@@ -8,9 +8,13 @@
  * {@link io.segmenta.table.IdIndex}), the bad-row policy ({@link io.segmenta.table.MalformedRows}) and the
  * count of repeated rows ({@link io.segmenta.table.DuplicateRows}, {@link io.segmenta.table.LongHashSet}).
  * They build the immutable columns of {@code io.segmenta.api.data}.
+ * <p>
+ * For feature extractors, {@link io.segmenta.table.Grouping} aggregates a transactions table per entity
+ * (customer, seller) over dictionary codes with primitive arrays: orders, sums, distinct and most frequent
+ * values, recency, and the restriction to the entities that have usable rows.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.segmenta.table;
 
 import org.osgi.annotation.bundle.Export;

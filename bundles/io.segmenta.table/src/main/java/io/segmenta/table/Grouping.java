@@ -1,4 +1,4 @@
-package io.segmenta.feature.buyer;
+package io.segmenta.table;
 
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.CategoricalColumn;
@@ -14,16 +14,23 @@ import java.util.Optional;
 import java.util.function.IntPredicate;
 
 /**
- * The usable rows of a transactions table grouped by entity (customer or seller) and by (entity, order),
- * with primitive arrays only: a row is usable when it has an entity, an order, a timestamp and a finite value
- * (GMV or amount), as in the RFM extractor. Distinct counts sort packed {@code (entity << 32 | code)} longs
- * instead of keeping a set per entity, so the cost is a few arrays of the table's length whatever the number
- * of entities.
+ * Per-entity aggregation over dictionary codes with primitive arrays: the usable rows of a transactions table
+ * grouped by entity (customer, seller, ...) and by (entity, order), for feature extractors that turn a
+ * {@code io.segmenta.api.data.TransactionTable} into one row per entity. A row is usable when it has an entity,
+ * an order, a timestamp and a finite value (GMV or amount), as in the RFM extractor; every other row is counted
+ * by reason ({@link #leftOut()}, {@link #leftOutReasons()}) so that nothing is dropped silently.
  * <p>
- * The same class is in io.segmenta.feature.seller (package-private in both, as neither bundle exports a
- * package); it is a candidate for io.segmenta.table.
+ * Entities, orders and categorical values are the dictionary codes of {@link CategoricalColumn}s, so the
+ * aggregates are plain arrays indexed by entity code ({@link #orders()}, {@link #sum}, {@link #distinct},
+ * {@link #mostFrequent}, {@link #recency}); {@link #keptIds} and the {@code keep} methods then restrict them to
+ * the entities with at least one usable row, in code order, which are the rows of the feature matrix.
+ * Distinct counts sort packed {@code (entity << 32 | code)} longs instead of keeping a set per entity, so the
+ * cost is a few arrays of the table's length whatever the number of entities, and no object per row.
+ * <p>
+ * Instances are immutable after construction and may be shared between threads; the predicates passed to
+ * {@link #orders(IntPredicate)} and {@link #flagOrders(IntPredicate)} are called on the caller's thread.
  */
-final class Grouping {
+public final class Grouping {
     private static final long SECONDS_PER_DAY = 86_400L;
     private static final long LOW = 0xffffffffL;
 
@@ -41,15 +48,28 @@ final class Grouping {
     private final String leftOutReasons;
 
     /**
+     * Groups the rows; all arrays are per row of the same table and are only read.
+     *
      * @param entityCodes the entity of every row ({@link CategoricalColumn#MISSING} when unknown)
      * @param entities the entity column's level count
      * @param entityLabel what an entity is called in messages ("customer", "seller")
+     * @param orderCodes the order of every row ({@link CategoricalColumn#MISSING} when unknown)
+     * @param time the epoch second of every row ({@link TimestampColumn#MISSING} when unknown)
      * @param value the money column that must be finite for a row to count
      * @param valueLabel its name in messages
+     * @throws IllegalArgumentException when the arrays differ in length or {@code entities} is negative
      */
-    Grouping(int[] entityCodes, int entities, String entityLabel, int[] orderCodes, long[] time, double[] value,
+    public Grouping(int[] entityCodes, int entities, String entityLabel, int[] orderCodes, long[] time, double[] value,
             String valueLabel) {
         int rows = entityCodes.length;
+        // a public constructor now: a length mismatch is a programming error, reported before any row is read
+        if (orderCodes.length != rows || time.length != rows || value.length != rows) {
+            throw new IllegalArgumentException("per-row arrays differ in length: " + rows + " entities, "
+                    + orderCodes.length + " orders, " + time.length + " times, " + value.length + " values");
+        }
+        if (entities < 0) {
+            throw new IllegalArgumentException("negative entity count " + entities);
+        }
         this.entities = entities;
         entity = new int[rows];
         order = new int[rows];
@@ -124,31 +144,33 @@ final class Grouping {
         return Arrays.copyOf(keys, m);
     }
 
-    int usableRows() {
+    /** How many rows count (have an entity, an order, a timestamp and a finite value). */
+    public int usableRows() {
         return entity.length - leftOut;
     }
 
     /** True when the row counts (has an entity, an order, a timestamp and a finite value). */
-    boolean isUsable(int row) {
+    public boolean isUsable(int row) {
         return entity[row] >= 0;
     }
 
-    int leftOut() {
+    /** How many rows were left out, whatever the reason; {@link #leftOutReasons()} breaks them down. */
+    public int leftOut() {
         return leftOut;
     }
 
     /** Why rows were left out, e.g. "2 without a customer, 1 without an order"; empty when none was. */
-    String leftOutReasons() {
+    public String leftOutReasons() {
         return leftOutReasons;
     }
 
     /** Distinct orders per entity. */
-    double[] orders() {
+    public double[] orders() {
         return orders(u -> true);
     }
 
     /** Distinct orders per entity that satisfy the predicate, given the order's index (see {@link #flagOrders}). */
-    double[] orders(IntPredicate orderIndex) {
+    public double[] orders(IntPredicate orderIndex) {
         double[] counts = new double[entities];
         for (int u = 0; u < orderKeys.length; u++) {
             if (orderIndex.test(u)) {
@@ -159,7 +181,7 @@ final class Grouping {
     }
 
     /** Per (entity, order) index: true when any usable row of it satisfies the predicate (given the row). */
-    boolean[] flagOrders(IntPredicate row) {
+    public boolean[] flagOrders(IntPredicate row) {
         boolean[] flags = new boolean[orderKeys.length];
         for (int i = 0; i < entity.length; i++) {
             if (order[i] >= 0 && !flags[order[i]] && row.test(i)) {
@@ -169,12 +191,17 @@ final class Grouping {
         return flags;
     }
 
-    /** A sum per entity over usable rows, and how many usable rows had no finite value. */
-    record Sum(double[] totals, int skipped) {
+    /**
+     * A sum per entity over usable rows, and how many usable rows had no finite value.
+     *
+     * @param totals the sum per entity code (0 for an entity without a finite value)
+     * @param skipped the usable rows whose value was NaN or infinite, for the caller to report
+     */
+    public record Sum(double[] totals, int skipped) {
     }
 
     /** Sums a numeric column per entity over usable rows; NaN and infinite values are skipped and counted. */
-    Sum sum(NumericColumn column) {
+    public Sum sum(NumericColumn column) {
         double[] values = column.values();
         double[] totals = new double[entities];
         int skipped = 0;
@@ -191,7 +218,7 @@ final class Grouping {
     }
 
     /** Distinct non-missing values of a categorical column per entity, over usable rows. */
-    double[] distinct(CategoricalColumn column) {
+    public double[] distinct(CategoricalColumn column) {
         int[] codes = column.codes();
         long[] keys = new long[codes.length];
         int n = 0;
@@ -213,7 +240,7 @@ final class Grouping {
      * outweigh two 1-line orders). Ties go to the value seen first, i.e. on the earliest row of the table.
      * An entity without a value gets {@link CategoricalColumn#MISSING}.
      */
-    int[] mostFrequent(CategoricalColumn column) {
+    public int[] mostFrequent(CategoricalColumn column) {
         int[] codes = column.codes();
         int rows = codes.length;
         // distinct (order index, value): each order counts a value once
@@ -265,7 +292,7 @@ final class Grouping {
      *
      * @param option the option's name, for the message
      */
-    double[] recency(Optional<LocalDate> configured, String option) {
+    public double[] recency(Optional<LocalDate> configured, String option) {
         long snapshot;
         if (configured.isEmpty()) {
             snapshot = maxTime + SECONDS_PER_DAY;
@@ -288,7 +315,7 @@ final class Grouping {
     }
 
     /** The ids of the entities with at least one usable row, in code order: the rows of the result. */
-    List<String> keptIds(CategoricalColumn entityColumn) {
+    public List<String> keptIds(CategoricalColumn entityColumn) {
         List<String> ids = new ArrayList<>();
         for (int e = 0; e < entities; e++) {
             if (rowsPerEntity[e] > 0) {
@@ -299,7 +326,7 @@ final class Grouping {
     }
 
     /** A per-entity feature restricted to the kept entities. */
-    NumericColumn keep(String name, double[] perEntity) {
+    public NumericColumn keep(String name, double[] perEntity) {
         double[] values = new double[keptCount()];
         int j = 0;
         for (int e = 0; e < entities; e++) {
@@ -314,7 +341,7 @@ final class Grouping {
      * A per-entity categorical feature restricted to the kept entities, re-encoded so that its levels are only
      * the values some kept entity has, in the order of the source column's codes.
      */
-    CategoricalColumn keep(String name, int[] perEntity, CategoricalColumn source) {
+    public CategoricalColumn keep(String name, int[] perEntity, CategoricalColumn source) {
         int[] newCode = new int[source.levelCount()];
         for (int e = 0; e < entities; e++) {
             if (rowsPerEntity[e] > 0 && perEntity[e] != CategoricalColumn.MISSING) {
