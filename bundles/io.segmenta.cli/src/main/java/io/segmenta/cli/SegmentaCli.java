@@ -4,14 +4,17 @@ import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceConsumer;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.generate.SampleGenerator;
+import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineEngine;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
 import io.segmenta.console.ConsoleProgress;
 import io.segmenta.console.GenerateArguments;
+import io.segmenta.console.KSelectionSummary;
 import io.segmenta.console.Generation;
 import io.segmenta.console.RunArguments;
 import io.segmenta.console.RunSummary;
+import io.segmenta.console.SelectKArguments;
 import io.segmenta.console.StageList;
 import java.io.IOException;
 import java.io.InputStream;
@@ -114,9 +117,10 @@ public final class SegmentaCli {
                 case "--version", "version" -> out.println("segmenta " + version());
                 case "stages" -> stages(rest, out);
                 case "run" -> run(rest, out, err);
+                case "select-k" -> selectK(rest, out, err);
                 case "generate" -> generate(rest, out, err);
                 default -> throw new SegmentaException("unknown command '" + command
-                        + "'; commands are run, generate, stages, help and --version");
+                        + "'; commands are run, select-k, generate, stages, help and --version");
             }
             return OK;
         } catch (SegmentaException e) {
@@ -172,6 +176,18 @@ public final class SegmentaCli {
         out.print(RunSummary.render(result));
     }
 
+    private void selectK(List<String> args, PrintStream out, PrintStream err) {
+        if (args.contains("--help") || args.contains("-h")) {
+            out.print(usage());
+            return;
+        }
+        // check the options before looking for the engine, as run does
+        SelectKArguments arguments = SelectKArguments.parse(args);
+        PipelineSpec spec = arguments.spec();
+        KSelection selection = engine().selectK(spec, arguments.kMin(), arguments.kMax(), new ConsoleProgress(err));
+        out.print(KSelectionSummary.render(selection));
+    }
+
     private PipelineEngine engine() {
         PipelineEngine e = engine.get();
         if (e == null) {
@@ -184,6 +200,7 @@ public final class SegmentaCli {
     static String usage() {
         return """
                 usage: segmenta run --source NAME --input PATH [run options]
+                       segmenta select-k --source NAME --input PATH [select-k options]
                        segmenta generate --format NAME --out DIR [generate options]
                        segmenta stages [--verbose]
                        segmenta help | --help
@@ -197,6 +214,15 @@ public final class SegmentaCli {
 
                 run options:
                 """ + RunArguments.usage() + """
+
+                `segmenta select-k` helps choose --k: it reads and extracts once, fits the algorithm for every k
+                of a range and prints cost, silhouette, Davies-Bouldin and Calinski-Harabasz per k, the elbow of
+                the cost curve (Kneedle) and a recommended k with the reason; it writes nothing. Beyond 20,000
+                rows the silhouette is computed on a uniform sample of 20,000 rows drawn with the seed; the
+                option silhouette-sample=N (or exact) changes that, for run too.
+
+                select-k options:
+                """ + SelectKArguments.usage() + """
 
                 generate options:
                 """ + GenerateArguments.usage() + """

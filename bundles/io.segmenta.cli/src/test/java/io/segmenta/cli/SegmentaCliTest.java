@@ -128,7 +128,7 @@ class SegmentaCliTest {
 
     @Test
     void userErrorsAreOneLineOnStderrWithExitCode2() {
-        assertUserError("segmenta: unknown command 'frobnicate'; commands are run, generate, stages, help and --version",
+        assertUserError("segmenta: unknown command 'frobnicate'; commands are run, select-k, generate, stages, help and --version",
                 "frobnicate");
         assertUserError("segmenta: --k: 'four' is not a whole number",
                 "run", "--source", "uk-retail", "--input", "x.csv", "--k", "four");
@@ -279,5 +279,44 @@ class SegmentaCliTest {
         assertEquals(2, SegmentaCli.run(new String[] {"generate", "--format", "uk-retail", "--out", dir.toString()},
                 out, err));
         assertEquals("segmenta: unknown format 'uk-retail'; no sample generator is available\n", err());
+    }
+
+    @Test
+    void selectKPrintsTheTableToStdoutAndProgressToStderr() {
+        assertEquals(0, run("select-k", "--source", "uk-retail", "--input", "data/x.csv", "--k-min", "3",
+                "--k-max=7", "--option", "silhouette-sample=exact"));
+        assertEquals(3, engine.lastKMin);
+        assertEquals(7, engine.lastKMax);
+        assertEquals(Map.of("silhouette-sample", "exact"), engine.lastSpec.options().asMap());
+        assertTrue(out().startsWith("Choosing k: kmeans on 1,000 rows of rfm features (seed 42, 10 runs)\n"
+                + "  k    cost  silhouette  Davies-Bouldin  Calinski-Harabasz"), out());
+        assertTrue(out().contains("<- elbow, recommended\n"), out());
+        assertEquals("", err(), "the fake engine reports progress counts only, which are throttled");
+    }
+
+    @Test
+    void selectKArgumentErrorsExitWithTwoBeforeLookingForTheEngine() {
+        assertEquals(2, run(() -> {
+            throw new AssertionError("the engine is not needed to reject the arguments");
+        }, false, "select-k", "--source", "uk-retail", "--input", "x", "--k", "4"));
+        assertEquals("segmenta: --k is not a select-k option: select-k tries every k from --k-min to --k-max and"
+                + " writes nothing\n", err());
+        assertNull(engine.lastSpec);
+    }
+
+    @Test
+    void selectKEngineErrorsExitAsRunDoes() {
+        FakeEngine failing = new FakeEngine(spec -> new SegmentaException("k-max = 9 but there are only 7 customers"));
+        assertEquals(2, run(() -> failing, false, "select-k", "--source", "s", "--input", "x", "--k-max", "9"));
+        assertEquals("segmenta: k-max = 9 but there are only 7 customers\n", err());
+        assertEquals(9, failing.lastKMax);
+    }
+
+    @Test
+    void usageDescribesSelectK() {
+        assertEquals(0, run("select-k", "--help"));
+        assertTrue(out().contains("segmenta select-k --source NAME --input PATH [select-k options]"), out());
+        assertTrue(out().contains("\nselect-k options:\n"), out());
+        assertTrue(out().contains("--k-max N"), out());
     }
 }

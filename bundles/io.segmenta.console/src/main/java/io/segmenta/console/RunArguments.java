@@ -201,16 +201,38 @@ public final class RunArguments {
 
     /** The option listing for help texts: one line per option with its value, description and default. */
     public static String usage() {
-        int width = 0;
+        return usage(List.of(), List.of());
+    }
+
+    /**
+     * The option listing without some options and with more of another command (each {name, value, help}),
+     * aligned together: commands that reuse these options (e.g. select-k) list theirs in the same layout.
+     */
+    static String usage(List<String> without, List<String[]> more) {
+        List<Spec> specs = new ArrayList<>();
         for (Spec s : ALL) {
+            if (!without.contains(s.name)) {
+                specs.add(s);
+            }
+        }
+        for (String[] m : more) {
+            specs.add(new Spec(m[0], m[1], m[2]));
+        }
+        int width = 0;
+        for (Spec s : specs) {
             width = Math.max(width, s.name.length() + 1 + s.value.length());
         }
         StringBuilder sb = new StringBuilder();
-        for (Spec s : ALL) {
+        for (Spec s : specs) {
             String left = s.name + " " + s.value;
             sb.append("  ").append(left).append(" ".repeat(width - left.length() + 2)).append(s.help).append('\n');
         }
         return sb.toString();
+    }
+
+    /** The names of the run options, in usage order. */
+    static List<String> names() {
+        return ALL.stream().map(Spec::name).toList();
     }
 
     private static String help(String name) {

@@ -2,14 +2,17 @@ package io.segmenta.shell;
 
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.generate.SampleGenerator;
+import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineEngine;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
 import io.segmenta.console.ConsoleProgress;
 import io.segmenta.console.GenerateArguments;
+import io.segmenta.console.KSelectionSummary;
 import io.segmenta.console.Generation;
 import io.segmenta.console.RunArguments;
 import io.segmenta.console.RunSummary;
+import io.segmenta.console.SelectKArguments;
 import io.segmenta.console.StageList;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -41,12 +44,16 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * Sample generators are referenced the same way (any number, dynamic, greedy), kept by name: a generator
  * that comes or goes changes the list of formats {@code segmenta:generate} accepts, without restarting
  * the commands.
+ * <p>
+ * {@code segmenta:select-k} is {@link #selectK}: a Gogo function name is a method name, and a method cannot be
+ * called select-k, so {@link SelectKCommand} registers that name and calls this method through Gogo.
  */
 @Component(service = SegmentaCommands.class, property = {
     "osgi.command.scope=segmenta",
     "osgi.command.function=stages",
     "osgi.command.function=run",
-    "osgi.command.function=generate"
+    "osgi.command.function=generate",
+    "osgi.command.function=selectk"
 })
 public class SegmentaCommands {
     static final String NO_ENGINE = "no pipeline engine is registered (is the io.segmenta.engine bundle active?)";
@@ -136,6 +143,47 @@ public class SegmentaCommands {
         run(System.out, given, more == null ? new String[0] : more, debug);
     }
 
+    @Descriptor("chooses the number of segments: reads and extracts once, fits the algorithm for every k from "
+            + SelectKArguments.K_MIN + " to " + SelectKArguments.K_MAX + ", prints cost, silhouette, Davies-Bouldin "
+            + "and Calinski-Harabasz per k, the elbow of the cost curve and a recommended k; writes nothing (the "
+            + "option silhouette-sample=N|exact sets when the silhouette is sampled, 20000 rows by default)")
+    public void selectK(
+            @Descriptor(RunArguments.SOURCE_HELP)
+            @Parameter(names = RunArguments.SOURCE, absentValue = "") String source,
+            @Descriptor(RunArguments.INPUT_HELP)
+            @Parameter(names = RunArguments.INPUT, absentValue = "") String input,
+            @Descriptor(RunArguments.FEATURES_HELP)
+            @Parameter(names = RunArguments.FEATURES, absentValue = "") String features,
+            @Descriptor(RunArguments.ALGORITHM_HELP)
+            @Parameter(names = RunArguments.ALGORITHM, absentValue = "") String algorithm,
+            @Descriptor(SelectKArguments.K_MIN_HELP)
+            @Parameter(names = SelectKArguments.K_MIN, absentValue = "") String kMin,
+            @Descriptor(SelectKArguments.K_MAX_HELP)
+            @Parameter(names = SelectKArguments.K_MAX, absentValue = "") String kMax,
+            @Descriptor(RunArguments.SEED_HELP)
+            @Parameter(names = RunArguments.SEED, absentValue = "") String seed,
+            @Descriptor(RunArguments.RUNS_HELP)
+            @Parameter(names = RunArguments.RUNS, absentValue = "") String runs,
+            @Descriptor(RunArguments.MAX_ITERATIONS_HELP)
+            @Parameter(names = RunArguments.MAX_ITERATIONS, absentValue = "") String maxIterations,
+            @Descriptor(RunArguments.SNAPSHOT_HELP)
+            @Parameter(names = RunArguments.SNAPSHOT, absentValue = "") String snapshot,
+            @Descriptor(RunArguments.OPTION_HELP)
+            @Parameter(names = RunArguments.OPTION, absentValue = "") String option,
+            @Descriptor(RunArguments.OPTIONS_HELP)
+            @Parameter(names = RunArguments.OPTIONS, absentValue = "") String options,
+            @Descriptor("print the stack trace of an unexpected error")
+            @Parameter(names = {"-d", "--debug"}, presentValue = "true", absentValue = "false") boolean debug,
+            @Descriptor("further options: a repeated --option, or --name=value forms")
+            String... more) {
+        String[][] given = {
+            {RunArguments.SOURCE, source}, {RunArguments.INPUT, input}, {RunArguments.FEATURES, features},
+            {RunArguments.ALGORITHM, algorithm}, {SelectKArguments.K_MIN, kMin}, {SelectKArguments.K_MAX, kMax},
+            {RunArguments.SEED, seed}, {RunArguments.RUNS, runs}, {RunArguments.MAX_ITERATIONS, maxIterations},
+            {RunArguments.SNAPSHOT, snapshot}, {RunArguments.OPTION, option}, {RunArguments.OPTIONS, options}};
+        selectK(System.out, given, more == null ? new String[0] : more, debug);
+    }
+
     @Descriptor("writes a sample export with planted customer segments, in the file layout the source of the "
             + "same name reads, and planted-segments.csv (paths are relative to the framework's working directory)")
     public void generate(
@@ -204,6 +252,26 @@ public class SegmentaCommands {
             PipelineResult result = engine().run(spec, new ConsoleProgress(out));
             out.println();
             out.print(RunSummary.render(result));
+        });
+    }
+
+    /**
+     * @param given option name and value pairs as Gogo bound them (an empty value: not given)
+     * @param more the words Gogo did not bind to a parameter
+     */
+    void selectK(PrintStream out, String[][] given, String[] more, boolean debug) {
+        guard(out, debug, () -> {
+            SelectKArguments arguments = new SelectKArguments();
+            for (String[] option : given) {
+                if (option[1] != null && !option[1].isEmpty()) {
+                    arguments.set(option[0], option[1]);
+                }
+            }
+            arguments.add(Arrays.asList(more));
+            PipelineSpec spec = arguments.spec();
+            KSelection selection = engine().selectK(spec, arguments.kMin(), arguments.kMax(), new ConsoleProgress(out));
+            out.println();
+            out.print(KSelectionSummary.render(selection));
         });
     }
 

@@ -38,7 +38,9 @@ class GogoSessionTest {
     void startGogo() {
         threadIO.start();
         processor = new CommandProcessorImpl(threadIO);
-        processor.addCommand("segmenta", new SegmentaCommands(engine, generator));
+        SegmentaCommands commands = new SegmentaCommands(engine, generator);
+        processor.addCommand("segmenta", commands);
+        processor.addCommand("segmenta", new SelectKCommand(commands), "select-k");
         session = processor.createSession(new ByteArrayInputStream(new byte[0]), sessionOut, sessionErr);
     }
 
@@ -120,5 +122,31 @@ class GogoSessionTest {
     void generateDefaults(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         session.execute("segmenta:generate --format uk-retail --out " + dir.toString().replace('\\', '/'));
         assertEquals(new GeneratorRequest(4000, 0, 42, true), generator.lastRequest);
+    }
+
+    @Test
+    void selectKBindsItsOptionsAndPrintsTheTable() throws Exception {
+        Object value = session.execute("segmenta:select-k --source uk-retail --input data/x.csv --k-min 3 --k-max=9"
+                + " --seed 7 --runs 2 --options silhouette-sample=500");
+        assertNull(value, "prints, returns nothing");
+        assertEquals(3, engine.lastKMin);
+        assertEquals(9, engine.lastKMax);
+        assertEquals(new ClusterRequest(4, 7, 2, 300), engine.lastSpec.cluster());
+        assertEquals(Map.of("silhouette-sample", "500"), engine.lastSpec.options().asMap());
+        assertTrue(printed().contains("\n  k    cost  silhouette  Davies-Bouldin  Calinski-Harabasz"), printed());
+        assertTrue(printed().contains("<- elbow, recommended\n"), printed());
+    }
+
+    @Test
+    void selectKErrorsAreOneLine() throws Exception {
+        session.execute("segmenta:select-k --source uk-retail --input x --k 4");
+        session.execute("segmenta:select-k --source uk-retail --input x --k-max two");
+        session.execute("segmenta:select-k --source uk-retail --input x --k-min 6 --k-max 3");
+        String[] lines = printed().split("\n");
+        assertEquals(3, lines.length, printed());
+        assertTrue(lines[0].startsWith("error: --k is not a select-k option"), lines[0]);
+        assertEquals("error: --k-max: 'two' is not a whole number", lines[1]);
+        assertEquals("error: --k-max (3) is below --k-min (6)", lines[2]);
+        assertNull(engine.lastSpec);
     }
 }

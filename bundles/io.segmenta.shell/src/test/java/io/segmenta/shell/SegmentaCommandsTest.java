@@ -218,4 +218,44 @@ class SegmentaCommandsTest {
             assertTrue(GenerateArguments.isOption(option), option);
         }
     }
+
+    @Test
+    void selectKPrintsProgressThenTheTable() {
+        FakeEngine engine = new FakeEngine();
+        new SegmentaCommands(engine).selectK(out, options("--source", "uk-retail", "--input", "x.csv", "--k-min", "",
+                "--k-max", "6"), new String[] {"--algorithm=kmeans"}, false);
+        assertEquals(2, engine.lastKMin);
+        assertEquals(6, engine.lastKMax);
+        assertEquals("kmeans", engine.lastSpec.algorithm());
+        String text = printed();
+        assertTrue(text.startsWith("\nChoosing k: kmeans on 1,000 rows of rfm features (seed 42, 10 runs)\n"), text);
+        assertTrue(text.contains("Recommended k = 3: the elbow"), text);
+    }
+
+    @Test
+    void selectKWithoutEngineOrWithBadOptions() {
+        new SegmentaCommands(null).selectK(out, options("--source", "s", "--input", "x"), new String[0], false);
+        new SegmentaCommands(new FakeEngine()).selectK(out, options("--source", "s"), new String[] {"--out", "o"},
+                false);
+        assertEquals("error: " + SegmentaCommands.NO_ENGINE + "\nerror: --out is not a select-k option: select-k"
+                + " tries every k from --k-min to --k-max and writes nothing\n", printed());
+    }
+
+    @Test
+    void selectKIsDescribed() {
+        Method selectK = null;
+        for (Method m : SegmentaCommands.class.getMethods()) {
+            if (m.getName().equals("selectK") && m.getParameterCount() > 4) {
+                selectK = m;
+            }
+        }
+        assertTrue(selectK != null && selectK.isAnnotationPresent(Descriptor.class));
+        for (java.lang.annotation.Annotation[] annotations : selectK.getParameterAnnotations()) {
+            boolean described = false;
+            for (java.lang.annotation.Annotation a : annotations) {
+                described |= a instanceof Descriptor;
+            }
+            assertTrue(described, "every parameter has a @Descriptor");
+        }
+    }
 }

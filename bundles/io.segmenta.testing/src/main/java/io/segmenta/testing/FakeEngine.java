@@ -1,5 +1,7 @@
 package io.segmenta.testing;
 
+import io.segmenta.api.pipeline.KCandidate;
+import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineEngine;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
@@ -11,11 +13,15 @@ import java.util.function.Function;
 
 /**
  * An engine that records what it was asked and answers with a tiny result ({@link Fixtures#twoCustomers}),
- * or throws whatever failure it is given for the spec.
+ * or throws whatever failure it is given for the spec. {@link #selectK} answers with a fixed selection over
+ * k = 2..4 whatever range it is asked (the range asked is recorded).
  */
 public final class FakeEngine implements PipelineEngine {
     /** The spec of the last run asked for; null until then. */
     public PipelineSpec lastSpec;
+    /** The range of the last selectK asked for; 0 until then. */
+    public int lastKMin;
+    public int lastKMax;
     private final Function<PipelineSpec, RuntimeException> failure;
 
     /** An engine whose runs succeed. */
@@ -46,5 +52,25 @@ public final class FakeEngine implements PipelineEngine {
         listener.info(StageKind.SOURCE, spec.source(), "2 rows kept");
         listener.stepFinished(StageKind.SOURCE, spec.source(), 2_000_000L);
         return Fixtures.twoCustomers(spec);
+    }
+
+    @Override
+    public KSelection selectK(PipelineSpec spec, int kMin, int kMax, ProgressListener listener) {
+        lastSpec = spec;
+        lastKMin = kMin;
+        lastKMax = kMax;
+        RuntimeException e = failure.apply(spec);
+        if (e != null) {
+            throw e;
+        }
+        for (int k = 2; k <= 4; k++) {
+            listener.progress(StageKind.ALGORITHM, spec.algorithm(), k - 1, 3, "k");
+        }
+        return new KSelection(spec, List.of(
+                new KCandidate(2, 900.0, 0.41, 0.95, 1200.0, 3_000_000L),
+                new KCandidate(3, 500.0, 0.45, 0.80, 1500.0, 4_000_000L),
+                new KCandidate(4, 420.0, 0.38, 0.90, 1400.0, 5_000_000L)),
+                3, 3, "k = 3: the elbow of the cost curve (Kneedle), and it has the best silhouette (0.450)",
+                1000, 1000);
     }
 }

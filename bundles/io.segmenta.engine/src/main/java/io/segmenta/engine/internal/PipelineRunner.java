@@ -10,6 +10,8 @@ import io.segmenta.api.data.SourceData;
 import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.pipeline.ClusterQuality;
+import io.segmenta.api.pipeline.KCandidate;
+import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
 import io.segmenta.api.pipeline.ProgressListener;
@@ -21,6 +23,7 @@ import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.Clusterer;
 import io.segmenta.api.stage.DataSource;
 import io.segmenta.api.stage.FeatureExtractor;
+import io.segmenta.api.stage.Options;
 import io.segmenta.api.stage.Reporter;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageKind;
@@ -30,6 +33,8 @@ import io.segmenta.engine.internal.metrics.Clustering;
 import io.segmenta.engine.internal.scaling.FittedScaler;
 import io.segmenta.engine.internal.scaling.Log1pStandardScaler;
 import io.segmenta.engine.internal.scaling.Scaler;
+import io.segmenta.engine.internal.selection.KRecommendation;
+import io.segmenta.engine.internal.selection.Kneedle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +43,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
@@ -64,6 +70,18 @@ public final class PipelineRunner {
     public static final String SCALING = "scaling";
     /** The timing name of the engine's quality metrics step (which also computes the segment profiles). */
     public static final String METRICS = "quality metrics";
+    /**
+     * The engine's own option: the most rows the silhouette is computed on (a uniform sample drawn with the
+     * spec's seed beyond it), or {@code exact}.
+     */
+    public static final String SILHOUETTE_SAMPLE = "silhouette-sample";
+    /**
+     * The default of {@link #SILHOUETTE_SAMPLE}: the exact silhouette is O(n²); 20,000 rows take a few
+     * seconds, and a sample of that size estimates the mean to about ±0.01.
+     */
+    public static final int DEFAULT_SILHOUETTE_SAMPLE = 20_000;
+    /** Options the engine reads itself, accepted besides the stages' options. */
+    static final List<String> ENGINE_OPTIONS = List.of(SILHOUETTE_SAMPLE);
 
     private final StageCatalog catalog;
     private final Scaler scaler;
@@ -116,8 +134,32 @@ public final class PipelineRunner {
     public PipelineResult run(PipelineSpec spec, ProgressListener listener) {
         Objects.requireNonNull(spec, "spec");
         ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
-        Chosen chosen = choose(spec);
+        Chosen chosen = choose(spec, true);
+        atLeast("k", spec.cluster().k(), 2);
         validate(spec, chosen);
+        return guarded(chosen, run -> execute(spec, chosen, run, progress));
+    }
+
+    /**
+     * Fits the spec's algorithm for every k of a range; see {@link io.segmenta.api.pipeline.PipelineEngine#selectK}.
+     * The spec's k and reporters are not used.
+     *
+     * @param listener may be null
+     */
+    public KSelection selectK(PipelineSpec spec, int kMin, int kMax, ProgressListener listener) {
+        Objects.requireNonNull(spec, "spec");
+        ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
+        Chosen chosen = choose(spec, false);
+        atLeast("k-min", kMin, 2);
+        if (kMax < kMin) {
+            throw new SegmentaException("k-max must be at least k-min (" + kMin + "), was " + kMax);
+        }
+        validate(spec, chosen);
+        return guarded(chosen, run -> select(spec, chosen, kMin, kMax, run, progress));
+    }
+
+    /** Runs work as one run: cancelled when a stage it uses goes away or its thread is interrupted. */
+    private <T> T guarded(Chosen chosen, Function<RunState, T> work) {
         RunState run = new RunState(Thread.currentThread(), chosen.all());
         active.add(run);
         try {
@@ -128,7 +170,7 @@ public final class PipelineRunner {
                 }
             }
             run.checkNotCancelled(List.of());
-            return execute(spec, chosen, run, progress);
+            return work.apply(run);
         } finally {
             active.remove(run);
         }
@@ -137,13 +179,14 @@ public final class PipelineRunner {
     // ---------------------------------------------------------------------------------------------------
     // validation: nothing here reads the input
 
-    private Chosen choose(PipelineSpec spec) {
+    /** @param withReporters false when nothing will be written: the spec's reporters are then ignored */
+    private Chosen choose(PipelineSpec spec, boolean withReporters) {
         StageEntry source = find(StageKind.SOURCE, spec.source());
         StageEntry features = find(StageKind.FEATURES, spec.features());
         StageEntry algorithm = find(StageKind.ALGORITHM, spec.algorithm());
         List<StageEntry> reporters = new ArrayList<>(spec.reporters().size());
         Set<String> seen = new TreeSet<>();
-        for (String name : spec.reporters()) {
+        for (String name : withReporters ? spec.reporters() : List.<String>of()) {
             if (!seen.add(name)) {
                 throw new SegmentaException("reporter '" + name + "' is listed twice");
             }
@@ -158,7 +201,6 @@ public final class PipelineRunner {
 
     private static void validate(PipelineSpec spec, Chosen chosen) {
         ClusterRequest c = spec.cluster();
-        atLeast("k", c.k(), 2);
         atLeast("runs", c.runs(), 1);
         atLeast("maxIterations", c.maxIterations(), 1);
 
@@ -170,15 +212,17 @@ public final class PipelineRunner {
         }
         List<String> unknown = new ArrayList<>();
         for (String key : spec.options().asMap().keySet()) {
-            if (!read.contains(key)) {
+            if (!read.contains(key) && !ENGINE_OPTIONS.contains(key)) {
                 unknown.add("'" + key + "'");
             }
         }
         if (!unknown.isEmpty()) {
             throw new SegmentaException((unknown.size() == 1 ? "unknown option " : "unknown options ")
                     + String.join(", ", unknown) + "; the stages of this pipeline read: "
-                    + (read.isEmpty() ? "no options" : String.join(", ", read)));
+                    + (read.isEmpty() ? "no options" : String.join(", ", read)) + "; the engine reads: "
+                    + String.join(", ", ENGINE_OPTIONS));
         }
+        silhouetteRows(spec.options()); // a bad value fails before reading
 
         requiredColumnsDeclared(chosen);
 
@@ -236,6 +280,23 @@ public final class PipelineRunner {
                 + chosen.source().label() + " " + verb + "; choose another feature extractor or source");
     }
 
+    /** The most rows the silhouette is computed on, from the option {@link #SILHOUETTE_SAMPLE}. */
+    static int silhouetteRows(Options options) {
+        Optional<String> value = options.get(SILHOUETTE_SAMPLE);
+        if (value.isEmpty()) {
+            return DEFAULT_SILHOUETTE_SAMPLE;
+        }
+        if (value.get().equalsIgnoreCase("exact")) {
+            return Integer.MAX_VALUE;
+        }
+        int rows = options.integer(SILHOUETTE_SAMPLE, DEFAULT_SILHOUETTE_SAMPLE);
+        if (rows < 2) {
+            throw new SegmentaException("option " + SILHOUETTE_SAMPLE + ": '" + value.get()
+                    + "' is too small: give at least 2 rows, or 'exact'");
+        }
+        return rows;
+    }
+
     private static void atLeast(String what, int value, int min) {
         if (value < min) {
             throw new SegmentaException(what + " must be at least " + min + ", was " + value);
@@ -245,9 +306,19 @@ public final class PipelineRunner {
     // ---------------------------------------------------------------------------------------------------
     // the run
 
-    private PipelineResult execute(PipelineSpec spec, Chosen chosen, RunState run, ProgressListener progress) {
-        Steps steps = new Steps(spec, run, progress);
+    /** What run and selectK share: the input read, its features extracted and scaled. */
+    private record Prepared(SourceData data, FeatureMatrix raw, FeatureMatrix scaled, FittedScaler fitted) {
+        int rows() {
+            return raw.rowCount();
+        }
+    }
 
+    /**
+     * Reads, extracts and scales.
+     *
+     * @param k the largest k that will be fitted, and how it is called in the message when there are fewer rows
+     */
+    private Prepared prepare(PipelineSpec spec, Chosen chosen, Steps steps, int k, String kName) {
         DataSource source = (DataSource) chosen.source().stage();
         SourceData data = steps.stage(chosen.source(), ctx -> source.read(spec.input(), ctx));
         if (data.transactions() == null) {
@@ -261,9 +332,8 @@ public final class PipelineRunner {
         FeatureExtractor extractor = (FeatureExtractor) chosen.features().stage();
         FeatureMatrix raw = steps.stage(chosen.features(), ctx -> extractor.extract(data.transactions(), ctx));
         int rows = raw.rowCount();
-        int k = spec.cluster().k();
         if (k > rows) {
-            throw new SegmentaException("k = " + k + " but there " + (rows == 0 ? "are no " + raw.entity().label() + "s"
+            throw new SegmentaException(kName + " = " + k + " but there " + (rows == 0 ? "are no " + raw.entity().label() + "s"
                     : rows == 1 ? "is only 1 " + raw.entity().label()
                     : "are only " + rows + " " + raw.entity().label() + "s"));
         }
@@ -277,6 +347,17 @@ public final class PipelineRunner {
             fitted[0] = scaler.fit(raw);
             return fitted[0].transform(raw);
         });
+        return new Prepared(data, raw, scaled, fitted[0]);
+    }
+
+    private PipelineResult execute(PipelineSpec spec, Chosen chosen, RunState run, ProgressListener progress) {
+        Steps steps = new Steps(spec, run, progress);
+        Prepared prepared = prepare(spec, chosen, steps, spec.cluster().k(), "k");
+        SourceData data = prepared.data();
+        FeatureMatrix raw = prepared.raw();
+        FeatureMatrix scaled = prepared.scaled();
+        int rows = prepared.rows();
+        int silhouetteRows = silhouetteRows(spec.options());
 
         Clusterer clusterer = (Clusterer) chosen.algorithm().stage();
         ClusterModel model = steps.stage(chosen.algorithm(), ctx -> clusterer.fit(scaled, spec.cluster(), ctx));
@@ -286,11 +367,15 @@ public final class PipelineRunner {
         ClusterQuality[] quality = new ClusterQuality[1];
         List<SegmentProfile> profiles = steps.engine(METRICS, () -> {
             Clustering clustering = new Clustering(rowMajor(scaled), rows, scaled.numeric().size(), labels, segments);
-            quality[0] = ClusterMetrics.compute(clustering, threads, run::isCancelled);
+            if (rows > silhouetteRows) {
+                progress.info(null, METRICS, sampleNote(silhouetteRows, rows, spec));
+            }
+            quality[0] = ClusterMetrics.compute(clustering, threads, run::isCancelled, silhouetteRows,
+                    spec.cluster().seed());
             return SegmentProfiles.compute(raw, labels, segments);
         });
 
-        PipelineResult result = new PipelineResult(spec, data, raw, scaled, fitted[0].describe(), model, quality[0],
+        PipelineResult result = new PipelineResult(spec, data, raw, scaled, prepared.fitted().describe(), model, quality[0],
                 profiles, steps.timings, stageVersions(chosen), List.of());
 
         List<Path> outputs = new ArrayList<>();
@@ -307,6 +392,62 @@ public final class PipelineRunner {
         return result.withOutputs(outputs, steps.timings);
     }
 
+    private static String sampleNote(int sample, int rows, PipelineSpec spec) {
+        return "silhouette on a uniform sample of " + sample + " of " + rows + " rows (seed " + spec.cluster().seed()
+                + "; option " + SILHOUETTE_SAMPLE + ")";
+    }
+
+    /**
+     * Reads, extracts and scales once, then fits and measures every k. The algorithm is one step; its progress
+     * counts the k done, and the algorithm's own progress within a fit is not passed on (it would be mixed
+     * with the count).
+     */
+    private KSelection select(PipelineSpec spec, Chosen chosen, int kMin, int kMax, RunState run,
+            ProgressListener progress) {
+        Steps steps = new Steps(spec, run, progress);
+        Prepared prepared = prepare(spec, chosen, steps, kMax, "k-max");
+        FeatureMatrix scaled = prepared.scaled();
+        int rows = prepared.rows();
+        int sample = Math.min(rows, silhouetteRows(spec.options()));
+        double[] x = rowMajor(scaled);
+        int d = scaled.numeric().size();
+        ClusterRequest base = spec.cluster();
+        StageEntry algorithm = chosen.algorithm();
+        Clusterer clusterer = (Clusterer) algorithm.stage();
+        int total = kMax - kMin + 1;
+
+        progress.stepStarted(algorithm.kind(), algorithm.name());
+        long allStart = System.nanoTime();
+        if (sample < rows) {
+            progress.info(algorithm.kind(), algorithm.name(), sampleNote(sample, rows, spec));
+        }
+        List<KCandidate> candidates = new ArrayList<>(total);
+        double[] ks = new double[total];
+        double[] costs = new double[total];
+        for (int k = kMin; k <= kMax; k++) {
+            long start = System.nanoTime();
+            ClusterRequest request = new ClusterRequest(k, base.seed(), base.runs(), base.maxIterations());
+            ClusterModel model = steps.quiet(algorithm, ctx -> clusterer.fit(scaled, request, ctx));
+            int[] labels = checkedLabels(algorithm, model, rows);
+            double cost = call(algorithm, model::cost);
+            int segments = call(algorithm, model::k);
+            ClusterQuality q = steps.uncancelled(() -> ClusterMetrics.compute(
+                    new Clustering(x, rows, d, labels, segments), threads, run::isCancelled, sample, base.seed()));
+            run.checkNotCancelled(List.of());
+            candidates.add(new KCandidate(k, cost, q.silhouette(), q.daviesBouldin(), q.calinskiHarabasz(),
+                    System.nanoTime() - start));
+            ks[k - kMin] = k;
+            costs[k - kMin] = cost;
+            progress.progress(algorithm.kind(), algorithm.name(), k - kMin + 1, total, "k");
+        }
+        progress.stepFinished(algorithm.kind(), algorithm.name(), System.nanoTime() - allStart);
+
+        int knee = Kneedle.kneeIndex(ks, costs);
+        int elbowK = knee < 0 ? 0 : kMin + knee;
+        KRecommendation recommendation = KRecommendation.of(candidates, elbowK);
+        return new KSelection(spec, candidates, elbowK, recommendation.k(), recommendation.reason(), rows, sample);
+    }
+
     /** Runs the steps of one run, timing them and turning failures into one-line messages. */
     private final class Steps {
         final List<StageTiming> timings = new ArrayList<>();
@@ -321,7 +462,7 @@ public final class PipelineRunner {
         }
 
         <T> T stage(StageEntry entry, Function<StageContext, T> work) {
-            T result = stage(entry, work, List.of());
+            T result = stage(entry, work, List.of(), true);
             // a stage that went away may have returned early with half a result: do not go on with it
             run.checkNotCancelled(List.of());
             return result;
@@ -329,11 +470,33 @@ public final class PipelineRunner {
 
         /** @param written files already written by earlier reporters, named in failure messages */
         <T> T stage(StageEntry entry, Function<StageContext, T> work, List<Path> written) {
-            progress.stepStarted(entry.kind(), entry.name());
+            return stage(entry, work, written, true);
+        }
+
+        /**
+         * A stage's work that is part of a larger step: no step events, no timing, and the stage's progress is
+         * not passed on (its messages are).
+         */
+        <T> T quiet(StageEntry entry, Function<StageContext, T> work) {
+            T result = stage(entry, work, List.of(), false);
+            run.checkNotCancelled(List.of());
+            return result;
+        }
+
+        private <T> T stage(StageEntry entry, Function<StageContext, T> work, List<Path> written, boolean step) {
+            if (step) {
+                progress.stepStarted(entry.kind(), entry.name());
+            }
             long start = System.nanoTime();
             T result;
             try {
-                result = work.apply(new RunStageContext(entry, progress, spec.options(), run));
+                ProgressListener listener = step ? progress : new ProgressListener() {
+                    @Override
+                    public void info(StageKind kind, String name, String message) {
+                        progress.info(kind, name, message);
+                    }
+                };
+                result = work.apply(new RunStageContext(entry, listener, spec.options(), run));
             } catch (RuntimeException | LinkageError e) {
                 // a stage whose bundle was stopped fails in odd ways (even NoClassDefFoundError): say why
                 SegmentaException cancelled = run.cancellation(written, e);
@@ -349,7 +512,9 @@ public final class PipelineRunner {
                 throw new SegmentaException(entry.label() + " failed: it returned nothing"
                         + (written.isEmpty() ? "" : "; " + RunState.written(written)));
             }
-            finished(entry.kind(), entry.name(), start);
+            if (step) {
+                finished(entry.kind(), entry.name(), start);
+            }
             return result;
         }
 
@@ -357,16 +522,20 @@ public final class PipelineRunner {
         <T> T engine(String name, Supplier<T> work) {
             progress.stepStarted(null, name);
             long start = System.nanoTime();
-            T result;
+            T result = uncancelled(work);
+            finished(null, name, start);
+            run.checkNotCancelled(List.of());
+            return result;
+        }
+
+        /** Engine work that may stop with a CancellationException: turned into the run's one-line message. */
+        <T> T uncancelled(Supplier<T> work) {
             try {
-                result = work.get();
+                return work.get();
             } catch (CancellationException e) {
                 SegmentaException cancelled = run.cancellation(List.of(), e);
                 throw cancelled != null ? cancelled : e;
             }
-            finished(null, name, start);
-            run.checkNotCancelled(List.of());
-            return result;
         }
 
         private void finished(StageKind kind, String name, long start) {

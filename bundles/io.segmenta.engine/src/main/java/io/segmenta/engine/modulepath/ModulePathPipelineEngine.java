@@ -5,6 +5,7 @@ import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceConsumer;
 import aQute.bnd.annotation.spi.ServiceProvider;
 import io.segmenta.api.SegmentaException;
+import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineEngine;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
@@ -66,6 +67,11 @@ public final class ModulePathPipelineEngine implements PipelineEngine {
     @Override
     public PipelineResult run(PipelineSpec spec, ProgressListener listener) {
         return runner().run(spec, listener);
+    }
+
+    @Override
+    public KSelection selectK(PipelineSpec spec, int kMin, int kMax, ProgressListener listener) {
+        return runner().selectK(spec, kMin, kMax, listener);
     }
 
     /** Loads the stages on first use, so that a broken stage is reported as a message, not at lookup. */

@@ -1,5 +1,6 @@
 package io.segmenta.engine.osgi;
 
+import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineEngine;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
@@ -47,6 +48,11 @@ public class OsgiPipelineEngine implements PipelineEngine {
     @Override
     public PipelineResult run(PipelineSpec spec, ProgressListener listener) {
         return runner.run(spec, listener);
+    }
+
+    @Override
+    public KSelection selectK(PipelineSpec spec, int kMin, int kMax, ProgressListener listener) {
+        return runner.selectK(spec, kMin, kMax, listener);
     }
 
     @Reference(service = DataSource.class, cardinality = ReferenceCardinality.MULTIPLE,

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.UnknownStageException;
+import io.segmenta.api.pipeline.KCandidate;
+import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
 import io.segmenta.api.pipeline.ProgressListener;
@@ -205,7 +207,7 @@ class PipelineRunnerTest {
     @Test
     void unknownOptionNamesWhatTheStagesRead() {
         PipelineSpec spec = spec(3, new Options(Map.of("snapshto", "2011-12-10")), List.of("fake-report"));
-        assertEquals("unknown option 'snapshto'; the stages of this pipeline read: snapshot",
+        assertEquals("unknown option 'snapshto'; the stages of this pipeline read: snapshot; the engine reads: silhouette-sample",
                 assertThrows(SegmentaException.class, () -> runner.run(spec, null)).getMessage());
         assertEquals(0, source.calls.get());
     }
@@ -415,5 +417,91 @@ class PipelineRunnerTest {
         source.provided = Set.of("seller");
         extractor.required = Set.of("amount");
         assertEquals(7, runner.run(spec(2), null).features().rowCount());
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // selectK
+
+    @Test
+    void selectKFitsEveryKOnceReadingOnceAndWritesNothing() {
+        Recorder recorder = new Recorder();
+        KSelection selection = runner.selectK(spec(99), 2, 5, recorder);
+
+        assertEquals(1, source.calls.get());
+        assertEquals(1, extractor.calls.get());
+        assertEquals(4, splitter.calls.get());
+        assertEquals(0, reporter.calls.get());
+        assertFalse(Files.exists(out));
+        assertEquals(List.of(2, 3, 4, 5), selection.candidates().stream().map(KCandidate::k).toList());
+        assertEquals(7, selection.rows());
+        assertEquals(7, selection.silhouetteSample());
+        assertTrue(selection.recommendedK() >= 2 && selection.recommendedK() <= 5);
+        assertTrue(selection.elbowK() == 0 || selection.elbowK() >= 2 && selection.elbowK() <= 5);
+        assertTrue(selection.reason().startsWith("k = " + selection.recommendedK() + ": "), selection.reason());
+        assertEquals(List.of("start SOURCE fake-source", "progress SOURCE fake-source 10/10 rows",
+                "info SOURCE fake-source read 10 rows",
+                "finish SOURCE fake-source", "start FEATURES fake-rfm", "finish FEATURES fake-rfm",
+                "start null scaling", "finish null scaling", "start ALGORITHM fake-split",
+                "progress ALGORITHM fake-split 1/4 k", "progress ALGORITHM fake-split 2/4 k",
+                "progress ALGORITHM fake-split 3/4 k", "progress ALGORITHM fake-split 4/4 k",
+                "finish ALGORITHM fake-split"), recorder.events);
+    }
+
+    @Test
+    void selectKMeasuresEachKAsARunWithTheSameSeedDoes() {
+        KSelection selection = runner.selectK(spec(2), 2, 4, null);
+        for (KCandidate c : selection.candidates()) {
+            PipelineResult result = runner.run(spec(c.k(), Options.empty(), List.of()), null);
+            assertEquals(42, splitter.lastRequest.seed());
+            assertEquals(result.model().cost(), c.cost(), 0);
+            assertEquals(result.quality().silhouette(), c.silhouette(), 0);
+            assertEquals(result.quality().daviesBouldin(), c.daviesBouldin(), 0);
+            assertEquals(result.quality().calinskiHarabasz(), c.calinskiHarabasz(), 0);
+        }
+    }
+
+    @Test
+    void selectKRangeIsValidatedBeforeReading() {
+        assertEquals("k-max must be at least k-min (4), was 3",
+                assertThrows(SegmentaException.class, () -> runner.selectK(spec(3), 4, 3, null)).getMessage());
+        assertEquals("k-min must be at least 2, was 1",
+                assertThrows(SegmentaException.class, () -> runner.selectK(spec(3), 1, 3, null)).getMessage());
+        assertEquals(0, source.calls.get());
+        assertEquals("k-max = 8 but there are only 7 customers",
+                assertThrows(SegmentaException.class, () -> runner.selectK(spec(3), 2, 8, null)).getMessage());
+        assertEquals(0, splitter.calls.get());
+    }
+
+    @Test
+    void selectKValidatesOptionsLikeARunButIgnoresTheSpecsKAndReporters() {
+        PipelineSpec unknown = spec(3, new Options(Map.of("snapshto", "x")), List.of());
+        assertThrows(SegmentaException.class, () -> runner.selectK(unknown, 2, 3, null));
+        PipelineSpec badSample = spec(3, new Options(Map.of(PipelineRunner.SILHOUETTE_SAMPLE, "1")), List.of());
+        assertEquals("option silhouette-sample: '1' is too small: give at least 2 rows, or 'exact'",
+                assertThrows(SegmentaException.class, () -> runner.selectK(badSample, 2, 3, null)).getMessage());
+        assertEquals(0, source.calls.get());
+        PipelineSpec oddSpec = spec(1, Options.empty(), List.of("no-such-reporter"));
+        assertEquals(2, runner.selectK(oddSpec, 2, 3, null).candidates().size());
+    }
+
+    @Test
+    void silhouetteIsSampledBeyondTheThresholdDeterministically() {
+        PipelineSpec sampled = spec(3, new Options(Map.of(PipelineRunner.SILHOUETTE_SAMPLE, "5")), List.of());
+        Recorder recorder = new Recorder();
+        KSelection first = runner.selectK(sampled, 2, 3, recorder);
+        KSelection again = runner.selectK(sampled, 2, 3, null);
+        assertEquals(5, first.silhouetteSample());
+        assertEquals(7, first.rows());
+        assertEquals(first.candidates().stream().map(KCandidate::silhouette).toList(),
+                again.candidates().stream().map(KCandidate::silhouette).toList());
+        assertTrue(recorder.events.contains("info ALGORITHM fake-split silhouette on a uniform sample of 5 of 7 rows"
+                + " (seed 42; option silhouette-sample)"), recorder.events.toString());
+
+        // the same sample rule in a run; "exact" turns it off
+        PipelineResult run = runner.run(sampled, null);
+        assertEquals(first.candidates().get(1).silhouette(), run.quality().silhouette(), 0);
+        PipelineSpec exact = spec(3, new Options(Map.of(PipelineRunner.SILHOUETTE_SAMPLE, "exact")), List.of());
+        assertEquals(runner.run(spec(3, Options.empty(), List.of()), null).quality().silhouette(),
+                runner.selectK(exact, 3, 3, null).candidates().get(0).silhouette(), 0);
     }
 }

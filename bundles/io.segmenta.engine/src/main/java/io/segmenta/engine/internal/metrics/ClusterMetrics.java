@@ -24,13 +24,27 @@ public final class ClusterMetrics {
      * @throws java.util.concurrent.CancellationException when {@code cancelled} became true
      */
     public static ClusterQuality compute(Clustering c, int threads, BooleanSupplier cancelled) {
+        return compute(c, threads, cancelled, c.n, 0L);
+    }
+
+    /**
+     * All four figures, the silhouette on a sample when there are more rows than {@code silhouetteRows}:
+     * scikit-learn's {@code silhouette_score(sample_size=silhouetteRows, random_state=seed)}, that is the mean
+     * silhouette of the sampled rows computed against the sampled rows only. The other figures use all rows.
+     *
+     * @param silhouetteRows the largest number of rows the silhouette is computed on
+     * @param seed chooses the sample
+     */
+    public static ClusterQuality compute(Clustering c, int threads, BooleanSupplier cancelled, int silhouetteRows,
+            long seed) {
         double[] centroids = c.centroids();
         double inertia = inertia(c, centroids);
         if (!c.scorable()) {
             return new ClusterQuality(inertia, Double.NaN, Double.NaN, Double.NaN);
         }
-        return new ClusterQuality(inertia, Silhouette.mean(c, threads, cancelled), daviesBouldin(c, centroids),
-                calinskiHarabasz(c, centroids, inertia));
+        Clustering forSilhouette = c.n > silhouetteRows ? c.sample(silhouetteRows, seed) : c;
+        return new ClusterQuality(inertia, Silhouette.mean(forSilhouette, threads, cancelled),
+                daviesBouldin(c, centroids), calinskiHarabasz(c, centroids, inertia));
     }
 
     /** Sum of squared distances of each row to the mean of its cluster (K-Means' objective). */

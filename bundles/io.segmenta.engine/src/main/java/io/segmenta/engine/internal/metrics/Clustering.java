@@ -1,6 +1,8 @@
 package io.segmenta.engine.internal.metrics;
 
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.SplittableRandom;
 
 /**
  * Rows and their cluster labels, in the layout the metrics need: the rows as one flat row-major
@@ -103,5 +105,45 @@ public final class Clustering {
             }
         }
         return c;
+    }
+
+    /**
+     * A uniform random sample of rows without replacement, as scikit-learn's
+     * {@code silhouette_score(sample_size=...)} draws (not the same rows: the generators differ). The rows are
+     * kept in their original order; clusters left empty by the sample are dropped, as scikit-learn does.
+     *
+     * @param size rows to keep, 1 to n
+     * @param seed the same seed and rows give the same sample
+     */
+    public Clustering sample(int size, long seed) {
+        if (size < 1 || size > n) {
+            throw new IllegalArgumentException("sample of " + size + " rows out of " + n);
+        }
+        // a partial Fisher-Yates shuffle: the first `size` slots become a uniform sample
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < size; i++) {
+            int j = i + random.nextInt(n - i);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        int[] rows = Arrays.copyOf(order, size);
+        Arrays.sort(rows); // original order: better memory locality, and independent of the shuffle's order
+        double[] sx = new double[size * d];
+        int[] sl = new int[size];
+        for (int i = 0; i < size; i++) {
+            System.arraycopy(x, rows[i] * d, sx, i * d, d);
+            sl[i] = labels[rows[i]];
+        }
+        return new Clustering(sx, size, d, sl, clusters);
+    }
+
+    /** Rows. */
+    public int rows() {
+        return n;
     }
 }
