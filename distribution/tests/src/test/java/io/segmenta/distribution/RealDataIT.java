@@ -1,6 +1,7 @@
 package io.segmenta.distribution;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
 
@@ -29,11 +30,7 @@ public class RealDataIT {
 
     @Test
     public void segmentsTheRealDataLikeScikitLearn() throws Exception {
-        String shared = System.getProperty("segmenta.shared.dir");
-        Path data = shared == null ? null : Path.of(shared, "data/uk-retail/online-retail-dataset.csv.gz");
-        assumeTrue("skipped: the real data is not here (" + data + "; set segmenta.shared.dir to the shared folder)",
-                data != null && Files.isRegularFile(data));
-
+        Path data = realData();
         Path work = Distribution.workDir("real-data");
         Launch launch = Launch.run(work, TIMEOUT_SECONDS, "segmenta", "run", "--source", "uk-retail", "--input",
                 data.toString(), "--features", "rfm", "--algorithm", "kmeans", "--k", "4", "--out", "out");
@@ -50,6 +47,51 @@ public class RealDataIT {
         assertClose("silhouette", REFERENCE_SILHOUETTE, summary);
         assertClose("davies_bouldin", REFERENCE_DAVIES_BOULDIN, summary);
         assertClose("calinski_harabasz", REFERENCE_CALINSKI_HARABASZ, summary);
+    }
+
+    /**
+     * select-k through the real bundles on the module path: one row per k, and the k = 4 row describes the same
+     * partition as the reference run above (within 0.5 %).
+     */
+    @Test
+    public void selectsKOnTheRealData() throws Exception {
+        Path data = realData();
+        Path work = Distribution.workDir("real-data-select-k");
+        Launch launch = Launch.run(work, TIMEOUT_SECONDS, "segmenta", "select-k", "--source", "uk-retail", "--input",
+                data.toString(), "--k-min", "2", "--k-max", "6");
+        assertEquals(launch.toString(), 0, launch.exitCode);
+        assertTrue(launch.out, launch.out.contains("kmeans on 4,338 rows of rfm features"));
+        for (int k = 2; k <= 6; k++) {
+            assertTrue("no row for k = " + k + ":\n" + launch.out, row(launch.out, k) != null);
+        }
+        String[] four = row(launch.out, 4);
+        double cost = Double.parseDouble(four[1].replace(",", ""));
+        assertTrue("k = 4 cost " + cost + " is more than 0.5 % above scikit-learn's " + REFERENCE_INERTIA,
+                cost <= REFERENCE_INERTIA * (1 + TOLERANCE));
+        double silhouette = Double.parseDouble(four[2]);
+        assertTrue("k = 4 silhouette " + silhouette + " is not within 0.5 % of " + REFERENCE_SILHOUETTE,
+                Math.abs(silhouette - REFERENCE_SILHOUETTE) <= TOLERANCE * REFERENCE_SILHOUETTE);
+        assertTrue(launch.out, launch.out.contains("Recommended k = "));
+        assertFalse("select-k writes nothing", Files.exists(work.resolve("out")));
+    }
+
+    /** The table row of k, split on blanks, or null. */
+    private static String[] row(String table, int k) {
+        for (String line : table.split("\\R")) {
+            String[] cells = line.trim().split("\\s+");
+            if (cells.length >= 6 && cells[0].equals(Integer.toString(k))) {
+                return cells;
+            }
+        }
+        return null;
+    }
+
+    private static Path realData() {
+        String shared = System.getProperty("segmenta.shared.dir");
+        Path data = shared == null ? null : Path.of(shared, "data/uk-retail/online-retail-dataset.csv.gz");
+        assumeTrue("skipped: the real data is not here (" + data + "; set segmenta.shared.dir to the shared folder)",
+                data != null && Files.isRegularFile(data));
+        return data;
     }
 
     private static void assertClose(String key, double reference, Map<String, String> summary) {
