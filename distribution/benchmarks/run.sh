@@ -1,11 +1,19 @@
 #!/bin/sh
-# Builds the stage benchmark and runs it: times each step of uk-retail -> rfm -> kmeans -> csv on the UCI
-# Online Retail file (see docs/performance.md).
+# Builds the benchmarks and runs one (see docs/performance.md):
 #
 #   distribution/benchmarks/run.sh [FILE] [--warmup W] [--iterations N]
+#       the stage benchmark: times each step of uk-retail -> rfm -> kmeans -> csv on the UCI Online Retail
+#       file. FILE defaults to ../shared/data/uk-retail/online-retail-dataset.csv.gz relative to the
+#       repository root; a relative FILE is taken relative to the current directory.
 #
-# FILE defaults to ../shared/data/uk-retail/online-retail-dataset.csv.gz relative to the repository root; a
-# relative FILE is taken relative to the current directory. Environment:
+#   distribution/benchmarks/run.sh sources [--lines N] [--other-lines M] [--iterations I] [--dir DIR] [--seed S]
+#       the source benchmark: generates a UK file of N lines (default 10,000,000, about 1 GB) and Olist and
+#       PaDi UMKM exports of M lines (default 2,000,000) into a temporary folder under DIR (default /tmp;
+#       deleted afterwards; free space is checked first), and times reading them with uk-retail, mapped-csv,
+#       olist and padi-umkm. Its JVM gets -Xmx2g unless JAVA_OPTS sets -Xmx, so that finishing proves the
+#       10-million-line table fits in 2 GB.
+#
+# Environment:
 #   SEGMENTA_BENCH_SKIP_BUILD=1  use the jars already in distribution/benchmarks/target (no Maven run)
 #   SEGMENTA_BENCH_MAVEN_ARGS    extra Maven arguments for the build, e.g. SEGMENTA_BENCH_MAVEN_ARGS=-o (offline)
 #   JAVA_OPTS                    JVM options for the benchmark, e.g. JAVA_OPTS=-Xmx1g
@@ -14,6 +22,18 @@ set -eu
 
 HERE=$(cd "$(dirname "$0")" && pwd -P)
 ROOT=$(cd "$HERE/../.." && pwd -P)
+
+MAIN=io.segmenta.benchmarks.StageBenchmark
+OPTS=${JAVA_OPTS:-}
+if [ "${1:-}" = sources ]; then
+    shift
+    MAIN=io.segmenta.benchmarks.SourceBenchmark
+    # the issue's bound: the table of the 10-million-line file must fit in 2 GB of heap
+    case " $OPTS " in
+        *" -Xmx"*) ;;
+        *) OPTS="$OPTS -Xmx2g" ;;
+    esac
+fi
 
 if [ "${SEGMENTA_BENCH_SKIP_BUILD:-0}" != 1 ]; then
     # -am builds the bundles the benchmark runs, from this tree; their tests are not the point here. Maven's
@@ -28,9 +48,9 @@ else
     JAVA=java
 fi
 
-# JAVA_OPTS is split into words on purpose (several options)
+# OPTS is split into words on purpose (several options)
 # shellcheck disable=SC2086
-exec "$JAVA" ${JAVA_OPTS:-} \
+exec "$JAVA" $OPTS \
     -Dsegmenta.project.dir="$ROOT" \
     -cp "$HERE/target/benchmarks.jar:$HERE/target/lib/*" \
-    io.segmenta.benchmarks.StageBenchmark "$@"
+    "$MAIN" "$@"
