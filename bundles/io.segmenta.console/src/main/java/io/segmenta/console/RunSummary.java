@@ -4,6 +4,7 @@ import io.segmenta.api.data.DataQuality;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.Rejection;
 import io.segmenta.api.data.TimestampColumn;
+import io.segmenta.api.pipeline.CategoricalProfile;
 import io.segmenta.api.pipeline.ClusterQuality;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.SegmentProfile;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +29,10 @@ public final class RunSummary {
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT);
     /** Line numbers shown per rejection reason; the source keeps a handful, a handful is what fits a line. */
     private static final int MAX_LINES_SHOWN = 5;
+    /** Categorical levels shown per feature and segment. */
+    private static final int TOP_LEVELS = 3;
+    /** The width the comparison lines wrap at. */
+    private static final int WIDTH = 100;
 
     private RunSummary() {
     }
@@ -91,41 +97,123 @@ public final class RunSummary {
         return text;
     }
 
-    /** One row per segment: size, share, share of revenue and the mean of each raw feature. */
+    /**
+     * The segments in three parts: one row per segment with its size, shares and name; the mean of each raw
+     * feature per segment and over all entities; and how each segment compares with all entities (the index
+     * of each feature and the most common levels of each categorical feature).
+     */
     public static void segments(PipelineResult result, StringBuilder out) {
         FeatureMatrix features = result.features();
         String entities = features.entity().label() + "s";
         out.append("Segments (").append(result.model().algorithm()).append(", k=").append(result.model().k())
-                .append(", ").append(Numbers.grouped(features.rowCount())).append(' ').append(entities)
-                .append("; feature columns are segment means)\n");
+                .append(", ").append(Numbers.grouped(features.rowCount())).append(' ').append(entities).append(")\n");
         List<SegmentProfile> segments = result.segments();
-        List<String> names = segments.isEmpty() ? features.numericNames() : segments.get(0).features();
-        int columns = 4 + names.size();
+        TextTable table = new TextTable(true, true, true, true, false);
+        table.add("segment", entities, "share", "revenue", "name");
+        for (SegmentProfile s : segments) {
+            table.add(Integer.toString(s.segment()), Numbers.grouped(s.size()), Numbers.percent(s.share()),
+                    Numbers.percent(s.valueShare()), s.name());
+        }
+        table.render(out, "  ");
+        out.append('\n');
+        means(result, out);
+        out.append('\n');
+        comparison(result, out);
+    }
+
+    /** The mean of each raw feature per segment, and over all entities when known. */
+    static void means(PipelineResult result, StringBuilder out) {
+        List<SegmentProfile> segments = result.segments();
+        List<String> names = segments.isEmpty() ? result.features().numericNames() : segments.get(0).features();
+        out.append("Segment means\n");
+        int columns = 1 + names.size();
         boolean[] right = new boolean[columns];
         Arrays.fill(right, true);
         TextTable table = new TextTable(right);
         String[] header = new String[columns];
         header[0] = "segment";
-        header[1] = entities;
-        header[2] = "share";
-        header[3] = "revenue";
         for (int j = 0; j < names.size(); j++) {
-            header[4 + j] = names.get(j);
+            header[1 + j] = names.get(j);
         }
         table.add(header);
         for (SegmentProfile s : segments) {
-            String[] row = new String[columns];
-            row[0] = Integer.toString(s.segment());
-            row[1] = Numbers.grouped(s.size());
-            row[2] = Numbers.percent(s.share());
-            row[3] = Numbers.percent(s.valueShare());
-            double[] means = s.means();
-            for (int j = 0; j < names.size(); j++) {
-                row[4 + j] = Numbers.fixed(means[j], 2);
-            }
-            table.add(row);
+            table.add(meansRow(Integer.toString(s.segment()), s.means()));
+        }
+        if (!segments.isEmpty() && !Double.isNaN(segments.get(0).populationMeans()[0])) {
+            table.add(meansRow("all", segments.get(0).populationMeans()));
         }
         table.render(out, "  ");
+    }
+
+    private static String[] meansRow(String first, double[] means) {
+        String[] row = new String[1 + means.length];
+        row[0] = first;
+        for (int j = 0; j < means.length; j++) {
+            row[1 + j] = Numbers.fixed(means[j], 2);
+        }
+        return row;
+    }
+
+    /**
+     * Per segment, its name, the index of each feature (segment mean / mean of all x 100), and per categorical
+     * feature the {@value #TOP_LEVELS} levels most common in the segment with their share overall; wrapped to
+     * {@value #WIDTH} columns.
+     */
+    static void comparison(PipelineResult result, StringBuilder out) {
+        String all = "all " + result.features().entity().label() + "s";
+        out.append("Compared with ").append(all).append(" (index = segment mean / mean of ").append(all)
+                .append(" x 100)\n");
+        for (SegmentProfile s : result.segments()) {
+            List<String> items = new ArrayList<>();
+            double[] index = s.index();
+            for (int j = 0; j < index.length; j++) {
+                items.add(s.features().get(j) + " " + Numbers.fixed(index[j], 0));
+            }
+            wrap(out, "  " + s.segment() + " " + s.name() + ": ", items, "      ");
+            for (CategoricalProfile c : s.categorical()) {
+                wrap(out, "    " + c.feature() + ": ", topLevels(c), "      ");
+            }
+        }
+    }
+
+    /** The most common levels in the segment, as "level 12.0% (all 8.0%)"; ties in the profile's order. */
+    private static List<String> topLevels(CategoricalProfile c) {
+        double[] segment = c.segmentShares();
+        double[] population = c.populationShares();
+        List<Integer> order = new ArrayList<>();
+        for (int l = 0; l < segment.length; l++) {
+            if (segment[l] > 0) {
+                order.add(l);
+            }
+        }
+        order.sort((a, b) -> Double.compare(segment[b], segment[a])); // stable: ties keep the profile's order
+        List<String> items = new ArrayList<>(TOP_LEVELS);
+        for (int l : order.subList(0, Math.min(TOP_LEVELS, order.size()))) {
+            items.add(c.levels().get(l) + " " + Numbers.percent(segment[l]) + " (all "
+                    + Numbers.percent(population[l]) + ")");
+        }
+        return items;
+    }
+
+    /** Appends {@code first} and the items joined by ", ", continuing on new lines after {@value #WIDTH}. */
+    private static void wrap(StringBuilder out, String first, List<String> items, String continuation) {
+        StringBuilder line = new StringBuilder(first);
+        boolean empty = true;
+        for (int i = 0; i < items.size(); i++) {
+            String item = items.get(i) + (i < items.size() - 1 ? "," : "");
+            if (!empty && line.length() + 1 + item.length() > WIDTH) {
+                out.append(line).append('\n');
+                line.setLength(0);
+                line.append(continuation);
+                empty = true;
+            }
+            if (!empty) {
+                line.append(' ');
+            }
+            line.append(item);
+            empty = false;
+        }
+        out.append(line.toString().stripTrailing()).append('\n');
     }
 
     /** Inertia, silhouette, Davies-Bouldin and Calinski-Harabasz, with which direction is better. */

@@ -1,12 +1,16 @@
 package io.segmenta.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.segmenta.api.data.DataQuality;
 import io.segmenta.api.data.SourceData;
 import io.segmenta.api.pipeline.PipelineResult;
+import io.segmenta.api.pipeline.SegmentProfile;
 import io.segmenta.testing.Fixtures;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,10 +34,20 @@ class RunSummaryTest {
                   customers               4,338
                   orders                 18,532
 
-                Segments (kmeans, k=2, 4 customers; feature columns are segment means)
-                  segment  customers  share  revenue  recency  frequency   monetary
-                        0          3  75.0%     9.3%    32.00       4.00   2,621.60
-                        1          1  25.0%    90.7%   326.00       1.00  77,183.60
+                Segments (kmeans, k=2, 4 customers)
+                  segment  customers  share  revenue  name
+                        0          3  75.0%     9.3%  Low-Spending Regulars
+                        1          1  25.0%    90.7%  Dormant High-Value
+
+                Segment means
+                  segment  recency  frequency   monetary
+                        0    32.00       4.00   2,621.60
+                        1   326.00       1.00  77,183.60
+                      all   105.50       3.25  21,262.10
+
+                Compared with all customers (index = segment mean / mean of all customers x 100)
+                  0 Low-Spending Regulars: recency 30, frequency 123, monetary 12
+                  1 Dormant High-Value: recency 309, frequency 31, monetary 363
 
                 Quality
                   inertia            1,234.57  lower is tighter
@@ -55,6 +69,61 @@ class RunSummaryTest {
                   out/uk/segments.csv
                   out/uk/summary.csv
                 """, text);
+    }
+
+    /**
+     * threeCustomers has a categorical country: each segment lists its most common levels (only those it
+     * has) with their share of all customers. Segment 1's revenue share is unknown ("-").
+     */
+    @Test
+    void showsTheTopCategoricalLevels() {
+        StringBuilder out = new StringBuilder();
+        RunSummary.segments(Fixtures.threeCustomers(Path.of("out")), out);
+        assertEquals("""
+                Segments (kmeans, k=2, 3 customers)
+                  segment  customers  share  revenue  name
+                        0          1  33.3%     5.2%  High-Spending Regulars
+                        1          2  66.7%        -  Dormant, High-Value
+
+                Segment means
+                  segment  recency  frequency   monetary
+                        0     2.00       7.00   4,310.00
+                        1   200.25       2.50  39,490.42
+                      all   134.17       4.00  27,763.61
+
+                Compared with all customers (index = segment mean / mean of all customers x 100)
+                  0 High-Spending Regulars: recency 1, frequency 175, monetary 16
+                    country: Korea, Republic of 100.0% (all 33.3%)
+                  1 Dormant, High-Value: recency 149, frequency 63, monetary 142
+                    country: United Kingdom 50.0% (all 33.3%), (missing) 50.0% (all 33.3%)
+                """, out.toString());
+    }
+
+    /** Many features wrap at 100 columns, continuing indented; a profile without population means has no index. */
+    @Test
+    void longComparisonsWrap() {
+        List<String> features = new ArrayList<>();
+        for (int j = 0; j < 12; j++) {
+            features.add("feature_" + j);
+        }
+        double[] means = new double[12];
+        double[] population = new double[12];
+        Arrays.fill(means, 3);
+        Arrays.fill(population, 2);
+        population[11] = 0;
+        PipelineResult four = Fixtures.fourCustomers(List.of());
+        PipelineResult wide = new PipelineResult(four.spec(), four.source(), four.features(), four.scaled(),
+                four.scaling(), four.model(), four.quality(),
+                List.of(new SegmentProfile(0, "Wide", 4, 1, 1, features, means, means, population, List.of())),
+                four.timings(), four.stageVersions(), four.outputs());
+        StringBuilder out = new StringBuilder();
+        RunSummary.comparison(wide, out);
+        assertEquals("""
+                Compared with all customers (index = segment mean / mean of all customers x 100)
+                  0 Wide: feature_0 150, feature_1 150, feature_2 150, feature_3 150, feature_4 150, feature_5 150,
+                      feature_6 150, feature_7 150, feature_8 150, feature_9 150, feature_10 150, feature_11 n/a
+                """, out.toString());
+        assertTrue(out.toString().lines().allMatch(l -> l.length() <= 100));
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.segmenta.api.data.Rejection;
 import io.segmenta.api.data.SourceData;
 import io.segmenta.api.data.TimestampColumn;
 import io.segmenta.api.data.TransactionTable;
+import io.segmenta.api.pipeline.CategoricalProfile;
 import io.segmenta.api.pipeline.ClusterQuality;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
@@ -71,7 +72,8 @@ public final class Fixtures {
                 List.of(new NumericColumn("monetary", new double[] {10, 30})), List.of(), "monetary");
         return new PipelineResult(spec, new SourceData(table, quality), raw, raw, Map.of(),
                 new FakeModel(new int[2], 1, 0), new ClusterQuality(200, Double.NaN, 0, Double.NaN),
-                List.of(new SegmentProfile(0, 2, 1, 1, List.of("monetary"), new double[] {20}, new double[] {20})),
+                List.of(new SegmentProfile(0, "Segment 0", 2, 1, 1, List.of("monetary"), new double[] {20},
+                        new double[] {20}, new double[] {20}, List.of())),
                 List.of(new StageTiming(StageKind.SOURCE, spec.source(), 2_000_000L)), Map.of(),
                 List.of(Path.of("out/summary.csv")));
     }
@@ -104,10 +106,12 @@ public final class Fixtures {
                         new NumericColumn("monetary", new double[] {77183.6, 4310, 1797.24, 1757.55})),
                 List.of(), "monetary");
         List<SegmentProfile> segments = List.of(
-                new SegmentProfile(0, 3, 0.75, 0.0926, List.of("recency", "frequency", "monetary"),
-                        new double[] {32, 4, 2621.596667}, new double[] {19, 4, 1797.24}),
-                new SegmentProfile(1, 1, 0.25, 0.9074, List.of("recency", "frequency", "monetary"),
-                        new double[] {326, 1, 77183.6}, new double[] {326, 1, 77183.6}));
+                new SegmentProfile(0, "Low-Spending Regulars", 3, 0.75, 0.0926,
+                        List.of("recency", "frequency", "monetary"), new double[] {32, 4, 2621.596667},
+                        new double[] {19, 4, 1797.24}, POPULATION_MEANS_4, List.of()),
+                new SegmentProfile(1, "Dormant High-Value", 1, 0.25, 0.9074,
+                        List.of("recency", "frequency", "monetary"), new double[] {326, 1, 77183.6},
+                        new double[] {326, 1, 77183.6}, POPULATION_MEANS_4, List.of()));
         List<StageTiming> timings = List.of(new StageTiming(StageKind.SOURCE, "uk-retail", 1_234_567_891L),
                 new StageTiming(StageKind.FEATURES, "rfm", 25_400_000L),
                 new StageTiming(null, "scaling", 400_000L),
@@ -121,9 +125,21 @@ public final class Fixtures {
                 new ClusterQuality(1234.5678, 0.61234, 0.48772, 9876.54321), segments, timings, Map.of(), outputs);
     }
 
+    /** The customers' mean recency (326 + 2 + 75 + 19) / 4, frequency 13 / 4 and monetary 85,048.39 / 4. */
+    private static final double[] POPULATION_MEANS_4 = {105.5, 3.25, 21262.0975};
+    /** The customers' mean recency 402.5 / 3, frequency 12 / 3 and monetary 83,290.84 / 3. */
+    private static final double[] POPULATION_MEANS_3 = {402.5 / 3, 4, 83290.84 / 3};
+
+    /** The country of threeCustomers: one each of United Kingdom, Korea and missing. */
+    private static CategoricalProfile country(double[] segmentShares) {
+        return new CategoricalProfile("country", List.of("United Kingdom", "Korea, Republic of",
+                CategoricalProfile.MISSING), segmentShares, new double[] {1.0 / 3, 1.0 / 3, 1.0 / 3});
+    }
+
     /**
      * Three customers in two segments, with a categorical feature (a missing value and a value with a comma),
-     * scaled features, scaling descriptions, stage versions and a segment whose revenue share is unknown:
+     * scaled features, scaling descriptions, stage versions, a segment whose revenue share is unknown and a
+     * segment name with a comma:
      * the CSV reporter's files are asserted byte by byte from it (CsvReporterTest).
      *
      * @param outputDir the output folder the spec names
@@ -155,10 +171,14 @@ public final class Fixtures {
         scaling.put("frequency", "z-score (mean 4, sd 3)");
         scaling.put("monetary", "log1p, z-score (mean 8.9, sd 1.5)");
         List<SegmentProfile> segments = List.of(
-                new SegmentProfile(0, 1, 1.0 / 3, 4310.0 / 83290.84, List.of("recency", "frequency", "monetary"),
-                        new double[] {2, 7, 4310}, new double[] {2, 7, 4310}),
-                new SegmentProfile(1, 2, 2.0 / 3, Double.NaN, List.of("recency", "frequency", "monetary"),
-                        new double[] {200.25, 2.5, 39490.42}, new double[] {200.25, 2.5, 39490.42}));
+                new SegmentProfile(0, "High-Spending Regulars", 1, 1.0 / 3, 4310.0 / 83290.84,
+                        List.of("recency", "frequency", "monetary"), new double[] {2, 7, 4310},
+                        new double[] {2, 7, 4310}, POPULATION_MEANS_3,
+                        List.of(country(new double[] {0, 1, 0}))),
+                new SegmentProfile(1, "Dormant, High-Value", 2, 2.0 / 3, Double.NaN,
+                        List.of("recency", "frequency", "monetary"), new double[] {200.25, 2.5, 39490.42},
+                        new double[] {200.25, 2.5, 39490.42}, POPULATION_MEANS_3,
+                        List.of(country(new double[] {0.5, 0, 0.5}))));
         List<StageTiming> timings = List.of(new StageTiming(StageKind.SOURCE, "uk-retail", 1_234_567_891L),
                 new StageTiming(StageKind.FEATURES, "rfm", 2_500_000L),
                 new StageTiming(null, "scaling", 40_000L),

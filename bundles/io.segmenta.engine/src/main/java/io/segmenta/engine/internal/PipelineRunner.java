@@ -31,8 +31,8 @@ import io.segmenta.api.stage.StageOption;
 import io.segmenta.engine.internal.metrics.ClusterMetrics;
 import io.segmenta.engine.internal.metrics.Clustering;
 import io.segmenta.engine.internal.scaling.FittedScaler;
-import io.segmenta.engine.internal.scaling.Log1pStandardScaler;
 import io.segmenta.engine.internal.scaling.Scaler;
+import io.segmenta.engine.internal.scaling.TransformScaler;
 import io.segmenta.engine.internal.selection.KRecommendation;
 import io.segmenta.engine.internal.selection.Kneedle;
 import java.io.IOException;
@@ -81,7 +81,8 @@ public final class PipelineRunner {
      */
     public static final int DEFAULT_SILHOUETTE_SAMPLE = 20_000;
     /** Options the engine reads itself, accepted besides the stages' options. */
-    static final List<String> ENGINE_OPTIONS = List.of(SILHOUETTE_SAMPLE);
+    static final List<String> ENGINE_OPTIONS = List.of(SILHOUETTE_SAMPLE, SegmentNamer.OPTION,
+            TransformScaler.OPTION, TransformScaler.COLUMN_OPTION);
 
     private final StageCatalog catalog;
     private final Scaler scaler;
@@ -89,7 +90,7 @@ public final class PipelineRunner {
     private final Set<RunState> active = ConcurrentHashMap.newKeySet();
 
     public PipelineRunner(StageCatalog catalog) {
-        this(catalog, new Log1pStandardScaler(), Runtime.getRuntime().availableProcessors());
+        this(catalog, new TransformScaler(), Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -212,7 +213,7 @@ public final class PipelineRunner {
         }
         List<String> unknown = new ArrayList<>();
         for (String key : spec.options().asMap().keySet()) {
-            if (!read.contains(key) && !ENGINE_OPTIONS.contains(key)) {
+            if (!read.contains(key) && !ENGINE_OPTIONS.contains(key) && !TransformScaler.isColumnOption(key)) {
                 unknown.add("'" + key + "'");
             }
         }
@@ -223,6 +224,8 @@ public final class PipelineRunner {
                     + String.join(", ", ENGINE_OPTIONS));
         }
         silhouetteRows(spec.options()); // a bad value fails before reading
+        SegmentNamer.renames(spec.options()); // likewise (whether the segments exist is known later)
+        TransformScaler.validate(spec.options()); // the steps; whether the columns exist is checked by the scaler
 
         requiredColumnsDeclared(chosen);
 
@@ -344,7 +347,7 @@ public final class PipelineRunner {
 
         FittedScaler[] fitted = new FittedScaler[1];
         FeatureMatrix scaled = steps.engine(SCALING, () -> {
-            fitted[0] = scaler.fit(raw);
+            fitted[0] = scaler.fit(raw, spec.options());
             return fitted[0].transform(raw);
         });
         return new Prepared(data, raw, scaled, fitted[0]);
@@ -372,7 +375,8 @@ public final class PipelineRunner {
             }
             quality[0] = ClusterMetrics.compute(clustering, threads, run::isCancelled, silhouetteRows,
                     spec.cluster().seed());
-            return SegmentProfiles.compute(raw, labels, segments);
+            return SegmentProfiles.compute(raw, labels, segments, call(chosen.algorithm(), model::segmentNames),
+                    spec.options());
         });
 
         PipelineResult result = new PipelineResult(spec, data, raw, scaled, prepared.fitted().describe(), model, quality[0],

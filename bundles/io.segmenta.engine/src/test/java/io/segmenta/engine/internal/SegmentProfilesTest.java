@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.EntityKind;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.NumericColumn;
+import io.segmenta.api.pipeline.CategoricalProfile;
 import io.segmenta.api.pipeline.SegmentProfile;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +63,55 @@ class SegmentProfilesTest {
         assertEquals(0.0, s2.share(), 0);
         assertEquals(0.0, s2.valueShare(), 0);
         assertTrue(Double.isNaN(s2.means()[0]) && Double.isNaN(s2.medians()[1]));
+    }
+
+    /**
+     * The same five customers: population means recency 72 / 5 = 14.4, monetary 500 / 5 = 100; so segment 0's
+     * index is 6 / 14.4 x 100 = 41.67 and 30; segment 1's 138.89 and 146.67. A feature whose population mean is
+     * 0 has no index (NaN).
+     * <p>
+     * Channel (a categorical feature): web, shop, web, (missing), web. Overall web 3/5, shop 1/5, missing
+     * 1/5, most common first; a level nobody has ("phone") is left out. Segment 0 (rows 1, 3): shop 1/2,
+     * missing 1/2; segment 1 (rows 0, 2, 4): web 3/3.
+     */
+    @Test
+    void populationMeansIndexAndCategoricalShares() {
+        FeatureMatrix raw = new FeatureMatrix(EntityKind.CUSTOMER, List.of("a", "b", "c", "d", "e"),
+                List.of(new NumericColumn("recency", new double[] {10, 5, 30, 7, 20}),
+                        new NumericColumn("monetary", new double[] {100, 20, 300, 40, 40}),
+                        new NumericColumn("returns", new double[] {0, 0, 0, 0, 0})),
+                List.of(new CategoricalColumn("channel", new int[] {1, 2, 1, CategoricalColumn.MISSING, 1},
+                        List.of("phone", "web", "shop"))),
+                "monetary");
+        List<SegmentProfile> p = SegmentProfiles.compute(raw, new int[] {1, 0, 1, 0, 1}, 2);
+        assertArrayEquals(new double[] {14.4, 100, 0}, p.get(0).populationMeans(), EXACT);
+        assertArrayEquals(new double[] {14.4, 100, 0}, p.get(1).populationMeans(), EXACT);
+        double[] index0 = p.get(0).index();
+        assertEquals(6 / 14.4 * 100, index0[0], 1e-9);
+        assertEquals(30, index0[1], 1e-9);
+        assertTrue(Double.isNaN(index0[2]));
+        assertArrayEquals(new double[] {20 / 14.4 * 100, 440.0 / 3}, Arrays.copyOf(p.get(1).index(), 2), 1e-9);
+
+        CategoricalProfile c0 = p.get(0).categorical().get(0);
+        assertEquals("channel", c0.feature());
+        assertEquals(List.of("web", "shop", CategoricalProfile.MISSING), c0.levels());
+        assertArrayEquals(new double[] {0.6, 0.2, 0.2}, c0.populationShares(), EXACT);
+        assertArrayEquals(new double[] {0, 0.5, 0.5}, c0.segmentShares(), EXACT);
+        CategoricalProfile c1 = p.get(1).categorical().get(0);
+        assertEquals(c0.levels(), c1.levels());
+        assertArrayEquals(new double[] {1, 0, 0}, c1.segmentShares(), EXACT);
+    }
+
+    @Test
+    void profilesAreNamed() {
+        // segment 0: recency 5, monetary 20 of a population median 20 and 30; segment 1: recency 60, monetary 200
+        FeatureMatrix raw = new FeatureMatrix(EntityKind.CUSTOMER, List.of("a", "b", "c", "d"),
+                List.of(new NumericColumn("recency", new double[] {5, 5, 35, 85}),
+                        new NumericColumn("monetary", new double[] {20, 20, 40, 360})),
+                List.of(), "monetary");
+        List<SegmentProfile> p = SegmentProfiles.compute(raw, new int[] {0, 0, 1, 1}, 2);
+        assertEquals(List.of("Low-Spending Customers", "Dormant High-Value"),
+                p.stream().map(SegmentProfile::name).toList());
     }
 
     @Test

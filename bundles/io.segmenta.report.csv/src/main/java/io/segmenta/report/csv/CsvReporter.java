@@ -9,6 +9,7 @@ import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.data.Rejection;
 import io.segmenta.api.data.TimestampColumn;
+import io.segmenta.api.pipeline.CategoricalProfile;
 import io.segmenta.api.pipeline.ClusterQuality;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
@@ -46,14 +47,18 @@ import org.apache.commons.csv.CSVPrinter;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Writes a run as three CSV files (UTF-8, RFC 4180, '.' as decimal separator, plain numbers):
+ * Writes a run as four CSV files (UTF-8, RFC 4180, '.' as decimal separator, plain numbers):
  * <ul>
- * <li>{@code assignments.csv}: one row per entity: its id, its raw features and its segment;</li>
- * <li>{@code segments.csv}: one row per segment: size, shares, mean and median of each raw feature;</li>
+ * <li>{@code assignments.csv}: one row per entity: its id, its raw features, its segment's name and its
+ * segment (last, so that tools reading "the last column" keep working);</li>
+ * <li>{@code segments.csv}: one row per segment: size, name, shares, and the mean, median and index
+ * (segment mean / mean of all x 100) of each raw feature;</li>
+ * <li>{@code segment_categories.csv}: one row per segment, categorical feature and level: the level's share
+ * in the segment and among all entities (only the header without categorical features);</li>
  * <li>{@code summary.csv}: a key,value account of the run (data quality, parameters, quality figures,
  * timings, stage origins).</li>
  * </ul>
- * All three are first written to temporary files in the output folder and only then moved into place,
+ * All four are first written to temporary files in the output folder and only then moved into place,
  * so a failure or a cancelled run never leaves a half-written file under a final name.
  */
 @Component(service = Reporter.class, property = Stage.NAME_PROPERTY + "=" + CsvReporter.NAME)
@@ -62,6 +67,7 @@ public class CsvReporter implements Reporter {
     static final String NAME = "csv";
     static final String ASSIGNMENTS = "assignments.csv";
     static final String SEGMENTS = "segments.csv";
+    static final String CATEGORIES = "segment_categories.csv";
     static final String SUMMARY = "summary.csv";
 
     /** Decimals kept for feature values, shares and quality figures: exact for money, ample for the rest. */
@@ -86,14 +92,15 @@ public class CsvReporter implements Reporter {
 
     @Override
     public String description() {
-        return "CSV files: assignments.csv (segment per entity), segments.csv (profiles), summary.csv (the run)";
+        return "CSV files: assignments.csv (segment per entity), segments.csv (profiles), segment_categories.csv"
+                + " (categorical shares), summary.csv (the run)";
     }
 
     @Override
     public List<Path> report(PipelineResult result, Path outputDir, StageContext context) {
-        String[] names = {ASSIGNMENTS, SEGMENTS, SUMMARY};
+        String[] names = {ASSIGNMENTS, SEGMENTS, CATEGORIES, SUMMARY};
         Content[] contents = {p -> writeAssignments(result, p), p -> writeSegments(result, p),
-            p -> writeSummary(result, p)};
+            p -> writeCategories(result, p), p -> writeSummary(result, p)};
         Path[] targets = new Path[names.length];
         for (int i = 0; i < names.length; i++) {
             targets[i] = outputDir.resolve(names[i]);
@@ -189,7 +196,7 @@ public class CsvReporter implements Reporter {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
-    /** assignments.csv: entity id, each raw numeric feature, each categorical feature, segment. */
+    /** assignments.csv: entity id, each raw numeric feature, each categorical feature, segment name, segment. */
     static void writeAssignments(PipelineResult result, CSVPrinter printer) throws IOException {
         FeatureMatrix features = result.features();
         int[] labels = result.model().labels();
@@ -206,9 +213,14 @@ public class CsvReporter implements Reporter {
         for (CategoricalColumn c : categorical) {
             printer.print(c.name());
         }
+        printer.print("segment_name");
         printer.print("segment");
         printer.println();
 
+        String[] segmentNames = new String[result.model().k()];
+        for (SegmentProfile s : result.segments()) {
+            segmentNames[s.segment()] = s.name();
+        }
         double[][] values = new double[numeric.size()][];
         for (int j = 0; j < values.length; j++) {
             values[j] = numeric.get(j).values();
@@ -224,23 +236,26 @@ public class CsvReporter implements Reporter {
             for (CategoricalColumn c : categorical) {
                 printer.print(c.value(i));
             }
+            printer.print(segmentNames[labels[i]]);
             cell.setLength(0);
             printer.print(cell.append(labels[i]));
             printer.println();
         }
     }
 
-    /** segments.csv: segment, size, shares, then mean and median of each raw numeric feature. */
+    /** segments.csv: segment, size, name, shares, then mean, median and index of each raw numeric feature. */
     static void writeSegments(PipelineResult result, CSVPrinter printer) throws IOException {
         List<SegmentProfile> segments = result.segments();
         List<String> names = segments.isEmpty() ? result.features().numericNames() : segments.get(0).features();
         printer.print("segment");
         printer.print("size");
+        printer.print("name");
         printer.print("share_of_" + plural(result));
         printer.print("share_of_revenue");
         for (String name : names) {
             printer.print("mean_" + name);
             printer.print("median_" + name);
+            printer.print("index_" + name);
         }
         printer.println();
         for (SegmentProfile s : segments) {
@@ -250,15 +265,33 @@ public class CsvReporter implements Reporter {
             }
             double[] means = s.means();
             double[] medians = s.medians();
+            double[] index = s.index();
             printer.print(Integer.toString(s.segment()));
             printer.print(Integer.toString(s.size()));
+            printer.print(s.name());
             printer.print(Decimals.format(s.share(), DECIMALS));
             printer.print(Decimals.format(s.valueShare(), DECIMALS));
             for (int j = 0; j < names.size(); j++) {
                 printer.print(Decimals.format(means[j], DECIMALS));
                 printer.print(Decimals.format(medians[j], DECIMALS));
+                printer.print(Decimals.format(index[j], DECIMALS));
             }
             printer.println();
+        }
+    }
+
+    /** segment_categories.csv: segment, name, feature, level, share in the segment, share among all. */
+    static void writeCategories(PipelineResult result, CSVPrinter printer) throws IOException {
+        printer.printRecord("segment", "name", "feature", "level", "share_in_segment", "share_overall");
+        for (SegmentProfile s : result.segments()) {
+            for (CategoricalProfile c : s.categorical()) {
+                double[] segment = c.segmentShares();
+                double[] overall = c.populationShares();
+                for (int l = 0; l < segment.length; l++) {
+                    printer.printRecord(Integer.toString(s.segment()), s.name(), c.feature(), c.levels().get(l),
+                            Decimals.format(segment[l], DECIMALS), Decimals.format(overall[l], DECIMALS));
+                }
+            }
         }
     }
 

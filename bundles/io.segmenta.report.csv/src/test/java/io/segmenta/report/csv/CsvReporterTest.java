@@ -44,20 +44,43 @@ class CsvReporterTest {
     void writesAssignments() throws IOException {
         reporter.report(Fixtures.threeCustomers(dir), dir, new RecordingContext());
         assertEquals(String.join(CRLF,
-                "customer_id,recency,frequency,monetary,country,segment",
-                "12346,325,1,77183.6,United Kingdom,1",
-                "12347,2,7,4310,\"Korea, Republic of\",0",
-                "12348,75.5,4,1797.24,,1") + CRLF, read("assignments.csv"));
+                "customer_id,recency,frequency,monetary,country,segment_name,segment",
+                "12346,325,1,77183.6,United Kingdom,\"Dormant, High-Value\",1",
+                "12347,2,7,4310,\"Korea, Republic of\",High-Spending Regulars,0",
+                "12348,75.5,4,1797.24,,\"Dormant, High-Value\",1") + CRLF, read("assignments.csv"));
     }
 
     @Test
     void writesSegments() throws IOException {
         reporter.report(Fixtures.threeCustomers(dir), dir, new RecordingContext());
         assertEquals(String.join(CRLF,
-                "segment,size,share_of_customers,share_of_revenue,mean_recency,median_recency,"
-                        + "mean_frequency,median_frequency,mean_monetary,median_monetary",
-                "0,1,0.333333,0.051746,2,2,7,7,4310,4310",
-                "1,2,0.666667,,200.25,200.25,2.5,2.5,39490.42,39490.42") + CRLF, read("segments.csv"));
+                "segment,size,name,share_of_customers,share_of_revenue,mean_recency,median_recency,index_recency,"
+                        + "mean_frequency,median_frequency,index_frequency,mean_monetary,median_monetary,"
+                        + "index_monetary",
+                // index: recency 2 / (402.5 / 3) x 100, frequency 7 / 4 x 100, monetary 4310 / (83290.84 / 3) x 100
+                "0,1,High-Spending Regulars,0.333333,0.051746,2,2,1.490683,7,7,175,4310,4310,15.523916",
+                "1,2,\"Dormant, High-Value\",0.666667,,200.25,200.25,149.254658,2.5,2.5,62.5,39490.42,39490.42,"
+                        + "142.238042") + CRLF, read("segments.csv"));
+    }
+
+    @Test
+    void writesSegmentCategories() throws IOException {
+        reporter.report(Fixtures.threeCustomers(dir), dir, new RecordingContext());
+        assertEquals(String.join(CRLF,
+                "segment,name,feature,level,share_in_segment,share_overall",
+                "0,High-Spending Regulars,country,United Kingdom,0,0.333333",
+                "0,High-Spending Regulars,country,\"Korea, Republic of\",1,0.333333",
+                "0,High-Spending Regulars,country,(missing),0,0.333333",
+                "1,\"Dormant, High-Value\",country,United Kingdom,0.5,0.333333",
+                "1,\"Dormant, High-Value\",country,\"Korea, Republic of\",0,0.333333",
+                "1,\"Dormant, High-Value\",country,(missing),0.5,0.333333") + CRLF, read("segment_categories.csv"));
+    }
+
+    @Test
+    void withoutCategoricalFeaturesSegmentCategoriesHasOnlyItsHeader() throws IOException {
+        reporter.report(Fixtures.fourCustomers(List.of()), dir, new RecordingContext());
+        assertEquals("segment,name,feature,level,share_in_segment,share_overall" + CRLF,
+                read("segment_categories.csv"));
     }
 
     @Test
@@ -107,9 +130,9 @@ class CsvReporterTest {
     @Test
     void returnsTheWrittenFilesAndLeavesNoTemporaryFiles() throws IOException {
         List<Path> written = reporter.report(Fixtures.threeCustomers(dir), dir, new RecordingContext());
-        assertEquals(List.of(dir.resolve("assignments.csv"), dir.resolve("segments.csv"), dir.resolve("summary.csv")),
-                written);
-        assertEquals(List.of("assignments.csv", "segments.csv", "summary.csv"), listing());
+        assertEquals(List.of(dir.resolve("assignments.csv"), dir.resolve("segments.csv"),
+                dir.resolve("segment_categories.csv"), dir.resolve("summary.csv")), written);
+        assertEquals(List.of("assignments.csv", "segment_categories.csv", "segments.csv", "summary.csv"), listing());
     }
 
     @Test
@@ -129,7 +152,7 @@ class CsvReporterTest {
         Files.writeString(dir.resolve("assignments.csv"), "old content that is longer than nothing");
         reporter.report(Fixtures.threeCustomers(dir), dir, new RecordingContext());
         assertTrue(read("assignments.csv").startsWith("customer_id,"));
-        assertEquals(List.of("assignments.csv", "segments.csv", "summary.csv"), listing());
+        assertEquals(List.of("assignments.csv", "segment_categories.csv", "segments.csv", "summary.csv"), listing());
     }
 
     @Test
@@ -177,7 +200,7 @@ class CsvReporterTest {
         List<String> files = listing();
         assertTrue(files.stream().noneMatch(f -> f.endsWith(".tmp")), files.toString());
         // the files moved before the failure are complete, never half-written
-        assertTrue(read("assignments.csv").endsWith("12348,75.5,4,1797.24,,1" + CRLF));
+        assertTrue(read("assignments.csv").endsWith("12348,75.5,4,1797.24,,\"Dormant, High-Value\",1" + CRLF));
     }
 
     @Test

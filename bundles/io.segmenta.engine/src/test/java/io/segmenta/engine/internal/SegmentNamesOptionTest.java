@@ -1,0 +1,69 @@
+package io.segmenta.engine.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.segmenta.api.SegmentaException;
+import io.segmenta.api.pipeline.PipelineResult;
+import io.segmenta.api.pipeline.PipelineSpec;
+import io.segmenta.api.pipeline.SegmentProfile;
+import io.segmenta.api.stage.ClusterRequest;
+import io.segmenta.api.stage.Options;
+import io.segmenta.api.stage.StageKind;
+import io.segmenta.engine.internal.scaling.Log1pStandardScaler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine option segment-names, through a whole run with the fake stages. */
+class SegmentNamesOptionTest {
+    @TempDir
+    Path dir;
+
+    private final FakeStages.Source source = new FakeStages.Source();
+    private PipelineRunner runner;
+    private Path input;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        StageRegistry registry = new StageRegistry();
+        registry.add(new StageEntry(StageKind.SOURCE, "fake-source", source, "test.source 1.0.0", 0, 1));
+        registry.add(new StageEntry(StageKind.FEATURES, "fake-rfm", new FakeStages.Extractor(), "test 1.0.0", 0, 2));
+        registry.add(new StageEntry(StageKind.ALGORITHM, "fake-split", new FakeStages.Splitter(), "test 1.0.0", 0, 3));
+        runner = new PipelineRunner(registry, new Log1pStandardScaler(), 1);
+        input = Files.writeString(dir.resolve("input.csv"), "not read by the fake source\n");
+    }
+
+    private PipelineResult run(String names) {
+        Options options = names == null ? Options.empty() : new Options(Map.of("segment-names", names));
+        return runner.run(new PipelineSpec("fake-source", input, "fake-rfm", "fake-split",
+                new ClusterRequest(3, 42, 1, 10), List.of(), dir.resolve("out"), options), null);
+    }
+
+    @Test
+    void theUsersNamesReplaceTheDerivedOnes() {
+        List<String> derived = run(null).segments().stream().map(SegmentProfile::name).toList();
+        assertFalse(derived.contains("VIP"), derived.toString());
+        List<String> renamed = run("2=VIP,0=Lapsed").segments().stream().map(SegmentProfile::name).toList();
+        assertEquals(List.of("Lapsed", derived.get(1), "VIP"), renamed);
+    }
+
+    @Test
+    void aSegmentThatDoesNotExistFailsTheRun() {
+        assertEquals("option segment-names: there is no segment 3; this run has segments 0 to 2",
+                assertThrows(SegmentaException.class, () -> run("3=VIP")).getMessage());
+    }
+
+    @Test
+    void aMalformedValueFailsBeforeReading() {
+        assertEquals("option segment-names: 'VIP' is not segment=name; expected e.g. 0=VIP,2=Lapsed",
+                assertThrows(SegmentaException.class, () -> run("VIP")).getMessage());
+        assertEquals(0, source.calls.get());
+    }
+}
