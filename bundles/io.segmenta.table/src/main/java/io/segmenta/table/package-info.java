@@ -12,9 +12,12 @@
  * For feature extractors, {@link io.segmenta.table.Grouping} aggregates a transactions table per entity
  * (customer, seller) over dictionary codes with primitive arrays: orders, sums, distinct and most frequent
  * values, recency, and the restriction to the entities that have usable rows.
+ * <p>
+ * For writers of results, {@link io.segmenta.table.DecimalText} formats numbers as plain, locale-independent
+ * decimal text without a string per cell.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package io.segmenta.table;
 
 import org.osgi.annotation.bundle.Export;

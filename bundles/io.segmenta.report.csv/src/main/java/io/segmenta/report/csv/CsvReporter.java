@@ -19,6 +19,7 @@ import io.segmenta.api.stage.ClusterModel;
 import io.segmenta.api.stage.Reporter;
 import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageContext;
+import io.segmenta.table.DecimalText;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -231,7 +232,7 @@ public class CsvReporter implements Reporter {
             printer.print(ids.get(i));
             for (double[] column : values) {
                 cell.setLength(0);
-                printer.print(Decimals.append(cell, column[i], DECIMALS));
+                printer.print(DecimalText.append(cell, column[i], DECIMALS));
             }
             for (CategoricalColumn c : categorical) {
                 printer.print(c.value(i));
@@ -269,12 +270,12 @@ public class CsvReporter implements Reporter {
             printer.print(Integer.toString(s.segment()));
             printer.print(Integer.toString(s.size()));
             printer.print(s.name());
-            printer.print(Decimals.format(s.share(), DECIMALS));
-            printer.print(Decimals.format(s.valueShare(), DECIMALS));
+            printer.print(DecimalText.format(s.share(), DECIMALS));
+            printer.print(DecimalText.format(s.valueShare(), DECIMALS));
             for (int j = 0; j < names.size(); j++) {
-                printer.print(Decimals.format(means[j], DECIMALS));
-                printer.print(Decimals.format(medians[j], DECIMALS));
-                printer.print(Decimals.format(index[j], DECIMALS));
+                printer.print(DecimalText.format(means[j], DECIMALS));
+                printer.print(DecimalText.format(medians[j], DECIMALS));
+                printer.print(DecimalText.format(index[j], DECIMALS));
             }
             printer.println();
         }
@@ -289,7 +290,7 @@ public class CsvReporter implements Reporter {
                 double[] overall = c.populationShares();
                 for (int l = 0; l < segment.length; l++) {
                     printer.printRecord(Integer.toString(s.segment()), s.name(), c.feature(), c.levels().get(l),
-                            Decimals.format(segment[l], DECIMALS), Decimals.format(overall[l], DECIMALS));
+                            DecimalText.format(segment[l], DECIMALS), DecimalText.format(overall[l], DECIMALS));
                 }
             }
         }
@@ -348,13 +349,13 @@ public class CsvReporter implements Reporter {
             printer.printRecord("scaling: " + name, result.scaling().get(name));
         }
         ClusterQuality q = result.quality();
-        printer.printRecord("inertia", Decimals.format(q.inertia(), DECIMALS));
-        printer.printRecord("silhouette", Decimals.format(q.silhouette(), DECIMALS));
-        printer.printRecord("davies_bouldin", Decimals.format(q.daviesBouldin(), DECIMALS));
-        printer.printRecord("calinski_harabasz", Decimals.format(q.calinskiHarabasz(), DECIMALS));
+        printer.printRecord("inertia", DecimalText.format(q.inertia(), DECIMALS));
+        printer.printRecord("silhouette", DecimalText.format(q.silhouette(), DECIMALS));
+        printer.printRecord("davies_bouldin", DecimalText.format(q.daviesBouldin(), DECIMALS));
+        printer.printRecord("calinski_harabasz", DecimalText.format(q.calinskiHarabasz(), DECIMALS));
         for (StageTiming t : result.timings()) {
             String step = t.kind() == null ? t.name() : t.kind().label() + " " + t.name();
-            printer.printRecord("time ms: " + step, Decimals.format(t.millis(), TIMING_DECIMALS));
+            printer.printRecord("time ms: " + step, DecimalText.format(t.millis(), TIMING_DECIMALS));
         }
         for (Map.Entry<String, String> e : new TreeMap<>(result.stageVersions()).entrySet()) {
             printer.printRecord("origin: " + e.getKey(), e.getValue());

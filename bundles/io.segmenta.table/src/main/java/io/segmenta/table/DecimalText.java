@@ -1,27 +1,27 @@
-package io.segmenta.report.csv;
+package io.segmenta.table;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Plain, locale-independent decimal text for CSV cells: '.' as the decimal separator, no grouping, no
+ * Plain, locale-independent decimal text for output cells (reports, predictions): '.' as the decimal separator, no grouping, no
  * exponent, rounded to a fixed number of decimals with trailing zeros removed ({@code 12.0 -> "12"},
  * {@code 1234.5600000001 -> "1234.56"}). It appends to a caller's {@link StringBuilder} so that writing a
  * large table creates no string per cell; {@code String.format} and {@code DecimalFormat} are avoided
  * because they are locale-sensitive and slow.
  */
-final class Decimals {
+public final class DecimalText {
     private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
         100_000_000L, 1_000_000_000L};
 
-    private Decimals() {
+    private DecimalText() {
     }
 
     /**
      * Appends {@code value} rounded to at most {@code decimals} decimals (half up on the magnitude). NaN
      * appends nothing (an empty cell), infinities append {@code Infinity} / {@code -Infinity}.
      */
-    static StringBuilder append(StringBuilder sb, double value, int decimals) {
+    public static StringBuilder append(StringBuilder sb, double value, int decimals) {
         if (decimals < 0 || decimals >= POW10.length) {
             throw new IllegalArgumentException("decimals must be 0 to " + (POW10.length - 1) + ": " + decimals);
         }
@@ -65,7 +65,7 @@ final class Decimals {
     }
 
     /** {@link #append(StringBuilder, double, int)} into a new string (for the few cells of small tables). */
-    static String format(double value, int decimals) {
+    public static String format(double value, int decimals) {
         return append(new StringBuilder(24), value, decimals).toString();
     }
 }
