@@ -5,8 +5,11 @@ import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineEngine;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
+import io.segmenta.api.pipeline.PredictSpec;
+import io.segmenta.api.pipeline.PredictionResult;
 import io.segmenta.api.pipeline.ProgressListener;
 import io.segmenta.api.pipeline.StageDescriptor;
+import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.StageKind;
 import java.util.List;
 import java.util.function.Function;
@@ -19,6 +22,8 @@ import java.util.function.Function;
 public final class FakeEngine implements PipelineEngine {
     /** The spec of the last run asked for; null until then. */
     public PipelineSpec lastSpec;
+    /** The spec of the last prediction asked for; null until then. */
+    public PredictSpec lastPredict;
     /** The range of the last selectK asked for; 0 until then. */
     public int lastKMin;
     public int lastKMax;
@@ -72,5 +77,19 @@ public final class FakeEngine implements PipelineEngine {
                 new KCandidate(4, 420.0, 0.38, 0.90, 1400.0, 5_000_000L)),
                 3, 3, "k = 3: the elbow of the cost curve (Kneedle), and it has the best silhouette (0.450)",
                 1000, 1000);
+    }
+
+    /** Places the two customers of {@link Fixtures#twoCustomers} in segments 1 and 0 of a two-segment model. */
+    @Override
+    public PredictionResult predict(PredictSpec spec, ProgressListener listener) {
+        lastPredict = spec;
+        PipelineResult result = Fixtures.twoCustomers(new PipelineSpec("uk-retail", spec.input(), "rfm", "kmeans",
+                new ClusterRequest(2, 42, 10, 300), List.of(), spec.outputDir(), spec.options()));
+        listener.stepStarted(StageKind.SOURCE, "uk-retail");
+        listener.stepFinished(StageKind.SOURCE, "uk-retail", 1_000_000L);
+        return new PredictionResult(spec, new PredictionResult.ModelSummary(spec.model(), 1, "2026-12-01T10:00:00Z",
+                "uk-retail", "rfm", "kmeans", 2, List.of("High-Spending Regulars", "Low-Spending Sporadic Buyers"),
+                300), result.source(), result.features(), new int[] {1, 0}, new int[] {1, 1}, result.timings(),
+                result.stageVersions(), List.of(spec.outputDir().resolve(PredictSpec.PREDICTIONS_FILE)));
     }
 }

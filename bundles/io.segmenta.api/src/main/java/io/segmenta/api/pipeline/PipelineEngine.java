@@ -29,4 +29,15 @@ public interface PipelineEngine {
      * @throws io.segmenta.api.SegmentaException for user errors, as {@link #run}, and for an impossible range
      */
     KSelection selectK(PipelineSpec spec, int kMin, int kMax, ProgressListener listener);
+
+    /**
+     * Places the entities of new data in the segments of a saved model: reads the input with the model's source
+     * (or the spec's), extracts the model's features, scales them with the model's fitted parameters (no
+     * refitting) and lets the model's algorithm assign each one; writes {@link PredictSpec#PREDICTIONS_FILE}.
+     *
+     * @throws io.segmenta.api.SegmentaException for user errors: a missing or damaged model file (naming the
+     *         entry), a stage of the model that is not registered, features that differ from the model's, and
+     *         the errors of {@link #run}; nothing is written then
+     */
+    PredictionResult predict(PredictSpec spec, ProgressListener listener);
 }

@@ -9,6 +9,7 @@ import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.stage.ClusterModel;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.Clusterer;
+import io.segmenta.api.stage.ModelState;
 import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageContext;
 import java.util.Arrays;
@@ -147,6 +148,12 @@ public class KMeansClusterer implements Clusterer {
      * Renumbers segments by size, largest first, ties by centre (coordinate by coordinate, smaller first,
      * then the old number), so that the numbering means something and does not depend on the run.
      */
+    /** A model saved from {@link KMeansModel#state()}: predicts as the fitted one did. */
+    @Override
+    public ClusterModel restore(ModelState state) {
+        return KMeansModel.restore(state);
+    }
+
     static KMeansModel renumberBySize(List<String> columns, double[][] centroids, int[] labels, double cost) {
         int k = centroids.length;
         int[] size = new int[k];

@@ -3,13 +3,19 @@ package io.segmenta.cluster.kmeans;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.stage.ClusterModel;
+import io.segmenta.api.stage.ModelState;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A fitted K-Means model: immutable, so it may be shared between threads. Segments are numbered by size,
  * largest first (see {@link KMeansClusterer}).
  */
 final class KMeansModel implements ClusterModel {
+    static final String COLUMNS = "columns";
+    static final String CENTROIDS = "centroids";
+    static final String COST = "cost";
+
     private final List<String> columns;
     private final double[][] centroids;
     private final int[] labels;
@@ -86,6 +92,33 @@ final class KMeansModel implements ClusterModel {
             result[i] = Lloyd.nearest(row, centroids);
         }
         return result;
+    }
+
+    /** The columns, the centres and the training cost: all that {@link #predict} needs. */
+    @Override
+    public Optional<ModelState> state() {
+        return Optional.of(new ModelState(KMeansClusterer.NAME).putTexts(COLUMNS, columns).put(CENTROIDS, centroids)
+                .put(COST, cost));
+    }
+
+    /**
+     * The model a {@link #state()} describes, with no training rows.
+     *
+     * @throws SegmentaException when an entry is missing or of the wrong shape
+     */
+    static KMeansModel restore(ModelState state) {
+        List<String> columns = state.texts(COLUMNS);
+        double[][] centroids = state.table(CENTROIDS);
+        if (centroids.length < 1) {
+            throw state.inconsistent("'" + CENTROIDS + "' holds no centre");
+        }
+        for (int c = 0; c < centroids.length; c++) {
+            if (centroids[c].length != columns.size()) {
+                throw state.inconsistent("centre " + c + " has " + centroids[c].length + " coordinates but there are "
+                        + columns.size() + " columns " + columns);
+            }
+        }
+        return new KMeansModel(columns, centroids, new int[0], state.number(COST));
     }
 
     @Override

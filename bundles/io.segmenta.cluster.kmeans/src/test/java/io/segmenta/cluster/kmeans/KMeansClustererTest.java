@@ -12,6 +12,7 @@ import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.stage.ClusterModel;
 import io.segmenta.api.stage.ClusterRequest;
+import io.segmenta.api.stage.ModelState;
 import io.segmenta.api.stage.StageKind;
 import io.segmenta.testing.RecordingContext;
 import java.util.List;
@@ -250,6 +251,25 @@ class KMeansClustererTest {
 
         assertEquals("kmeans cancelled after 3 of 10 runs", e.getMessage());
         assertEquals(3, context.progress.size());
+    }
+
+    @Test
+    void aModelRestoredFromItsStatePredictsAsTheFittedOne() {
+        double[][] rows = Matrices.threeBlobs(40, 7);
+        ClusterModel model = fit(rows, 3);
+        ModelState state = model.state().orElseThrow();
+        // the values as a file reader gives them back (Doubles and Lists), not the objects written
+        ClusterModel restored = kmeans.restore(ModelState.of("kmeans", state.values()));
+        assertEquals(3, restored.k());
+        assertEquals(model.cost(), restored.cost());
+        assertEquals(0, restored.labels().length, "a restored model has no training rows");
+        assertArrayEquals(model.labels(), restored.predict(Matrices.of(rows)));
+        double[][] fresh = {{-50, 3}, {0.5, 0.5}, {100, -7}};
+        assertArrayEquals(model.predict(Matrices.of(fresh)), restored.predict(Matrices.of(fresh)));
+
+        SegmentaException e = assertThrows(SegmentaException.class, () -> kmeans.restore(ModelState.of("kmeans",
+                Map.of("columns", List.of("x0"), "centroids", List.of(List.of(1.0, 2.0)), "cost", 1.0))));
+        assertEquals("kmeans model: centre 0 has 2 coordinates but there are 1 columns [x0]", e.getMessage());
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.stage.ClusterModel;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.Clusterer;
+import io.segmenta.api.stage.ModelState;
 import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
@@ -72,6 +73,12 @@ public class KPrototypesClusterer implements Clusterer {
                 new StageOption(OPTION_GAMMA, "kprototypes: weight of one categorical mismatch against squared "
                         + "distance on the scaled numeric columns",
                         "0.5 x mean standard deviation of the numeric columns"));
+    }
+
+    /** A model saved from {@link KPrototypesModel#state()}: predicts as the fitted one did. */
+    @Override
+    public ClusterModel restore(ModelState state) {
+        return KPrototypesModel.restore(state);
     }
 
     @Override

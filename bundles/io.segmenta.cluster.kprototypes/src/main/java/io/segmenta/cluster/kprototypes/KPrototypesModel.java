@@ -4,10 +4,13 @@ import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.stage.ClusterModel;
+import io.segmenta.api.stage.ModelState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * A fitted K-Prototypes model: immutable, so it may be shared between threads. Segments are numbered by size,
@@ -15,6 +18,15 @@ import java.util.Map;
  * prototypes; {@link #modes()} the categorical part as level text.
  */
 final class KPrototypesModel implements ClusterModel {
+    static final String NUMERIC = "numericColumns";
+    static final String CATEGORICAL = "categoricalColumns";
+    static final String LEVELS = "levels";
+    static final String GAMMA = "gamma";
+    static final String CENTRES = "centres";
+    static final String MODES = "modes";
+    static final String COST = "cost";
+    static final String ITERATIONS = "iterations";
+
     private final List<String> numericColumns;
     private final List<String> categoricalColumns;
     /** Levels of each categorical column in sorted order: the code of a level is its index here. */
@@ -86,6 +98,12 @@ final class KPrototypesModel implements ClusterModel {
     /** The weight of a categorical mismatch that was used. */
     double gamma() {
         return gamma;
+    }
+
+    /** Gamma: the silhouette is then measured with this model's own dissimilarity. */
+    @Override
+    public OptionalDouble categoricalWeight() {
+        return OptionalDouble.of(gamma);
     }
 
     /** The passes made by the best run. */
@@ -162,6 +180,70 @@ final class KPrototypesModel implements ClusterModel {
             map[v] = index.getOrDefault(newLevels.get(v), -1);
         }
         return map;
+    }
+
+    /**
+     * The columns, the levels of each categorical column, gamma, the prototypes (numeric centres, and modes as
+     * level text so that the file reads without the code tables) and the training cost.
+     */
+    @Override
+    public Optional<ModelState> state() {
+        return Optional.of(new ModelState(KPrototypesClusterer.NAME)
+                .putTexts(NUMERIC, numericColumns)
+                .putTexts(CATEGORICAL, categoricalColumns)
+                .putTextTable(LEVELS, levels)
+                .put(GAMMA, gamma)
+                .put(CENTRES, centres)
+                .putTextTable(MODES, modes())
+                .put(COST, cost)
+                .put(ITERATIONS, iterations));
+    }
+
+    /**
+     * The model a {@link #state()} describes, with no training rows.
+     *
+     * @throws SegmentaException when an entry is missing, of the wrong shape, or a mode is not one of its levels
+     */
+    static KPrototypesModel restore(ModelState state) {
+        List<String> numeric = state.texts(NUMERIC);
+        List<String> categorical = state.texts(CATEGORICAL);
+        List<List<String>> levels = state.textTable(LEVELS);
+        double[][] centres = state.table(CENTRES);
+        List<List<String>> modeText = state.textTable(MODES);
+        if (levels.size() != categorical.size()) {
+            throw state.inconsistent(categorical.size() + " categorical columns but level lists for " + levels.size());
+        }
+        if (centres.length < 1 || modeText.size() != centres.length) {
+            throw state.inconsistent(centres.length + " numeric centres and " + modeText.size()
+                    + " modes: there must be one of each per segment, and at least one segment");
+        }
+        int[][] modes = new int[centres.length][];
+        for (int p = 0; p < centres.length; p++) {
+            if (centres[p].length != numeric.size()) {
+                throw state.inconsistent("prototype " + p + " has " + centres[p].length
+                        + " numeric coordinates but there are " + numeric.size() + " numeric columns " + numeric);
+            }
+            List<String> mode = modeText.get(p);
+            if (mode.size() != categorical.size()) {
+                throw state.inconsistent("prototype " + p + " has " + mode.size() + " modes but there are "
+                        + categorical.size() + " categorical columns " + categorical);
+            }
+            modes[p] = new int[mode.size()];
+            for (int j = 0; j < mode.size(); j++) {
+                modes[p][j] = levels.get(j).indexOf(mode.get(j));
+                if (modes[p][j] < 0) {
+                    throw state.inconsistent("the mode '" + mode.get(j) + "' of prototype " + p + " is not a level of '"
+                            + categorical.get(j) + "' " + levels.get(j));
+                }
+            }
+        }
+        double gamma = state.number(GAMMA);
+        if (!(gamma >= 0)) {
+            throw state.inconsistent("gamma must be at least 0, is " + gamma);
+        }
+        int iterations = state.has(ITERATIONS) ? (int) state.number(ITERATIONS) : 0;
+        return new KPrototypesModel(numeric, categorical, levels, gamma, centres, modes, new int[0],
+                state.number(COST), iterations);
     }
 
     @Override

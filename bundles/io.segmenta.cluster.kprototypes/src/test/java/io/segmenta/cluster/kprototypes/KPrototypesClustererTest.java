@@ -11,6 +11,7 @@ import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.stage.ClusterModel;
 import io.segmenta.api.stage.ClusterRequest;
+import io.segmenta.api.stage.ModelState;
 import io.segmenta.api.stage.StageKind;
 import io.segmenta.testing.RecordingContext;
 import java.util.ArrayList;
@@ -342,6 +343,27 @@ class KPrototypesClustererTest {
         // 6.4 purple: 29.16 + 1 vs 21.16 + 1: segment 0; 0 missing: 1 + 1 vs 121 + 1: segment 1
         // 11 red: 100 vs 1: segment 0
         assertArrayEquals(new int[] {0, 1, 0, 1, 0}, model.predict(fresh));
+    }
+
+    @Test
+    void aModelRestoredFromItsStatePredictsAsTheFittedOne() {
+        FeatureMatrix training = Synthetic.matrix(300, 5);
+        KPrototypesModel model = (KPrototypesModel) kproto.fit(training, request(4), new RecordingContext());
+        ModelState state = model.state().orElseThrow();
+        assertEquals(model.modes(), state.textTable("modes"), "modes are saved as level text");
+        ClusterModel restored = kproto.restore(ModelState.of("kprototypes", state.values()));
+        assertEquals(0, restored.labels().length);
+        assertEquals(model.cost(), restored.cost());
+        assertArrayEquals(model.labels(), restored.predict(training));
+        FeatureMatrix fresh = Synthetic.matrix(100, 99);
+        assertArrayEquals(model.predict(fresh), restored.predict(fresh));
+
+        Map<String, Object> damaged = new java.util.LinkedHashMap<>(state.values());
+        damaged.put("modes", List.of(List.of("no such level", "x", "y"), List.of(), List.of(), List.of()));
+        SegmentaException e = assertThrows(SegmentaException.class,
+                () -> kproto.restore(ModelState.of("kprototypes", damaged)));
+        assertTrue(e.getMessage().startsWith("kprototypes model: the mode 'no such level' of prototype 0 is not a "
+                + "level of "), e.getMessage());
     }
 
     @Test

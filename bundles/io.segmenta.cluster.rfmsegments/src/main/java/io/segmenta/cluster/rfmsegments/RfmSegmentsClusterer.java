@@ -9,6 +9,7 @@ import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.stage.ClusterModel;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.Clusterer;
+import io.segmenta.api.stage.ModelState;
 import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageContext;
 import java.util.ArrayList;
@@ -61,6 +62,12 @@ public class RfmSegmentsClusterer implements Clusterer {
     public String description() {
         return "Named RFM segments (Champions, Loyal Customers, ..., Lost) from quintile scores, by rule; "
                 + "needs --features rfm and ignores --k";
+    }
+
+    /** A model saved from {@link RfmSegmentsModel#state()}: predicts as the fitted one did. */
+    @Override
+    public ClusterModel restore(ModelState state) {
+        return RfmSegmentsModel.restore(state);
     }
 
     @Override

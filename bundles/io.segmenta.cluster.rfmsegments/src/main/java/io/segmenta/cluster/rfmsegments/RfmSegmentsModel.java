@@ -3,8 +3,10 @@ package io.segmenta.cluster.rfmsegments;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.stage.ClusterModel;
+import io.segmenta.api.stage.ModelState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Customers named by their RFM segment: immutable, so it may be shared between threads. Segment numbers
@@ -12,6 +14,14 @@ import java.util.List;
  * is in (see {@link RfmSegmentsClusterer}).
  */
 final class RfmSegmentsModel implements ClusterModel {
+    static final String COLUMNS = "columns";
+    static final String RECENCY_UPPER = "recencyUpperBounds";
+    static final String FREQUENCY_UPPER = "frequencyUpperBounds";
+    static final String NUMBER_OF = "segmentNumbers";
+    static final String SEGMENTS = "segments";
+    static final String CENTROIDS = "centroids";
+    static final String COST = "cost";
+
     private final List<String> columns;
     /** Training boundaries of the recency and frequency scores ({@link Quintiles#upperBounds}), scaled units. */
     private final double[] recencyUpper;
@@ -137,6 +147,58 @@ final class RfmSegmentsModel implements ClusterModel {
             result[i] = number;
         }
         return result;
+    }
+
+    /**
+     * The score boundaries (scaled units), which RFM segment has which number ({@code -1}: none, in the order
+     * of {@link RfmSegment}), the centroids and the cost; the names follow from the numbering.
+     */
+    @Override
+    public Optional<ModelState> state() {
+        return Optional.of(new ModelState(RfmSegmentsClusterer.NAME)
+                .putTexts(COLUMNS, columns)
+                .put(RECENCY_UPPER, recencyUpper)
+                .put(FREQUENCY_UPPER, frequencyUpper)
+                .put(NUMBER_OF, numberOf)
+                .putTexts(SEGMENTS, names)
+                .put(CENTROIDS, centroids)
+                .put(COST, cost));
+    }
+
+    /**
+     * The model a {@link #state()} describes, with no training rows.
+     *
+     * @throws SegmentaException when an entry is missing or of the wrong shape
+     */
+    static RfmSegmentsModel restore(ModelState state) {
+        List<String> columns = state.texts(COLUMNS);
+        double[] recencyUpper = state.numbers(RECENCY_UPPER);
+        double[] frequencyUpper = state.numbers(FREQUENCY_UPPER);
+        int[] numberOf = state.integers(NUMBER_OF);
+        double[][] centroids = state.table(CENTROIDS);
+        if (recencyUpper.length != Quintiles.BINS - 1 || frequencyUpper.length != Quintiles.BINS - 1) {
+            throw state.inconsistent("'" + RECENCY_UPPER + "' and '" + FREQUENCY_UPPER + "' must hold "
+                    + (Quintiles.BINS - 1) + " score boundaries each");
+        }
+        if (numberOf.length != RfmSegment.values().length) {
+            throw state.inconsistent("'" + NUMBER_OF + "' must hold a number (or -1) for each of the "
+                    + RfmSegment.values().length + " RFM segments");
+        }
+        int k = 0;
+        for (int number : numberOf) {
+            k += number >= 0 ? 1 : 0;
+        }
+        for (int s = 0, expected = 0; s < numberOf.length; s++) {
+            if (numberOf[s] >= 0 && numberOf[s] != expected++) {
+                throw state.inconsistent("'" + NUMBER_OF + "' must number the present segments 0, 1, 2, ... in "
+                        + "the order of the RFM segments");
+            }
+        }
+        if (centroids.length != k) {
+            throw state.inconsistent(k + " segments but " + centroids.length + " centroids");
+        }
+        return new RfmSegmentsModel(columns, recencyUpper, frequencyUpper, numberOf, new int[0], centroids,
+                state.number(COST), new int[0], new int[0], new int[0]);
     }
 
     @Override

@@ -10,7 +10,9 @@ import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.EntityKind;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.NumericColumn;
+import io.segmenta.api.stage.ClusterModel;
 import io.segmenta.api.stage.ClusterRequest;
+import io.segmenta.api.stage.ModelState;
 import io.segmenta.api.stage.StageKind;
 import io.segmenta.testing.RecordingContext;
 import java.util.ArrayList;
@@ -203,6 +205,26 @@ class RfmSegmentsClustererTest {
         // 8 is a boundary -> bin 4 -> R 2, 2 -> F 1: Hibernating | R 1, F 1: Lost
         assertArrayEquals(new int[] {1, 0, 3, 4}, model.predict(fresh));
         assertArrayEquals(model.labels(), model.predict(tenCustomers()));
+    }
+
+    @Test
+    void aModelRestoredFromItsStatePredictsAsTheFittedOne() {
+        RfmSegmentsModel model = fit(tenCustomers(), new RecordingContext());
+        ModelState state = model.state().orElseThrow();
+        ClusterModel restored = new RfmSegmentsClusterer().restore(ModelState.of("rfm-segments", state.values()));
+        assertEquals(model.segmentNames(), restored.segmentNames());
+        assertEquals(model.k(), restored.k());
+        assertEquals(0, restored.labels().length);
+        FeatureMatrix fresh = rfm(new double[] {2.5, 0, 8, 50}, new double[] {7, 100, 2, 1}, new double[4]);
+        assertArrayEquals(model.predict(fresh), restored.predict(fresh));
+        assertArrayEquals(model.labels(), restored.predict(tenCustomers()));
+
+        java.util.Map<String, Object> damaged = new java.util.LinkedHashMap<>(state.values());
+        damaged.put("recencyUpperBounds", List.of(1.0, 2.0));
+        SegmentaException e = assertThrows(SegmentaException.class,
+                () -> new RfmSegmentsClusterer().restore(ModelState.of("rfm-segments", damaged)));
+        assertEquals("rfm-segments model: 'recencyUpperBounds' and 'frequencyUpperBounds' must hold 4 score "
+                + "boundaries each", e.getMessage());
     }
 
     @Test
