@@ -8,10 +8,14 @@ import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineEngine;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
+import io.segmenta.api.pipeline.PredictSpec;
+import io.segmenta.api.pipeline.PredictionResult;
 import io.segmenta.console.ConsoleProgress;
 import io.segmenta.console.GenerateArguments;
-import io.segmenta.console.KSelectionSummary;
 import io.segmenta.console.Generation;
+import io.segmenta.console.KSelectionSummary;
+import io.segmenta.console.PredictArguments;
+import io.segmenta.console.PredictionSummary;
 import io.segmenta.console.RunArguments;
 import io.segmenta.console.RunSummary;
 import io.segmenta.console.SelectKArguments;
@@ -118,9 +122,10 @@ public final class SegmentaCli {
                 case "stages" -> stages(rest, out);
                 case "run" -> run(rest, out, err);
                 case "select-k" -> selectK(rest, out, err);
+                case "predict" -> predict(rest, out, err);
                 case "generate" -> generate(rest, out, err);
                 default -> throw new SegmentaException("unknown command '" + command
-                        + "'; commands are run, select-k, generate, stages, help and --version");
+                        + "'; commands are run, select-k, predict, generate, stages, help and --version");
             }
             return OK;
         } catch (SegmentaException e) {
@@ -188,6 +193,16 @@ public final class SegmentaCli {
         out.print(KSelectionSummary.render(selection));
     }
 
+    private void predict(List<String> args, PrintStream out, PrintStream err) {
+        if (args.contains("--help") || args.contains("-h")) {
+            out.print(usage());
+            return;
+        }
+        PredictSpec spec = PredictArguments.parse(args).spec();
+        PredictionResult result = engine().predict(spec, new ConsoleProgress(err));
+        out.print(PredictionSummary.render(result));
+    }
+
     private PipelineEngine engine() {
         PipelineEngine e = engine.get();
         if (e == null) {
@@ -201,6 +216,7 @@ public final class SegmentaCli {
         return """
                 usage: segmenta run --source NAME --input PATH [run options]
                        segmenta select-k --source NAME --input PATH [select-k options]
+                       segmenta predict --model FILE --input PATH [predict options]
                        segmenta generate --format NAME --out DIR [generate options]
                        segmenta stages [--verbose]
                        segmenta help | --help
@@ -223,6 +239,14 @@ public final class SegmentaCli {
 
                 select-k options:
                 """ + SelectKArguments.usage() + """
+
+                `segmenta predict` places the customers of new data in the segments of a model that
+                `segmenta run --save-model FILE` saved: it reads them with the model's source, extracts the
+                model's features, scales them with the model's fitted parameters (no refitting) and writes
+                predictions.csv.
+
+                predict options:
+                """ + PredictArguments.usage() + """
 
                 generate options:
                 """ + GenerateArguments.usage() + """

@@ -128,7 +128,7 @@ class SegmentaCliTest {
 
     @Test
     void userErrorsAreOneLineOnStderrWithExitCode2() {
-        assertUserError("segmenta: unknown command 'frobnicate'; commands are run, select-k, generate, stages, help and --version",
+        assertUserError("segmenta: unknown command 'frobnicate'; commands are run, select-k, predict, generate, stages, help and --version",
                 "frobnicate");
         assertUserError("segmenta: --k: 'four' is not a whole number",
                 "run", "--source", "uk-retail", "--input", "x.csv", "--k", "four");
@@ -292,6 +292,24 @@ class SegmentaCliTest {
                 + "  k    cost  silhouette  Davies-Bouldin  Calinski-Harabasz"), out());
         assertTrue(out().contains("<- elbow, recommended\n"), out());
         assertEquals("", err(), "the fake engine reports progress counts only, which are throttled");
+    }
+
+    @Test
+    void predictPrintsTheSegmentCountsToStdoutAndProgressToStderr() {
+        assertEquals(0, run("predict", "--model", "m.json", "--input", "new.csv", "--out", "o",
+                "--option", "segment-names=0=VIP"));
+        assertEquals(java.nio.file.Path.of("m.json"), engine.lastPredict.model());
+        assertEquals("0=VIP", engine.lastPredict.options().get("segment-names").orElseThrow());
+        assertTrue(out().contains("Predicted segments (2 customers)"), out());
+        assertTrue(err().contains("source uk-retail"), err());
+    }
+
+    @Test
+    void predictArgumentErrorsExitWithTwoBeforeLookingForTheEngine() {
+        assertEquals(2, run(() -> {
+            throw new AssertionError("the engine is not needed to reject the arguments");
+        }, false, "predict", "--input", "x"));
+        assertEquals("segmenta: missing --model: name the model file a run saved with --save-model\n", err());
     }
 
     @Test

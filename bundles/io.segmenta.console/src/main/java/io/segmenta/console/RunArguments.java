@@ -31,6 +31,7 @@ public final class RunArguments {
     public static final String REPORT = "--report";
     public static final String OUT = "--out";
     public static final String SNAPSHOT = "--snapshot";
+    public static final String SAVE_MODEL = "--save-model";
     public static final String OPTION = "--option";
     public static final String OPTIONS = "--options";
 
@@ -47,6 +48,8 @@ public final class RunArguments {
     public static final String DEFAULT_OUT = "out";
     /** The {@value #REPORT} value that asks for no reporter at all. */
     public static final String NO_REPORT = "none";
+    /** The engine option {@value #SAVE_MODEL} stands for. */
+    public static final String SAVE_MODEL_OPTION = "save-model";
     /** The stage option {@value #SNAPSHOT} stands for. */
     public static final String SNAPSHOT_OPTION = "snapshot";
 
@@ -66,6 +69,8 @@ public final class RunArguments {
     public static final String OUT_HELP = "output folder, created when missing (default " + DEFAULT_OUT + ")";
     public static final String SNAPSHOT_HELP = "date recency is measured to, yyyy-MM-dd; short for " + OPTION + " "
             + SNAPSHOT_OPTION + "=DATE (default: 24 hours after the last transaction)";
+    public static final String SAVE_MODEL_HELP = "also save the fitted model to this JSON file, for predict; short for "
+            + "--option " + "save-model" + "=FILE";
     public static final String OPTION_HELP = "a stage option KEY=VALUE; repeatable (see the stage list)";
     public static final String OPTIONS_HELP = "stage options KEY=VALUE,KEY=VALUE";
 
@@ -78,7 +83,8 @@ public final class RunArguments {
             new Spec(ALGORITHM, "NAME", ALGORITHM_HELP), new Spec(K, "N", K_HELP), new Spec(SEED, "N", SEED_HELP),
             new Spec(RUNS, "N", RUNS_HELP), new Spec(MAX_ITERATIONS, "N", MAX_ITERATIONS_HELP),
             new Spec(REPORT, "NAMES", REPORT_HELP), new Spec(OUT, "DIR", OUT_HELP),
-            new Spec(SNAPSHOT, "DATE", SNAPSHOT_HELP), new Spec(OPTION, "KEY=VALUE", OPTION_HELP),
+            new Spec(SNAPSHOT, "DATE", SNAPSHOT_HELP), new Spec(SAVE_MODEL, "FILE", SAVE_MODEL_HELP),
+            new Spec(OPTION, "KEY=VALUE", OPTION_HELP),
             new Spec(OPTIONS, "K=V,K=V", OPTIONS_HELP));
 
     private String source;
@@ -178,6 +184,7 @@ public final class RunArguments {
             case REPORT -> reporters = reporters(v);
             case OUT -> out = v;
             case SNAPSHOT -> putOption(SNAPSHOT_OPTION, v, SNAPSHOT);
+            case SAVE_MODEL -> putOption(SAVE_MODEL_OPTION, v, SAVE_MODEL);
             default -> throw unknown(name);
         }
         return this;

@@ -57,10 +57,14 @@ public final class RunSummary {
      * earlier row (when the source counts them), the period and entity counts.
      */
     public static void dataQuality(PipelineResult result, StringBuilder out) {
-        DataQuality q = result.source().quality();
+        dataQuality(result.spec().input(), result.source().quality(), out);
+    }
+
+    /** {@link #dataQuality(PipelineResult, StringBuilder)} of any read, e.g. a prediction's. */
+    public static void dataQuality(Path input, DataQuality q, StringBuilder out) {
         out.append("Data quality (source ").append(q.source()).append(")\n");
         TextTable table = new TextTable(false, true, false);
-        table.add("input", "", result.spec().input().toString());
+        table.add("input", "", input.toString());
         table.add("rows read", Numbers.grouped(q.rowsRead()), "");
         table.add("rows kept", Numbers.grouped(q.rowsKept()),
                 q.rowsRead() > 0 ? Numbers.percent((double) q.rowsKept() / q.rowsRead()) : "");

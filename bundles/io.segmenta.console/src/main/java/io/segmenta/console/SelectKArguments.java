@@ -21,7 +21,8 @@ public final class SelectKArguments {
     public static final String K_MIN_HELP = "smallest k tried (default " + DEFAULT_K_MIN + ")";
     public static final String K_MAX_HELP = "largest k tried (default " + DEFAULT_K_MAX + ")";
     /** Run options select-k does not take. */
-    static final List<String> NOT_TAKEN = List.of(RunArguments.K, RunArguments.REPORT, RunArguments.OUT);
+    static final List<String> NOT_TAKEN = List.of(RunArguments.K, RunArguments.REPORT, RunArguments.OUT,
+            RunArguments.SAVE_MODEL);
 
     private final RunArguments run = new RunArguments();
     private int kMin = Integer.parseInt(DEFAULT_K_MIN);

@@ -120,11 +120,21 @@ class RunArgumentsTest {
         String usage = RunArguments.usage();
         for (String option : List.of("--source NAME", "--input PATH", "--features NAME", "--algorithm NAME",
                 "--k N", "--seed N", "--runs N", "--max-iterations N", "--report NAMES", "--out DIR",
-                "--snapshot DATE", "--option KEY=VALUE", "--options K=V,K=V")) {
+                "--snapshot DATE", "--save-model FILE", "--option KEY=VALUE", "--options K=V,K=V")) {
             assertTrue(usage.contains("  " + option + " "), option + " in\n" + usage);
         }
         assertTrue(usage.contains("number of segments (default 4)"), usage);
         assertTrue(usage.contains("(default kmeans)"), usage);
-        assertEquals(13, usage.lines().count());
+        assertEquals(14, usage.lines().count());
+    }
+
+    @Test
+    void saveModelIsShortForTheEngineOption() {
+        PipelineSpec spec = RunArguments.parse(List.of("--source", "uk-retail", "--input", "x.csv", "--save-model",
+                "out/m.json")).spec();
+        assertEquals("out/m.json", spec.options().get("save-model").orElseThrow());
+        assertEquals("--option: option save-model given twice", assertThrows(SegmentaException.class,
+                () -> RunArguments.parse(List.of("--save-model", "a.json", "--option", "save-model=b.json")))
+                .getMessage());
     }
 }

@@ -6,10 +6,14 @@ import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineEngine;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
+import io.segmenta.api.pipeline.PredictSpec;
+import io.segmenta.api.pipeline.PredictionResult;
 import io.segmenta.console.ConsoleProgress;
 import io.segmenta.console.GenerateArguments;
-import io.segmenta.console.KSelectionSummary;
 import io.segmenta.console.Generation;
+import io.segmenta.console.KSelectionSummary;
+import io.segmenta.console.PredictArguments;
+import io.segmenta.console.PredictionSummary;
 import io.segmenta.console.RunArguments;
 import io.segmenta.console.RunSummary;
 import io.segmenta.console.SelectKArguments;
@@ -53,7 +57,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
     "osgi.command.function=stages",
     "osgi.command.function=run",
     "osgi.command.function=generate",
-    "osgi.command.function=selectk"
+    "osgi.command.function=selectk",
+    "osgi.command.function=predict"
 })
 public class SegmentaCommands {
     static final String NO_ENGINE = "no pipeline engine is registered (is the io.segmenta.engine bundle active?)";
@@ -126,6 +131,8 @@ public class SegmentaCommands {
             @Parameter(names = RunArguments.OUT, absentValue = "") String out,
             @Descriptor(RunArguments.SNAPSHOT_HELP)
             @Parameter(names = RunArguments.SNAPSHOT, absentValue = "") String snapshot,
+            @Descriptor(RunArguments.SAVE_MODEL_HELP)
+            @Parameter(names = RunArguments.SAVE_MODEL, absentValue = "") String saveModel,
             @Descriptor(RunArguments.OPTION_HELP)
             @Parameter(names = RunArguments.OPTION, absentValue = "") String option,
             @Descriptor(RunArguments.OPTIONS_HELP)
@@ -138,8 +145,8 @@ public class SegmentaCommands {
             {RunArguments.SOURCE, source}, {RunArguments.INPUT, input}, {RunArguments.FEATURES, features},
             {RunArguments.ALGORITHM, algorithm}, {RunArguments.K, k}, {RunArguments.SEED, seed},
             {RunArguments.RUNS, runs}, {RunArguments.MAX_ITERATIONS, maxIterations}, {RunArguments.REPORT, report},
-            {RunArguments.OUT, out}, {RunArguments.SNAPSHOT, snapshot}, {RunArguments.OPTION, option},
-            {RunArguments.OPTIONS, options}};
+            {RunArguments.OUT, out}, {RunArguments.SNAPSHOT, snapshot}, {RunArguments.SAVE_MODEL, saveModel},
+            {RunArguments.OPTION, option}, {RunArguments.OPTIONS, options}};
         run(System.out, given, more == null ? new String[0] : more, debug);
     }
 
@@ -182,6 +189,36 @@ public class SegmentaCommands {
             {RunArguments.SEED, seed}, {RunArguments.RUNS, runs}, {RunArguments.MAX_ITERATIONS, maxIterations},
             {RunArguments.SNAPSHOT, snapshot}, {RunArguments.OPTION, option}, {RunArguments.OPTIONS, options}};
         selectK(System.out, given, more == null ? new String[0] : more, debug);
+    }
+
+    @Descriptor("places the customers (or sellers) of new data in the segments of a saved model (segmenta:run "
+            + "--save-model FILE): reads them with the model's source, extracts its features, scales them with its "
+            + "fitted parameters and writes " + PredictSpec.PREDICTIONS_FILE + " (id, features, segment name, "
+            + "segment); paths are relative to the framework's working directory")
+    public void predict(
+            @Descriptor(PredictArguments.MODEL_HELP)
+            @Parameter(names = PredictArguments.MODEL, absentValue = "") String model,
+            @Descriptor(PredictArguments.INPUT_HELP)
+            @Parameter(names = PredictArguments.INPUT, absentValue = "") String input,
+            @Descriptor(PredictArguments.SOURCE_HELP)
+            @Parameter(names = PredictArguments.SOURCE, absentValue = "") String source,
+            @Descriptor(PredictArguments.OUT_HELP)
+            @Parameter(names = PredictArguments.OUT, absentValue = "") String out,
+            @Descriptor(PredictArguments.SNAPSHOT_HELP)
+            @Parameter(names = PredictArguments.SNAPSHOT, absentValue = "") String snapshot,
+            @Descriptor(PredictArguments.OPTION_HELP)
+            @Parameter(names = PredictArguments.OPTION, absentValue = "") String option,
+            @Descriptor(PredictArguments.OPTIONS_HELP)
+            @Parameter(names = PredictArguments.OPTIONS, absentValue = "") String options,
+            @Descriptor("print the stack trace of an unexpected error")
+            @Parameter(names = {"-d", "--debug"}, presentValue = "true", absentValue = "false") boolean debug,
+            @Descriptor("further options: a repeated --option, or --name=value forms")
+            String... more) {
+        String[][] given = {
+            {PredictArguments.MODEL, model}, {PredictArguments.INPUT, input}, {PredictArguments.SOURCE, source},
+            {PredictArguments.OUT, out}, {PredictArguments.SNAPSHOT, snapshot}, {PredictArguments.OPTION, option},
+            {PredictArguments.OPTIONS, options}};
+        predict(System.out, given, more == null ? new String[0] : more, debug);
     }
 
     @Descriptor("writes a sample export with planted customer segments, in the file layout the source of the "
@@ -272,6 +309,25 @@ public class SegmentaCommands {
             KSelection selection = engine().selectK(spec, arguments.kMin(), arguments.kMax(), new ConsoleProgress(out));
             out.println();
             out.print(KSelectionSummary.render(selection));
+        });
+    }
+
+    /**
+     * @param given option name and value pairs as Gogo bound them (an empty value: not given)
+     * @param more the words Gogo did not bind to a parameter
+     */
+    void predict(PrintStream out, String[][] given, String[] more, boolean debug) {
+        guard(out, debug, () -> {
+            PredictArguments arguments = new PredictArguments();
+            for (String[] option : given) {
+                if (option[1] != null && !option[1].isEmpty()) {
+                    arguments.set(option[0], option[1]);
+                }
+            }
+            arguments.add(Arrays.asList(more));
+            PredictionResult result = engine().predict(arguments.spec(), new ConsoleProgress(out));
+            out.println();
+            out.print(PredictionSummary.render(result));
         });
     }
 

@@ -143,7 +143,7 @@ class SegmentaCommandsTest {
         for (String option : List.of(RunArguments.SOURCE, RunArguments.INPUT, RunArguments.FEATURES,
                 RunArguments.ALGORITHM, RunArguments.K, RunArguments.SEED, RunArguments.RUNS,
                 RunArguments.MAX_ITERATIONS, RunArguments.REPORT, RunArguments.OUT, RunArguments.SNAPSHOT,
-                RunArguments.OPTION, RunArguments.OPTIONS)) {
+                RunArguments.SAVE_MODEL, RunArguments.OPTION, RunArguments.OPTIONS)) {
             assertTrue(names.contains(option), option);
             assertTrue(RunArguments.isOption(option), option);
         }
@@ -243,19 +243,48 @@ class SegmentaCommandsTest {
 
     @Test
     void selectKIsDescribed() {
-        Method selectK = null;
+        assertEveryParameterDescribed("selectK");
+    }
+
+    /** The Gogo function and each of its parameters carry a @Descriptor, which help prints. */
+    private static void assertEveryParameterDescribed(String name) {
+        Method command = null;
         for (Method m : SegmentaCommands.class.getMethods()) {
-            if (m.getName().equals("selectK") && m.getParameterCount() > 4) {
-                selectK = m;
+            if (m.getName().equals(name) && m.getParameterCount() > 4) {
+                command = m;
             }
         }
-        assertTrue(selectK != null && selectK.isAnnotationPresent(Descriptor.class));
-        for (java.lang.annotation.Annotation[] annotations : selectK.getParameterAnnotations()) {
+        assertTrue(command != null && command.isAnnotationPresent(Descriptor.class), name);
+        for (java.lang.annotation.Annotation[] annotations : command.getParameterAnnotations()) {
             boolean described = false;
             for (java.lang.annotation.Annotation a : annotations) {
                 described |= a instanceof Descriptor;
             }
-            assertTrue(described, "every parameter has a @Descriptor");
+            assertTrue(described, "every parameter of " + name + " has a @Descriptor");
         }
+    }
+
+    @Test
+    void predictPrintsProgressThenTheSegmentCounts() {
+        FakeEngine engine = new FakeEngine();
+        new SegmentaCommands(engine).predict(out, options("--model", "m.json", "--input", "new.csv", "--source", ""),
+                new String[] {"--out=o"}, false);
+        assertEquals(Path.of("o"), engine.lastPredict.outputDir());
+        String text = printed();
+        assertTrue(text.contains("\nModel m.json\n"), text);
+        assertTrue(text.contains("Predicted segments (2 customers)"), text);
+    }
+
+    @Test
+    void predictWithoutEngineOrWithBadOptions() {
+        new SegmentaCommands(null).predict(out, options("--model", "m.json", "--input", "x"), new String[0], false);
+        new SegmentaCommands(new FakeEngine()).predict(out, options("--input", "x"), new String[] {"--k", "4"}, false);
+        assertEquals("error: " + SegmentaCommands.NO_ENGINE + "\nerror: unknown option --k; predict options are "
+                + "--model, --input, --source, --out, --snapshot, --option, --options\n", printed());
+    }
+
+    @Test
+    void predictIsDescribed() {
+        assertEveryParameterDescribed("predict");
     }
 }

@@ -50,4 +50,31 @@ public class CliIT {
         assertEquals(launch.toString(), 0, launch.exitCode);
         Distribution.assertListsUkRetailStages(launch.out);
     }
+
+    /**
+     * A run saves its model; predict on the same data places every customer in the segment the run gave it,
+     * through the JSON file, the restored scaler and the restored K-Means model, on the module path.
+     */
+    @Test
+    public void aSavedModelPredictsTheSegmentsOfTheRun() throws Exception {
+        Path work = Distribution.workDir("cli-predict");
+        Launch train = Launch.run(work, TIMEOUT_SECONDS, "segmenta", "run", "--source", "uk-retail", "--input",
+                Distribution.sample().toString(), "--k", "4", "--out", "out", "--save-model", "model.json");
+        assertEquals(train.toString(), 0, train.exitCode);
+        assertTrue(Files.readString(work.resolve("model.json")).contains("\"format\": \"segmenta-model\""));
+
+        Launch predict = Launch.run(work, TIMEOUT_SECONDS, "segmenta", "predict", "--model", "model.json", "--input",
+                Distribution.sample().toString(), "--out", "predicted");
+        assertEquals(predict.toString(), 0, predict.exitCode);
+        assertTrue(predict.out, predict.out.contains("Predicted segments (300 customers)"));
+        List<String> assigned = Files.readAllLines(work.resolve("out/assignments.csv"));
+        List<String> predicted = Files.readAllLines(work.resolve("predicted/predictions.csv"));
+        assertEquals(assigned.get(0), predicted.get(0));
+        assertEquals(assigned, predicted);
+
+        Launch mismatch = Launch.run(work, TIMEOUT_SECONDS, "segmenta", "predict", "--model", "out/summary.csv",
+                "--input", Distribution.sample().toString());
+        assertEquals(mismatch.toString(), 2, mismatch.exitCode);
+        assertTrue(mismatch.err, mismatch.err.contains("not a model file (not valid JSON"));
+    }
 }

@@ -79,4 +79,24 @@ public class FelixPipelineIT {
         assertEquals("42", summary.get("seed"));
         assertTrue(Files.isRegularFile(out.resolve("summary.csv")));
     }
+
+    /** The model file path and Gson work inside Felix: segmenta:run saves, segmenta:predict reads it back. */
+    @Test
+    public void gogoSavesAModelAndPredictsWithIt() throws Exception {
+        FelixRuntime.engine(context);
+        CommandProcessor gogo = FelixRuntime.await(context, CommandProcessor.class);
+        Path work = Distribution.workDir("felix-predict");
+        Path model = work.resolve("model.json");
+        String run = FelixRuntime.gogo(gogo, "segmenta:run --source uk-retail --input '" + Distribution.sample()
+                + "' --k 4 --out '" + work.resolve("out") + "' --save-model '" + model + "'");
+        assertFalse("the run printed an error:\n" + run, run.contains("error:"));
+        assertTrue(run, run.contains(model.toString()));
+
+        String predict = FelixRuntime.gogo(gogo, "segmenta:predict --model '" + model + "' --input '"
+                + Distribution.sample() + "' --out '" + work.resolve("predicted") + "'");
+        assertFalse("predict printed an error:\n" + predict, predict.contains("error:"));
+        assertTrue(predict, predict.contains("Predicted segments (300 customers)"));
+        assertEquals(Files.readAllLines(work.resolve("out/assignments.csv")),
+                Files.readAllLines(work.resolve("predicted/predictions.csv")));
+    }
 }

@@ -2,6 +2,7 @@ package io.segmenta.engine.internal;
 
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.UnknownStageException;
+import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.DataQuality;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.NumericColumn;
@@ -14,6 +15,8 @@ import io.segmenta.api.pipeline.KCandidate;
 import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
+import io.segmenta.api.pipeline.PredictSpec;
+import io.segmenta.api.pipeline.PredictionResult;
 import io.segmenta.api.pipeline.ProgressListener;
 import io.segmenta.api.pipeline.SegmentProfile;
 import io.segmenta.api.pipeline.StageDescriptor;
@@ -30,6 +33,9 @@ import io.segmenta.api.stage.StageKind;
 import io.segmenta.api.stage.StageOption;
 import io.segmenta.engine.internal.metrics.ClusterMetrics;
 import io.segmenta.engine.internal.metrics.Clustering;
+import io.segmenta.engine.internal.model.ModelFile;
+import io.segmenta.engine.internal.model.ModelSaving;
+import io.segmenta.engine.internal.model.SavedModel;
 import io.segmenta.engine.internal.scaling.FittedScaler;
 import io.segmenta.engine.internal.scaling.Scaler;
 import io.segmenta.engine.internal.scaling.TransformScaler;
@@ -39,11 +45,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
@@ -80,9 +88,16 @@ public final class PipelineRunner {
      * seconds, and a sample of that size estimates the mean to about ±0.01.
      */
     public static final int DEFAULT_SILHOUETTE_SAMPLE = 20_000;
+    /**
+     * The engine's own option: the model file to save the fitted model to (format in docs/model-file.md), for
+     * {@link #predict}.
+     */
+    public static final String SAVE_MODEL = "save-model";
     /** Options the engine reads itself, accepted besides the stages' options. */
     static final List<String> ENGINE_OPTIONS = List.of(SILHOUETTE_SAMPLE, SegmentNamer.OPTION,
-            TransformScaler.OPTION, TransformScaler.COLUMN_OPTION);
+            TransformScaler.OPTION, TransformScaler.COLUMN_OPTION, SAVE_MODEL);
+    /** Training options that a prediction does not take over: recency is measured to the new data's end. */
+    static final Set<String> NOT_CARRIED_TO_PREDICTION = Set.of("snapshot");
 
     private final StageCatalog catalog;
     private final Scaler scaler;
@@ -159,6 +174,154 @@ public final class PipelineRunner {
         return guarded(chosen, run -> select(spec, chosen, kMin, kMax, run, progress));
     }
 
+    /**
+     * Places new data in the segments of a saved model; see {@link io.segmenta.api.pipeline.PipelineEngine#predict}.
+     * Everything that can be checked without reading the input is checked first: the model file, its stages,
+     * the options, the input's existence.
+     *
+     * @param listener may be null
+     */
+    public PredictionResult predict(PredictSpec spec, ProgressListener listener) {
+        Objects.requireNonNull(spec, "spec");
+        ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
+        SavedModel saved = ModelFile.read(spec.model());
+        Chosen chosen = new Chosen(find(StageKind.SOURCE, spec.source().orElse(saved.source())),
+                find(StageKind.FEATURES, saved.features()), find(StageKind.ALGORITHM, saved.algorithm()), List.of());
+        Options options = predictionOptions(saved, chosen, spec.options());
+        List<String> names = renamed(saved.segmentNames(), SegmentNamer.renames(options));
+        if (!saved.scaling().keySet().equals(new java.util.LinkedHashSet<>(saved.numeric()))) {
+            throw new SegmentaException(spec.model() + ": the scaling is given for " + saved.scaling().keySet()
+                    + " but the numeric features are " + saved.numeric());
+        }
+        FittedScaler scaling = TransformScaler.restore(saved.scaling());
+        Clusterer clusterer = (Clusterer) chosen.algorithm().stage();
+        ClusterModel model = call(chosen.algorithm(), () -> clusterer.restore(saved.state()));
+        int k = call(chosen.algorithm(), model::k);
+        if (k != names.size()) {
+            throw new SegmentaException(spec.model() + ": the " + saved.algorithm() + " model has " + k
+                    + " segments but the file lists " + names.size());
+        }
+        requiredColumnsDeclared(chosen);
+        if (!Files.exists(spec.input())) {
+            throw new SegmentaException("no such file: " + spec.input());
+        }
+        if (Files.exists(spec.outputDir()) && !Files.isDirectory(spec.outputDir())) {
+            throw new SegmentaException("the output folder " + spec.outputDir() + " is a file");
+        }
+        PredictionResult.ModelSummary summary = new PredictionResult.ModelSummary(spec.model(),
+                ModelFile.FORMAT_VERSION, saved.created(), saved.source(), saved.features(), saved.algorithm(), k,
+                names, saved.training().entities());
+        return guarded(chosen, run -> {
+            Steps steps = new Steps(options, run, progress);
+            DataSource source = (DataSource) chosen.source().stage();
+            SourceData data = steps.stage(chosen.source(), ctx -> source.read(spec.input(), ctx));
+            if (data.transactions() == null || data.transactions().rowCount() == 0) {
+                throw nothingKept(spec.input(), data.quality());
+            }
+            requiredColumnsPresent(chosen, data.transactions());
+            FeatureExtractor extractor = (FeatureExtractor) chosen.features().stage();
+            FeatureMatrix raw = steps.stage(chosen.features(), ctx -> extractor.extract(data.transactions(), ctx));
+            sameFeatures(spec.model(), saved, raw);
+            FeatureMatrix scaled = steps.engine(SCALING, () -> scaling.transform(raw));
+            int[] segments = steps.stage(chosen.algorithm(), ctx -> model.predict(scaled));
+            int[] sizes = new int[k];
+            for (int i = 0; i < segments.length; i++) {
+                if (segments[i] < 0 || segments[i] >= k) {
+                    throw new SegmentaException(chosen.algorithm().label() + " failed: it placed row " + i
+                            + " in segment " + segments[i] + ", outside 0.." + (k - 1));
+                }
+                sizes[segments[i]]++;
+            }
+            if (segments.length != raw.rowCount()) {
+                throw new SegmentaException(chosen.algorithm().label() + " failed: it placed " + segments.length
+                        + " of " + raw.rowCount() + " rows");
+            }
+            run.checkNotCancelled(List.of());
+            createOutputDir(spec.outputDir());
+            Path file = spec.outputDir().resolve(PredictSpec.PREDICTIONS_FILE);
+            Predictions.write(file, raw, segments, names);
+            return new PredictionResult(spec, summary, data, raw, segments, sizes, steps.timings, stageVersions(chosen),
+                    List.of(file));
+        });
+    }
+
+    /**
+     * The training run's options that the source and the extractor read (so that the new data is read and
+     * aggregated the same way), then the given ones over them; the given ones must be read by those stages
+     * or be {@link SegmentNamer#OPTION}.
+     */
+    private static Options predictionOptions(SavedModel saved, Chosen chosen, Options given) {
+        Set<String> read = new TreeSet<>();
+        for (StageEntry e : List.of(chosen.source(), chosen.features())) {
+            for (StageOption o : call(e, () -> e.stage().options())) {
+                read.add(o.name());
+            }
+        }
+        List<String> unknown = new ArrayList<>();
+        for (String key : given.asMap().keySet()) {
+            if (!read.contains(key) && !key.equals(SegmentNamer.OPTION)) {
+                unknown.add("'" + key + "'");
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new SegmentaException((unknown.size() == 1 ? "unknown option " : "unknown options ")
+                    + String.join(", ", unknown) + " for predict; the source and feature extractor read: "
+                    + (read.isEmpty() ? "no options" : String.join(", ", read)) + "; and " + SegmentNamer.OPTION
+                    + " renames segments");
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        boolean sameSource = chosen.source().name().equals(saved.source());
+        for (Map.Entry<String, String> e : saved.options().entrySet()) {
+            // a source's own options (e.g. a column mapping) mean nothing to another source
+            boolean sourceOption = call(chosen.source(), () -> chosen.source().stage().options()).stream()
+                    .anyMatch(o -> o.name().equals(e.getKey()));
+            if (read.contains(e.getKey()) && !NOT_CARRIED_TO_PREDICTION.contains(e.getKey())
+                    && (sameSource || !sourceOption)) {
+                options.put(e.getKey(), e.getValue());
+            }
+        }
+        options.putAll(given.asMap());
+        return new Options(options);
+    }
+
+    /** The model's segment names with the user's renames applied. */
+    private static List<String> renamed(List<String> names, Map<Integer, String> renames) {
+        List<String> result = new ArrayList<>(names);
+        for (Map.Entry<Integer, String> e : renames.entrySet()) {
+            if (e.getKey() >= result.size()) {
+                throw new SegmentaException("option " + SegmentNamer.OPTION + ": there is no segment " + e.getKey()
+                        + "; the model has segments 0 to " + (result.size() - 1));
+            }
+            result.set(e.getKey(), e.getValue());
+        }
+        Map<String, Integer> used = new HashMap<>();
+        for (int s = 0; s < result.size(); s++) {
+            Integer other = used.putIfAbsent(result.get(s), s);
+            if (other != null) {
+                throw new SegmentaException("segments " + other + " and " + s + " would both be named '"
+                        + result.get(s) + "'; rename one of them with the option " + SegmentNamer.OPTION);
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    /** Fails, naming both lists, when the new data's features are not the model's. */
+    private static void sameFeatures(Path file, SavedModel saved, FeatureMatrix raw) {
+        List<String> categorical = raw.categorical().stream().map(CategoricalColumn::name).toList();
+        if (raw.entity() != saved.entity() || !raw.numericNames().equals(saved.numeric())
+                || !categorical.equals(saved.categorical())) {
+            throw new SegmentaException("the model " + file + " was trained on " + saved.entity().label()
+                    + " features " + describe(saved.numeric(), saved.categorical()) + " but the "
+                    + saved.features() + " features of this input are " + raw.entity().label() + " features "
+                    + describe(raw.numericNames(), categorical) + "; predict needs the same features, in the same "
+                    + "order (the same extractor and options as the training run)");
+        }
+    }
+
+    private static String describe(List<String> numeric, List<String> categorical) {
+        return numeric + (categorical.isEmpty() ? "" : " and categorical " + categorical);
+    }
+
     /** Runs work as one run: cancelled when a stage it uses goes away or its thread is interrupted. */
     private <T> T guarded(Chosen chosen, Function<RunState, T> work) {
         RunState run = new RunState(Thread.currentThread(), chosen.all());
@@ -224,6 +387,7 @@ public final class PipelineRunner {
                     + String.join(", ", ENGINE_OPTIONS));
         }
         silhouetteRows(spec.options()); // a bad value fails before reading
+        modelFile(spec.options());
         SegmentNamer.renames(spec.options()); // likewise (whether the segments exist is known later)
         TransformScaler.validate(spec.options()); // the steps; whether the columns exist is checked by the scaler
 
@@ -283,6 +447,24 @@ public final class PipelineRunner {
                 + chosen.source().label() + " " + verb + "; choose another feature extractor or source");
     }
 
+    /** The file of the option {@link #SAVE_MODEL}, checked; empty without the option. */
+    static Optional<Path> modelFile(Options options) {
+        Optional<String> value = options.get(SAVE_MODEL);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.get().isBlank()) {
+            throw new SegmentaException("option " + SAVE_MODEL + ": give the model file to write, e.g. "
+                    + SAVE_MODEL + "=out/model.json");
+        }
+        Path file = Path.of(value.get().trim());
+        if (Files.isDirectory(file)) {
+            throw new SegmentaException("option " + SAVE_MODEL + ": " + file + " is a folder; give the model file "
+                    + "to write, e.g. " + file.resolve("model.json"));
+        }
+        return Optional.of(file);
+    }
+
     /** The most rows the silhouette is computed on, from the option {@link #SILHOUETTE_SAMPLE}. */
     static int silhouetteRows(Options options) {
         Optional<String> value = options.get(SILHOUETTE_SAMPLE);
@@ -328,7 +510,7 @@ public final class PipelineRunner {
             throw new SegmentaException(chosen.source().label() + " failed: it returned no transactions table");
         }
         if (data.transactions().rowCount() == 0) {
-            throw nothingKept(spec, data.quality());
+            throw nothingKept(spec.input(), data.quality());
         }
         requiredColumnsPresent(chosen, data.transactions());
 
@@ -354,7 +536,7 @@ public final class PipelineRunner {
     }
 
     private PipelineResult execute(PipelineSpec spec, Chosen chosen, RunState run, ProgressListener progress) {
-        Steps steps = new Steps(spec, run, progress);
+        Steps steps = new Steps(spec.options(), run, progress);
         Prepared prepared = prepare(spec, chosen, steps, spec.cluster().k(), "k");
         SourceData data = prepared.data();
         FeatureMatrix raw = prepared.raw();
@@ -369,7 +551,7 @@ public final class PipelineRunner {
 
         ClusterQuality[] quality = new ClusterQuality[1];
         List<SegmentProfile> profiles = steps.engine(METRICS, () -> {
-            Clustering clustering = new Clustering(rowMajor(scaled), rows, scaled.numeric().size(), labels, segments);
+            Clustering clustering = clustering(chosen.algorithm(), model, scaled, rowMajor(scaled), labels, segments);
             if (rows > silhouetteRows) {
                 progress.info(null, METRICS, sampleNote(silhouetteRows, rows, spec));
             }
@@ -381,6 +563,11 @@ public final class PipelineRunner {
 
         PipelineResult result = new PipelineResult(spec, data, raw, scaled, prepared.fitted().describe(), model, quality[0],
                 profiles, steps.timings, stageVersions(chosen), List.of());
+        // built before anything is written, so that a model that cannot be saved fails the run cleanly
+        Optional<Path> modelFile = modelFile(spec.options());
+        SavedModel saved = modelFile.isEmpty() ? null : ModelSaving.of(result, prepared.fitted(),
+                call(chosen.algorithm(), model::state).orElseThrow(() -> new SegmentaException(
+                        chosen.algorithm().label() + " cannot save its models; leave out the option " + SAVE_MODEL)));
 
         List<Path> outputs = new ArrayList<>();
         if (!chosen.reporters().isEmpty()) {
@@ -392,6 +579,11 @@ public final class PipelineRunner {
                 List<Path> files = steps.stage(entry, ctx -> reporter.report(result, spec.outputDir(), ctx), outputs);
                 outputs.addAll(files);
             }
+        }
+        if (saved != null) {
+            run.checkNotCancelled(outputs);
+            ModelFile.write(modelFile.get(), saved);
+            outputs.add(modelFile.get());
         }
         return result.withOutputs(outputs, steps.timings);
     }
@@ -408,7 +600,7 @@ public final class PipelineRunner {
      */
     private KSelection select(PipelineSpec spec, Chosen chosen, int kMin, int kMax, RunState run,
             ProgressListener progress) {
-        Steps steps = new Steps(spec, run, progress);
+        Steps steps = new Steps(spec.options(), run, progress);
         Prepared prepared = prepare(spec, chosen, steps, kMax, "k-max");
         FeatureMatrix scaled = prepared.scaled();
         int rows = prepared.rows();
@@ -435,8 +627,9 @@ public final class PipelineRunner {
             int[] labels = checkedLabels(algorithm, model, rows);
             double cost = call(algorithm, model::cost);
             int segments = call(algorithm, model::k);
-            ClusterQuality q = steps.uncancelled(() -> ClusterMetrics.compute(
-                    new Clustering(x, rows, d, labels, segments), threads, run::isCancelled, sample, base.seed()));
+            Clustering clustering = clustering(algorithm, model, scaled, x, labels, segments);
+            ClusterQuality q = steps.uncancelled(() -> ClusterMetrics.compute(clustering, threads, run::isCancelled,
+                    sample, base.seed()));
             run.checkNotCancelled(List.of());
             candidates.add(new KCandidate(k, cost, q.silhouette(), q.daviesBouldin(), q.calinskiHarabasz(),
                     System.nanoTime() - start));
@@ -455,12 +648,12 @@ public final class PipelineRunner {
     /** Runs the steps of one run, timing them and turning failures into one-line messages. */
     private final class Steps {
         final List<StageTiming> timings = new ArrayList<>();
-        private final PipelineSpec spec;
+        private final Options options;
         private final RunState run;
         private final ProgressListener progress;
 
-        Steps(PipelineSpec spec, RunState run, ProgressListener progress) {
-            this.spec = spec;
+        Steps(Options options, RunState run, ProgressListener progress) {
+            this.options = options;
             this.run = run;
             this.progress = progress;
         }
@@ -500,7 +693,7 @@ public final class PipelineRunner {
                         progress.info(kind, name, message);
                     }
                 };
-                result = work.apply(new RunStageContext(entry, listener, spec.options(), run));
+                result = work.apply(new RunStageContext(entry, listener, options, run));
             } catch (RuntimeException | LinkageError e) {
                 // a stage whose bundle was stopped fails in odd ways (even NoClassDefFoundError): say why
                 SegmentaException cancelled = run.cancellation(written, e);
@@ -597,6 +790,34 @@ public final class PipelineRunner {
         return labels;
     }
 
+    /**
+     * The rows the quality figures are computed on: the numeric columns, and the categorical ones too when the
+     * model weighs categorical mismatches (K-Prototypes), so that its silhouette uses its own dissimilarity.
+     */
+    private static Clustering clustering(StageEntry algorithm, ClusterModel model, FeatureMatrix scaled, double[] x,
+            int[] labels, int k) {
+        int n = scaled.rowCount();
+        int d = scaled.numeric().size();
+        OptionalDouble weight = call(algorithm, model::categoricalWeight);
+        List<CategoricalColumn> categorical = scaled.categorical();
+        if (weight.isEmpty() || categorical.isEmpty()) {
+            return new Clustering(x, n, d, labels, k);
+        }
+        if (!(weight.getAsDouble() >= 0) || Double.isInfinite(weight.getAsDouble())) {
+            throw new SegmentaException(algorithm.label() + " failed: its model gives a categorical weight of "
+                    + weight.getAsDouble());
+        }
+        int c = categorical.size();
+        int[] codes = new int[n * c];
+        for (int t = 0; t < c; t++) {
+            int[] column = categorical.get(t).codes();
+            for (int i = 0; i < n; i++) {
+                codes[i * c + t] = column[i];
+            }
+        }
+        return new Clustering(x, n, d, labels, k, codes, c, weight.getAsDouble());
+    }
+
     private static double[] rowMajor(FeatureMatrix m) {
         List<NumericColumn> numeric = m.numeric();
         double[][] columns = new double[numeric.size()][];
@@ -606,8 +827,8 @@ public final class PipelineRunner {
         return Clustering.rowMajor(columns, m.rowCount());
     }
 
-    private static SegmentaException nothingKept(PipelineSpec spec, DataQuality q) {
-        StringBuilder sb = new StringBuilder("no transactions were kept from ").append(spec.input());
+    private static SegmentaException nothingKept(Path input, DataQuality q) {
+        StringBuilder sb = new StringBuilder("no transactions were kept from ").append(input);
         if (q != null) {
             if (q.rowsRead() == 0) {
                 sb.append(": it has no data rows");

@@ -4,6 +4,8 @@ import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineEngine;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
+import io.segmenta.api.pipeline.PredictSpec;
+import io.segmenta.api.pipeline.PredictionResult;
 import io.segmenta.api.pipeline.ProgressListener;
 import io.segmenta.api.pipeline.StageDescriptor;
 import io.segmenta.api.stage.Clusterer;
@@ -53,6 +55,11 @@ public class OsgiPipelineEngine implements PipelineEngine {
     @Override
     public KSelection selectK(PipelineSpec spec, int kMin, int kMax, ProgressListener listener) {
         return runner.selectK(spec, kMin, kMax, listener);
+    }
+
+    @Override
+    public PredictionResult predict(PredictSpec spec, ProgressListener listener) {
+        return runner.predict(spec, listener);
     }
 
     @Reference(service = DataSource.class, cardinality = ReferenceCardinality.MULTIPLE,

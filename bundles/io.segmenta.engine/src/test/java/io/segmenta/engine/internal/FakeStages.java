@@ -15,6 +15,7 @@ import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.Clusterer;
 import io.segmenta.api.stage.DataSource;
 import io.segmenta.api.stage.FeatureExtractor;
+import io.segmenta.api.stage.ModelState;
 import io.segmenta.api.stage.Reporter;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -232,6 +234,11 @@ public final class FakeStages {
             }
             return new Model(name(), labels, centroids, cost);
         }
+
+        @Override
+        public ClusterModel restore(ModelState state) {
+            return new Model(name(), new int[0], state.table("centroids"), state.number("cost"));
+        }
     }
 
     record Model(String algorithm, int[] labels, double[][] centroids, double cost) implements ClusterModel {
@@ -240,9 +247,30 @@ public final class FakeStages {
             return centroids.length;
         }
 
+        /** The nearest centroid, as K-Means places new rows. */
         @Override
         public int[] predict(FeatureMatrix features) {
-            throw new UnsupportedOperationException("not needed by these tests");
+            double[][] rows = features.numericRows();
+            int[] result = new int[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                double best = Double.POSITIVE_INFINITY;
+                for (int c = 0; c < centroids.length; c++) {
+                    double d = 0;
+                    for (int t = 0; t < rows[i].length; t++) {
+                        d += (rows[i][t] - centroids[c][t]) * (rows[i][t] - centroids[c][t]);
+                    }
+                    if (d < best) {
+                        best = d;
+                        result[i] = c;
+                    }
+                }
+            }
+            return result;
+        }
+
+        @Override
+        public Optional<ModelState> state() {
+            return Optional.of(new ModelState(algorithm).put("centroids", centroids).put("cost", cost));
         }
     }
 

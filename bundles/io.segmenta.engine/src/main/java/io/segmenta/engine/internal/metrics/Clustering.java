@@ -20,6 +20,12 @@ public final class Clustering {
     final int clusters;
     /** Members per (renumbered) cluster. */
     final int[] sizes;
+    /** Categorical codes, flat and row-major ({@code i * c + t}); empty when {@code c} is 0. */
+    final int[] categories;
+    /** Categorical columns. */
+    final int c;
+    /** The weight of one categorical mismatch against squared numeric distance. */
+    final double gamma;
 
     /**
      * @param x the rows, flat and row-major; not copied, not modified
@@ -30,6 +36,26 @@ public final class Clustering {
      * @throws IllegalArgumentException when the sizes disagree or a label is out of range
      */
     public Clustering(double[] x, int n, int d, int[] labels, int k) {
+        this(x, n, d, labels, k, new int[0], 0, 0);
+    }
+
+    /**
+     * Rows with categorical columns too, for the mixed distance {@code sqrt(squared Euclidean + gamma x
+     * mismatches)} of K-Prototypes (used by the silhouette; Davies-Bouldin and Calinski-Harabasz, which need
+     * means, stay on the numeric columns).
+     *
+     * @param categories the codes, flat and row-major ({@code i * c + t}); equal codes match, a missing value
+     *        (-1) matches only another missing value, so that every row is at distance 0 from itself
+     * @param c categorical columns
+     * @param gamma the weight of one mismatch, at least 0
+     */
+    public Clustering(double[] x, int n, int d, int[] labels, int k, int[] categories, int c, double gamma) {
+        if ((long) n * c != categories.length || !(gamma >= 0)) {
+            throw new IllegalArgumentException(categories.length + " codes for " + n + " x " + c + ", gamma " + gamma);
+        }
+        this.categories = categories;
+        this.c = c;
+        this.gamma = gamma;
         this.x = Objects.requireNonNull(x, "x");
         if (n < 0 || d < 0 || (long) n * d != x.length) {
             throw new IllegalArgumentException("x has " + x.length + " values, expected " + n + " x " + d);
@@ -47,8 +73,8 @@ public final class Clustering {
         }
         int[] renumber = new int[k];
         int m = 0;
-        for (int c = 0; c < k; c++) {
-            renumber[c] = count[c] > 0 ? m++ : -1;
+        for (int l = 0; l < k; l++) {
+            renumber[l] = count[l] > 0 ? m++ : -1;
         }
         int[] compact = new int[n];
         int[] sizes = new int[m];
@@ -134,12 +160,14 @@ public final class Clustering {
         int[] rows = Arrays.copyOf(order, size);
         Arrays.sort(rows); // original order: better memory locality, and independent of the shuffle's order
         double[] sx = new double[size * d];
+        int[] sc = new int[size * c];
         int[] sl = new int[size];
         for (int i = 0; i < size; i++) {
             System.arraycopy(x, rows[i] * d, sx, i * d, d);
+            System.arraycopy(categories, rows[i] * c, sc, i * c, c);
             sl[i] = labels[rows[i]];
         }
-        return new Clustering(sx, size, d, sl, clusters);
+        return new Clustering(sx, size, d, sl, clusters, sc, c, gamma);
     }
 
     /** Rows. */

@@ -8,7 +8,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The exact mean silhouette coefficient, as scikit-learn's {@code silhouette_score} with the Euclidean
- * metric and no sampling:
+ * metric and no sampling (with categorical columns: the distance {@code sqrt(squared Euclidean + gamma x
+ * mismatches)}, see {@link Clustering}, as {@code silhouette_score(metric="precomputed")} on those distances):
  * <ul>
  * <li>{@code a(i)}: the mean distance from row i to the other members of its cluster;</li>
  * <li>{@code b(i)}: the smallest mean distance from row i to the members of another cluster;</li>
@@ -44,6 +45,10 @@ public final class Silhouette {
     private final int[] cluster;
     /** Members per cluster. */
     private final int[] sizes;
+    /** Column-major categorical codes of the sorted rows: column t of sorted row p at {@code t * n + p}. */
+    private final int[] codes;
+    private final int c;
+    private final double gamma;
 
     private Silhouette(Clustering c) {
         n = c.n;
@@ -58,13 +63,19 @@ public final class Silhouette {
         }
         int[] next = Arrays.copyOf(start, k);
         sizes = c.sizes;
+        this.c = c.c;
+        gamma = c.gamma;
         columns = new double[n * d];
+        codes = new int[n * this.c];
         cluster = new int[n];
         for (int i = 0; i < n; i++) {
             int p = next[c.labels[i]]++;
             cluster[p] = c.labels[i];
             for (int t = 0; t < d; t++) {
                 columns[t * n + p] = c.x[i * d + t];
+            }
+            for (int t = 0; t < this.c; t++) {
+                codes[t * n + p] = c.categories[i * this.c + t];
             }
         }
     }
@@ -174,11 +185,22 @@ public final class Silhouette {
     private double distanceSum(int p, int from, int to, double[] sq) {
         final double[] x = columns;
         final int len = to - from;
-        // three passes that each compile to vector instructions: squared differences, square roots, sum
-        double xp = x[p];
-        for (int j = 0; j < len; j++) {
-            double diff = xp - x[from + j];
-            sq[j] = diff * diff;
+        // passes that each compile to vector instructions: squared differences (and mismatches), square roots, sum
+        if (d == 0) {
+            Arrays.fill(sq, 0, len, 0.0);
+        } else {
+            double xp = x[p];
+            for (int j = 0; j < len; j++) {
+                double diff = xp - x[from + j];
+                sq[j] = diff * diff;
+            }
+        }
+        for (int t = 0; t < c; t++) {
+            int off = t * n;
+            int cp = codes[off + p];
+            for (int j = 0; j < len; j++) {
+                sq[j] += codes[off + from + j] == cp ? 0.0 : gamma;
+            }
         }
         for (int t = 1; t < d; t++) {
             int off = t * n;

@@ -20,4 +20,10 @@ public interface FittedScaler {
 
     /** How each feature is scaled, in words and numbers, by feature name in column order. */
     Map<String, String> describe();
+
+    /**
+     * The fitted steps of each feature, by feature name in column order (an empty list: unscaled), for saving;
+     * {@link TransformScaler#restore} rebuilds the scaler from them.
+     */
+    Map<String, List<ScalingStep>> steps();
 }

@@ -1,5 +1,7 @@
 package io.segmenta.engine.internal.scaling;
 
+import java.util.Map;
+
 /**
  * One step of a column's transform chain, e.g. log1p or z-score. {@link #fit} learns the step's parameters
  * from one column of training data (as left by the steps before it) and returns them as a {@link Fitted} step,
@@ -24,6 +26,13 @@ interface Transform {
      */
     void check(double value, ValueRef where, int row);
 
+    /**
+     * The fitted step that {@link Fitted#parameters()} gave, e.g. read back from a model file.
+     *
+     * @throws io.segmenta.api.SegmentaException naming the step and the missing parameter
+     */
+    Fitted restore(Map<String, Double> parameters);
+
     /** A step with its fitted parameters. Immutable, so a fitted scaler may be shared between threads. */
     interface Fitted {
         /** Transforms the first {@code n} values of {@code x} in place. */
@@ -31,5 +40,8 @@ interface Transform {
 
         /** The step and its parameters in words, e.g. {@code z-score (mean 3.7102, sd 1.3103)}. */
         String describe();
+
+        /** The fitted parameters by name, for saving ({@link Transform#restore} reads them back); finite. */
+        Map<String, Double> parameters();
     }
 }

@@ -92,6 +92,43 @@ public class TransformScaler implements Scaler {
         return new Fitted(names, chains);
     }
 
+    /**
+     * The fitted scaler that {@link FittedScaler#steps()} described, e.g. read back from a model file: it
+     * transforms exactly as the fitted one did.
+     *
+     * @param steps each feature's steps, by feature name in column order
+     * @throws SegmentaException naming the feature and the step that is unknown or lacks a parameter
+     */
+    public static FittedScaler restore(Map<String, List<ScalingStep>> steps) {
+        List<String> names = new ArrayList<>(steps.keySet());
+        List<FittedChain> chains = new ArrayList<>(names.size());
+        for (Map.Entry<String, List<ScalingStep>> e : steps.entrySet()) {
+            String where = "the scaling of '" + e.getKey() + "'";
+            List<Transform> parsed = new ArrayList<>();
+            List<Transform.Fitted> fitted = new ArrayList<>();
+            for (ScalingStep step : e.getValue()) {
+                List<Transform> one;
+                try {
+                    one = Transforms.parse(where, step.step());
+                } catch (SegmentaException ex) {
+                    one = List.of();
+                }
+                if (one.size() != 1) {
+                    throw new SegmentaException(where + ": '" + step.step() + "' is not a single step; the steps are "
+                            + Transforms.VALID_STEPS);
+                }
+                try {
+                    fitted.add(one.get(0).restore(step.parameters()));
+                } catch (SegmentaException ex) {
+                    throw new SegmentaException(where + ": " + ex.getMessage(), ex);
+                }
+                parsed.add(one.get(0));
+            }
+            chains.add(new FittedChain(parsed, fitted));
+        }
+        return new Fitted(names, chains);
+    }
+
     private static SegmentaException unknownColumn(FeatureMatrix raw, String column) {
         String option = "option " + COLUMN_PREFIX + column + ": ";
         for (CategoricalColumn c : raw.categorical()) {
@@ -133,6 +170,14 @@ public class TransformScaler implements Scaler {
             return x;
         }
 
+        List<ScalingStep> state() {
+            List<ScalingStep> state = new ArrayList<>(steps.size());
+            for (int s = 0; s < steps.size(); s++) {
+                state.add(new ScalingStep(steps.get(s).spec(), fitted.get(s).parameters()));
+            }
+            return state;
+        }
+
         String describe() {
             if (fitted.isEmpty()) {
                 return "none (unscaled)";
@@ -172,6 +217,15 @@ public class TransformScaler implements Scaler {
                 scaled.add(new NumericColumn(c.name(), chains.get(j).apply(c.values(), n, new ValueRef(raw, c.name()))));
             }
             return raw.withNumeric(scaled);
+        }
+
+        @Override
+        public Map<String, List<ScalingStep>> steps() {
+            Map<String, List<ScalingStep>> d = new LinkedHashMap<>();
+            for (int j = 0; j < features.size(); j++) {
+                d.put(features.get(j), chains.get(j).state());
+            }
+            return d;
         }
 
         @Override

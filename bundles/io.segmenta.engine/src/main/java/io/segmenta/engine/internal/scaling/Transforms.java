@@ -2,8 +2,11 @@ package io.segmenta.engine.internal.scaling;
 
 import io.segmenta.api.SegmentaException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The transform steps, and the parsing of a chain such as {@code winsorize:1:99,log1p,zscore}. Each step
@@ -85,6 +88,26 @@ final class Transforms {
         }
     }
 
+    /** A fitted parameter read back, or a one-line error naming the step and the parameter. */
+    private static double param(Transform step, Map<String, Double> parameters, String name) {
+        Double v = parameters.get(name);
+        if (v == null || !Double.isFinite(v)) {
+            throw new SegmentaException("the " + step.spec() + " step of the scaling needs the parameter '" + name
+                    + "', " + (v == null ? "which is missing" : "which is " + v) + "; the parameters given are "
+                    + parameters.keySet());
+        }
+        return v;
+    }
+
+    /** Name, value, name, value, ... in this order. */
+    private static Map<String, Double> parameterMap(Object... pairs) {
+        Map<String, Double> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], ((Number) pairs[i + 1]).doubleValue());
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
     /** {@code np.log1p}; values must be finite and above -1 (log1p(-1) is minus infinity, below it undefined). */
     private static final class Log1p implements Transform, Transform.Fitted {
         @Override
@@ -119,6 +142,16 @@ final class Transforms {
         @Override
         public String describe() {
             return "log1p";
+        }
+
+        @Override
+        public Map<String, Double> parameters() {
+            return Map.of();
+        }
+
+        @Override
+        public Fitted restore(Map<String, Double> parameters) {
+            return this;
         }
     }
 
@@ -171,6 +204,11 @@ final class Transforms {
             double bound = n * eps * variance + (n * mean * eps) * (n * mean * eps);
             return new FittedZScore(mean, Math.sqrt(variance), variance <= bound);
         }
+
+        @Override
+        public Fitted restore(Map<String, Double> p) {
+            return new FittedZScore(param(this, p, "mean"), param(this, p, "sd"), param(this, p, "constant") != 0);
+        }
     }
 
     private record FittedZScore(double mean, double sd, boolean constant) implements Transform.Fitted {
@@ -185,6 +223,11 @@ final class Transforms {
         public String describe() {
             return constant ? String.format(Locale.ROOT, "z-score (mean %.4f, constant: scaled to 0)", mean)
                     : String.format(Locale.ROOT, "z-score (mean %.4f, sd %.4f)", mean, sd);
+        }
+
+        @Override
+        public Map<String, Double> parameters() {
+            return parameterMap("mean", mean, "sd", sd, "constant", constant ? 1 : 0);
         }
     }
 
@@ -205,6 +248,11 @@ final class Transforms {
             double iqr = p.percentile(75) - p.percentile(25);
             return new FittedRobust(p.median(), iqr, iqr < ZERO_SCALE ? 1 : iqr);
         }
+
+        @Override
+        public Fitted restore(Map<String, Double> p) {
+            return new FittedRobust(param(this, p, "median"), param(this, p, "iqr"), param(this, p, "scale"));
+        }
     }
 
     private record FittedRobust(double median, double iqr, double scale) implements Transform.Fitted {
@@ -219,6 +267,11 @@ final class Transforms {
         public String describe() {
             return iqr == scale ? String.format(Locale.ROOT, "robust (median %.2f, IQR %.2f)", median, iqr)
                     : String.format(Locale.ROOT, "robust (median %.2f, IQR 0: scale 1)", median);
+        }
+
+        @Override
+        public Map<String, Double> parameters() {
+            return parameterMap("median", median, "iqr", iqr, "scale", scale);
         }
     }
 
@@ -246,6 +299,11 @@ final class Transforms {
             }
             return new FittedMinMax(min, max, max - min < ZERO_SCALE);
         }
+
+        @Override
+        public Fitted restore(Map<String, Double> p) {
+            return new FittedMinMax(param(this, p, "min"), param(this, p, "max"), param(this, p, "constant") != 0);
+        }
     }
 
     private record FittedMinMax(double min, double max, boolean constant) implements Transform.Fitted {
@@ -262,6 +320,11 @@ final class Transforms {
         public String describe() {
             return constant ? String.format(Locale.ROOT, "min-max (constant %.2f: scaled to 0)", min)
                     : String.format(Locale.ROOT, "min-max [%.2f, %.2f]", min, max);
+        }
+
+        @Override
+        public Map<String, Double> parameters() {
+            return parameterMap("min", min, "max", max, "constant", constant ? 1 : 0);
         }
     }
 
@@ -287,6 +350,11 @@ final class Transforms {
             Percentiles p = new Percentiles(x, n);
             return new FittedWinsorize(p.percentile(low), p.percentile(high));
         }
+
+        @Override
+        public Fitted restore(Map<String, Double> p) {
+            return new FittedWinsorize(param(this, p, "low"), param(this, p, "high"));
+        }
     }
 
     private record FittedWinsorize(double low, double high) implements Transform.Fitted {
@@ -300,6 +368,11 @@ final class Transforms {
         @Override
         public String describe() {
             return String.format(Locale.ROOT, "winsorize [%.2f, %.2f]", low, high);
+        }
+
+        @Override
+        public Map<String, Double> parameters() {
+            return parameterMap("low", low, "high", high);
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.segmenta.api.pipeline.ClusterQuality;
 import io.segmenta.engine.internal.Lcg;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 
@@ -252,5 +253,49 @@ class ClusterMetricsTest {
         assertThrows(IllegalArgumentException.class, () -> new Clustering(new double[3], 2, 2, new int[2], 2));
         assertThrows(IllegalArgumentException.class, () -> new Clustering(new double[2], 2, 1, new int[3], 2));
         assertThrows(IllegalArgumentException.class, () -> new Clustering(new double[2], 2, 1, new int[] {0, 2}, 2));
+    }
+
+    /**
+     * The silhouette with K-Prototypes' distance {@code sqrt(squared Euclidean + gamma x mismatches)} on 300 rows
+     * (2 numeric, 2 categorical columns with missing values, 3 clusters, gamma 0.7) against scikit-learn 1.2.1:
+     * {@code silhouette_score(D, labels, metric="precomputed")} on those distances gives 0.11154682734057833, and
+     * {@code silhouette_score(X, labels)} on the numeric columns alone 0.13543192481087027. The data and the
+     * script that made it and those figures: src/test/resources/metrics/mixed-silhouette.{csv,py}.
+     */
+    @Test
+    void mixedSilhouetteMatchesScikitLearnOnPrecomputedKPrototypesDistances() throws Exception {
+        List<String> lines;
+        try (var in = getClass().getResourceAsStream("/metrics/mixed-silhouette.csv")) {
+            lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        }
+        int n = lines.size();
+        double[] x = new double[n * 2];
+        int[] codes = new int[n * 2];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            String[] f = lines.get(i).split(",");
+            x[2 * i] = Double.parseDouble(f[0]);
+            x[2 * i + 1] = Double.parseDouble(f[1]);
+            codes[2 * i] = (int) Double.parseDouble(f[2]);
+            codes[2 * i + 1] = (int) Double.parseDouble(f[3]);
+            labels[i] = (int) Double.parseDouble(f[4]);
+        }
+        Clustering mixed = new Clustering(x, n, 2, labels, 3, codes, 2, 0.7);
+        assertEquals(0.11154682734057833, Silhouette.mean(mixed, 1, () -> false), EXACT);
+        assertEquals(0.11154682734057833, Silhouette.mean(mixed, 2, () -> false), EXACT);
+        assertEquals(0.13543192481087027, Silhouette.mean(new Clustering(x, n, 2, labels, 3), 2, () -> false), EXACT);
+        // gamma 0 is the numeric silhouette; a sample keeps the categorical columns
+        assertEquals(0.13543192481087027, Silhouette.mean(new Clustering(x, n, 2, labels, 3, codes, 2, 0), 1,
+                () -> false), EXACT);
+        Clustering sample = mixed.sample(n, 5);
+        assertEquals(0.11154682734057833, Silhouette.mean(sample, 1, () -> false), EXACT);
+    }
+
+    /** Categorical columns only: the distance is sqrt(gamma x mismatches). */
+    @Test
+    void categoricalOnlySilhouette() {
+        // rows: (a), (a), (b), (b); clusters {0, 1} and {2, 3}: a = 0, b = sqrt(2) for every row
+        Clustering c = new Clustering(new double[0], 4, 0, new int[] {0, 0, 1, 1}, 2, new int[] {0, 0, 1, 1}, 1, 2);
+        assertEquals(1.0, Silhouette.mean(c, 1, () -> false), EXACT);
     }
 }

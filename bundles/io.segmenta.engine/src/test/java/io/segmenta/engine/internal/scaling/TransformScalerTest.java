@@ -327,4 +327,43 @@ class TransformScalerTest {
                 assertThrows(SegmentaException.class, () -> fitted.transform(other)).getMessage());
         assertEquals(List.of("x"), fitted.features());
     }
+
+    /**
+     * Every step saved as its parameters and restored transforms new data bit for bit as the fitted scaler does,
+     * including the constant-column cases (z-score and min-max scale them to 0).
+     */
+    @Test
+    void restoredFromItsStepsAScalerTransformsExactlyAsTheFittedOne() {
+        FeatureMatrix raw = matrix("c", new NumericColumn("a", X), new NumericColumn("b", X),
+                new NumericColumn("constant", new double[] {4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4}),
+                new NumericColumn("d", X), new NumericColumn("e", X));
+        FittedScaler fitted = scaler.fit(raw, options("transform", "winsorize:5:95,log1p,zscore",
+                "transform.b", "robust", "transform.constant", "minmax", "transform.d", "none",
+                "transform.e", "zscore,minmax"));
+        FittedScaler restored = TransformScaler.restore(fitted.steps());
+        assertEquals(fitted.features(), restored.features());
+        assertEquals(fitted.describe(), restored.describe());
+        double[] fresh = {-3, 0.5, 7, 499, 1e6, 4, 4, 4, 4, 4, 4, 4};
+        FeatureMatrix later = matrix("n", new NumericColumn("a", fresh), new NumericColumn("b", fresh),
+                new NumericColumn("constant", fresh), new NumericColumn("d", fresh), new NumericColumn("e", fresh));
+        for (int j = 0; j < 5; j++) {
+            assertArrayEquals(column(fitted.transform(later), j), column(restored.transform(later), j), 0);
+        }
+        assertEquals(List.of(), restored.steps().get("d"));
+        assertEquals(Map.of("low", fitted.steps().get("a").get(0).parameters().get("low"),
+                "high", fitted.steps().get("a").get(0).parameters().get("high")),
+                restored.steps().get("a").get(0).parameters());
+    }
+
+    @Test
+    void aStepWithoutItsParameterIsRefusedNamingTheFeatureAndTheParameter() {
+        SegmentaException e = assertThrows(SegmentaException.class, () -> TransformScaler.restore(Map.of("monetary",
+                List.of(new ScalingStep("log1p", Map.of()), new ScalingStep("zscore", Map.of("mean", 2.0))))));
+        assertEquals("the scaling of 'monetary': the zscore step of the scaling needs the parameter 'sd', which is "
+                + "missing; the parameters given are [mean]", e.getMessage());
+        SegmentaException unknown = assertThrows(SegmentaException.class, () -> TransformScaler.restore(Map.of(
+                "monetary", List.of(new ScalingStep("sqrt", Map.of())))));
+        assertEquals("the scaling of 'monetary': 'sqrt' is not a single step; the steps are " + Transforms.VALID_STEPS,
+                unknown.getMessage());
+    }
 }

@@ -1,0 +1,39 @@
+package io.segmenta.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.segmenta.api.pipeline.PredictSpec;
+import io.segmenta.api.pipeline.PredictionResult;
+import io.segmenta.api.pipeline.ProgressListener;
+import io.segmenta.api.stage.Options;
+import io.segmenta.testing.FakeEngine;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PredictionSummaryTest {
+
+    @Test
+    void modelDataQualitySegmentsTimingsAndOutputs() {
+        PredictionResult result = new FakeEngine().predict(new PredictSpec(Path.of("m.json"), Path.of("new.csv"),
+                Optional.empty(), Path.of("out"), Options.empty()), ProgressListener.NONE);
+        String text = PredictionSummary.render(result);
+        assertTrue(text.startsWith("""
+                Model m.json
+                  algorithm   kmeans, k=2
+                  trained on  300 customers from uk-retail with rfm features
+                  saved       2026-12-01T10:00:00Z
+
+                Data quality (source uk-retail)
+                """), text);
+        assertTrue(text.contains("""
+                Predicted segments (2 customers)
+                  segment  customers  share  name
+                        0          1  50.0%  High-Spending Regulars
+                        1          1  50.0%  Low-Spending Sporadic Buyers
+                """), text);
+        assertTrue(text.endsWith("Outputs\n  " + Path.of("out", "predictions.csv") + "\n"), text);
+        assertEquals(1, text.lines().filter(l -> l.startsWith("Timings")).count());
+    }
+}

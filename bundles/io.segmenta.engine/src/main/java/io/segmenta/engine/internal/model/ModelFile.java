@@ -1,0 +1,464 @@
+package io.segmenta.engine.internal.model;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
+import io.segmenta.api.SegmentaException;
+import io.segmenta.api.data.EntityKind;
+import io.segmenta.api.stage.ClusterRequest;
+import io.segmenta.api.stage.ModelState;
+import io.segmenta.engine.internal.OutputFiles;
+import io.segmenta.engine.internal.scaling.ScalingStep;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and writes model files: JSON documents of format {@value #FORMAT} version {@value #FORMAT_VERSION},
+ * described in docs/model-file.md. Never Java serialization: the file is readable, editable (segment names),
+ * and does not tie a model to the classes that wrote it.
+ * <p>
+ * Numbers are written as Java's shortest round-tripping decimal ({@code Double.toString}), so a model read
+ * back predicts exactly as the one saved. A reader accepts any member order and ignores members it does not
+ * know (later minor additions); it refuses another major format version.
+ */
+public final class ModelFile {
+    /** The value of the {@code format} member. */
+    public static final String FORMAT = "segmenta-model";
+    /** The version this code writes and the only major version it reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    private ModelFile() {
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // writing
+
+    /** Writes {@code model} to {@code file} atomically (temporary file, then rename). */
+    public static void write(Path file, SavedModel model) {
+        OutputFiles.write(file, "model file", out -> {
+            JsonWriter json = new JsonWriter(out);
+            json.setIndent("  ");
+            json.setSerializeNulls(true);
+            write(json, model);
+            json.flush();
+            out.write('\n');
+        });
+    }
+
+    private static void write(JsonWriter json, SavedModel m) throws IOException {
+        json.beginObject();
+        json.name("format").value(FORMAT);
+        json.name("formatVersion").value(FORMAT_VERSION);
+        json.name("created").value(m.created());
+
+        json.name("pipeline").beginObject();
+        json.name("source").value(m.source());
+        json.name("features").value(m.features());
+        json.name("algorithm").value(m.algorithm());
+        json.name("k").value(m.cluster().k());
+        json.name("seed").value(m.cluster().seed());
+        json.name("runs").value(m.cluster().runs());
+        json.name("maxIterations").value(m.cluster().maxIterations());
+        json.name("options");
+        textMap(json, m.options());
+        json.name("stageVersions");
+        textMap(json, m.stageVersions());
+        json.endObject();
+
+        json.name("features").beginObject();
+        json.name("entity").value(m.entity().label());
+        json.name("numeric");
+        texts(json, m.numeric());
+        json.name("categorical");
+        texts(json, m.categorical());
+        json.name("valueColumn").value(m.valueColumn());
+        json.endObject();
+
+        json.name("scaling").beginArray();
+        for (Map.Entry<String, List<ScalingStep>> e : m.scaling().entrySet()) {
+            json.beginObject();
+            json.name("feature").value(e.getKey());
+            json.name("steps").beginArray();
+            for (ScalingStep step : e.getValue()) {
+                json.beginObject();
+                json.name("step").value(step.step());
+                for (Map.Entry<String, Double> p : step.parameters().entrySet()) {
+                    json.name(p.getKey());
+                    number(json, p.getValue());
+                }
+                json.endObject();
+            }
+            json.endArray();
+            json.endObject();
+        }
+        json.endArray();
+
+        json.name("segments").beginArray();
+        for (SavedModel.Segment s : m.segments()) {
+            json.beginObject();
+            json.name("segment").value(s.segment());
+            json.name("name").value(s.name());
+            json.name("size").value(s.size());
+            json.name("share");
+            number(json, s.share());
+            json.name("valueShare");
+            number(json, s.valueShare());
+            json.endObject();
+        }
+        json.endArray();
+
+        json.name("algorithm").beginObject();
+        json.name("name").value(m.algorithm());
+        json.name("state");
+        value(json, m.state().values());
+        json.endObject();
+
+        SavedModel.Training t = m.training();
+        json.name("training").beginObject();
+        json.name("inputs");
+        texts(json, t.inputs());
+        json.name("rowsRead").value(t.rowsRead());
+        json.name("rowsKept").value(t.rowsKept());
+        json.name("entities").value(t.entities());
+        json.name("firstTransaction").value(t.firstTransaction());
+        json.name("lastTransaction").value(t.lastTransaction());
+        json.name("quality").beginObject();
+        for (Map.Entry<String, Double> q : t.quality().entrySet()) {
+            json.name(q.getKey());
+            number(json, q.getValue());
+        }
+        json.endObject();
+        json.endObject();
+
+        json.endObject();
+    }
+
+    /** A finite number, or null for NaN (JSON has no NaN; the readers of these members expect null then). */
+    private static void number(JsonWriter json, double v) throws IOException {
+        if (Double.isFinite(v)) {
+            json.value(v);
+        } else {
+            json.nullValue();
+        }
+    }
+
+    private static void texts(JsonWriter json, List<String> texts) throws IOException {
+        json.beginArray();
+        for (String t : texts) {
+            json.value(t);
+        }
+        json.endArray();
+    }
+
+    private static void textMap(JsonWriter json, Map<String, String> map) throws IOException {
+        json.beginObject();
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            json.name(e.getKey()).value(e.getValue());
+        }
+        json.endObject();
+    }
+
+    /** A model-state value: String, Double or a List of those. */
+    private static void value(JsonWriter json, Object v) throws IOException {
+        if (v instanceof String s) {
+            json.value(s);
+        } else if (v instanceof Double d) {
+            number(json, d);
+        } else if (v instanceof List<?> list) {
+            json.beginArray();
+            for (Object o : list) {
+                value(json, o);
+            }
+            json.endArray();
+        } else if (v instanceof Map<?, ?> map) {
+            json.beginObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                json.name((String) e.getKey());
+                value(json, e.getValue());
+            }
+            json.endObject();
+        } else {
+            throw new IllegalArgumentException("not a model-state value: " + v);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // reading
+
+    /**
+     * Reads a model file.
+     *
+     * @throws SegmentaException when the file is missing, not JSON (with the line and column), not a model file,
+     *         of another format version, or lacks a member or has one of the wrong type (naming it)
+     */
+    public static SavedModel read(Path file) {
+        JsonElement root;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            JsonReader reader = new JsonReader(in);
+            reader.setStrictness(Strictness.STRICT);
+            root = JsonParser.parseReader(reader);
+        } catch (NoSuchFileException e) {
+            throw new SegmentaException("no such model file: " + file);
+        } catch (CharacterCodingException e) {
+            throw new SegmentaException(file + ": not a model file (not UTF-8 text)");
+        } catch (IOException e) {
+            throw new SegmentaException("cannot read the model file " + file + ": " + e.getMessage(), e);
+        } catch (JsonParseException e) {
+            throw new SegmentaException(file + ": not a model file (not valid JSON: " + jsonProblem(e) + ")", e);
+        }
+        Members doc = new Members(file, "", object(file, "the document", root));
+        String format = doc.has("format") ? doc.text("format") : null;
+        if (!FORMAT.equals(format)) {
+            throw new SegmentaException(file + ": not a Segmenta model file (its \"format\" is "
+                    + (format == null ? "missing" : "'" + format + "'") + ", expected '" + FORMAT + "')");
+        }
+        int version = doc.integer("formatVersion");
+        if (version != FORMAT_VERSION) {
+            throw new SegmentaException(file + ": model file format version " + version + "; this Segmenta reads "
+                    + "version " + FORMAT_VERSION + " (save the model again with this version)");
+        }
+        Members pipeline = doc.object("pipeline");
+        Members features = doc.object("features");
+        Members algorithm = doc.object("algorithm");
+        Members training = doc.object("training");
+        String algorithmName = pipeline.text("algorithm");
+        ClusterRequest cluster = new ClusterRequest(pipeline.integer("k"), (long) pipeline.number("seed"),
+                pipeline.integer("runs"), pipeline.integer("maxIterations"));
+
+        Map<String, List<ScalingStep>> scaling = new LinkedHashMap<>();
+        JsonArray scalingArray = doc.array("scaling");
+        for (int i = 0; i < scalingArray.size(); i++) {
+            Members column = new Members(file, "scaling[" + i + "].", object(file, "scaling[" + i + "]",
+                    scalingArray.get(i)));
+            List<ScalingStep> steps = new ArrayList<>();
+            JsonArray stepArray = column.array("steps");
+            for (int s = 0; s < stepArray.size(); s++) {
+                String where = "scaling[" + i + "].steps[" + s + "]";
+                Members step = new Members(file, where + ".", object(file, where, stepArray.get(s)));
+                Map<String, Double> parameters = new LinkedHashMap<>();
+                for (String key : step.keys()) {
+                    if (!key.equals("step")) {
+                        parameters.put(key, step.number(key));
+                    }
+                }
+                steps.add(new ScalingStep(step.text("step"), parameters));
+            }
+            scaling.put(column.text("feature"), steps);
+        }
+
+        List<SavedModel.Segment> segments = new ArrayList<>();
+        JsonArray segmentArray = doc.array("segments");
+        for (int i = 0; i < segmentArray.size(); i++) {
+            Members s = new Members(file, "segments[" + i + "].", object(file, "segments[" + i + "]",
+                    segmentArray.get(i)));
+            int number = s.integer("segment");
+            if (number != i) {
+                throw new SegmentaException(file + ": segments[" + i + "].segment is " + number
+                        + "; the segments must be listed in order, numbered from 0");
+            }
+            segments.add(new SavedModel.Segment(number, s.text("name"), s.integer("size"), s.numberOrNaN("share"),
+                    s.numberOrNaN("valueShare")));
+        }
+
+        Map<String, Object> stateValues = new LinkedHashMap<>();
+        Members state = algorithm.object("state");
+        for (String key : state.keys()) {
+            stateValues.put(key, plain(file, "algorithm.state." + key, state.get(key)));
+        }
+        ModelState modelState = ModelState.of(algorithmName, stateValues);
+
+        Map<String, Double> quality = new LinkedHashMap<>();
+        Members q = training.object("quality");
+        for (String key : q.keys()) {
+            quality.put(key, q.numberOrNaN(key));
+        }
+        SavedModel.Training t = new SavedModel.Training(training.texts("inputs"), (long) training.number("rowsRead"),
+                (long) training.number("rowsKept"), training.integer("entities"),
+                training.textOrNull("firstTransaction"), training.textOrNull("lastTransaction"), quality);
+
+        return new SavedModel(doc.text("created"), pipeline.text("source"), pipeline.text("features"), algorithmName,
+                cluster, pipeline.textMap("options"), pipeline.textMap("stageVersions"),
+                entity(file, features.text("entity")), features.texts("numeric"), features.texts("categorical"),
+                features.textOrNull("valueColumn"), scaling, segments, modelState, t);
+    }
+
+    private static EntityKind entity(Path file, String label) {
+        for (EntityKind kind : EntityKind.values()) {
+            if (kind.label().equals(label)) {
+                return kind;
+            }
+        }
+        throw new SegmentaException(file + ": features.entity is '" + label + "'; expected customer or seller");
+    }
+
+    /** Gson's message names the line and column ("... at line 3 column 5 path $.pipeline"); keep that part. */
+    private static String jsonProblem(JsonParseException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        int see = message.indexOf("\nSee ");
+        return (see > 0 ? message.substring(0, see) : message).replace('\n', ' ');
+    }
+
+    private static JsonObject object(Path file, String where, JsonElement e) {
+        if (e == null || !e.isJsonObject()) {
+            throw new SegmentaException(file + ": " + where + " should be a JSON object");
+        }
+        return e.getAsJsonObject();
+    }
+
+    /** A JSON value as String, Double or List (what {@link ModelState#of} takes). */
+    private static Object plain(Path file, String where, JsonElement e) {
+        if (e.isJsonPrimitive()) {
+            JsonPrimitive p = e.getAsJsonPrimitive();
+            if (p.isString()) {
+                return p.getAsString();
+            }
+            if (p.isNumber()) {
+                return p.getAsDouble();
+            }
+        }
+        if (e.isJsonArray()) {
+            List<Object> list = new ArrayList<>();
+            for (JsonElement item : e.getAsJsonArray()) {
+                list.add(plain(file, where, item));
+            }
+            return list;
+        }
+        throw new SegmentaException(file + ": " + where + " holds " + (e.isJsonNull() ? "null" : e.isJsonObject()
+                ? "an object" : "a boolean") + "; a model entry is text, a number, or a list of them");
+    }
+
+    /** The members of one JSON object, with typed getters whose errors name the member's path. */
+    private static final class Members {
+        private final Path file;
+        private final String path;
+        private final JsonObject object;
+
+        Members(Path file, String path, JsonObject object) {
+            this.file = file;
+            this.path = path;
+            this.object = object;
+        }
+
+        boolean has(String key) {
+            return object.has(key);
+        }
+
+        List<String> keys() {
+            return new ArrayList<>(object.keySet());
+        }
+
+        JsonElement get(String key) {
+            JsonElement e = object.get(key);
+            if (e == null) {
+                throw new SegmentaException(file + ": the member " + path + key + " is missing");
+            }
+            return e;
+        }
+
+        private SegmentaException wrong(String key, String expected) {
+            return new SegmentaException(file + ": " + path + key + " should be " + expected + ", but is "
+                    + describe(object.get(key)));
+        }
+
+        private static String describe(JsonElement e) {
+            if (e.isJsonNull()) {
+                return "null";
+            }
+            if (e.isJsonObject()) {
+                return "an object";
+            }
+            if (e.isJsonArray()) {
+                return "an array";
+            }
+            String text = e.toString();
+            return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+        }
+
+        String text(String key) {
+            JsonElement e = get(key);
+            if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
+                return e.getAsString();
+            }
+            throw wrong(key, "text");
+        }
+
+        String textOrNull(String key) {
+            JsonElement e = object.get(key);
+            return e == null || e.isJsonNull() ? null : text(key);
+        }
+
+        double number(String key) {
+            JsonElement e = get(key);
+            if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
+                return e.getAsDouble();
+            }
+            throw wrong(key, "a number");
+        }
+
+        /** A number, or NaN where the file has null (how NaN is written). */
+        double numberOrNaN(String key) {
+            JsonElement e = get(key);
+            return e.isJsonNull() ? Double.NaN : number(key);
+        }
+
+        int integer(String key) {
+            double v = number(key);
+            if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
+                throw wrong(key, "a whole number");
+            }
+            return (int) v;
+        }
+
+        Members object(String key) {
+            JsonElement e = get(key);
+            if (!e.isJsonObject()) {
+                throw wrong(key, "an object");
+            }
+            return new Members(file, path + key + ".", e.getAsJsonObject());
+        }
+
+        JsonArray array(String key) {
+            JsonElement e = get(key);
+            if (!e.isJsonArray()) {
+                throw wrong(key, "an array");
+            }
+            return e.getAsJsonArray();
+        }
+
+        List<String> texts(String key) {
+            List<String> result = new ArrayList<>();
+            for (JsonElement e : array(key)) {
+                if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+                    throw wrong(key, "an array of texts");
+                }
+                result.add(e.getAsString());
+            }
+            return List.copyOf(result);
+        }
+
+        Map<String, String> textMap(String key) {
+            Members m = object(key);
+            Map<String, String> result = new LinkedHashMap<>();
+            for (String k : m.keys()) {
+                result.put(k, m.text(k));
+            }
+            return result;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.segmenta.engine.internal.model;
+
+import io.segmenta.api.data.CategoricalColumn;
+import io.segmenta.api.data.DataQuality;
+import io.segmenta.api.data.TimestampColumn;
+import io.segmenta.api.pipeline.ClusterQuality;
+import io.segmenta.api.pipeline.PipelineResult;
+import io.segmenta.api.pipeline.SegmentProfile;
+import io.segmenta.api.stage.ModelState;
+import io.segmenta.engine.internal.scaling.FittedScaler;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Puts together what a model file holds from a finished run. */
+public final class ModelSaving {
+    /** The option naming the model file: not part of the model's own record of its options. */
+    private static final String SAVE_MODEL = "save-model";
+
+    private ModelSaving() {
+    }
+
+    public static SavedModel of(PipelineResult result, FittedScaler scaler, ModelState state) {
+        Map<String, String> options = new TreeMap<>(result.spec().options().asMap());
+        options.remove(SAVE_MODEL);
+        List<SavedModel.Segment> segments = new ArrayList<>();
+        for (SegmentProfile p : result.segments()) {
+            segments.add(new SavedModel.Segment(p.segment(), p.name(), p.size(), p.share(), p.valueShare()));
+        }
+        DataQuality q = result.source().quality();
+        ClusterQuality quality = result.quality();
+        Map<String, Double> figures = new LinkedHashMap<>();
+        figures.put("cost", result.model().cost());
+        figures.put("inertia", quality.inertia());
+        figures.put("silhouette", quality.silhouette());
+        figures.put("daviesBouldin", quality.daviesBouldin());
+        figures.put("calinskiHarabasz", quality.calinskiHarabasz());
+        SavedModel.Training training = new SavedModel.Training(q.inputs(), q.rowsRead(), q.rowsKept(),
+                result.features().rowCount(), dateTime(q.firstTimestamp()), dateTime(q.lastTimestamp()), figures);
+        return new SavedModel(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), result.spec().source(),
+                result.spec().features(), result.spec().algorithm(), result.spec().cluster(), options,
+                new TreeMap<>(result.stageVersions()), result.features().entity(),
+                result.features().numericNames(),
+                result.features().categorical().stream().map(CategoricalColumn::name).toList(),
+                result.features().valueColumn(), scaler.steps(), segments, state, training);
+    }
+
+    private static String dateTime(long seconds) {
+        return seconds == TimestampColumn.MISSING ? null
+                : LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC).toString();
+    }
+}
