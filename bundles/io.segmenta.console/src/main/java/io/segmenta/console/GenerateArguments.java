@@ -53,6 +53,29 @@ public final class GenerateArguments {
     private boolean dirt = Boolean.parseBoolean(DEFAULT_DIRT);
     private final Set<String> given = new HashSet<>();
 
+    /** This command's options, for the shared word rules. */
+    private final OptionWords.Target words = new OptionWords.Target() {
+        @Override
+        public boolean isOption(String name) {
+            return GenerateArguments.isOption(name);
+        }
+
+        @Override
+        public SegmentaException unknown(String name) {
+            return GenerateArguments.unknown(name);
+        }
+
+        @Override
+        public String help(String name) {
+            return GenerateArguments.help(name);
+        }
+
+        @Override
+        public void set(String name, String value) {
+            GenerateArguments.this.set(name, value);
+        }
+    };
+
     /**
      * Parses command-line words: {@code --name value} or {@code --name=value}.
      *
@@ -65,26 +88,7 @@ public final class GenerateArguments {
 
     /** Parses more words into these options, with the rules of {@link #parse(List)}. */
     public GenerateArguments add(List<String> args) {
-        for (int i = 0; i < args.size(); i++) {
-            String word = args.get(i);
-            if (!word.startsWith("--")) {
-                throw new SegmentaException("unexpected argument '" + word + "': generate options start with --");
-            }
-            int eq = word.indexOf('=');
-            String name = eq > 0 ? word.substring(0, eq) : word;
-            if (!isOption(name)) {
-                throw unknown(name);
-            }
-            String value;
-            if (eq > 0) {
-                value = word.substring(eq + 1);
-            } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
-                value = args.get(++i);
-            } else {
-                throw new SegmentaException("missing value for " + name + " (" + help(name) + ")");
-            }
-            set(name, value);
-        }
+        OptionWords.parse(args, "generate", words);
         return this;
     }
 
@@ -99,13 +103,7 @@ public final class GenerateArguments {
      * @throws SegmentaException for an unknown option, a blank or bad value, or an option given twice
      */
     public GenerateArguments set(String name, String value) {
-        if (!isOption(name)) {
-            throw unknown(name);
-        }
-        String v = value == null ? "" : value.trim();
-        if (v.isEmpty()) {
-            throw new SegmentaException("missing value for " + name + " (" + help(name) + ")");
-        }
+        String v = OptionWords.value(words, name, value);
         if (!given.add(name)) {
             throw new SegmentaException(name + " given twice");
         }

@@ -7,9 +7,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -46,8 +44,31 @@ public final class PredictArguments {
     private String input;
     private String source;
     private String out = RunArguments.DEFAULT_OUT;
-    private final Map<String, String> options = new LinkedHashMap<>();
+    private final OptionWords.Pairs options = new OptionWords.Pairs();
     private final Set<String> given = new HashSet<>();
+
+    /** This command's options, for the shared word rules. */
+    private final OptionWords.Target words = new OptionWords.Target() {
+        @Override
+        public boolean isOption(String name) {
+            return PredictArguments.isOption(name);
+        }
+
+        @Override
+        public SegmentaException unknown(String name) {
+            return PredictArguments.unknown(name);
+        }
+
+        @Override
+        public String help(String name) {
+            return PredictArguments.help(name);
+        }
+
+        @Override
+        public void set(String name, String value) {
+            PredictArguments.this.set(name, value);
+        }
+    };
 
     /** Parses command-line words: {@code --name value} or {@code --name=value}. */
     public static PredictArguments parse(List<String> args) {
@@ -56,48 +77,15 @@ public final class PredictArguments {
 
     /** Parses more words, with the rules of {@link #parse(List)}. */
     public PredictArguments add(List<String> args) {
-        for (int i = 0; i < args.size(); i++) {
-            String word = args.get(i);
-            if (!word.startsWith("--")) {
-                throw new SegmentaException("unexpected argument '" + word + "': predict options start with --");
-            }
-            int eq = word.indexOf('=');
-            String name = eq > 0 ? word.substring(0, eq) : word;
-            if (!isOption(name)) {
-                throw unknown(name);
-            }
-            String value;
-            if (eq > 0) {
-                value = word.substring(eq + 1);
-            } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
-                value = args.get(++i);
-            } else {
-                throw new SegmentaException("missing value for " + name + " (" + help(name) + ")");
-            }
-            set(name, value);
-        }
+        OptionWords.parse(args, "predict", words);
         return this;
     }
 
     /** Sets one option from its text, as typed (for the shell). */
     public PredictArguments set(String name, String value) {
-        if (!isOption(name)) {
-            throw unknown(name);
-        }
-        String v = value == null ? "" : value.trim();
-        if (v.isEmpty()) {
-            throw new SegmentaException("missing value for " + name + " (" + help(name) + ")");
-        }
-        if (name.equals(OPTION)) {
-            addOption(v, OPTION);
-            return this;
-        }
-        if (name.equals(OPTIONS)) {
-            for (String pair : v.split(",")) {
-                if (!pair.isBlank()) {
-                    addOption(pair.trim(), OPTIONS);
-                }
-            }
+        String v = OptionWords.value(words, name, value);
+        if (name.equals(OPTION) || name.equals(OPTIONS)) {
+            options.add(name, v, name.equals(OPTIONS));
             return this;
         }
         if (!given.add(name)) {
@@ -108,7 +96,7 @@ public final class PredictArguments {
             case INPUT -> input = v;
             case SOURCE -> source = v;
             case OUT -> out = v;
-            case SNAPSHOT -> putOption(RunArguments.SNAPSHOT_OPTION, v, SNAPSHOT);
+            case SNAPSHOT -> options.put(RunArguments.SNAPSHOT_OPTION, v, SNAPSHOT);
             default -> throw unknown(name);
         }
         return this;
@@ -124,7 +112,7 @@ public final class PredictArguments {
             throw new SegmentaException("missing " + INPUT + ": name the file or folder with the new data");
         }
         return new PredictSpec(path(MODEL, model), path(INPUT, input), Optional.ofNullable(source), path(OUT, out),
-                new Options(options));
+                new Options(options.asMap()));
     }
 
     /** The option listing for help texts, in the layout of {@link RunArguments#usage()}. */
@@ -148,20 +136,6 @@ public final class PredictArguments {
         return new SegmentaException("unknown option " + name + "; predict options are " + String.join(", ", names));
     }
 
-    private void addOption(String pair, String via) {
-        int eq = pair.indexOf('=');
-        if (eq <= 0 || pair.substring(0, eq).isBlank()) {
-            throw new SegmentaException(via + ": '" + pair + "' is not KEY=VALUE");
-        }
-        putOption(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim(), via);
-    }
-
-    private void putOption(String key, String value, String via) {
-        if (options.containsKey(key)) {
-            throw new SegmentaException(via + ": option " + key + " given twice");
-        }
-        options.put(key, value);
-    }
 
     private static Path path(String option, String text) {
         try {

@@ -8,9 +8,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -97,8 +95,31 @@ public final class RunArguments {
     private int maxIterations = Integer.parseInt(DEFAULT_MAX_ITERATIONS);
     private List<String> reporters = List.of(DEFAULT_REPORT);
     private String out = DEFAULT_OUT;
-    private final Map<String, String> options = new LinkedHashMap<>();
+    private final OptionWords.Pairs options = new OptionWords.Pairs();
     private final Set<String> given = new HashSet<>();
+
+    /** This command's options, for the shared word rules. */
+    private final OptionWords.Target words = new OptionWords.Target() {
+        @Override
+        public boolean isOption(String name) {
+            return RunArguments.isOption(name);
+        }
+
+        @Override
+        public SegmentaException unknown(String name) {
+            return RunArguments.unknown(name);
+        }
+
+        @Override
+        public String help(String name) {
+            return RunArguments.help(name);
+        }
+
+        @Override
+        public void set(String name, String value) {
+            RunArguments.this.set(name, value);
+        }
+    };
 
     /**
      * Parses command-line words: {@code --name value} or {@code --name=value}.
@@ -115,26 +136,7 @@ public final class RunArguments {
      * option already set is an error, {@value #OPTION} may repeat.
      */
     public RunArguments add(List<String> args) {
-        for (int i = 0; i < args.size(); i++) {
-            String word = args.get(i);
-            if (!word.startsWith("--")) {
-                throw new SegmentaException("unexpected argument '" + word + "': run options start with --");
-            }
-            int eq = word.indexOf('=');
-            String name = eq > 0 ? word.substring(0, eq) : word;
-            if (!isOption(name)) {
-                throw unknown(name);
-            }
-            String value;
-            if (eq > 0) {
-                value = word.substring(eq + 1);
-            } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
-                value = args.get(++i);
-            } else {
-                throw new SegmentaException("missing value for " + name + " (" + help(name) + ")");
-            }
-            set(name, value);
-        }
+        OptionWords.parse(args, "run", words);
         return this;
     }
 
@@ -150,23 +152,9 @@ public final class RunArguments {
      * @throws SegmentaException for an unknown option, a blank or bad value, or an option given twice
      */
     public RunArguments set(String name, String value) {
-        if (!isOption(name)) {
-            throw unknown(name);
-        }
-        String v = value == null ? "" : value.trim();
-        if (v.isEmpty()) {
-            throw new SegmentaException("missing value for " + name + " (" + help(name) + ")");
-        }
-        if (name.equals(OPTION)) {
-            addOption(v, OPTION);
-            return this;
-        }
-        if (name.equals(OPTIONS)) {
-            for (String pair : v.split(",")) {
-                if (!pair.isBlank()) {
-                    addOption(pair.trim(), OPTIONS);
-                }
-            }
+        String v = OptionWords.value(words, name, value);
+        if (name.equals(OPTION) || name.equals(OPTIONS)) {
+            options.add(name, v, name.equals(OPTIONS));
             return this;
         }
         if (!given.add(name)) {
@@ -183,8 +171,8 @@ public final class RunArguments {
             case MAX_ITERATIONS -> maxIterations = positive(name, v);
             case REPORT -> reporters = reporters(v);
             case OUT -> out = v;
-            case SNAPSHOT -> putOption(SNAPSHOT_OPTION, v, SNAPSHOT);
-            case SAVE_MODEL -> putOption(SAVE_MODEL_OPTION, v, SAVE_MODEL);
+            case SNAPSHOT -> options.put(SNAPSHOT_OPTION, v, SNAPSHOT);
+            case SAVE_MODEL -> options.put(SAVE_MODEL_OPTION, v, SAVE_MODEL);
             default -> throw unknown(name);
         }
         return this;
@@ -203,7 +191,7 @@ public final class RunArguments {
             throw new SegmentaException("missing " + INPUT + ": name the file or folder " + source + " reads");
         }
         return new PipelineSpec(source, path(INPUT, input), features, algorithm,
-                new ClusterRequest(k, seed, runs, maxIterations), reporters, path(OUT, out), new Options(options));
+                new ClusterRequest(k, seed, runs, maxIterations), reporters, path(OUT, out), new Options(options.asMap()));
     }
 
     /** The option listing for help texts: one line per option with its value, description and default. */
@@ -251,20 +239,6 @@ public final class RunArguments {
                 + String.join(", ", ALL.stream().map(Spec::name).toList()));
     }
 
-    private void addOption(String pair, String via) {
-        int eq = pair.indexOf('=');
-        if (eq <= 0 || pair.substring(0, eq).isBlank()) {
-            throw new SegmentaException(via + ": '" + pair + "' is not KEY=VALUE");
-        }
-        putOption(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim(), via);
-    }
-
-    private void putOption(String key, String value, String via) {
-        if (options.containsKey(key)) {
-            throw new SegmentaException(via + ": option " + key + " given twice");
-        }
-        options.put(key, value);
-    }
 
     private static int positive(String name, String value) {
         int n;
