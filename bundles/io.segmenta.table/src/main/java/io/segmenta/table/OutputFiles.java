@@ -1,4 +1,4 @@
-package io.segmenta.engine.internal;
+package io.segmenta.table;
 
 import io.segmenta.api.SegmentaException;
 import java.io.IOException;
@@ -15,8 +15,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Writes the files the engine itself produces (the model file, predictions) so that they are never left half
- * written: into a hidden temporary file beside the target, then renamed over it.
+ * Writes output files so that they are never left half written: into a hidden temporary file beside the
+ * target, then renamed over it. Used by the engine (model files, predictions) and by reporters.
  */
 public final class OutputFiles {
     private OutputFiles() {
@@ -46,11 +46,7 @@ public final class OutputFiles {
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 content.write(out);
             }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING); // same folder: rare
-            }
+            moveIntoPlace(temp, file);
             temp = null;
         } catch (IOException e) {
             throw new SegmentaException("cannot write the " + what + " " + file + ": " + describe(e), e);
@@ -69,7 +65,7 @@ public final class OutputFiles {
      * A new hidden {@code .<name><random>.tmp}; not {@code Files.createTempFile}, which makes the file owner-only
      * on POSIX systems, a mode the rename would keep.
      */
-    private static Path createTemp(Path dir, String name) throws IOException {
+    public static Path createTemp(Path dir, String name) throws IOException {
         for (int attempt = 1;; attempt++) {
             Path temp = dir.resolve("." + name + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
                     + ".tmp");
@@ -83,7 +79,18 @@ public final class OutputFiles {
         }
     }
 
-    static String describe(IOException e) {
+    /** Renames {@code temp} (beside {@code target}) over {@code target}, atomically where the file system can. */
+    public static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            // same folder, so this only happens on file systems without an atomic rename
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** An I/O failure in words for a one-line message: which file, and why. */
+    public static String describe(IOException e) {
         if (e instanceof NoSuchFileException f) {
             return "no such file or folder: " + f.getFile();
         }

@@ -14,7 +14,8 @@
  * values, recency, and the restriction to the entities that have usable rows.
  * <p>
  * For writers of results, {@link io.segmenta.table.DecimalText} formats numbers as plain, locale-independent
- * decimal text without a string per cell.
+ * decimal text without a string per cell, and {@link io.segmenta.table.OutputFiles} writes a file through a
+ * temporary one renamed into place, so that no output is left half written.
  */
 @Export
 @Version("1.4.0")

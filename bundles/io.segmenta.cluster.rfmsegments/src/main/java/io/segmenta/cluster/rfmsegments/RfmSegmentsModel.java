@@ -4,7 +4,6 @@ import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.stage.ClusterModel;
 import io.segmenta.api.stage.ModelState;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,13 +42,17 @@ final class RfmSegmentsModel implements ClusterModel {
         this.recencyUpper = recencyUpper;
         this.frequencyUpper = frequencyUpper;
         this.numberOf = numberOf;
-        List<String> present = new ArrayList<>();
+        int count = 0;
+        for (int number : numberOf) {
+            count += number >= 0 ? 1 : 0;
+        }
+        String[] byNumber = new String[count];
         for (int s = 0; s < numberOf.length; s++) {
             if (numberOf[s] >= 0) {
-                present.add(RfmSegment.byOrdinal(s).label());
+                byNumber[numberOf[s]] = RfmSegment.byOrdinal(s).label();
             }
         }
-        this.names = List.copyOf(present);
+        this.names = List.of(byNumber);
         this.labels = labels;
         this.centroids = centroids;
         this.cost = cost;
@@ -166,7 +169,11 @@ final class RfmSegmentsModel implements ClusterModel {
     }
 
     /**
-     * The model a {@link #state()} describes, with no training rows.
+     * The model a {@link #state()} describes, with no training rows, ready to place new customers in every RFM
+     * segment: the segments the training customers were in keep their numbers (0 to k-1), and the others, which
+     * a new customer may well fall in (a first purchase makes a "New Customer"), are numbered after them in the
+     * order of {@link RfmSegment} and have no centroid (NaN). Its {@link #k()} is therefore the number of RFM
+     * segments, and {@link #segmentNames()} names them all.
      *
      * @throws SegmentaException when an entry is missing or of the wrong shape
      */
@@ -175,29 +182,53 @@ final class RfmSegmentsModel implements ClusterModel {
         double[] recencyUpper = state.numbers(RECENCY_UPPER);
         double[] frequencyUpper = state.numbers(FREQUENCY_UPPER);
         int[] numberOf = state.integers(NUMBER_OF);
-        double[][] centroids = state.table(CENTROIDS);
+        double[][] trained = state.table(CENTROIDS);
         if (recencyUpper.length != Quintiles.BINS - 1 || frequencyUpper.length != Quintiles.BINS - 1) {
             throw state.inconsistent("'" + RECENCY_UPPER + "' and '" + FREQUENCY_UPPER + "' must hold "
                     + (Quintiles.BINS - 1) + " score boundaries each");
         }
-        if (numberOf.length != RfmSegment.values().length) {
-            throw state.inconsistent("'" + NUMBER_OF + "' must hold a number (or -1) for each of the "
-                    + RfmSegment.values().length + " RFM segments");
+        int segments = RfmSegment.values().length;
+        if (numberOf.length != segments) {
+            throw state.inconsistent("'" + NUMBER_OF + "' must hold a number (or -1) for each of the " + segments
+                    + " RFM segments");
         }
+        boolean[] used = new boolean[segments];
         int k = 0;
         for (int number : numberOf) {
-            k += number >= 0 ? 1 : 0;
-        }
-        for (int s = 0, expected = 0; s < numberOf.length; s++) {
-            if (numberOf[s] >= 0 && numberOf[s] != expected++) {
-                throw state.inconsistent("'" + NUMBER_OF + "' must number the present segments 0, 1, 2, ... in "
-                        + "the order of the RFM segments");
+            if (number >= 0) {
+                if (number >= segments || used[number]) {
+                    throw state.inconsistent("'" + NUMBER_OF + "' must number the segments 0, 1, 2, ... without "
+                            + "repeating a number");
+                }
+                used[number] = true;
+                k++;
             }
         }
-        if (centroids.length != k) {
-            throw state.inconsistent(k + " segments but " + centroids.length + " centroids");
+        for (int number = 0; number < k; number++) {
+            if (!used[number]) {
+                throw state.inconsistent("'" + NUMBER_OF + "' skips the number " + number);
+            }
         }
-        return new RfmSegmentsModel(columns, recencyUpper, frequencyUpper, numberOf, new int[0], centroids,
+        if (trained.length != k) {
+            throw state.inconsistent(k + " segments but " + trained.length + " centroids");
+        }
+        int[] all = numberOf.clone();
+        int next = k;
+        for (int s = 0; s < segments; s++) {
+            if (all[s] < 0) {
+                all[s] = next++;
+            }
+        }
+        double[][] centroids = new double[segments][];
+        for (int c = 0; c < segments; c++) {
+            if (c < k) {
+                centroids[c] = trained[c];
+            } else {
+                centroids[c] = new double[columns.size()];
+                java.util.Arrays.fill(centroids[c], Double.NaN);
+            }
+        }
+        return new RfmSegmentsModel(columns, recencyUpper, frequencyUpper, all, new int[0], centroids,
                 state.number(COST), new int[0], new int[0], new int[0]);
     }
 

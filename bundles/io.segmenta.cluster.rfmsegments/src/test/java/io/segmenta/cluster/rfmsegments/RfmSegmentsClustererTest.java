@@ -212,9 +212,15 @@ class RfmSegmentsClustererTest {
         RfmSegmentsModel model = fit(tenCustomers(), new RecordingContext());
         ModelState state = model.state().orElseThrow();
         ClusterModel restored = new RfmSegmentsClusterer().restore(ModelState.of("rfm-segments", state.values()));
-        assertEquals(model.segmentNames(), restored.segmentNames());
-        assertEquals(model.k(), restored.k());
+        // the trained segments keep their numbers; the other RFM segments follow, for new customers
+        assertEquals(model.segmentNames(), restored.segmentNames().subList(0, model.k()));
+        assertEquals(RfmSegment.values().length, restored.k());
+        assertEquals(RfmSegment.values().length, restored.segmentNames().size());
         assertEquals(0, restored.labels().length);
+        FeatureMatrix newCustomer = rfm(new double[] {1, 0}, new double[] {10, 1}, new double[2]);
+        int[] placed = restored.predict(newCustomer);
+        assertEquals("New Customers", restored.segmentNames().get(placed[1]));
+        assertTrue(placed[1] >= model.k(), "a segment no training customer was in is numbered after the trained ones");
         FeatureMatrix fresh = rfm(new double[] {2.5, 0, 8, 50}, new double[] {7, 100, 2, 1}, new double[4]);
         assertArrayEquals(model.predict(fresh), restored.predict(fresh));
         assertArrayEquals(model.labels(), restored.predict(tenCustomers()));

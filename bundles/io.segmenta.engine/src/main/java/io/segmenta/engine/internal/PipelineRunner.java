@@ -188,7 +188,6 @@ public final class PipelineRunner {
         Chosen chosen = new Chosen(find(StageKind.SOURCE, spec.source().orElse(saved.source())),
                 find(StageKind.FEATURES, saved.features()), find(StageKind.ALGORITHM, saved.algorithm()), List.of());
         Options options = predictionOptions(saved, chosen, spec.options());
-        List<String> names = renamed(saved.segmentNames(), SegmentNamer.renames(options));
         if (!saved.scaling().keySet().equals(new java.util.LinkedHashSet<>(saved.numeric()))) {
             throw new SegmentaException(spec.model() + ": the scaling is given for " + saved.scaling().keySet()
                     + " but the numeric features are " + saved.numeric());
@@ -197,10 +196,8 @@ public final class PipelineRunner {
         Clusterer clusterer = (Clusterer) chosen.algorithm().stage();
         ClusterModel model = call(chosen.algorithm(), () -> clusterer.restore(saved.state()));
         int k = call(chosen.algorithm(), model::k);
-        if (k != names.size()) {
-            throw new SegmentaException(spec.model() + ": the " + saved.algorithm() + " model has " + k
-                    + " segments but the file lists " + names.size());
-        }
+        List<String> names = renamed(segmentNames(spec.model(), saved, k, call(chosen.algorithm(),
+                model::segmentNames)), SegmentNamer.renames(options));
         requiredColumnsDeclared(chosen);
         if (!Files.exists(spec.input())) {
             throw new SegmentaException("no such file: " + spec.input());
@@ -282,6 +279,23 @@ public final class PipelineRunner {
         }
         options.putAll(given.asMap());
         return new Options(options);
+    }
+
+    /**
+     * The names of the restored model's segments: the file's (which the user may have edited), and for segments a
+     * restored model adds beyond the trained ones (rfm-segments can place new customers in RFM segments that no
+     * training customer was in) the model's own.
+     */
+    private static List<String> segmentNames(Path file, SavedModel saved, int k, List<String> modelNames) {
+        List<String> names = new ArrayList<>(saved.segmentNames());
+        if (k < names.size() || (k > names.size() && modelNames.size() != k)) {
+            throw new SegmentaException(file + ": the " + saved.algorithm() + " model has " + k
+                    + " segments but the file lists " + names.size());
+        }
+        for (int s = names.size(); s < k; s++) {
+            names.add(modelNames.get(s));
+        }
+        return names;
     }
 
     /** The model's segment names with the user's renames applied. */

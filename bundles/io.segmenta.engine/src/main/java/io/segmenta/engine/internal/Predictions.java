@@ -4,6 +4,7 @@ import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.NumericColumn;
 import io.segmenta.table.DecimalText;
+import io.segmenta.table.OutputFiles;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;

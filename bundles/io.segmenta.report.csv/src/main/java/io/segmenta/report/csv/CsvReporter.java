@@ -20,18 +20,14 @@ import io.segmenta.api.stage.Reporter;
 import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.table.DecimalText;
+import io.segmenta.table.OutputFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -42,7 +38,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.osgi.service.component.annotations.Component;
@@ -120,7 +115,7 @@ public class CsvReporter implements Reporter {
             }
             for (int i = 0; i < names.length; i++) {
                 String stem = names[i].substring(0, names[i].length() - ".csv".length());
-                temps[i] = createTemp(outputDir, stem);
+                temps[i] = OutputFiles.createTemp(outputDir, stem);
                 try (BufferedWriter out = Files.newBufferedWriter(temps[i], StandardCharsets.UTF_8);
                         CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
                     contents[i].write(printer);
@@ -131,44 +126,16 @@ public class CsvReporter implements Reporter {
             }
             List<Path> written = new ArrayList<>(names.length);
             for (int i = 0; i < names.length; i++) {
-                moveIntoPlace(temps[i], targets[i]);
+                OutputFiles.moveIntoPlace(temps[i], targets[i]);
                 temps[i] = null;
                 written.add(targets[i]);
             }
             return List.copyOf(written);
         } catch (IOException | UncheckedIOException e) {
             IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
-            throw new SegmentaException("cannot write CSV report to " + outputDir + ": " + describe(io), io);
+            throw new SegmentaException("cannot write CSV report to " + outputDir + ": " + OutputFiles.describe(io), io);
         } finally {
             deleteQuietly(temps);
-        }
-    }
-
-    /**
-     * A new, empty, hidden file {@code .<stem><random>.tmp} in {@code dir}. Not {@code Files.createTempFile}:
-     * on POSIX systems that makes the file owner-only (0600) and the move keeps that mode, while reports
-     * should get the usual permissions (0666 less the umask), which {@code Files.createFile} gives them.
-     */
-    private static Path createTemp(Path dir, String stem) throws IOException {
-        for (int attempt = 1;; attempt++) {
-            Path temp = dir.resolve("." + stem + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
-                    + ".tmp");
-            try {
-                return Files.createFile(temp);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt == 10) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            // same folder, so this only happens on file systems without an atomic rename
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -182,19 +149,6 @@ public class CsvReporter implements Reporter {
                 }
             }
         }
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof NoSuchFileException f) {
-            return "no such file or folder: " + f.getFile();
-        }
-        if (e instanceof AccessDeniedException f) {
-            return "permission denied: " + f.getFile();
-        }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return (f.getOtherFile() != null ? f.getOtherFile() : f.getFile()) + ": " + f.getReason();
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     /** assignments.csv: entity id, each raw numeric feature, each categorical feature, segment name, segment. */
