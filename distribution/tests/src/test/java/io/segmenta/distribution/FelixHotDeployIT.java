@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.junit.Test;
@@ -31,8 +30,6 @@ import org.osgi.framework.BundleContext;
 @ExamReactorStrategy(PerClass.class)
 public class FelixHotDeployIT {
     private static final String KMEANS_JAR_PREFIX = "io.segmenta.cluster.kmeans-";
-    /** FileInstall polls every second (as in conf/config.properties); allow many polls on a slow machine. */
-    private static final long DEPLOY_WAIT_MILLIS = 60_000;
 
     @Inject
     private BundleContext context;
@@ -73,11 +70,11 @@ public class FelixHotDeployIT {
         Path partial = Files.copy(jar, deployDir().resolveSibling(jar.getFileName()),
                 StandardCopyOption.REPLACE_EXISTING);
         Files.move(partial, deployed, StandardCopyOption.ATOMIC_MOVE);
-        awaitTrue("kmeans offered after deploying " + deployed,
+        FelixRuntime.awaitTrue("kmeans offered after deploying " + deployed,
                 () -> engine.stages().stream().anyMatch(s -> s.name().equals("kmeans")));
 
         Files.delete(deployed);
-        awaitTrue("kmeans gone after deleting " + deployed,
+        FelixRuntime.awaitTrue("kmeans gone after deleting " + deployed,
                 () -> engine.stages().stream().noneMatch(s -> s.name().equals("kmeans")));
     }
 
@@ -85,15 +82,6 @@ public class FelixHotDeployIT {
         try (Stream<Path> jars = Files.list(Distribution.home().resolve("bundle"))) {
             return jars.filter(p -> p.getFileName().toString().startsWith(KMEANS_JAR_PREFIX)).findFirst()
                     .orElseThrow(() -> new AssertionError("no " + KMEANS_JAR_PREFIX + "*.jar in bundle/"));
-        }
-    }
-
-    /** Polls until the condition holds; FileInstall works on its own thread, so there is no event to wait on. */
-    private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + DEPLOY_WAIT_MILLIS * 1_000_000;
-        while (!condition.getAsBoolean()) {
-            assertTrue(what + ": not within " + DEPLOY_WAIT_MILLIS + " ms", System.nanoTime() < deadline);
-            Thread.sleep(100);
         }
     }
 }

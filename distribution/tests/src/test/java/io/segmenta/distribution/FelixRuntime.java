@@ -93,4 +93,17 @@ final class FelixRuntime {
         }
         return buffer.toString(StandardCharsets.UTF_8);
     }
+
+    /**
+     * Polls until the condition holds, for at most a minute: FileInstall works on its own thread (polling every
+     * second in these tests), so there is no event to wait on, and a slow machine may need many polls.
+     */
+    static void awaitTrue(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + SERVICE_WAIT_MILLIS * 1_000_000;
+        while (!condition.getAsBoolean()) {
+            org.junit.Assert.assertTrue(what + ": not within " + SERVICE_WAIT_MILLIS + " ms",
+                    System.nanoTime() < deadline);
+            Thread.sleep(100);
+        }
+    }
 }
