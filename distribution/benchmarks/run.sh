@@ -13,6 +13,11 @@
 #       olist and padi-umkm. Its JVM gets -Xmx2g unless JAVA_OPTS sets -Xmx, so that finishing proves the
 #       10-million-line table fits in 2 GB.
 #
+#   distribution/benchmarks/run.sh kprototypes [--rows N[,N...]] [--warmup W] [--iterations I] [--runs R] [--seed S]
+#       the K-Prototypes benchmark: fits k = 5 on generated mixed data (3 numeric + 3 categorical columns, 5
+#       planted clusters) of 100,000 and 1,000,000 rows by default; seconds per fit, passes, cost, gamma, peak
+#       heap and the adjusted Rand index against the planted clusters.
+#
 # Environment:
 #   SEGMENTA_BENCH_SKIP_BUILD=1  use the jars already in distribution/benchmarks/target (no Maven run)
 #   SEGMENTA_BENCH_MAVEN_ARGS    extra Maven arguments for the build, e.g. SEGMENTA_BENCH_MAVEN_ARGS=-o (offline)
@@ -25,15 +30,21 @@ ROOT=$(cd "$HERE/../.." && pwd -P)
 
 MAIN=io.segmenta.benchmarks.StageBenchmark
 OPTS=${JAVA_OPTS:-}
-if [ "${1:-}" = sources ]; then
-    shift
-    MAIN=io.segmenta.benchmarks.SourceBenchmark
-    # the bound: the table of the 10-million-line file must fit in 2 GB of heap
-    case " $OPTS " in
-        *" -Xmx"*) ;;
-        *) OPTS="$OPTS -Xmx2g" ;;
-    esac
-fi
+case "${1:-}" in
+    sources)
+        shift
+        MAIN=io.segmenta.benchmarks.SourceBenchmark
+        # the bound: the table of the 10-million-line file must fit in 2 GB of heap
+        case " $OPTS " in
+            *" -Xmx"*) ;;
+            *) OPTS="$OPTS -Xmx2g" ;;
+        esac
+        ;;
+    kprototypes)
+        shift
+        MAIN=io.segmenta.benchmarks.KPrototypesBenchmark
+        ;;
+esac
 
 if [ "${SEGMENTA_BENCH_SKIP_BUILD:-0}" != 1 ]; then
     # -am builds the bundles the benchmark runs, from this tree; their tests are not the point here. Maven's

@@ -550,14 +550,14 @@ public final class SourceBenchmark {
         return new Arguments(lines, otherLines, iterations, dir, seed);
     }
 
-    private static String value(String[] args, int i, String option) {
+    static String value(String[] args, int i, String option) {
         if (i >= args.length) {
             throw new UsageException(option + " needs a value");
         }
         return args[i];
     }
 
-    private static long number(String option, String value, long min) {
+    static long number(String option, String value, long min) {
         long n;
         try {
             n = Long.parseLong(value.replace("_", ""));
