@@ -18,6 +18,11 @@
 #       planted clusters) of 100,000 and 1,000,000 rows by default; seconds per fit, passes, cost, gamma, peak
 #       heap and the adjusted Rand index against the planted clusters.
 #
+#   distribution/benchmarks/run.sh silhouette [--rows N[,N...]] [--threads T] [--python PATH] [--no-reference] ...
+#       the silhouette benchmark: the engine's exact silhouette against scikit-learn's silhouette_score on the
+#       same generated matrix (20,000 and 100,000 points by default; /usr/bin/python3 with python3-sklearn);
+#       both scores, their difference and the time ratio. Without numpy or scikit-learn only Java is timed.
+#
 # Environment:
 #   SEGMENTA_BENCH_SKIP_BUILD=1  use the jars already in distribution/benchmarks/target (no Maven run)
 #   SEGMENTA_BENCH_MAVEN_ARGS    extra Maven arguments for the build, e.g. SEGMENTA_BENCH_MAVEN_ARGS=-o (offline)
@@ -43,6 +48,10 @@ case "${1:-}" in
     kprototypes)
         shift
         MAIN=io.segmenta.benchmarks.KPrototypesBenchmark
+        ;;
+    silhouette)
+        shift
+        MAIN=io.segmenta.benchmarks.SilhouetteBenchmark
         ;;
 esac
 
