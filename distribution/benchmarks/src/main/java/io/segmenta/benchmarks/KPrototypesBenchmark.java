@@ -179,7 +179,8 @@ public final class KPrototypesBenchmark {
         long usedAtEnd = used(heapPools);
         HEAP_AT_GC.awaitNotifications();
         long peak = Math.max(HEAP_AT_GC.peak(), usedAtEnd);
-        context.printInfoOnce(STAGE, out);
+        // once per size: gamma and any iteration-cap warning depend on the matrix
+        context.printInfoOnce(STAGE + ", " + String.format(Locale.ROOT, "%,d", features.rowCount()) + " rows", out);
         double ari = PlantedMixed.adjustedRand(data.planted(), model.labels());
         Number iterations = modelFigure(model, "iterations");
         Number gamma = modelFigure(model, "gamma");
