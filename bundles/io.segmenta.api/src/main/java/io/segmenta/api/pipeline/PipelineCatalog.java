@@ -1,0 +1,29 @@
+package io.segmenta.api.pipeline;
+
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The named pipelines defined as configuration (ConfigAdmin factory configurations of PID
+ * {@code io.segmenta.pipeline}, e.g. {@code .cfg} files that FileInstall watches): listed with their state,
+ * run by name, some on a schedule; the runs are kept as a history. Only the pipelines bundle implements it.
+ */
+@ProviderType
+public interface PipelineCatalog {
+
+    /** Every pipeline defined now, by name. */
+    List<NamedPipeline> pipelines();
+
+    /**
+     * Runs a pipeline by name with the engine: when the definition gives a range of k, k is first chosen as
+     * {@link PipelineEngine#selectK} recommends it. The run is added to the history.
+     *
+     * @throws io.segmenta.api.SegmentaException for an unknown name (listing the defined ones), a definition
+     *         that is invalid or whose stages are not all registered, and every error of
+     *         {@link PipelineEngine#run}
+     */
+    PipelineResult run(String name, ProgressListener listener);
+
+    /** The most recent runs, oldest first (manual and scheduled). */
+    List<PipelineRun> history();
+}

@@ -1,0 +1,264 @@
+package io.segmenta.pipelines;
+
+import io.segmenta.api.SegmentaException;
+import io.segmenta.api.pipeline.NamedPipeline;
+import io.segmenta.api.pipeline.PipelineCatalog;
+import io.segmenta.api.pipeline.PipelineEngine;
+import io.segmenta.api.pipeline.PipelineResult;
+import io.segmenta.api.pipeline.PipelineRun;
+import io.segmenta.api.pipeline.PipelineSpec;
+import io.segmenta.api.pipeline.ProgressListener;
+import io.segmenta.api.pipeline.StageDescriptor;
+import io.segmenta.api.stage.StageKind;
+import io.segmenta.console.PipelineDefinition;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * The pipelines defined as configuration, their state, their runs by name and on schedule, and the history.
+ * Tracks every {@link PipelineConfiguration} (dynamic, so adding, editing or deleting a configuration takes
+ * effect without restarting anything) and the engine (optional: without it nothing is ready).
+ * <p>
+ * The schedule is checked once a minute on one thread of its own, stopped on deactivation; a pipeline that
+ * is due runs on that thread, one at a time, so a slow run delays the next check rather than piling up runs.
+ * A pipeline's first scheduled run is one interval after it was first seen.
+ */
+@Component(service = PipelineCatalog.class, immediate = true)
+public class PipelineCatalogComponent implements PipelineCatalog {
+    static final int HISTORY = 100;
+
+    private final List<PipelineConfiguration> configurations = new CopyOnWriteArrayList<>();
+    private final Deque<PipelineRun> history = new ArrayDeque<>();
+    private final Map<String, Instant> nextRun = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private volatile PipelineEngine engine;
+    private ScheduledExecutorService scheduler;
+
+    public PipelineCatalogComponent() {
+        this(Clock.systemUTC());
+    }
+
+    /** For tests: time from the given clock, no scheduler thread. */
+    PipelineCatalogComponent(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Activate
+    void activate() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "segmenta-pipeline-schedule");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.scheduleWithFixedDelay(this::runDue, 1, 1, TimeUnit.MINUTES);
+    }
+
+    @Deactivate
+    void deactivate() {
+        scheduler.shutdownNow();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unsetEngine")
+    void setEngine(PipelineEngine engine) {
+        this.engine = engine;
+    }
+
+    void unsetEngine(PipelineEngine engine) {
+        if (this.engine == engine) {
+            this.engine = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeConfiguration")
+    void addConfiguration(PipelineConfiguration configuration) {
+        configurations.add(configuration);
+    }
+
+    void removeConfiguration(PipelineConfiguration configuration) {
+        configurations.remove(configuration);
+    }
+
+    /** Each name with the states of the configurations that use it (two may, by mistake). */
+    private Map<String, List<PipelineConfiguration.State>> byName() {
+        Map<String, List<PipelineConfiguration.State>> names = new TreeMap<>();
+        for (PipelineConfiguration c : configurations) {
+            PipelineConfiguration.State s = c.state();
+            if (s != null) {
+                names.computeIfAbsent(s.name(), n -> new ArrayList<>()).add(s);
+            }
+        }
+        return names;
+    }
+
+    @Override
+    public List<NamedPipeline> pipelines() {
+        List<NamedPipeline> result = new ArrayList<>();
+        PipelineEngine e = engine;
+        Set<String> registered = e == null ? Set.of() : registered(e);
+        for (Map.Entry<String, List<PipelineConfiguration.State>> entry : byName().entrySet()) {
+            for (PipelineConfiguration.State s : entry.getValue()) {
+                result.add(describe(s, entry.getValue(), e, registered));
+            }
+        }
+        return result;
+    }
+
+    private static NamedPipeline describe(PipelineConfiguration.State s, List<PipelineConfiguration.State> sameName,
+            PipelineEngine engine, Set<String> registered) {
+        PipelineDefinition d = s.definition();
+        if (d == null) {
+            return new NamedPipeline(s.name(), s.origin(), "", false, "invalid: " + s.error(), "none", "");
+        }
+        String schedule = d.scheduleMinutes() == 0 ? "none" : "every " + every(d.scheduleMinutes());
+        String state;
+        if (sameName.size() > 1) {
+            List<String> origins = sameName.stream().map(PipelineConfiguration.State::origin).toList();
+            state = "invalid: the name " + s.name() + " is defined " + sameName.size() + " times: "
+                    + String.join(", ", origins);
+        } else if (engine == null) {
+            state = "no pipeline engine is registered";
+        } else {
+            List<String> missing = missing(d.spec(), registered);
+            state = missing.isEmpty() ? "ready" : "missing " + String.join(", ", missing);
+        }
+        return new NamedPipeline(s.name(), s.origin(), description(d), state.equals("ready"), state, schedule,
+                s.refused());
+    }
+
+    private static String every(long minutes) {
+        if (minutes % (60 * 24) == 0) {
+            return minutes / (60 * 24) + "d";
+        }
+        return minutes % 60 == 0 ? minutes / 60 + "h" : minutes + "m";
+    }
+
+    static String description(PipelineDefinition d) {
+        PipelineSpec s = d.spec();
+        String k = d.choosesK() ? "k " + d.kMin() + ".." + d.kMax() + ", chosen" : "k " + s.cluster().k();
+        return s.source() + " " + s.input() + " -> " + s.features() + " -> " + s.algorithm() + " (" + k + ") -> "
+                + (s.reporters().isEmpty() ? "no reports" : String.join(",", s.reporters()) + " into "
+                        + s.outputDir());
+    }
+
+    /** "kind name" of every registered stage. */
+    private static Set<String> registered(PipelineEngine engine) {
+        Set<String> names = new TreeSet<>();
+        for (StageDescriptor d : engine.stages()) {
+            names.add(d.kind().name() + " " + d.name());
+        }
+        return names;
+    }
+
+    private static List<String> missing(PipelineSpec spec, Set<String> registered) {
+        List<String> missing = new ArrayList<>();
+        check(missing, registered, StageKind.SOURCE, spec.source());
+        check(missing, registered, StageKind.FEATURES, spec.features());
+        check(missing, registered, StageKind.ALGORITHM, spec.algorithm());
+        for (String r : spec.reporters()) {
+            check(missing, registered, StageKind.REPORTER, r);
+        }
+        return missing;
+    }
+
+    private static void check(List<String> missing, Set<String> registered, StageKind kind, String name) {
+        if (!registered.contains(kind.name() + " " + name)) {
+            missing.add(kind.label() + " '" + name + "'");
+        }
+    }
+
+    @Override
+    public PipelineResult run(String name, ProgressListener listener) {
+        return run(name, listener, "manual");
+    }
+
+    private PipelineResult run(String name, ProgressListener listener, String trigger) {
+        List<PipelineConfiguration.State> states = byName().get(name);
+        if (states == null) {
+            throw new SegmentaException("no pipeline named '" + name + "'; defined: "
+                    + (byName().isEmpty() ? "none (add an " + PipelineDefinition.FACTORY_PID + "-NAME.cfg file)"
+                            : String.join(", ", byName().keySet())));
+        }
+        PipelineEngine e = engine;
+        NamedPipeline described = describe(states.get(0), states, e, e == null ? Set.of() : registered(e));
+        if (!described.ready()) {
+            throw new SegmentaException("pipeline " + name + " cannot run: " + described.state());
+        }
+        PipelineDefinition d = states.get(0).definition();
+        Instant started = clock.instant();
+        long start = System.nanoTime();
+        try {
+            PipelineResult result = d.run(e, listener);
+            record(new PipelineRun(name, trigger, started, System.nanoTime() - start, true, "k=" + result.model().k()
+                    + ", " + result.features().rowCount() + " " + result.features().entity().label() + "s",
+                    result.outputs()));
+            return result;
+        } catch (RuntimeException ex) {
+            record(new PipelineRun(name, trigger, started, System.nanoTime() - start, false,
+                    String.valueOf(ex.getMessage()), List.of()));
+            throw ex;
+        }
+    }
+
+    private void record(PipelineRun run) {
+        synchronized (history) {
+            history.addLast(run);
+            while (history.size() > HISTORY) {
+                history.removeFirst();
+            }
+        }
+    }
+
+    @Override
+    public List<PipelineRun> history() {
+        synchronized (history) {
+            return List.copyOf(history);
+        }
+    }
+
+    /** Runs every ready pipeline whose time has come; called by the scheduler (and tests). */
+    void runDue() {
+        Instant now = clock.instant();
+        Map<String, Long> intervals = new HashMap<>();
+        for (Map.Entry<String, List<PipelineConfiguration.State>> e : byName().entrySet()) {
+            PipelineDefinition d = e.getValue().get(0).definition();
+            if (e.getValue().size() == 1 && d != null && d.scheduleMinutes() > 0) {
+                intervals.put(e.getKey(), d.scheduleMinutes());
+            }
+        }
+        nextRun.keySet().retainAll(intervals.keySet());
+        for (Map.Entry<String, Long> e : intervals.entrySet()) {
+            Instant due = nextRun.computeIfAbsent(e.getKey(), n -> now.plusSeconds(e.getValue() * 60));
+            if (!now.isBefore(due)) {
+                nextRun.put(e.getKey(), now.plusSeconds(e.getValue() * 60));
+                try {
+                    run(e.getKey(), ProgressListener.NONE, "schedule");
+                } catch (RuntimeException ex) {
+                    // recorded in the history, which is where a scheduled run's outcome is read
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package io.segmenta.pipelines;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.segmenta.api.SegmentaException;
+import io.segmenta.api.pipeline.KSelection;
+import io.segmenta.api.pipeline.NamedPipeline;
+import io.segmenta.api.pipeline.PipelineEngine;
+import io.segmenta.api.pipeline.PipelineResult;
+import io.segmenta.api.pipeline.PipelineRun;
+import io.segmenta.api.pipeline.PipelineSpec;
+import io.segmenta.api.pipeline.PredictSpec;
+import io.segmenta.api.pipeline.PredictionResult;
+import io.segmenta.api.pipeline.ProgressListener;
+import io.segmenta.api.pipeline.StageDescriptor;
+import io.segmenta.api.stage.StageKind;
+import io.segmenta.testing.FakeEngine;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PipelineCatalogComponentTest {
+    /** A clock the test moves. */
+    private static final class TestClock extends Clock {
+        Instant now = Instant.parse("2026-12-01T00:00:00Z");
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /** The fake engine, with the uk-retail pipeline's four stages registered. */
+    private static final class Engine implements PipelineEngine {
+        final FakeEngine fake = new FakeEngine();
+
+        @Override
+        public List<StageDescriptor> stages() {
+            return List.of(new StageDescriptor(StageKind.SOURCE, "uk-retail", "", "x 1", List.of()),
+                    new StageDescriptor(StageKind.FEATURES, "rfm", "", "x 1", List.of()),
+                    new StageDescriptor(StageKind.ALGORITHM, "kmeans", "", "x 1", List.of()),
+                    new StageDescriptor(StageKind.REPORTER, "csv", "", "x 1", List.of()));
+        }
+
+        @Override
+        public PipelineResult run(PipelineSpec spec, ProgressListener listener) {
+            return fake.run(spec, listener);
+        }
+
+        @Override
+        public KSelection selectK(PipelineSpec spec, int kMin, int kMax, ProgressListener listener) {
+            return fake.selectK(spec, kMin, kMax, listener);
+        }
+
+        @Override
+        public PredictionResult predict(PredictSpec spec, ProgressListener listener) {
+            return fake.predict(spec, listener);
+        }
+    }
+
+    private final TestClock clock = new TestClock();
+    private final Engine engine = new Engine();
+    private final PipelineCatalogComponent catalog = new PipelineCatalogComponent(clock);
+
+    private PipelineConfiguration configure(String file, String... keyValues) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("felix.fileinstall.filename", "file:/etc/segmenta/" + file);
+        p.put("service.pid", "io.segmenta.pipeline.abc");
+        for (int i = 0; i < keyValues.length; i += 2) {
+            p.put(keyValues[i], keyValues[i + 1]);
+        }
+        PipelineConfiguration c = new PipelineConfiguration();
+        c.apply(p);
+        return c;
+    }
+
+    @Test
+    void aValidPipelineIsReadyRunsByNameAndIsRecorded() {
+        catalog.setEngine(engine);
+        catalog.addConfiguration(configure("io.segmenta.pipeline-uk.cfg", "source", "uk-retail", "input", "x.csv",
+                "k.min", "2", "k.max", "4"));
+        NamedPipeline uk = catalog.pipelines().get(0);
+        assertEquals("uk", uk.name());
+        assertTrue(uk.ready());
+        assertEquals("ready", uk.state());
+        assertEquals("/etc/segmenta/io.segmenta.pipeline-uk.cfg", uk.origin());
+        assertEquals("uk-retail x.csv -> rfm -> kmeans (k 2..4, chosen) -> csv into out", uk.description());
+
+        catalog.run("uk", ProgressListener.NONE);
+        assertEquals(2, engine.fake.lastKMin);
+        assertEquals(3, engine.fake.lastSpec.cluster().k(), "the recommended k of the selection");
+        PipelineRun run = catalog.history().get(0);
+        assertEquals("uk", run.pipeline());
+        assertEquals("manual", run.trigger());
+        assertTrue(run.succeeded());
+
+        SegmentaException e = assertThrows(SegmentaException.class, () -> catalog.run("eu", ProgressListener.NONE));
+        assertEquals("no pipeline named 'eu'; defined: uk", e.getMessage());
+    }
+
+    @Test
+    void anInvalidChangeIsRefusedAndTheLastValidDefinitionStays() {
+        PipelineConfiguration c = configure("io.segmenta.pipeline-uk.cfg", "source", "uk-retail", "input", "x.csv");
+        catalog.setEngine(engine);
+        catalog.addConfiguration(c);
+        c.apply(Map.of("felix.fileinstall.filename", "file:/etc/segmenta/io.segmenta.pipeline-uk.cfg",
+                "source", "uk-retail", "input", "x.csv", "k", "four"));
+        NamedPipeline uk = catalog.pipelines().get(0);
+        assertTrue(uk.ready());
+        assertEquals("uk-retail x.csv -> rfm -> kmeans (k 4) -> csv into out", uk.description());
+        assertEquals("pipeline uk (/etc/segmenta/io.segmenta.pipeline-uk.cfg): field 'k': --k: 'four' is not a whole "
+                + "number", uk.refused());
+    }
+
+    @Test
+    void neverValidMissingStagesDuplicatesAndNoEngineAreStatedAndCannotRun() {
+        catalog.addConfiguration(configure("io.segmenta.pipeline-bad.cfg", "input", "x.csv"));
+        catalog.addConfiguration(configure("io.segmenta.pipeline-gmm.cfg", "source", "uk-retail", "input", "x",
+                "algorithm", "gmm", "report", "html,csv"));
+        catalog.addConfiguration(configure("a/io.segmenta.pipeline-twice.cfg", "source", "uk-retail", "input", "x"));
+        catalog.addConfiguration(configure("b/io.segmenta.pipeline-twice.cfg", "source", "uk-retail", "input", "x"));
+        assertEquals("no pipeline engine is registered", catalog.pipelines().get(1).state());
+        catalog.setEngine(engine);
+        List<NamedPipeline> all = catalog.pipelines();
+        assertEquals(List.of("bad", "gmm", "twice", "twice"), all.stream().map(NamedPipeline::name).toList());
+        assertTrue(all.get(0).state().startsWith("invalid: pipeline bad (/etc/segmenta/io.segmenta.pipeline-bad.cfg):"
+                + " missing field source"), all.get(0).state());
+        assertEquals("missing algorithm 'gmm', reporter 'html'", all.get(1).state());
+        assertTrue(all.get(2).state().startsWith("invalid: the name twice is defined 2 times: "), all.get(2).state());
+        for (NamedPipeline p : all) {
+            assertFalse(p.ready(), p.name());
+        }
+        assertEquals("pipeline gmm cannot run: missing algorithm 'gmm', reporter 'html'",
+                assertThrows(SegmentaException.class, () -> catalog.run("gmm", ProgressListener.NONE)).getMessage());
+        assertEquals(List.of(), catalog.history(), "a run refused before it started is not a run");
+    }
+
+    @Test
+    void aScheduledPipelineRunsWhenItsIntervalHasPassedAndTheOutcomeIsInTheHistory() {
+        catalog.setEngine(engine);
+        catalog.addConfiguration(configure("io.segmenta.pipeline-hourly.cfg", "source", "uk-retail", "input", "x",
+                "schedule", "every 1h"));
+        assertEquals("every 1h", catalog.pipelines().get(0).schedule());
+        catalog.runDue(); // first seen: due in an hour
+        assertEquals(0, catalog.history().size());
+        clock.now = clock.now.plus(Duration.ofMinutes(59));
+        catalog.runDue();
+        assertEquals(0, catalog.history().size());
+        clock.now = clock.now.plus(Duration.ofMinutes(1));
+        catalog.runDue();
+        assertEquals(1, catalog.history().size());
+        assertEquals("schedule", catalog.history().get(0).trigger());
+        catalog.runDue();
+        assertEquals(1, catalog.history().size(), "the next run is an hour later");
+    }
+}
