@@ -14,6 +14,7 @@ import io.segmenta.console.ConsoleProgress;
 import io.segmenta.console.GenerateArguments;
 import io.segmenta.console.Generation;
 import io.segmenta.console.KSelectionSummary;
+import io.segmenta.console.PipelineDefinition;
 import io.segmenta.console.PredictArguments;
 import io.segmenta.console.PredictionSummary;
 import io.segmenta.console.RunArguments;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.module.ModuleDescriptor;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -175,10 +177,32 @@ public final class SegmentaCli {
             out.print(usage());
             return;
         }
+        if (!args.isEmpty() && (args.get(0).equals("--pipeline") || args.get(0).startsWith("--pipeline="))) {
+            runPipelineFile(args, out, err);
+            return;
+        }
         // check the options before looking for the engine: a typo is reported as such even without one
         PipelineSpec spec = RunArguments.parse(args).spec();
         PipelineResult result = engine().run(spec, new ConsoleProgress(err));
         out.print(RunSummary.render(result));
+    }
+
+    /** {@code segmenta run --pipeline FILE}: the pipeline a configuration file defines, as Felix would run it. */
+    private void runPipelineFile(List<String> args, PrintStream out, PrintStream err) {
+        String first = args.get(0);
+        List<String> rest = args.subList(1, args.size());
+        String file = first.contains("=") ? first.substring(first.indexOf('=') + 1) : rest.isEmpty() ? "" : rest.get(0);
+        int used = first.contains("=") ? 1 : 2;
+        if (file.isBlank() || file.startsWith("--")) {
+            throw new SegmentaException("missing value for --pipeline (a pipeline file, "
+                    + PipelineDefinition.FACTORY_PID + "-NAME.cfg)");
+        }
+        if (args.size() > used) {
+            throw new SegmentaException("--pipeline runs the file as it is and takes no other options (got '"
+                    + args.get(used) + "'); edit the file instead");
+        }
+        PipelineDefinition definition = PipelineDefinition.read(Path.of(file));
+        out.print(RunSummary.render(definition.run(engine(), new ConsoleProgress(err))));
     }
 
     private void selectK(List<String> args, PrintStream out, PrintStream err) {
@@ -215,6 +239,7 @@ public final class SegmentaCli {
     static String usage() {
         return """
                 usage: segmenta run --source NAME --input PATH [run options]
+                       segmenta run --pipeline FILE
                        segmenta select-k --source NAME --input PATH [select-k options]
                        segmenta predict --model FILE --input PATH [predict options]
                        segmenta generate --format NAME --out DIR [generate options]

@@ -3,6 +3,7 @@ package io.segmenta.shell;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.generate.SampleGenerator;
 import io.segmenta.api.pipeline.KSelection;
+import io.segmenta.api.pipeline.PipelineCatalog;
 import io.segmenta.api.pipeline.PipelineEngine;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
@@ -12,6 +13,8 @@ import io.segmenta.console.ConsoleProgress;
 import io.segmenta.console.GenerateArguments;
 import io.segmenta.console.Generation;
 import io.segmenta.console.KSelectionSummary;
+import io.segmenta.console.PipelineDefinition;
+import io.segmenta.console.PipelineList;
 import io.segmenta.console.PredictArguments;
 import io.segmenta.console.PredictionSummary;
 import io.segmenta.console.RunArguments;
@@ -58,14 +61,22 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
     "osgi.command.function=run",
     "osgi.command.function=generate",
     "osgi.command.function=selectk",
-    "osgi.command.function=predict"
+    "osgi.command.function=predict",
+    "osgi.command.function=pipelines",
+    "osgi.command.function=history"
 })
 public class SegmentaCommands {
+    static final String NO_CATALOG = "no pipeline catalog is registered (is the io.segmenta.pipelines bundle "
+            + "active?)";
     static final String NO_ENGINE = "no pipeline engine is registered (is the io.segmenta.engine bundle active?)";
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PipelineEngine engine;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PipelineCatalog catalog;
 
     /** The sample generators by name; sorted, so that listings do not depend on binding order. */
     private final Map<String, SampleGenerator> generators = new ConcurrentSkipListMap<>();
@@ -76,7 +87,13 @@ public class SegmentaCommands {
 
     /** For tests: commands bound to the given engine, or to none, and to the given generators. */
     SegmentaCommands(PipelineEngine engine, SampleGenerator... generators) {
+        this(engine, null, generators);
+    }
+
+    /** For tests: commands bound to the given engine, pipeline catalog and generators (each may be absent). */
+    SegmentaCommands(PipelineEngine engine, PipelineCatalog catalog, SampleGenerator... generators) {
         this.engine = engine;
+        this.catalog = catalog;
         for (SampleGenerator g : generators) {
             addGenerator(g);
         }
@@ -105,7 +122,8 @@ public class SegmentaCommands {
         stages(System.out, verbose, debug);
     }
 
-    @Descriptor("runs a segmentation pipeline: reads the input, extracts features, clusters, measures and "
+    @Descriptor("runs a segmentation pipeline (or, as segmenta:run NAME, a named pipeline of segmenta:pipelines): "
+            + "reads the input, extracts features, clusters, measures and "
             + "writes the reports; prints progress and a summary (paths are relative to the framework's "
             + "working directory)")
     public void run(
@@ -139,7 +157,8 @@ public class SegmentaCommands {
             @Parameter(names = RunArguments.OPTIONS, absentValue = "") String options,
             @Descriptor("print the stack trace of an unexpected error")
             @Parameter(names = {"-d", "--debug"}, presentValue = "true", absentValue = "false") boolean debug,
-            @Descriptor("further options: a repeated --option, or --name=value forms")
+            @Descriptor("the name of a configured pipeline (alone), or further options: a repeated --option, or "
+                    + "--name=value forms")
             String... more) {
         String[][] given = {
             {RunArguments.SOURCE, source}, {RunArguments.INPUT, input}, {RunArguments.FEATURES, features},
@@ -277,6 +296,10 @@ public class SegmentaCommands {
      */
     void run(PrintStream out, String[][] given, String[] more, boolean debug) {
         guard(out, debug, () -> {
+            if (more.length > 0 && !more[0].startsWith("--")) {
+                runNamed(out, given, more);
+                return;
+            }
             RunArguments arguments = new RunArguments();
             for (String[] option : given) {
                 if (option[1] != null && !option[1].isEmpty()) {
@@ -329,6 +352,55 @@ public class SegmentaCommands {
             out.println();
             out.print(PredictionSummary.render(result));
         });
+    }
+
+    /** {@code segmenta:run NAME}: a pipeline of the catalog, with no other options. */
+    private void runNamed(PrintStream out, String[][] given, String[] more) {
+        for (String[] option : given) {
+            if (option[1] != null && !option[1].isEmpty()) {
+                throw new SegmentaException("segmenta:run " + more[0] + " runs the pipeline as configured and takes "
+                        + "no options (got " + option[0] + "); edit its configuration instead");
+            }
+        }
+        if (more.length > 1) {
+            throw new SegmentaException("segmenta:run " + more[0] + " takes no further arguments (got '" + more[1]
+                    + "')");
+        }
+        PipelineResult result = catalog().run(more[0], new ConsoleProgress(out));
+        out.println();
+        out.print(RunSummary.render(result));
+    }
+
+    @Descriptor("lists the named pipelines defined as configuration (" + PipelineDefinition.FACTORY_PID
+            + "-NAME.cfg files in the deploy folder, or ConfigAdmin), with their state: ready, or which stage is "
+            + "missing, or what is wrong with the definition; run one with segmenta:run NAME")
+    public void pipelines(
+            @Descriptor("print the stack trace of an unexpected error")
+            @Parameter(names = {"-d", "--debug"}, presentValue = "true", absentValue = "false") boolean debug) {
+        pipelines(System.out, debug);
+    }
+
+    @Descriptor("lists the recent runs of named pipelines (manual and scheduled) with their outcome")
+    public void history(
+            @Descriptor("print the stack trace of an unexpected error")
+            @Parameter(names = {"-d", "--debug"}, presentValue = "true", absentValue = "false") boolean debug) {
+        history(System.out, debug);
+    }
+
+    void pipelines(PrintStream out, boolean debug) {
+        guard(out, debug, () -> out.print(PipelineList.render(catalog().pipelines())));
+    }
+
+    void history(PrintStream out, boolean debug) {
+        guard(out, debug, () -> out.print(PipelineList.history(catalog().history())));
+    }
+
+    private PipelineCatalog catalog() {
+        PipelineCatalog c = catalog;
+        if (c == null) {
+            throw new SegmentaException(NO_CATALOG);
+        }
+        return c;
     }
 
     private PipelineEngine engine() {

@@ -287,4 +287,64 @@ class SegmentaCommandsTest {
     void predictIsDescribed() {
         assertEveryParameterDescribed("predict");
     }
+
+    /** A catalog of one pipeline, "uk", that runs with the fake engine. */
+    private static final class OneCatalog implements io.segmenta.api.pipeline.PipelineCatalog {
+        final FakeEngine engine = new FakeEngine();
+        final java.util.List<io.segmenta.api.pipeline.PipelineRun> runs = new ArrayList<>();
+
+        @Override
+        public List<io.segmenta.api.pipeline.NamedPipeline> pipelines() {
+            return List.of(new io.segmenta.api.pipeline.NamedPipeline("uk", "deploy/io.segmenta.pipeline-uk.cfg",
+                    "uk-retail x.csv -> rfm -> kmeans (k 4) -> csv into out", true, "ready", "every 30d",
+                    "pipeline uk: field 'k': --k: 'x' is not a whole number"));
+        }
+
+        @Override
+        public io.segmenta.api.pipeline.PipelineResult run(String name, io.segmenta.api.pipeline.ProgressListener l) {
+            if (!name.equals("uk")) {
+                throw new SegmentaException("no pipeline named '" + name + "'; defined: uk");
+            }
+            io.segmenta.api.pipeline.PipelineResult r = engine.run(new io.segmenta.api.pipeline.PipelineSpec(
+                    "uk-retail", Path.of("x.csv"), "rfm", "kmeans", new io.segmenta.api.stage.ClusterRequest(2, 42,
+                            10, 300), List.of(), Path.of("out"), null), l);
+            runs.add(new io.segmenta.api.pipeline.PipelineRun("uk", "manual",
+                    java.time.Instant.parse("2026-12-01T10:00:00Z"), 1_500_000_000L, true, "k=2, 2 customers",
+                    List.of()));
+            return r;
+        }
+
+        @Override
+        public List<io.segmenta.api.pipeline.PipelineRun> history() {
+            return runs;
+        }
+    }
+
+    @Test
+    void pipelinesRunByNameAndHistory() {
+        OneCatalog catalog = new OneCatalog();
+        SegmentaCommands commands = new SegmentaCommands(new FakeEngine(), catalog);
+        commands.pipelines(out, false);
+        String listing = printed();
+        assertTrue(listing.startsWith("NAME  STATE  SCHEDULE   RUNS\nuk    ready  every 30d  uk-retail x.csv"), listing);
+        assertTrue(listing.contains("last change refused (the previous definition stays in force): pipeline uk"),
+                listing);
+        bytes.reset();
+        commands.run(out, options("--k", ""), new String[] {"uk"}, false);
+        assertTrue(printed().contains("Segments (kmeans"), printed());
+        bytes.reset();
+        commands.history(out, false);
+        String history = printed();
+        assertTrue(history.startsWith("STARTED (UTC)        PIPELINE  TRIGGER"), history);
+        assertTrue(history.contains("2026-12-01 10:00:00  uk        manual"), history);
+        assertTrue(history.contains("ok       k=2, 2 customers"), history);
+        bytes.reset();
+        commands.run(out, options("--k", "3"), new String[] {"uk"}, false);
+        commands.run(out, options(), new String[] {"eu"}, false);
+        assertEquals("error: segmenta:run uk runs the pipeline as configured and takes no options (got --k); edit its"
+                + " configuration instead\nerror: no pipeline named 'eu'; defined: uk\n", printed());
+        bytes.reset();
+        new SegmentaCommands(new FakeEngine()).pipelines(out, false);
+        assertEquals("error: " + SegmentaCommands.NO_CATALOG + "\n", printed());
+    }
 }

@@ -77,4 +77,23 @@ public class CliIT {
         assertEquals(mismatch.toString(), 2, mismatch.exitCode);
         assertTrue(mismatch.err, mismatch.err.contains("not a model file (not valid JSON"));
     }
+
+    /** The same pipeline file Felix watches, run as a batch job: k chosen from a range, as configured. */
+    @Test
+    public void runsAPipelineFile() throws Exception {
+        Path work = Distribution.workDir("cli-pipeline");
+        Path file = work.resolve("io.segmenta.pipeline-demo.cfg");
+        Files.writeString(file, "source = uk-retail\ninput = " + Distribution.sample().toString().replace("\\", "/")
+                + "\nk.min = 2\nk.max = 5\nout = out\noption.segment-names = 0=Biggest\n");
+        Launch launch = Launch.run(work, TIMEOUT_SECONDS, "segmenta", "run", "--pipeline", file.toString());
+        assertEquals(launch.toString(), 0, launch.exitCode);
+        assertTrue(launch.err, launch.err.contains("Recommended k") || launch.err.contains("k = "));
+        assertTrue(Files.isRegularFile(work.resolve("out/summary.csv")));
+        assertTrue(launch.out, launch.out.contains("Biggest"));
+
+        Files.writeString(file, "source = uk-retail\ninput = x.csv\nk = 4\nk.min = 2\nk.max = 3\n");
+        Launch bad = Launch.run(work, TIMEOUT_SECONDS, "segmenta", "run", "--pipeline", file.toString());
+        assertEquals(bad.toString(), 2, bad.exitCode);
+        assertTrue(bad.err, bad.err.contains("field 'k': cannot be given with k.min and k.max"));
+    }
 }

@@ -1,0 +1,130 @@
+package io.segmenta.distribution;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.OptionUtils.combine;
+
+import io.segmenta.api.pipeline.NamedPipeline;
+import io.segmenta.api.pipeline.PipelineCatalog;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+import javax.inject.Inject;
+import org.apache.felix.service.command.CommandProcessor;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+
+/**
+ * Pipelines as live configuration: an io.segmenta.pipeline-NAME.cfg file in the folder FileInstall watches
+ * defines a named pipeline; adding, editing (a valid and an invalid change) and deleting the file take effect
+ * while the shell runs, and segmenta:pipelines, segmenta:run NAME and segmenta:history show it.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class FelixPipelinesIT {
+    @Inject
+    private BundleContext context;
+
+    private static Path deployDir() {
+        return Path.of(System.getProperty("segmenta.work.dir", "target/work"), "felix-pipelines", "deploy")
+                .toAbsolutePath();
+    }
+
+    @Configuration
+    public Option[] config() throws Exception {
+        Path deploy = deployDir();
+        if (Files.exists(deploy)) {
+            try (Stream<Path> old = Files.walk(deploy)) {
+                for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(deploy);
+        return combine(FelixRuntime.distribution(),
+                frameworkProperty("felix.fileinstall.dir").value(deploy.toString()),
+                frameworkProperty("felix.fileinstall.poll").value("500"),
+                frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
+                frameworkProperty("felix.fileinstall.log.level").value("1"));
+    }
+
+    /** Written beside the folder and moved in, so FileInstall never reads half a file. */
+    private static void write(String name, String text) throws Exception {
+        Path partial = deployDir().resolveSibling(name + ".partial");
+        Files.writeString(partial, text, StandardCharsets.ISO_8859_1);
+        Files.move(partial, deployDir().resolve(name), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static Optional<NamedPipeline> find(PipelineCatalog catalog, String name) {
+        return catalog.pipelines().stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    @Test
+    public void aPipelineFileIsLiveConfiguration() throws Exception {
+        PipelineCatalog catalog = FelixRuntime.await(context, PipelineCatalog.class);
+        CommandProcessor gogo = FelixRuntime.await(context, CommandProcessor.class);
+        FelixRuntime.engine(context);
+        Path out = Distribution.workDir("felix-pipelines-run").resolve("out");
+        String file = "io.segmenta.pipeline-demo.cfg";
+        String valid = "source = uk-retail\ninput = " + Distribution.sample().toString().replace("\\", "/")
+                + "\nk = 4\nout = " + out.toString().replace("\\", "/") + "\n";
+
+        write(file, valid);
+        FelixRuntime.awaitTrue("demo listed as ready", () -> find(catalog, "demo").map(NamedPipeline::ready)
+                .orElse(false));
+        String listing = FelixRuntime.gogo(gogo, "segmenta:pipelines");
+        assertTrue(listing, listing.contains("demo  ready"));
+        assertTrue(listing, listing.contains("uk-retail"));
+
+        String run = FelixRuntime.gogo(gogo, "segmenta:run demo");
+        assertFalse("the run printed an error:\n" + run, run.contains("error:"));
+        Distribution.assertShowsClusterTable(run, 4);
+        assertTrue(Files.isRegularFile(out.resolve("summary.csv")));
+
+        // a valid change takes effect: k chosen from a range at each run
+        write(file, valid.replace("k = 4", "k.min = 2\nk.max = 5"));
+        FelixRuntime.awaitTrue("the range is in force", () -> find(catalog, "demo")
+                .map(p -> p.description().contains("k 2..5, chosen")).orElse(false));
+
+        // an invalid change is refused and reported; the previous definition stays in force
+        write(file, valid.replace("k = 4", "k = four"));
+        FelixRuntime.awaitTrue("the invalid change is reported", () -> find(catalog, "demo")
+                .map(p -> !p.refused().isEmpty()).orElse(false));
+        NamedPipeline demo = find(catalog, "demo").get();
+        assertTrue(demo.refused(), demo.refused().contains("field 'k': --k: 'four' is not a whole number"));
+        assertTrue("still ready with the previous definition", demo.ready());
+        assertTrue(demo.description(), demo.description().contains("k 2..5, chosen"));
+        assertTrue(FelixRuntime.gogo(gogo, "segmenta:pipelines").contains("last change refused"));
+
+        // a definition whose stage is not installed says which one is missing
+        write("io.segmenta.pipeline-medoids.cfg", valid.replace("k = 4", "algorithm = kmedoids"));
+        FelixRuntime.awaitTrue("medoids listed", () -> find(catalog, "medoids").isPresent());
+        assertEquals("missing algorithm 'kmedoids'", find(catalog, "medoids").get().state());
+        String refused = FelixRuntime.gogo(gogo, "segmenta:run medoids");
+        assertTrue(refused, refused.startsWith("error: pipeline medoids cannot run: missing algorithm 'kmedoids'"));
+
+        String history = FelixRuntime.gogo(gogo, "segmenta:history");
+        assertTrue(history, history.contains("demo"));
+        assertTrue(history, history.contains("manual"));
+        assertTrue(history, history.contains("ok"));
+
+        Files.delete(deployDir().resolve(file));
+        Files.delete(deployDir().resolve("io.segmenta.pipeline-medoids.cfg"));
+        FelixRuntime.awaitTrue("both gone after deleting the files", () -> catalog.pipelines().isEmpty());
+        String unknown = FelixRuntime.gogo(gogo, "segmenta:run demo");
+        assertTrue(unknown, unknown.startsWith("error: no pipeline named 'demo'"));
+    }
+}
