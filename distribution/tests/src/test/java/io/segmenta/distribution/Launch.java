@@ -28,8 +28,14 @@ final class Launch {
      */
     static Launch run(Path workDir, long timeoutSeconds, String launcher, String... args)
             throws IOException, InterruptedException {
+        return run(Distribution.home(), workDir, timeoutSeconds, launcher, args);
+    }
+
+    /** {@link #run(Path, long, String, String...)} with the launcher of another distribution (in {@code home}). */
+    static Launch run(Path home, Path workDir, long timeoutSeconds, String launcher, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(Distribution.home().resolve("bin").resolve(launcher).toString());
+        command.add(home.resolve("bin").resolve(launcher).toString());
         command.addAll(List.of(args));
         Path stdout = workDir.resolve(launcher + ".out");
         Path stderr = workDir.resolve(launcher + ".err");

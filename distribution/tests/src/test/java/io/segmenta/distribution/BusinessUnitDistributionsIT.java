@@ -1,0 +1,75 @@
+package io.segmenta.distribution;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.Test;
+
+/**
+ * Each business unit's distribution, as its build left it: started headless, Felix resolves and starts every
+ * bundle (Felix reports a bundle it cannot resolve on standard error, and the stages of such a bundle would be
+ * missing), its demo script segments its sample, and its sample pipeline runs as a batch job.
+ */
+public class BusinessUnitDistributionsIT {
+    private static final long TIMEOUT_SECONDS = 180;
+
+    private static Path home(String unit) {
+        return Path.of(System.getProperty("segmenta.dist.root", "..")).resolve(unit).resolve("target")
+                .resolve("segmenta-" + unit + "-" + System.getProperty("segmenta.version", "0.1.0-SNAPSHOT"))
+                .toAbsolutePath();
+    }
+
+    /** The stages the unit's features provide, "kind name" as segmenta:stages lists them. */
+    private static void check(String unit, String algorithm, int k, List<String> stages) throws Exception {
+        Path home = home(unit);
+        assertTrue("the " + unit + " distribution was not built: " + home, Files.isDirectory(home));
+        Path work = Distribution.workDir("unit-" + unit);
+
+        Launch shell = Launch.run(home, work, TIMEOUT_SECONDS, "segmenta-shell", "--script",
+                home.resolve("scripts/demo.gosh").toString());
+        assertEquals(shell.toString(), 0, shell.exitCode);
+        assertFalse("Felix could not resolve a bundle:\n" + shell.err, shell.err.contains("Unable to resolve")
+                || shell.err.contains("ERROR"));
+        for (String stage : stages) {
+            String kind = stage.substring(0, stage.lastIndexOf(' '));
+            String name = stage.substring(stage.lastIndexOf(' ') + 1);
+            assertTrue(unit + " lacks " + stage + ":\n" + shell.out, shell.out.lines().anyMatch(
+                    l -> l.matches(kind + "\\s+" + java.util.regex.Pattern.quote(name) + "\\s.*")));
+        }
+        assertFalse("the demo printed an error:\n" + shell, shell.out.contains("error:"));
+        assertTrue("no segment table:\n" + shell.out, shell.out.contains("Segments (" + algorithm + ", k=" + k + ","));
+        assertTrue(Files.isRegularFile(work.resolve("out/demo/summary.csv")));
+
+        Path pipeline;
+        try (Stream<Path> files = Files.list(home.resolve("pipelines"))) {
+            pipeline = files.filter(p -> p.toString().endsWith(".cfg")).findFirst().orElseThrow();
+        }
+        // the sample pipeline's paths are relative to the distribution's folder
+        Launch batch = Launch.run(home, home, TIMEOUT_SECONDS, "segmenta", "run", "--pipeline", pipeline.toString());
+        assertEquals(batch.toString(), 0, batch.exitCode);
+        assertTrue(batch.out, batch.out.contains("Segments ("));
+    }
+
+    @Test
+    public void ukRetail() throws Exception {
+        check("uk-retail", "kmeans", 4, List.of("source uk-retail", "feature extractor rfm", "algorithm kmeans",
+                "algorithm rfm-segments", "reporter csv"));
+    }
+
+    @Test
+    public void olistMarketing() throws Exception {
+        check("olist-marketing", "kmeans", 4, List.of("source olist", "feature extractor rfm", "feature extractor buyer",
+                "algorithm kmeans", "reporter csv"));
+    }
+
+    @Test
+    public void padiUmkm() throws Exception {
+        check("padi-umkm", "kprototypes", 3, List.of("source padi-umkm", "feature extractor buyer", "feature extractor seller",
+                "algorithm kmeans", "algorithm kprototypes", "reporter csv"));
+    }
+}
