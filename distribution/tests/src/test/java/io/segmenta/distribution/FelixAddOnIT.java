@@ -5,8 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
-import static org.ops4j.pax.exam.OptionUtils.combine;
 
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.UnknownStageException;
@@ -31,7 +29,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -90,20 +87,7 @@ public class FelixAddOnIT {
 
     @Configuration
     public Option[] config() throws Exception {
-        Path deploy = deployDir();
-        if (Files.exists(deploy)) {
-            try (Stream<Path> old = Files.walk(deploy)) {
-                for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-        Files.createDirectories(deploy);
-        return combine(FelixRuntime.distribution(),
-                frameworkProperty("felix.fileinstall.dir").value(deploy.toString()),
-                frameworkProperty("felix.fileinstall.poll").value("500"),
-                frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
-                frameworkProperty("felix.fileinstall.log.level").value("1"));
+        return FelixRuntime.withDeployFolder(FelixRuntime.distribution(), deployDir());
     }
 
     /** Copies beside the deploy folder, then moves in: FileInstall never sees a half-copied jar. */

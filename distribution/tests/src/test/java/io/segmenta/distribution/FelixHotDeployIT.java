@@ -1,15 +1,12 @@
 package io.segmenta.distribution;
 
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
-import static org.ops4j.pax.exam.OptionUtils.combine;
 
 import io.segmenta.api.pipeline.PipelineEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.junit.Test;
@@ -42,20 +39,7 @@ public class FelixHotDeployIT {
 
     @Configuration
     public Option[] config() throws Exception {
-        Path deploy = deployDir();
-        if (Files.exists(deploy)) {
-            try (Stream<Path> old = Files.walk(deploy)) {
-                for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-        Files.createDirectories(deploy);
-        return combine(FelixRuntime.distributionWithout(KMEANS_JAR_PREFIX),
-                frameworkProperty("felix.fileinstall.dir").value(deploy.toString()),
-                frameworkProperty("felix.fileinstall.poll").value("1000"),
-                frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
-                frameworkProperty("felix.fileinstall.log.level").value("1"));
+        return FelixRuntime.withDeployFolder(FelixRuntime.distributionWithout(KMEANS_JAR_PREFIX), deployDir());
     }
 
     @Test

@@ -3,8 +3,6 @@ package io.segmenta.distribution;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
-import static org.ops4j.pax.exam.OptionUtils.combine;
 
 import io.segmenta.api.pipeline.NamedPipeline;
 import io.segmenta.api.pipeline.PipelineCatalog;
@@ -12,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.apache.felix.service.command.CommandProcessor;
 import org.junit.Test;
@@ -44,20 +40,7 @@ public class FelixPipelinesIT {
 
     @Configuration
     public Option[] config() throws Exception {
-        Path deploy = deployDir();
-        if (Files.exists(deploy)) {
-            try (Stream<Path> old = Files.walk(deploy)) {
-                for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-        Files.createDirectories(deploy);
-        return combine(FelixRuntime.distribution(),
-                frameworkProperty("felix.fileinstall.dir").value(deploy.toString()),
-                frameworkProperty("felix.fileinstall.poll").value("500"),
-                frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
-                frameworkProperty("felix.fileinstall.log.level").value("1"));
+        return FelixRuntime.withDeployFolder(FelixRuntime.distribution(), deployDir());
     }
 
     /** Written beside the folder and moved in, so FileInstall never reads half a file. */

@@ -13,6 +13,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.felix.service.command.CommandProcessor;
@@ -105,5 +107,27 @@ final class FelixRuntime {
                     System.nanoTime() < deadline);
             Thread.sleep(100);
         }
+    }
+
+    /**
+     * The options of a distribution whose FileInstall watches {@code deploy}, emptied first (a rerun starts
+     * clean), polling every half second, configured as conf/config.properties configures it otherwise.
+     */
+    static Option[] withDeployFolder(Option[] distribution, Path deploy) throws IOException {
+        if (Files.exists(deploy)) {
+            try (java.util.stream.Stream<Path> old = Files.walk(deploy)) {
+                for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(deploy);
+        return org.ops4j.pax.exam.OptionUtils.combine(distribution,
+                frameworkProperty("felix.fileinstall.dir").value(deploy.toString()),
+                frameworkProperty("felix.fileinstall.poll").value("500"),
+                frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
+                frameworkProperty("felix.fileinstall.log.level").value("1"),
+                // as conf/config.properties: no writing back into the files, which races with edits
+                frameworkProperty("felix.fileinstall.enableConfigSave").value("false"));
     }
 }
