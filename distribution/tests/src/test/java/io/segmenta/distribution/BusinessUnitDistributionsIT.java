@@ -53,23 +53,25 @@ public class BusinessUnitDistributionsIT {
         Launch batch = Launch.run(home, home, TIMEOUT_SECONDS, "segmenta", "run", "--pipeline", pipeline.toString());
         assertEquals(batch.toString(), 0, batch.exitCode);
         assertTrue(batch.out, batch.out.contains("Segments ("));
+        // the sample pipelines report as CSV and as the JSON summary
+        assertTrue(batch.out, batch.out.contains("summary.json"));
     }
 
     @Test
     public void ukRetail() throws Exception {
         check("uk-retail", "kmeans", 4, List.of("source uk-retail", "feature extractor rfm", "algorithm kmeans",
-                "algorithm rfm-segments", "reporter csv"));
+                "algorithm rfm-segments", "reporter csv", "reporter json"));
     }
 
     @Test
     public void olistMarketing() throws Exception {
         check("olist-marketing", "kmeans", 4, List.of("source olist", "feature extractor rfm", "feature extractor buyer",
-                "algorithm kmeans", "reporter csv"));
+                "algorithm kmeans", "reporter csv", "reporter json"));
     }
 
     @Test
     public void padiUmkm() throws Exception {
         check("padi-umkm", "kprototypes", 3, List.of("source padi-umkm", "feature extractor buyer", "feature extractor seller",
-                "algorithm kmeans", "algorithm kprototypes", "reporter csv"));
+                "algorithm kmeans", "algorithm kprototypes", "reporter csv", "reporter json"));
     }
 }

@@ -1,0 +1,300 @@
+package io.segmenta.report.json;
+
+import aQute.bnd.annotation.Resolution;
+import aQute.bnd.annotation.spi.ServiceProvider;
+import com.google.gson.stream.JsonWriter;
+import io.segmenta.api.data.CategoricalColumn;
+import io.segmenta.api.data.DataQuality;
+import io.segmenta.api.data.NumericColumn;
+import io.segmenta.api.data.Rejection;
+import io.segmenta.api.data.TimestampColumn;
+import io.segmenta.api.data.TransactionField;
+import io.segmenta.api.data.TransactionTable;
+import io.segmenta.api.pipeline.CategoricalProfile;
+import io.segmenta.api.pipeline.ClusterQuality;
+import io.segmenta.api.pipeline.PipelineResult;
+import io.segmenta.api.pipeline.PipelineSpec;
+import io.segmenta.api.pipeline.SegmentProfile;
+import io.segmenta.api.pipeline.StageTiming;
+import io.segmenta.api.stage.Reporter;
+import io.segmenta.api.stage.Stage;
+import io.segmenta.api.stage.StageContext;
+import io.segmenta.table.OutputFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Writes {@code summary.json}: everything a dashboard (or the HTML report) shows of a run, in a versioned,
+ * documented format ({@value #FORMAT} version {@value #FORMAT_VERSION}, docs/summary-json.md). Its size does
+ * not grow with the number of customers: per-entity rows are in the CSV reporter's assignments.csv, not here.
+ * NaN (a figure that is undefined, e.g. a share of revenue without a money column) is written as null.
+ */
+@Component(service = Reporter.class, property = Stage.NAME_PROPERTY + "=" + JsonSummaryReporter.NAME)
+@ServiceProvider(value = Reporter.class, resolution = Resolution.OPTIONAL)
+public class JsonSummaryReporter implements Reporter {
+    static final String NAME = "json";
+    static final String FILE = "summary.json";
+    static final String FORMAT = "segmenta-summary";
+    static final int FORMAT_VERSION = 1;
+    /** How many levels of a transaction dimension (region, category) the business overview lists. */
+    static final int TOP_LEVELS = 10;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "JSON summary (summary.json): data quality, business figures, segments with profiles, quality "
+                + "figures and run details, for dashboards";
+    }
+
+    @Override
+    public List<Path> report(PipelineResult result, Path outputDir, StageContext context) {
+        Path file = outputDir.resolve(FILE);
+        OutputFiles.write(file, "JSON summary", out -> {
+            JsonWriter json = new JsonWriter(out);
+            json.setIndent("  ");
+            json.setSerializeNulls(true);
+            write(json, result);
+            json.flush();
+            out.write('\n');
+        });
+        return List.of(file);
+    }
+
+    static void write(JsonWriter json, PipelineResult r) throws IOException {
+        json.beginObject();
+        json.name("format").value(FORMAT);
+        json.name("formatVersion").value(FORMAT_VERSION);
+        json.name("created").value(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        pipeline(json, r);
+        dataQuality(json, r.source().quality());
+        business(json, r);
+        json.name("scaling").beginObject();
+        for (Map.Entry<String, String> e : new TreeMap<>(r.scaling()).entrySet()) {
+            json.name(e.getKey()).value(e.getValue());
+        }
+        json.endObject();
+        quality(json, r);
+        segments(json, r);
+        json.name("timings").beginArray();
+        for (StageTiming t : r.timings()) {
+            json.beginObject();
+            json.name("kind").value(t.kind() == null ? "engine" : t.kind().label());
+            json.name("name").value(t.name());
+            number(json.name("millis"), t.millis());
+            json.endObject();
+        }
+        json.endArray();
+        json.endObject();
+    }
+
+    private static void pipeline(JsonWriter json, PipelineResult r) throws IOException {
+        PipelineSpec s = r.spec();
+        json.name("pipeline").beginObject();
+        json.name("source").value(s.source());
+        json.name("input").value(s.input().toString());
+        json.name("features").value(s.features());
+        json.name("algorithm").value(s.algorithm());
+        json.name("k").value(r.model().k());
+        json.name("seed").value(s.cluster().seed());
+        json.name("runs").value(s.cluster().runs());
+        json.name("maxIterations").value(s.cluster().maxIterations());
+        json.name("reporters").beginArray();
+        for (String rep : s.reporters()) {
+            json.value(rep);
+        }
+        json.endArray();
+        json.name("options").beginObject();
+        for (Map.Entry<String, String> e : new TreeMap<>(s.options().asMap()).entrySet()) {
+            json.name(e.getKey()).value(e.getValue());
+        }
+        json.endObject();
+        json.name("stageVersions").beginObject();
+        for (Map.Entry<String, String> e : new TreeMap<>(r.stageVersions()).entrySet()) {
+            json.name(e.getKey()).value(e.getValue());
+        }
+        json.endObject();
+        json.endObject();
+    }
+
+    private static void dataQuality(JsonWriter json, DataQuality q) throws IOException {
+        json.name("dataQuality").beginObject();
+        json.name("source").value(q.source());
+        json.name("inputs").beginArray();
+        for (String in : q.inputs()) {
+            json.value(in);
+        }
+        json.endArray();
+        json.name("rowsRead").value(q.rowsRead());
+        json.name("rowsKept").value(q.rowsKept());
+        json.name("rowsRejected").value(q.rowsRejected());
+        json.name("rejections").beginArray();
+        for (Rejection rej : q.rejections()) {
+            json.beginObject();
+            json.name("reason").value(rej.reason());
+            json.name("count").value(rej.count());
+            json.name("file").value(rej.file());
+            json.name("firstLines").beginArray();
+            for (long line : rej.firstLines()) {
+                json.value(line);
+            }
+            json.endArray();
+            json.endObject();
+        }
+        json.endArray();
+        json.name("duplicateRows");
+        if (q.duplicateRows() == DataQuality.NOT_COUNTED) {
+            json.nullValue();
+        } else {
+            json.value(q.duplicateRows());
+        }
+        json.name("firstTransaction").value(dateTime(q.firstTimestamp()));
+        json.name("lastTransaction").value(dateTime(q.lastTimestamp()));
+        json.name("entityCounts").beginObject();
+        for (Map.Entry<String, Long> e : new TreeMap<>(q.entityCounts()).entrySet()) {
+            json.name(e.getKey()).value(e.getValue());
+        }
+        json.endObject();
+        json.endObject();
+    }
+
+    /** Customers, orders, value and average order value; the top regions and categories where the source has them. */
+    private static void business(JsonWriter json, PipelineResult r) throws IOException {
+        TransactionTable t = r.source().transactions();
+        double[] amount = t.amount().values();
+        double total = 0;
+        for (int i = 0; i < t.rowCount(); i++) {
+            total += amount[i];
+        }
+        int orders = t.order().levelCount();
+        json.name("business").beginObject();
+        json.name("entity").value(r.features().entity().label());
+        json.name("entities").value(r.features().rowCount());
+        json.name("orders").value(orders);
+        number(json.name("totalAmount"), total);
+        number(json.name("averageOrderValue"), orders == 0 ? Double.NaN : total / orders);
+        Optional<NumericColumn> value = r.features().value();
+        json.name("valueFeature").value(value.map(NumericColumn::name).orElse(null));
+        for (TransactionField field : List.of(TransactionField.REGION, TransactionField.CATEGORY)) {
+            Optional<CategoricalColumn> column = t.categorical(field);
+            if (column.isPresent()) {
+                top(json, "top_" + field.columnName(), column.get(), amount, total);
+            }
+        }
+        json.endObject();
+    }
+
+    /** The levels with the most amount, by primitive sums over the dictionary codes. */
+    private static void top(JsonWriter json, String name, CategoricalColumn c, double[] amount, double total)
+            throws IOException {
+        double[] sums = new double[c.levelCount()];
+        long[] rows = new long[c.levelCount()];
+        int[] codes = c.codes();
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i] != CategoricalColumn.MISSING) {
+                sums[codes[i]] += amount[i];
+                rows[codes[i]]++;
+            }
+        }
+        Integer[] order = new Integer[sums.length];
+        for (int l = 0; l < order.length; l++) {
+            order[l] = l;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(sums[b], sums[a]));
+        json.name(name).beginArray();
+        for (int i = 0; i < Math.min(TOP_LEVELS, order.length); i++) {
+            int l = order[i];
+            json.beginObject();
+            json.name("level").value(c.levels().get(l));
+            number(json.name("amount"), sums[l]);
+            number(json.name("share"), total == 0 ? Double.NaN : sums[l] / total);
+            json.name("rows").value(rows[l]);
+            json.endObject();
+        }
+        json.endArray();
+    }
+
+    private static void quality(JsonWriter json, PipelineResult r) throws IOException {
+        ClusterQuality q = r.quality();
+        json.name("quality").beginObject();
+        number(json.name("cost"), r.model().cost());
+        number(json.name("inertia"), q.inertia());
+        number(json.name("silhouette"), q.silhouette());
+        number(json.name("daviesBouldin"), q.daviesBouldin());
+        number(json.name("calinskiHarabasz"), q.calinskiHarabasz());
+        json.endObject();
+    }
+
+    private static void segments(JsonWriter json, PipelineResult r) throws IOException {
+        json.name("segments").beginArray();
+        for (SegmentProfile s : r.segments()) {
+            json.beginObject();
+            json.name("segment").value(s.segment());
+            json.name("name").value(s.name());
+            json.name("size").value(s.size());
+            number(json.name("share"), s.share());
+            number(json.name("valueShare"), s.valueShare());
+            json.name("features").beginArray();
+            double[] means = s.means();
+            double[] medians = s.medians();
+            double[] population = s.populationMeans();
+            double[] index = s.index();
+            for (int j = 0; j < s.features().size(); j++) {
+                json.beginObject();
+                json.name("feature").value(s.features().get(j));
+                number(json.name("mean"), means[j]);
+                number(json.name("median"), medians[j]);
+                number(json.name("populationMean"), population[j]);
+                number(json.name("index"), index[j]);
+                json.endObject();
+            }
+            json.endArray();
+            json.name("categorical").beginArray();
+            for (CategoricalProfile c : s.categorical()) {
+                json.beginObject();
+                json.name("feature").value(c.feature());
+                json.name("levels").beginArray();
+                double[] shares = c.segmentShares();
+                double[] overall = c.populationShares();
+                for (int l = 0; l < c.levels().size(); l++) {
+                    json.beginObject();
+                    json.name("level").value(c.levels().get(l));
+                    number(json.name("share"), shares[l]);
+                    number(json.name("populationShare"), overall[l]);
+                    json.endObject();
+                }
+                json.endArray();
+                json.endObject();
+            }
+            json.endArray();
+            json.endObject();
+        }
+        json.endArray();
+    }
+
+    private static void number(JsonWriter json, double v) throws IOException {
+        if (Double.isFinite(v)) {
+            json.value(v);
+        } else {
+            json.nullValue();
+        }
+    }
+
+    private static String dateTime(long seconds) {
+        return seconds == TimestampColumn.MISSING ? null
+                : LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC).toString();
+    }
+}

@@ -1,0 +1,96 @@
+package io.segmenta.report.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.segmenta.api.stage.StageKind;
+import io.segmenta.testing.Fixtures;
+import io.segmenta.testing.RecordingContext;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonSummaryReporterTest {
+    @TempDir
+    Path dir;
+
+    private final JsonSummaryReporter reporter = new JsonSummaryReporter();
+
+    private JsonObject written() throws IOException {
+        List<Path> files = reporter.report(Fixtures.threeCustomers(dir), dir, new RecordingContext());
+        assertEquals(List.of(dir.resolve("summary.json")), files);
+        return JsonParser.parseString(Files.readString(files.get(0), StandardCharsets.UTF_8)).getAsJsonObject();
+    }
+
+    @Test
+    void describesItself() {
+        assertEquals("json", reporter.name());
+        assertEquals(StageKind.REPORTER, reporter.kind());
+    }
+
+    @Test
+    void theSummaryHoldsEverySectionWithTheRunsFigures() throws IOException {
+        JsonObject s = written();
+        assertEquals("segmenta-summary", s.get("format").getAsString());
+        assertEquals(1, s.get("formatVersion").getAsInt());
+
+        JsonObject pipeline = s.getAsJsonObject("pipeline");
+        assertEquals("uk-retail", pipeline.get("source").getAsString());
+        assertEquals(2, pipeline.get("k").getAsInt());
+        assertEquals("2011-12-10", pipeline.getAsJsonObject("options").get("snapshot").getAsString());
+        assertEquals("io.segmenta.feature.rfm 0.1.0.SNAPSHOT",
+                pipeline.getAsJsonObject("stageVersions").get("rfm").getAsString());
+
+        JsonObject quality = s.getAsJsonObject("dataQuality");
+        assertEquals(7, quality.get("rowsRead").getAsLong());
+        assertEquals(5, quality.get("rowsKept").getAsLong());
+        JsonObject rejection = quality.getAsJsonArray("rejections").get(0).getAsJsonObject();
+        assertEquals("missing CustomerID", rejection.get("reason").getAsString());
+        assertEquals(2, rejection.get("count").getAsLong());
+        assertEquals("[3,6]", rejection.get("firstLines").toString());
+        assertEquals("2010-12-01T08:26", quality.get("firstTransaction").getAsString());
+        assertTrue(quality.get("duplicateRows").isJsonNull(), "not counted by this source");
+
+        JsonObject business = s.getAsJsonObject("business");
+        assertEquals(3, business.get("entities").getAsInt());
+        assertEquals(3, business.get("orders").getAsInt());
+        assertEquals(77183.6 + 4310 + 1797.24, business.get("totalAmount").getAsDouble(), 1e-9);
+        assertEquals((77183.6 + 4310 + 1797.24) / 3, business.get("averageOrderValue").getAsDouble(), 1e-9);
+        assertEquals("monetary", business.get("valueFeature").getAsString());
+
+        assertEquals(0.4567891, s.getAsJsonObject("quality").get("silhouette").getAsDouble());
+        assertEquals("z-score (mean 4, sd 3)", s.getAsJsonObject("scaling").get("frequency").getAsString());
+
+        JsonArray segments = s.getAsJsonArray("segments");
+        assertEquals(2, segments.size());
+        JsonObject second = segments.get(1).getAsJsonObject();
+        assertEquals("Dormant, High-Value", second.get("name").getAsString());
+        assertTrue(second.get("valueShare").isJsonNull(), "NaN is written as null");
+        JsonObject monetary = second.getAsJsonArray("features").get(2).getAsJsonObject();
+        assertEquals("monetary", monetary.get("feature").getAsString());
+        assertEquals(39490.42, monetary.get("mean").getAsDouble());
+        JsonObject country = second.getAsJsonArray("categorical").get(0).getAsJsonObject();
+        assertEquals("country", country.get("feature").getAsString());
+        assertEquals(3, country.getAsJsonArray("levels").size());
+
+        JsonArray timings = s.getAsJsonArray("timings");
+        assertEquals("engine", timings.get(2).getAsJsonObject().get("kind").getAsString());
+        assertEquals(1234.567891, timings.get(0).getAsJsonObject().get("millis").getAsDouble(), 1e-9);
+    }
+
+    @Test
+    void nothingButTheFinalFileIsLeft() throws IOException {
+        written();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(dir.resolve("summary.json")), files.toList());
+        }
+    }
+}
