@@ -60,18 +60,18 @@ public class BusinessUnitDistributionsIT {
     @Test
     public void ukRetail() throws Exception {
         check("uk-retail", "kmeans", 4, List.of("source uk-retail", "feature extractor rfm", "algorithm kmeans",
-                "algorithm rfm-segments", "reporter csv", "reporter json"));
+                "algorithm rfm-segments", "reporter csv", "reporter json", "reporter html"));
     }
 
     @Test
     public void olistMarketing() throws Exception {
         check("olist-marketing", "kmeans", 4, List.of("source olist", "feature extractor rfm", "feature extractor buyer",
-                "algorithm kmeans", "reporter csv", "reporter json"));
+                "algorithm kmeans", "reporter csv", "reporter json", "reporter html"));
     }
 
     @Test
     public void padiUmkm() throws Exception {
         check("padi-umkm", "kprototypes", 3, List.of("source padi-umkm", "feature extractor buyer", "feature extractor seller",
-                "algorithm kmeans", "algorithm kprototypes", "reporter csv", "reporter json"));
+                "algorithm kmeans", "algorithm kprototypes", "reporter csv", "reporter json", "reporter html"));
     }
 }

@@ -1,0 +1,101 @@
+package io.segmenta.report.html;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonElement;
+import io.segmenta.api.pipeline.PipelineResult;
+import io.segmenta.api.pipeline.SegmentProfile;
+import io.segmenta.testing.Fixtures;
+import io.segmenta.testing.RecordingContext;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlReporterTest {
+    @TempDir
+    Path dir;
+
+    private final HtmlReporter reporter = new HtmlReporter();
+
+    private Path write() {
+        PipelineResult result = Fixtures.threeCustomers(dir);
+        List<Path> files = reporter.report(result, dir, new RecordingContext());
+        assertEquals(List.of(dir.resolve("report.html")), files);
+        return files.get(0);
+    }
+
+    @Test
+    void oneSelfContainedFileWithEverySectionAndNoReferenceToTheNetwork() throws IOException {
+        String html = Files.readString(write(), StandardCharsets.UTF_8);
+        for (String section : List.of("id=\"overview\"", "id=\"segments\"", "id=\"quality\"", "id=\"details\"")) {
+            assertTrue(html.contains(section), section);
+        }
+        assertFalse(html.contains("src=\"http"), "no script or image is loaded from the network");
+        assertFalse(html.contains("href=\"http"), "no stylesheet is loaded from the network");
+        assertTrue(html.contains("echarts"), "the chart library is inlined");
+        assertTrue(html.contains("Dormant, High-Value"), "segment names appear, escaped where needed");
+        assertTrue(html.contains("Korea, Republic of"), "categorical levels appear");
+        assertTrue(html.length() < 1_200_000, "about the size of the inlined library: " + html.length());
+    }
+
+    @Test
+    void describesWhatSetsASegmentApart() {
+        SegmentProfile s = new SegmentProfile(0, "Big", 10, 0.1, 0.5, List.of("recency", "frequency", "monetary"),
+                new double[] {60, 9, 4000}, new double[] {60, 9, 4000}, new double[] {90, 3, 1000}, List.of());
+        assertEquals("Compared with all customers: monetary 4 times the average; frequency 3 times the average.",
+                HtmlReporter.describe(s, "customer"));
+        SegmentProfile average = new SegmentProfile(1, "Mid", 10, 0.1, 0.5, List.of("recency"),
+                new double[] {95}, new double[] {95}, new double[] {90}, List.of());
+        assertEquals("Close to the average customer on every feature.", HtmlReporter.describe(average, "customer"));
+        assertEquals("hsl(140,70%,60%)", HtmlReporter.colour(400));
+        assertEquals("hsl(30,70%,60%)", HtmlReporter.colour(25));
+        assertEquals("hsl(140,70%,100%)", HtmlReporter.colour(100));
+    }
+
+    @Test
+    void aSampleIsUniformDistinctSortedAndSeeded() {
+        int[] a = HtmlReporter.sample(10_000, 3000, 42);
+        assertEquals(3000, a.length);
+        for (int i = 1; i < a.length; i++) {
+            assertTrue(a[i] > a[i - 1]);
+        }
+        assertEquals(java.util.Arrays.toString(a), java.util.Arrays.toString(HtmlReporter.sample(10_000, 3000, 42)));
+        assertEquals(5, HtmlReporter.sample(5, 5, 1).length);
+    }
+
+    /**
+     * The report in a real browser (Debian's chromium through chromedriver): no script error, and every chart
+     * has rendered with data; a screenshot is kept in target/ for a person to look at.
+     */
+    @Test
+    void rendersInAHeadlessBrowserWithoutScriptErrors() throws Exception {
+        Assumptions.assumeTrue(HeadlessChrome.available(), "skipped: no " + HeadlessChrome.CHROMIUM + " and "
+                + HeadlessChrome.CHROMEDRIVER + " (Debian's chromium and chromium-driver; .ci/run installs them)");
+        Path report = write();
+        try (HeadlessChrome chrome = new HeadlessChrome(dir.resolve("profile"))) {
+            chrome.open(report);
+            JsonElement errors = chrome.eval("return window.__segmentaErrors;");
+            assertEquals("[]", errors.toString(), "script errors");
+            int charts = chrome.eval("return document.querySelectorAll('.chart').length;").getAsInt();
+            int rendered = chrome.eval("return document.querySelectorAll('.chart[data-rendered]').length;").getAsInt();
+            assertTrue(charts >= 4, "charts: " + charts);
+            assertEquals(charts, rendered, "every chart rendered");
+            int withData = chrome.eval("var n=0;document.querySelectorAll('.chart').forEach(function(el){"
+                    + "var c=echarts.getInstanceByDom(el);var s=c&&c.getOption().series;"
+                    + "if(s&&s.length&&s.some(function(x){return x.data&&x.data.length>0;}))n++;});return n;")
+                    .getAsInt();
+            assertEquals(charts, withData, "every chart has data");
+            Path shots = Path.of("target", "screenshots");
+            Files.createDirectories(shots);
+            chrome.screenshot(shots.resolve("report.png"));
+            assertTrue(Files.size(shots.resolve("report.png")) > 10_000);
+        }
+    }
+}
