@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
 /**
  * Prints a run's progress as plain lines: one when a step starts, one when it finishes (with its
  * duration), every info message, and progress counts at most once per interval per step (2 seconds by
- * default), so a log of a long run stays short. No ANSI codes and no carriage returns: the same output
+ * default), so a log of a long run stays short; where the total is known, with an estimate of the time left. No ANSI codes and no carriage returns: the same output
  * reads well in a terminal, a Gogo session and a CI log.
  */
 public final class ConsoleProgress implements ProgressListener {
@@ -24,6 +24,8 @@ public final class ConsoleProgress implements ProgressListener {
     private final long intervalNanos;
     /** When each step last printed (or started), by step label; a run has a handful of steps. */
     private final Map<String, Long> lastPrinted = new HashMap<>();
+    /** When each step started (or first reported progress), for the estimate of the time left. */
+    private final Map<String, Long> started = new HashMap<>();
 
     public ConsoleProgress(PrintStream out) {
         this(out, System::nanoTime, DEFAULT_INTERVAL_NANOS);
@@ -44,7 +46,9 @@ public final class ConsoleProgress implements ProgressListener {
     @Override
     public synchronized void stepStarted(StageKind kind, String name) {
         String step = step(kind, name);
-        lastPrinted.put(step, clock.getAsLong());
+        long now = clock.getAsLong();
+        lastPrinted.put(step, now);
+        started.put(step, now);
         out.println(step + " ...");
         out.flush();
     }
@@ -57,6 +61,7 @@ public final class ConsoleProgress implements ProgressListener {
         if (last == null) {
             // progress without stepStarted: start the interval now rather than print at once
             lastPrinted.put(step, now);
+            started.put(step, now);
             return;
         }
         if (now - last < intervalNanos) {
@@ -71,7 +76,14 @@ public final class ConsoleProgress implements ProgressListener {
             line.append(' ').append(unit);
         }
         if (total > 0) {
-            line.append(" (").append(Numbers.percent((double) done / total)).append(')');
+            line.append(" (").append(Numbers.percent((double) done / total));
+            Long start = started.get(step);
+            if (start != null && done > 0 && done < total) {
+                // the rate so far, extrapolated: rough, but what a user waiting wants to know
+                double left = (now - start) / 1e9 * (total - done) / done;
+                line.append(", about ").append(duration(left)).append(" left");
+            }
+            line.append(')');
         }
         out.println(line);
         out.flush();
@@ -87,7 +99,20 @@ public final class ConsoleProgress implements ProgressListener {
     public synchronized void stepFinished(StageKind kind, String name, long nanos) {
         String step = step(kind, name);
         lastPrinted.remove(step);
+        started.remove(step);
         out.println(step + " done in " + Numbers.millis(nanos));
         out.flush();
+    }
+
+    /** "5 s", "3 min 20 s", "2 h 5 min", rounded to what matters at that size. */
+    static String duration(double seconds) {
+        long s = Math.max(1, Math.round(seconds));
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return s / 60 + " min" + (s % 60 == 0 || s >= 600 ? "" : " " + s % 60 + " s");
+        }
+        return s / 3600 + " h" + (s % 3600 / 60 == 0 ? "" : " " + s % 3600 / 60 + " min");
     }
 }

@@ -61,8 +61,18 @@ class ConsoleProgressTest {
                   source uk-retail: 541,909 rows
                 source uk-retail done in 4,200 ms
                 algorithm kmeans ...
-                  algorithm kmeans: 3 of 10 runs (30.0%)
+                  algorithm kmeans: 3 of 10 runs (30.0%, about 5 s left)
                 """, printed());
+    }
+
+    @Test
+    void theTimeLeftIsRoundedToWhatMattersAtItsSize() {
+        assertEquals("1 s", ConsoleProgress.duration(0.2));
+        assertEquals("59 s", ConsoleProgress.duration(59));
+        assertEquals("3 min 20 s", ConsoleProgress.duration(200));
+        assertEquals("12 min", ConsoleProgress.duration(725));
+        assertEquals("2 h 5 min", ConsoleProgress.duration(7500));
+        assertEquals("1 h", ConsoleProgress.duration(3600));
     }
 
     @Test
@@ -73,7 +83,7 @@ class ConsoleProgressTest {
         progress.progress(null, "metrics", 20, 100, "rows");
         now = seconds(3.5);
         progress.progress(null, "metrics", 40, 100, "");
-        assertEquals("  metrics: 40 of 100 (40.0%)\n", printed());
+        assertEquals("  metrics: 40 of 100 (40.0%, about 4 s left)\n", printed());
     }
 
     @Test
