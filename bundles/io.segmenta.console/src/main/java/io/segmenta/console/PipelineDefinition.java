@@ -1,12 +1,10 @@
 package io.segmenta.console;
 
 import io.segmenta.api.SegmentaException;
-import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineEngine;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
 import io.segmenta.api.pipeline.ProgressListener;
-import io.segmenta.api.stage.ClusterRequest;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -66,20 +64,11 @@ public record PipelineDefinition(String name, PipelineSpec spec, int kMin, int k
     }
 
     /**
-     * Runs it with {@code engine}: with a k range, first chooses k as {@link PipelineEngine#selectK} recommends
-     * it (saying so through the listener), then runs with that k.
+     * Runs it with {@code engine}: with a k range, as {@link PipelineEngine#runChoosingK} (the input is read
+     * once, and the result says how k was chosen).
      */
     public PipelineResult run(PipelineEngine engine, ProgressListener listener) {
-        PipelineSpec run = spec;
-        if (choosesK()) {
-            KSelection selection = engine.selectK(spec, kMin, kMax, listener);
-            listener.info(null, "select-k", selection.reason());
-            ClusterRequest c = spec.cluster();
-            run = new PipelineSpec(spec.source(), spec.input(), spec.features(), spec.algorithm(),
-                    new ClusterRequest(selection.recommendedK(), c.seed(), c.runs(), c.maxIterations()),
-                    spec.reporters(), spec.outputDir(), spec.options());
-        }
-        return engine.run(run, listener);
+        return choosesK() ? engine.runChoosingK(spec, kMin, kMax, listener) : engine.run(spec, listener);
     }
 
     /** Whether k is chosen at each run. */

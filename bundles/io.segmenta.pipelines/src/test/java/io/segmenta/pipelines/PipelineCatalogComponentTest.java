@@ -74,6 +74,11 @@ class PipelineCatalogComponentTest {
         public PredictionResult predict(PredictSpec spec, ProgressListener listener) {
             return fake.predict(spec, listener);
         }
+
+        @Override
+        public PipelineResult runChoosingK(PipelineSpec spec, int kMin, int kMax, ProgressListener listener) {
+            return fake.runChoosingK(spec, kMin, kMax, listener);
+        }
     }
 
     private final TestClock clock = new TestClock();

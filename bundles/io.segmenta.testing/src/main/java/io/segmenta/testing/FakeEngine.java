@@ -79,6 +79,18 @@ public final class FakeEngine implements PipelineEngine {
                 1000, 1000);
     }
 
+    /** {@link #selectK}, then {@link #run} with its recommended k (3), the selection attached. */
+    @Override
+    public PipelineResult runChoosingK(PipelineSpec spec, int kMin, int kMax, ProgressListener listener) {
+        KSelection selection = selectK(spec, kMin, kMax, listener);
+        PipelineSpec withK = new PipelineSpec(spec.source(), spec.input(), spec.features(), spec.algorithm(),
+                new ClusterRequest(selection.recommendedK(), spec.cluster().seed(), spec.cluster().runs(),
+                        spec.cluster().maxIterations()), spec.reporters(), spec.outputDir(), spec.options());
+        PipelineResult r = run(withK, listener);
+        return new PipelineResult(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(), r.model(), r.quality(),
+                r.segments(), r.timings(), r.stageVersions(), r.outputs(), java.util.Optional.of(selection));
+    }
+
     /** Places the two customers of {@link Fixtures#twoCustomers} in segments 1 and 0 of a two-segment model. */
     @Override
     public PredictionResult predict(PredictSpec spec, ProgressListener listener) {

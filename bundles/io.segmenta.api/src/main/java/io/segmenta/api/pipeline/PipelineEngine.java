@@ -31,6 +31,16 @@ public interface PipelineEngine {
     KSelection selectK(PipelineSpec spec, int kMin, int kMax, ProgressListener listener);
 
     /**
+     * A run whose k is chosen from a range: reads and extracts once, measures every k as {@link #selectK} does,
+     * then clusters with the recommended k, measures, profiles and reports as {@link #run} does; the result's
+     * {@link PipelineResult#selection()} says how k was chosen (so reporters can show it). The spec's k is not
+     * used.
+     *
+     * @throws io.segmenta.api.SegmentaException as {@link #run} and {@link #selectK}
+     */
+    PipelineResult runChoosingK(PipelineSpec spec, int kMin, int kMax, ProgressListener listener);
+
+    /**
      * Places the entities of new data in the segments of a saved model: reads the input with the model's source
      * (or the spec's), extracts the model's features, scales them with the model's fitted parameters (no
      * refitting) and lets the model's algorithm assign each one; writes {@link PredictSpec#PREDICTIONS_FILE}.

@@ -6,6 +6,7 @@ import io.segmenta.api.stage.ClusterModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything a run produced: what reporters receive and what the engine returns.
@@ -21,12 +22,24 @@ import java.util.Map;
  * @param timings how long each step took, in order
  * @param stageVersions the origin (bundle or module and version) of each stage used, by stage name
  * @param outputs files written by reporters (empty until the reporters have run)
+ * @param selection how k was chosen, when the run chose it from a range ({@link PipelineEngine#runChoosingK});
+ *        empty when k was given
  */
 public record PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix features, FeatureMatrix scaled,
         Map<String, String> scaling, ClusterModel model, ClusterQuality quality, List<SegmentProfile> segments,
-        List<StageTiming> timings, Map<String, String> stageVersions, List<Path> outputs) {
+        List<StageTiming> timings, Map<String, String> stageVersions, List<Path> outputs,
+        Optional<KSelection> selection) {
+
+    /** A result of a run with a given k (API 1.1 signature). */
+    public PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix features, FeatureMatrix scaled,
+            Map<String, String> scaling, ClusterModel model, ClusterQuality quality, List<SegmentProfile> segments,
+            List<StageTiming> timings, Map<String, String> stageVersions, List<Path> outputs) {
+        this(spec, source, features, scaled, scaling, model, quality, segments, timings, stageVersions, outputs,
+                Optional.empty());
+    }
 
     public PipelineResult {
+        selection = selection == null ? Optional.empty() : selection;
         scaling = Map.copyOf(scaling);
         segments = List.copyOf(segments);
         timings = List.copyOf(timings);
@@ -37,6 +50,6 @@ public record PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix
     /** The same result with the given outputs and timings (the engine adds them after the reporters ran). */
     public PipelineResult withOutputs(List<Path> files, List<StageTiming> allTimings) {
         return new PipelineResult(spec, source, features, scaled, scaling, model, quality, segments, allTimings,
-                stageVersions, files);
+                stageVersions, files, selection);
     }
 }

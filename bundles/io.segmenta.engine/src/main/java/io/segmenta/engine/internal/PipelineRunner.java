@@ -552,6 +552,12 @@ public final class PipelineRunner {
     private PipelineResult execute(PipelineSpec spec, Chosen chosen, RunState run, ProgressListener progress) {
         Steps steps = new Steps(spec.options(), run, progress);
         Prepared prepared = prepare(spec, chosen, steps, spec.cluster().k(), "k");
+        return finish(spec, chosen, run, progress, steps, prepared, Optional.empty());
+    }
+
+    /** Clusters the prepared data with the spec's k, measures, profiles, reports and saves the model. */
+    private PipelineResult finish(PipelineSpec spec, Chosen chosen, RunState run, ProgressListener progress,
+            Steps steps, Prepared prepared, Optional<KSelection> selection) {
         SourceData data = prepared.data();
         FeatureMatrix raw = prepared.raw();
         FeatureMatrix scaled = prepared.scaled();
@@ -576,7 +582,7 @@ public final class PipelineRunner {
         });
 
         PipelineResult result = new PipelineResult(spec, data, raw, scaled, prepared.fitted().describe(), model, quality[0],
-                profiles, steps.timings, stageVersions(chosen), List.of());
+                profiles, steps.timings, stageVersions(chosen), List.of(), selection);
         // built before anything is written, so that a model that cannot be saved fails the run cleanly
         Optional<Path> modelFile = modelFile(spec.options());
         SavedModel saved = modelFile.isEmpty() ? null : ModelSaving.of(result, prepared.fitted(),
@@ -616,6 +622,40 @@ public final class PipelineRunner {
             ProgressListener progress) {
         Steps steps = new Steps(spec.options(), run, progress);
         Prepared prepared = prepare(spec, chosen, steps, kMax, "k-max");
+        return measureRange(spec, chosen, kMin, kMax, run, progress, steps, prepared);
+    }
+
+    /**
+     * A run whose k is chosen from a range, reading and extracting once; see
+     * {@link io.segmenta.api.pipeline.PipelineEngine#runChoosingK}.
+     *
+     * @param listener may be null
+     */
+    public PipelineResult runChoosingK(PipelineSpec spec, int kMin, int kMax, ProgressListener listener) {
+        Objects.requireNonNull(spec, "spec");
+        ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
+        Chosen chosen = choose(spec, true);
+        atLeast("k-min", kMin, 2);
+        if (kMax < kMin) {
+            throw new SegmentaException("k-max must be at least k-min (" + kMin + "), was " + kMax);
+        }
+        validate(spec, chosen);
+        return guarded(chosen, run -> {
+            Steps steps = new Steps(spec.options(), run, progress);
+            Prepared prepared = prepare(spec, chosen, steps, kMax, "k-max");
+            KSelection selection = measureRange(spec, chosen, kMin, kMax, run, progress, steps, prepared);
+            progress.info(null, "select-k", selection.reason());
+            ClusterRequest c = spec.cluster();
+            PipelineSpec chosenK = new PipelineSpec(spec.source(), spec.input(), spec.features(), spec.algorithm(),
+                    new ClusterRequest(selection.recommendedK(), c.seed(), c.runs(), c.maxIterations()),
+                    spec.reporters(), spec.outputDir(), spec.options());
+            return finish(chosenK, chosen, run, progress, steps, prepared, Optional.of(selection));
+        });
+    }
+
+    /** Fits and measures every k of the range on the prepared data, finds the elbow and recommends a k. */
+    private KSelection measureRange(PipelineSpec spec, Chosen chosen, int kMin, int kMax, RunState run,
+            ProgressListener progress, Steps steps, Prepared prepared) {
         FeatureMatrix scaled = prepared.scaled();
         int rows = prepared.rows();
         int sample = Math.min(rows, silhouetteRows(spec.options()));

@@ -58,6 +58,11 @@ public class OsgiPipelineEngine implements PipelineEngine {
     }
 
     @Override
+    public PipelineResult runChoosingK(PipelineSpec spec, int kMin, int kMax, ProgressListener listener) {
+        return runner.runChoosingK(spec, kMin, kMax, listener);
+    }
+
+    @Override
     public PredictionResult predict(PredictSpec spec, ProgressListener listener) {
         return runner.predict(spec, listener);
     }

@@ -504,4 +504,19 @@ class PipelineRunnerTest {
         assertEquals(runner.run(spec(3, Options.empty(), List.of()), null).quality().silhouette(),
                 runner.selectK(exact, 3, 3, null).candidates().get(0).silhouette(), 0);
     }
+
+    @Test
+    void runChoosingKReadsOnceRunsWithTheRecommendedKAndKeepsTheSelection() throws IOException {
+        PipelineResult result = runner.runChoosingK(spec(9), 2, 4, null);
+        assertEquals(1, source.calls.get(), "the input is read once");
+        assertTrue(result.selection().isPresent());
+        io.segmenta.api.pipeline.KSelection selection = result.selection().get();
+        assertEquals(List.of(2, 3, 4), selection.candidates().stream().map(c -> c.k()).toList());
+        assertEquals(selection.recommendedK(), result.model().k());
+        assertEquals(selection.recommendedK(), result.spec().cluster().k());
+        assertEquals(1, reporter.calls.get(), "the reporters run once, for the chosen k");
+        assertTrue(Files.exists(out.resolve("fake-report.txt")));
+        assertEquals("k-max must be at least k-min (3), was 2", assertThrows(SegmentaException.class,
+                () -> runner.runChoosingK(spec(2), 3, 2, null)).getMessage());
+    }
 }

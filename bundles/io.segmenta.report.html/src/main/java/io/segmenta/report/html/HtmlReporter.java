@@ -15,6 +15,8 @@ import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.pipeline.CategoricalProfile;
 import io.segmenta.api.pipeline.ClusterQuality;
+import io.segmenta.api.pipeline.KCandidate;
+import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.SegmentProfile;
 import io.segmenta.api.pipeline.StageTiming;
@@ -42,7 +44,8 @@ import org.osgi.service.component.annotations.Component;
 /**
  * Writes {@code report.html}: one self-contained file for marketing, which opens offline in any browser and
  * prints (Apache ECharts is inlined; no network, no other file). Sections: overview (data quality, business
- * figures, top regions and categories), segments (sizes and shares, a profile table coloured by index, a
+ * figures, top regions and categories), choosing k (when the run chose k from a range: cost with the elbow,
+ * silhouette, Davies-Bouldin and Calinski-Harabasz per k, the reason), segments (sizes and shares, a profile table coloured by index, a
  * snake plot of standardized means, each segment's name and what sets it apart, categorical distributions),
  * quality (the figures and a 2-D principal-component map of the customers, sampled beyond
  * {@value #MAP_POINTS} points, as the page says) and run details. Charts get aggregates, never one row per
@@ -99,10 +102,14 @@ public class HtmlReporter implements Reporter {
                 .append(esc(r.spec().features())).append(" &rarr; ").append(esc(r.spec().algorithm()))
                 .append(", k = ").append(r.model().k()).append(", ").append(grouped(r.features().rowCount()))
                 .append(' ').append(entity).append("s</p></header>\n");
-        overview(h, r, entity);
-        segments(h, r, entity);
-        quality(h, r, entity);
-        details(h, r);
+        int[] section = {0};
+        overview(h, r, entity, ++section[0]);
+        if (r.selection().isPresent()) {
+            choosingK(h, r.selection().get(), ++section[0]);
+        }
+        segments(h, r, entity, ++section[0]);
+        quality(h, r, entity, ++section[0]);
+        details(h, r, ++section[0]);
         h.append("<script>").append(echarts.replace("</script", "<\\/script")).append("</script>\n");
         h.append("<script>const DATA=").append(data(r).toString().replace("</", "<\\/")).append(";\n")
                 .append(SCRIPT).append("</script>\n</body></html>\n");
@@ -112,12 +119,12 @@ public class HtmlReporter implements Reporter {
     // ---------------------------------------------------------------------------------------------------
     // sections
 
-    private static void overview(StringBuilder h, PipelineResult r, String entity) {
+    private static void overview(StringBuilder h, PipelineResult r, String entity, int number) {
         DataQuality q = r.source().quality();
         TransactionTable t = r.source().transactions();
         double total = sum(t.amount().values(), t.rowCount());
         int orders = t.order().levelCount();
-        h.append("<section id=\"overview\"><h2>1. Overview</h2><div class=\"cards\">");
+        h.append("<section id=\"overview\"><h2>").append(number).append(". Overview</h2><div class=\"cards\">");
         card(h, grouped(r.features().rowCount()), entity + "s");
         card(h, grouped(orders), "orders");
         card(h, money(total), "total amount");
@@ -146,8 +153,8 @@ public class HtmlReporter implements Reporter {
         h.append("</section>\n");
     }
 
-    private static void segments(StringBuilder h, PipelineResult r, String entity) {
-        h.append("<section id=\"segments\"><h2>2. Segments</h2>")
+    private static void segments(StringBuilder h, PipelineResult r, String entity, int number) {
+        h.append("<section id=\"segments\"><h2>").append(number).append(". Segments</h2>")
                 .append("<div class=\"chart\" id=\"sizes\"></div>");
         for (SegmentProfile s : r.segments()) {
             h.append("<div class=\"segment\"><h3><span class=\"swatch s").append(s.segment() % 10).append("\"></span>")
@@ -190,10 +197,10 @@ public class HtmlReporter implements Reporter {
         h.append("</section>\n");
     }
 
-    private static void quality(StringBuilder h, PipelineResult r, String entity) {
+    private static void quality(StringBuilder h, PipelineResult r, String entity, int number) {
         ClusterQuality q = r.quality();
         int n = r.features().rowCount();
-        h.append("<section id=\"quality\"><h2>3. Quality</h2><table class=\"dq\">")
+        h.append("<section id=\"quality\"><h2>").append(number).append(". Quality</h2><table class=\"dq\">")
                 .append(row("silhouette (-1 to 1, higher is better)", q.silhouette(), 4))
                 .append(row("Davies-Bouldin (lower is better)", q.daviesBouldin(), 4))
                 .append(row("Calinski-Harabasz (higher is better)", q.calinskiHarabasz(), 1))
@@ -207,8 +214,8 @@ public class HtmlReporter implements Reporter {
                 .append("</p><div class=\"chart tall\" id=\"map\"></div></section>\n");
     }
 
-    private static void details(StringBuilder h, PipelineResult r) {
-        h.append("<section id=\"details\"><h2>4. Run details</h2><table class=\"dq\">");
+    private static void details(StringBuilder h, PipelineResult r, int number) {
+        h.append("<section id=\"details\"><h2>").append(number).append(". Run details</h2><table class=\"dq\">");
         h.append("<tr><th>input</th><td>").append(esc(r.spec().input().toString())).append("</td></tr>");
         h.append("<tr><th>k, seed, runs, iteration cap</th><td>").append(r.model().k()).append(", ")
                 .append(r.spec().cluster().seed()).append(", ").append(r.spec().cluster().runs()).append(", ")
@@ -231,6 +238,32 @@ public class HtmlReporter implements Reporter {
                     .append(" ms</td></tr>");
         }
         h.append("</table></section>\n");
+    }
+
+    /** The k range that was run: cost with the elbow marked, silhouette, the two indices, and the reason. */
+    private static void choosingK(StringBuilder h, KSelection sel, int number) {
+        h.append("<section id=\"choosing-k\"><h2>").append(number).append(". Choosing k</h2><p>")
+                .append(esc(sel.reason())).append("</p>")
+                .append(sel.elbowK() > 0 ? "<p>The elbow of the cost curve (Kneedle) is at k = " + sel.elbowK() + ".</p>"
+                        : "<p>The cost curve has no elbow (Kneedle).</p>")
+                .append(sel.silhouetteSample() < sel.rows() ? "<p class=\"note\">The silhouette was computed on a "
+                        + "uniform random sample of " + grouped(sel.silhouetteSample()) + " of " + grouped(sel.rows())
+                        + " rows.</p>" : "")
+                .append("<div class=\"chart\" id=\"k-cost\"></div><div class=\"chart\" id=\"k-indices\"></div>")
+                .append("<table class=\"dq\"><tr><th>k</th><th>cost</th><th>silhouette</th><th>Davies-Bouldin</th>"
+                        + "<th>Calinski-Harabasz</th></tr>");
+        for (KCandidate c : sel.candidates()) {
+            h.append("<tr").append(c.k() == sel.recommendedK() ? " class=\"chosen\"" : "").append("><th>").append(c.k())
+                    .append(c.k() == sel.recommendedK() ? " (chosen)" : "").append("</th><td>")
+                    .append(DecimalText.format(c.cost(), 2)).append("</td><td>").append(fmt(c.silhouette(), 4))
+                    .append("</td><td>").append(fmt(c.daviesBouldin(), 4)).append("</td><td>")
+                    .append(fmt(c.calinskiHarabasz(), 1)).append("</td></tr>");
+        }
+        h.append("</table></section>\n");
+    }
+
+    private static String fmt(double v, int decimals) {
+        return Double.isNaN(v) ? "n/a" : DecimalText.format(v, decimals);
     }
 
     // ---------------------------------------------------------------------------------------------------
@@ -320,6 +353,29 @@ public class HtmlReporter implements Reporter {
         }
         d.add("top", top);
         d.add("map", map(scaled, labels, r.spec().cluster().seed()));
+        r.selection().ifPresent(sel -> {
+            JsonObject range = new JsonObject();
+            JsonArray ks = new JsonArray();
+            JsonArray cost = new JsonArray();
+            JsonArray silhouette = new JsonArray();
+            JsonArray db = new JsonArray();
+            JsonArray ch = new JsonArray();
+            for (KCandidate c : sel.candidates()) {
+                ks.add(String.valueOf(c.k()));
+                cost.add(round(c.cost()));
+                silhouette.add(Double.isNaN(c.silhouette()) ? null : round(c.silhouette()));
+                db.add(Double.isNaN(c.daviesBouldin()) ? null : round(c.daviesBouldin()));
+                ch.add(Double.isNaN(c.calinskiHarabasz()) ? null : round(c.calinskiHarabasz()));
+            }
+            range.add("ks", ks);
+            range.add("cost", cost);
+            range.add("silhouette", silhouette);
+            range.add("daviesBouldin", db);
+            range.add("calinskiHarabasz", ch);
+            range.addProperty("elbow", sel.elbowK() > 0 ? String.valueOf(sel.elbowK()) : null);
+            range.addProperty("chosen", String.valueOf(sel.recommendedK()));
+            d.add("k", range);
+        });
         return d;
     }
 
@@ -522,7 +578,7 @@ public class HtmlReporter implements Reporter {
             .cards{display:flex;gap:1em;flex-wrap:wrap}.card{border:1px solid #ddd;border-radius:6px;padding:.8em 1.2em;min-width:10em}
             .card b{display:block;font-size:1.4em}.card span{color:#666}
             table{border-collapse:collapse;margin:.5em 0}th,td{border:1px solid #ddd;padding:.3em .6em;text-align:right}
-            th{text-align:left;background:#f6f6f6;font-weight:600}tr.all td{font-style:italic}
+            th{text-align:left;background:#f6f6f6;font-weight:600}tr.all td{font-style:italic}tr.chosen th,tr.chosen td{background:#fdeaea}
             .chart{width:100%;height:340px}.chart.tall{height:460px}.note{color:#666}
             .segment h3{margin-bottom:.2em}.swatch{display:inline-block;width:.8em;height:.8em;margin-right:.4em;border-radius:2px}
             .s0{background:#5470c6}.s1{background:#91cc75}.s2{background:#fac858}.s3{background:#ee6666}.s4{background:#73c0de}
@@ -558,6 +614,23 @@ public class HtmlReporter implements Reporter {
                 yAxis:{type:'value',name:'PC2 ('+DATA.map.explained2+'%)',scale:true},
                 series:DATA.map.points.map(function(pts,i){return {name:DATA.segments[i],type:'scatter',symbolSize:4,
                   data:pts,large:true};})});
+              if(DATA.k){
+                var idx=function(k){return DATA.k.ks.indexOf(k);};
+                var marks=[];
+                if(DATA.k.elbow){marks.push({name:'elbow',coord:[DATA.k.elbow,DATA.k.cost[idx(DATA.k.elbow)]],value:'elbow'});}
+                marks.push({name:'chosen',coord:[DATA.k.chosen,DATA.k.cost[idx(DATA.k.chosen)]],value:'chosen',
+                  itemStyle:{color:'#ee6666'}});
+                draw(byId('k-cost'),{tooltip:{trigger:'axis'},legend:{top:0},grid:{top:40,left:70,right:60,bottom:40},
+                  xAxis:{type:'category',name:'k',data:DATA.k.ks},
+                  yAxis:[{type:'value',name:'cost',scale:true},{type:'value',name:'silhouette',scale:true}],
+                  series:[{name:'cost',type:'line',data:DATA.k.cost,markPoint:{data:marks}},
+                    {name:'silhouette',type:'line',yAxisIndex:1,data:DATA.k.silhouette}]});
+                draw(byId('k-indices'),{tooltip:{trigger:'axis'},legend:{top:0},grid:{top:40,left:70,right:60,bottom:40},
+                  xAxis:{type:'category',name:'k',data:DATA.k.ks},
+                  yAxis:[{type:'value',name:'Davies-Bouldin',scale:true},{type:'value',name:'Calinski-Harabasz',scale:true}],
+                  series:[{name:'Davies-Bouldin (lower is better)',type:'line',data:DATA.k.daviesBouldin},
+                    {name:'Calinski-Harabasz (higher is better)',type:'line',yAxisIndex:1,data:DATA.k.calinskiHarabasz}]});
+              }
               window.addEventListener('resize',function(){charts.forEach(function(c){c.resize();});});
               window.__segmentaCharts=charts.length;
             })();

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
+import io.segmenta.api.pipeline.KCandidate;
+import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.SegmentProfile;
 import io.segmenta.testing.Fixtures;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +27,19 @@ class HtmlReporterTest {
 
     private final HtmlReporter reporter = new HtmlReporter();
 
+    /** The three-customer fixture, as if k had been chosen from 2..4. */
+    private static PipelineResult withSelection(PipelineResult r) {
+        KSelection selection = new KSelection(r.spec(), List.of(
+                new KCandidate(2, 900.0, 0.41, 0.95, 1200.0, 3_000_000L),
+                new KCandidate(3, 500.0, 0.45, 0.80, 1500.0, 4_000_000L),
+                new KCandidate(4, 420.0, 0.38, 0.90, 1400.0, 5_000_000L)),
+                3, 2, "k = 2: because it is the test", 3, 3);
+        return new PipelineResult(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(), r.model(), r.quality(),
+                r.segments(), r.timings(), r.stageVersions(), r.outputs(), Optional.of(selection));
+    }
+
     private Path write() {
-        PipelineResult result = Fixtures.threeCustomers(dir);
+        PipelineResult result = withSelection(Fixtures.threeCustomers(dir));
         List<Path> files = reporter.report(result, dir, new RecordingContext());
         assertEquals(List.of(dir.resolve("report.html")), files);
         return files.get(0);
@@ -34,7 +48,8 @@ class HtmlReporterTest {
     @Test
     void oneSelfContainedFileWithEverySectionAndNoReferenceToTheNetwork() throws IOException {
         String html = Files.readString(write(), StandardCharsets.UTF_8);
-        for (String section : List.of("id=\"overview\"", "id=\"segments\"", "id=\"quality\"", "id=\"details\"")) {
+        for (String section : List.of("id=\"overview\"", "id=\"choosing-k\"", "id=\"segments\"", "id=\"quality\"",
+                "id=\"details\"")) {
             assertTrue(html.contains(section), section);
         }
         assertFalse(html.contains("src=\"http"), "no script or image is loaded from the network");
@@ -42,6 +57,10 @@ class HtmlReporterTest {
         assertTrue(html.contains("echarts"), "the chart library is inlined");
         assertTrue(html.contains("Dormant, High-Value"), "segment names appear, escaped where needed");
         assertTrue(html.contains("Korea, Republic of"), "categorical levels appear");
+        assertTrue(html.contains("k = 2: because it is the test"), "the reason k was chosen");
+        assertTrue(html.contains("The elbow of the cost curve (Kneedle) is at k = 3."), html.substring(0, 200));
+        assertTrue(html.contains("<h2>2. Choosing k</h2>") && html.contains("<h2>3. Segments</h2>"),
+                "sections are numbered in order");
         assertTrue(html.length() < 1_200_000, "about the size of the inlined library: " + html.length());
     }
 
@@ -85,7 +104,7 @@ class HtmlReporterTest {
             assertEquals("[]", errors.toString(), "script errors");
             int charts = chrome.eval("return document.querySelectorAll('.chart').length;").getAsInt();
             int rendered = chrome.eval("return document.querySelectorAll('.chart[data-rendered]').length;").getAsInt();
-            assertTrue(charts >= 4, "charts: " + charts);
+            assertTrue(charts >= 6, "charts: " + charts);
             assertEquals(charts, rendered, "every chart rendered");
             int withData = chrome.eval("var n=0;document.querySelectorAll('.chart').forEach(function(el){"
                     + "var c=echarts.getInstanceByDom(el);var s=c&&c.getOption().series;"

@@ -12,6 +12,8 @@ import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.pipeline.CategoricalProfile;
 import io.segmenta.api.pipeline.ClusterQuality;
+import io.segmenta.api.pipeline.KCandidate;
+import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
 import io.segmenta.api.pipeline.SegmentProfile;
@@ -88,6 +90,7 @@ public class JsonSummaryReporter implements Reporter {
         }
         json.endObject();
         quality(json, r);
+        kSelection(json, r);
         segments(json, r);
         json.name("timings").beginArray();
         for (StageTiming t : r.timings()) {
@@ -235,6 +238,39 @@ public class JsonSummaryReporter implements Reporter {
         number(json.name("silhouette"), q.silhouette());
         number(json.name("daviesBouldin"), q.daviesBouldin());
         number(json.name("calinskiHarabasz"), q.calinskiHarabasz());
+        json.endObject();
+    }
+
+    /** How k was chosen when the run chose it from a range; null when k was given. */
+    private static void kSelection(JsonWriter json, PipelineResult r) throws IOException {
+        json.name("kSelection");
+        if (r.selection().isEmpty()) {
+            json.nullValue();
+            return;
+        }
+        KSelection s = r.selection().get();
+        json.beginObject();
+        json.name("recommendedK").value(s.recommendedK());
+        json.name("elbowK");
+        if (s.elbowK() > 0) {
+            json.value(s.elbowK());
+        } else {
+            json.nullValue();
+        }
+        json.name("reason").value(s.reason());
+        json.name("rows").value(s.rows());
+        json.name("silhouetteSample").value(s.silhouetteSample());
+        json.name("candidates").beginArray();
+        for (KCandidate c : s.candidates()) {
+            json.beginObject();
+            json.name("k").value(c.k());
+            number(json.name("cost"), c.cost());
+            number(json.name("silhouette"), c.silhouette());
+            number(json.name("daviesBouldin"), c.daviesBouldin());
+            number(json.name("calinskiHarabasz"), c.calinskiHarabasz());
+            json.endObject();
+        }
+        json.endArray();
         json.endObject();
     }
 

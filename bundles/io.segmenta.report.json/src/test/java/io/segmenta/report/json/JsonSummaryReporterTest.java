@@ -67,6 +67,7 @@ class JsonSummaryReporterTest {
         assertEquals("monetary", business.get("valueFeature").getAsString());
 
         assertEquals(0.4567891, s.getAsJsonObject("quality").get("silhouette").getAsDouble());
+        assertTrue(s.get("kSelection").isJsonNull(), "k was given, not chosen");
         assertEquals("z-score (mean 4, sd 3)", s.getAsJsonObject("scaling").get("frequency").getAsString());
 
         JsonArray segments = s.getAsJsonArray("segments");
