@@ -195,11 +195,12 @@ public class PipelineCatalogComponent implements PipelineCatalog {
     }
 
     private PipelineResult run(String name, ProgressListener listener, String trigger) {
-        List<PipelineConfiguration.State> states = byName().get(name);
+        Map<String, List<PipelineConfiguration.State>> all = byName();
+        List<PipelineConfiguration.State> states = all.get(name);
         if (states == null) {
             throw new SegmentaException("no pipeline named '" + name + "'; defined: "
-                    + (byName().isEmpty() ? "none (add an " + PipelineDefinition.FACTORY_PID + "-NAME.cfg file)"
-                            : String.join(", ", byName().keySet())));
+                    + (all.isEmpty() ? "none (add an " + PipelineDefinition.FACTORY_PID + "-NAME.cfg file)"
+                            : String.join(", ", all.keySet())));
         }
         PipelineEngine e = engine;
         NamedPipeline described = describe(states.get(0), states, e, e == null ? Set.of() : registered(e));

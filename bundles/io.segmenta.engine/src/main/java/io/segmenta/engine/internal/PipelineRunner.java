@@ -47,6 +47,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -166,10 +167,7 @@ public final class PipelineRunner {
         Objects.requireNonNull(spec, "spec");
         ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
         Chosen chosen = choose(spec, false);
-        atLeast("k-min", kMin, 2);
-        if (kMax < kMin) {
-            throw new SegmentaException("k-max must be at least k-min (" + kMin + "), was " + kMax);
-        }
+        checkRange(kMin, kMax);
         validate(spec, chosen);
         return guarded(chosen, run -> select(spec, chosen, kMin, kMax, run, progress));
     }
@@ -188,7 +186,7 @@ public final class PipelineRunner {
         Chosen chosen = new Chosen(find(StageKind.SOURCE, spec.source().orElse(saved.source())),
                 find(StageKind.FEATURES, saved.features()), find(StageKind.ALGORITHM, saved.algorithm()), List.of());
         Options options = predictionOptions(saved, chosen, spec.options());
-        if (!saved.scaling().keySet().equals(new java.util.LinkedHashSet<>(saved.numeric()))) {
+        if (!saved.scaling().keySet().equals(new LinkedHashSet<>(saved.numeric()))) {
             throw new SegmentaException(spec.model() + ": the scaling is given for " + saved.scaling().keySet()
                     + " but the numeric features are " + saved.numeric());
         }
@@ -268,12 +266,14 @@ public final class PipelineRunner {
         }
         Map<String, String> options = new LinkedHashMap<>();
         boolean sameSource = chosen.source().name().equals(saved.source());
+        Set<String> sourceOptions = new TreeSet<>();
+        for (StageOption o : call(chosen.source(), () -> chosen.source().stage().options())) {
+            sourceOptions.add(o.name());
+        }
         for (Map.Entry<String, String> e : saved.options().entrySet()) {
             // a source's own options (e.g. a column mapping) mean nothing to another source
-            boolean sourceOption = call(chosen.source(), () -> chosen.source().stage().options()).stream()
-                    .anyMatch(o -> o.name().equals(e.getKey()));
             if (read.contains(e.getKey()) && !NOT_CARRIED_TO_PREDICTION.contains(e.getKey())
-                    && (sameSource || !sourceOption)) {
+                    && (sameSource || !sourceOptions.contains(e.getKey()))) {
                 options.put(e.getKey(), e.getValue());
             }
         }
@@ -496,6 +496,13 @@ public final class PipelineRunner {
         return rows;
     }
 
+    private static void checkRange(int kMin, int kMax) {
+        atLeast("k-min", kMin, 2);
+        if (kMax < kMin) {
+            throw new SegmentaException("k-max must be at least k-min (" + kMin + "), was " + kMax);
+        }
+    }
+
     private static void atLeast(String what, int value, int min) {
         if (value < min) {
             throw new SegmentaException(what + " must be at least " + min + ", was " + value);
@@ -635,10 +642,7 @@ public final class PipelineRunner {
         Objects.requireNonNull(spec, "spec");
         ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
         Chosen chosen = choose(spec, true);
-        atLeast("k-min", kMin, 2);
-        if (kMax < kMin) {
-            throw new SegmentaException("k-max must be at least k-min (" + kMin + "), was " + kMax);
-        }
+        checkRange(kMin, kMax);
         validate(spec, chosen);
         return guarded(chosen, run -> {
             Steps steps = new Steps(spec.options(), run, progress);

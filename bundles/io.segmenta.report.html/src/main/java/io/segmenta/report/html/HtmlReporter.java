@@ -25,6 +25,7 @@ import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.table.DecimalText;
 import io.segmenta.table.OutputFiles;
+import io.segmenta.table.TopLevels;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -395,24 +396,13 @@ public class HtmlReporter implements Reporter {
     }
 
     private static JsonObject top(CategoricalColumn c, double[] amount) {
-        double[] sums = new double[c.levelCount()];
-        int[] codes = c.codes();
-        for (int i = 0; i < codes.length; i++) {
-            if (codes[i] != CategoricalColumn.MISSING) {
-                sums[codes[i]] += amount[i];
-            }
-        }
-        Integer[] order = new Integer[sums.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(sums[b], sums[a]));
+        TopLevels top = TopLevels.bySum(c, amount, TOP_LEVELS);
         JsonObject o = new JsonObject();
         JsonArray levels = new JsonArray();
         JsonArray values = new JsonArray();
-        for (int i = 0; i < Math.min(TOP_LEVELS, order.length); i++) {
-            levels.add(c.levels().get(order[i]));
-            values.add(round(sums[order[i]]));
+        for (int i = 0; i < top.levels().length; i++) {
+            levels.add(top.levels()[i]);
+            values.add(round(top.sums()[i]));
         }
         o.add("levels", levels);
         o.add("amounts", values);

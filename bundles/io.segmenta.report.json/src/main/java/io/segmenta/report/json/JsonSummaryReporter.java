@@ -22,13 +22,13 @@ import io.segmenta.api.stage.Reporter;
 import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.table.OutputFiles;
+import io.segmenta.table.TopLevels;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -200,31 +200,17 @@ public class JsonSummaryReporter implements Reporter {
         json.endObject();
     }
 
-    /** The levels with the most amount, by primitive sums over the dictionary codes. */
+    /** The levels with the most amount ({@link TopLevels}). */
     private static void top(JsonWriter json, String name, CategoricalColumn c, double[] amount, double total)
             throws IOException {
-        double[] sums = new double[c.levelCount()];
-        long[] rows = new long[c.levelCount()];
-        int[] codes = c.codes();
-        for (int i = 0; i < codes.length; i++) {
-            if (codes[i] != CategoricalColumn.MISSING) {
-                sums[codes[i]] += amount[i];
-                rows[codes[i]]++;
-            }
-        }
-        Integer[] order = new Integer[sums.length];
-        for (int l = 0; l < order.length; l++) {
-            order[l] = l;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(sums[b], sums[a]));
+        TopLevels top = TopLevels.bySum(c, amount, TOP_LEVELS);
         json.name(name).beginArray();
-        for (int i = 0; i < Math.min(TOP_LEVELS, order.length); i++) {
-            int l = order[i];
+        for (int i = 0; i < top.levels().length; i++) {
             json.beginObject();
-            json.name("level").value(c.levels().get(l));
-            number(json.name("amount"), sums[l]);
-            number(json.name("share"), total == 0 ? Double.NaN : sums[l] / total);
-            json.name("rows").value(rows[l]);
+            json.name("level").value(top.levels()[i]);
+            number(json.name("amount"), top.sums()[i]);
+            number(json.name("share"), total == 0 ? Double.NaN : top.sums()[i] / total);
+            json.name("rows").value(top.rows()[i]);
             json.endObject();
         }
         json.endArray();

@@ -125,7 +125,12 @@ public final class ModelFile {
         json.name("algorithm").beginObject();
         json.name("name").value(m.algorithm());
         json.name("state");
-        value(json, m.state().values());
+        json.beginObject();
+        for (Map.Entry<String, Object> e : m.state().values().entrySet()) {
+            json.name(e.getKey());
+            value(json, e.getValue());
+        }
+        json.endObject();
         json.endObject();
 
         SavedModel.Training t = m.training();
@@ -185,13 +190,6 @@ public final class ModelFile {
                 value(json, o);
             }
             json.endArray();
-        } else if (v instanceof Map<?, ?> map) {
-            json.beginObject();
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                json.name((String) e.getKey());
-                value(json, e.getValue());
-            }
-            json.endObject();
         } else {
             throw new IllegalArgumentException("not a model-state value: " + v);
         }
