@@ -304,10 +304,18 @@ public final class ModelFile {
         throw new SegmentaException(file + ": features.entity is '" + label + "'; expected customer or seller");
     }
 
-    /** Gson's message names the line and column ("... at line 3 column 5 path $.pipeline"); keep that part. */
+    /**
+     * Where the JSON goes wrong, as "line L column C" from Gson's message; its advice on lenient parsing is for
+     * programmers, not for the user who edited the file, and is left out.
+     */
     private static String jsonProblem(JsonParseException e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        java.util.regex.Matcher at = java.util.regex.Pattern.compile("line (\\d+) column (\\d+)").matcher(message);
+        if (at.find()) {
+            return (message.contains("End of input") ? "it ends early, " : "a syntax error ") + "at line "
+                    + at.group(1) + " column " + at.group(2);
+        }
         int see = message.indexOf("\nSee ");
         return (see > 0 ? message.substring(0, see) : message).replace('\n', ' ');
     }
