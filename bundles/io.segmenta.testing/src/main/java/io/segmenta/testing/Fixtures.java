@@ -190,10 +190,10 @@ public final class Fixtures {
         return new PipelineResult(spec, new SourceData(table, quality), raw, scaled, scaling,
                 new FakeModel(new int[] {1, 0, 1}, 2, 1.5), new ClusterQuality(3.14159265, 0.4567891, 0.75, 12.5),
                 segments, timings,
-                Map.of("uk-retail", "io.segmenta.source.ukretail 0.1.0.SNAPSHOT",
-                        "rfm", "io.segmenta.feature.rfm 0.1.0.SNAPSHOT",
-                        "kmeans", "io.segmenta.cluster.kmeans 0.1.0.SNAPSHOT",
-                        "csv", "io.segmenta.report.csv 0.1.0.SNAPSHOT"),
+                Map.of("uk-retail", "io.segmenta.source.ukretail 0.2.0.SNAPSHOT",
+                        "rfm", "io.segmenta.feature.rfm 0.2.0.SNAPSHOT",
+                        "kmeans", "io.segmenta.cluster.kmeans 0.2.0.SNAPSHOT",
+                        "csv", "io.segmenta.report.csv 0.2.0.SNAPSHOT"),
                 List.of());
     }
 }

@@ -20,7 +20,7 @@ public class BusinessUnitDistributionsIT {
 
     private static Path home(String unit) {
         return Path.of(System.getProperty("segmenta.dist.root", "..")).resolve(unit).resolve("target")
-                .resolve("segmenta-" + unit + "-" + System.getProperty("segmenta.version", "0.1.0-SNAPSHOT"))
+                .resolve("segmenta-" + unit + "-" + System.getProperty("segmenta.version", "0.2.0-SNAPSHOT"))
                 .toAbsolutePath();
     }
 

@@ -140,7 +140,7 @@ public class FelixAddOnIT {
             Path jar = addOnJar();
             Path deployed = deploy(jar, "kmedoids.jar");
             FelixRuntime.awaitTrue("kmedoids offered after deploying it", () -> stage(engine).isPresent());
-            assertTrue(stage(engine).get().origin(), stage(engine).get().origin().startsWith(BUNDLE + " 0.1.0"));
+            assertTrue(stage(engine).get().origin(), stage(engine).get().origin().startsWith(BUNDLE + " 0.2.0"));
 
             Path out = Distribution.workDir("felix-add-on-run").resolve("out");
             PipelineResult result = engine.run(spec(NAME, Distribution.sample(), out, 3), ProgressListener.NONE);
@@ -149,9 +149,9 @@ public class FelixAddOnIT {
             assertTrue(Files.isRegularFile(out.resolve("assignments.csv")));
 
             // a newer jar under the same name: FileInstall updates the bundle in place
-            deploy(withVersion(jar, "0.1.1.next"), "kmedoids.jar");
-            FelixRuntime.awaitTrue("kmedoids 0.1.1 offered after the update",
-                    () -> stage(engine).map(s -> s.origin().equals(BUNDLE + " 0.1.1.next")).orElse(false));
+            deploy(withVersion(jar, "0.2.1.next"), "kmedoids.jar");
+            FelixRuntime.awaitTrue("kmedoids 0.2.1 offered after the update",
+                    () -> stage(engine).map(s -> s.origin().equals(BUNDLE + " 0.2.1.next")).orElse(false));
             assertEquals(4, engine.run(spec(NAME, Distribution.sample(), out, 3), ProgressListener.NONE)
                     .segments().size());
 

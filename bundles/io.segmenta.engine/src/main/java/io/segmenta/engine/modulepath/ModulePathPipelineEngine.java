@@ -129,7 +129,7 @@ public final class ModulePathPipelineEngine implements PipelineEngine {
     }
 
     /**
-     * "io.segmenta.cluster.kmeans 0.1.0.SNAPSHOT" for a class of a named module (its descriptor's name and
+     * "io.segmenta.cluster.kmeans 0.2.0.SNAPSHOT" for a class of a named module (its descriptor's name and
      * version), "class path (kmeans.jar)" for one on the class path.
      */
     static String origin(Class<?> type) {

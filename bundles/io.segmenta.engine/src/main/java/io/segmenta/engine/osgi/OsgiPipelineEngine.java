@@ -123,7 +123,7 @@ public class OsgiPipelineEngine implements PipelineEngine {
         return (Long) ref.getProperty(Constants.SERVICE_ID);
     }
 
-    /** "io.segmenta.cluster.kmeans 0.1.0.SNAPSHOT": the bundle that registered the service. */
+    /** "io.segmenta.cluster.kmeans 0.2.0.SNAPSHOT": the bundle that registered the service. */
     private static String origin(ServiceReference<?> ref) {
         Bundle bundle = ref.getBundle();
         return bundle == null ? "unregistered service" : bundle.getSymbolicName() + " " + bundle.getVersion();

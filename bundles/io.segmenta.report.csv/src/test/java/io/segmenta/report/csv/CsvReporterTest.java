@@ -119,10 +119,10 @@ class CsvReporterTest {
                 "time ms: scaling,0.04",
                 "time ms: algorithm kmeans,95",
                 "time ms: metrics,12.346",
-                "origin: csv,io.segmenta.report.csv 0.1.0.SNAPSHOT",
-                "origin: kmeans,io.segmenta.cluster.kmeans 0.1.0.SNAPSHOT",
-                "origin: rfm,io.segmenta.feature.rfm 0.1.0.SNAPSHOT",
-                "origin: uk-retail,io.segmenta.source.ukretail 0.1.0.SNAPSHOT",
+                "origin: csv,io.segmenta.report.csv 0.2.0.SNAPSHOT",
+                "origin: kmeans,io.segmenta.cluster.kmeans 0.2.0.SNAPSHOT",
+                "origin: rfm,io.segmenta.feature.rfm 0.2.0.SNAPSHOT",
+                "origin: uk-retail,io.segmenta.source.ukretail 0.2.0.SNAPSHOT",
                 "reporters,csv",
                 "output folder," + dir) + CRLF, read("summary.csv"));
     }

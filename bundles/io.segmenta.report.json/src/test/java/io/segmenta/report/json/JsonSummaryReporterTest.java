@@ -46,7 +46,7 @@ class JsonSummaryReporterTest {
         assertEquals("uk-retail", pipeline.get("source").getAsString());
         assertEquals(2, pipeline.get("k").getAsInt());
         assertEquals("2011-12-10", pipeline.getAsJsonObject("options").get("snapshot").getAsString());
-        assertEquals("io.segmenta.feature.rfm 0.1.0.SNAPSHOT",
+        assertEquals("io.segmenta.feature.rfm 0.2.0.SNAPSHOT",
                 pipeline.getAsJsonObject("stageVersions").get("rfm").getAsString());
 
         JsonObject quality = s.getAsJsonObject("dataQuality");
