@@ -1,6 +1,12 @@
 package io.segmenta.api.stage;
 
-/** What a running stage may report back and ask of the pipeline that runs it. */
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * What a running stage may report back and ask of the pipeline that runs it. Only the engine implements it (a
+ * provider type): stages call it, so adding a method is a minor change for them.
+ */
+@ProviderType
 public interface StageContext {
 
     /**
