@@ -103,17 +103,28 @@ public final class PipelineRunner {
     private final StageCatalog catalog;
     private final Scaler scaler;
     private final int threads;
+    private final StageDefaults defaults;
     private final Set<RunState> active = ConcurrentHashMap.newKeySet();
 
     public PipelineRunner(StageCatalog catalog) {
-        this(catalog, new TransformScaler(), Runtime.getRuntime().availableProcessors());
+        this(catalog, new StageDefaults());
+    }
+
+    /** @param defaults option defaults per stage, consulted when each run starts */
+    public PipelineRunner(StageCatalog catalog, StageDefaults defaults) {
+        this(catalog, new TransformScaler(), Runtime.getRuntime().availableProcessors(), defaults);
+    }
+
+    public PipelineRunner(StageCatalog catalog, Scaler scaler, int threads) {
+        this(catalog, scaler, threads, new StageDefaults());
     }
 
     /**
      * @param scaler how features are scaled before clustering
      * @param threads threads for the silhouette computation
      */
-    public PipelineRunner(StageCatalog catalog, Scaler scaler, int threads) {
+    public PipelineRunner(StageCatalog catalog, Scaler scaler, int threads, StageDefaults defaults) {
+        this.defaults = Objects.requireNonNull(defaults, "defaults");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.scaler = Objects.requireNonNull(scaler, "scaler");
         this.threads = Math.max(1, threads);
@@ -148,10 +159,11 @@ public final class PipelineRunner {
      *
      * @param listener may be null
      */
-    public PipelineResult run(PipelineSpec spec, ProgressListener listener) {
-        Objects.requireNonNull(spec, "spec");
+    public PipelineResult run(PipelineSpec asked, ProgressListener listener) {
+        Objects.requireNonNull(asked, "spec");
         ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
-        Chosen chosen = choose(spec, true);
+        Chosen chosen = choose(asked, true);
+        PipelineSpec spec = withDefaults(asked, chosen);
         atLeast("k", spec.cluster().k(), 2);
         validate(spec, chosen);
         return guarded(chosen, run -> execute(spec, chosen, run, progress));
@@ -163,10 +175,11 @@ public final class PipelineRunner {
      *
      * @param listener may be null
      */
-    public KSelection selectK(PipelineSpec spec, int kMin, int kMax, ProgressListener listener) {
-        Objects.requireNonNull(spec, "spec");
+    public KSelection selectK(PipelineSpec asked, int kMin, int kMax, ProgressListener listener) {
+        Objects.requireNonNull(asked, "spec");
         ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
-        Chosen chosen = choose(spec, false);
+        Chosen chosen = choose(asked, false);
+        PipelineSpec spec = withDefaults(asked, chosen);
         checkRange(kMin, kMax);
         validate(spec, chosen);
         return guarded(chosen, run -> select(spec, chosen, kMin, kMax, run, progress));
@@ -371,6 +384,56 @@ public final class PipelineRunner {
             reporters.add(find(StageKind.REPORTER, name));
         }
         return new Chosen(source, features, algorithm, reporters);
+    }
+
+    /**
+     * The spec with the configured defaults of its stages (and of the engine) filled in where it leaves an
+     * option out. A default for an option its stage does not read is refused, naming the configuration: it is
+     * a typo that would otherwise be ignored on every run.
+     */
+    private PipelineSpec withDefaults(PipelineSpec spec, Chosen chosen) {
+        if (defaults.isEmpty()) {
+            return spec;
+        }
+        Map<String, String> options = new LinkedHashMap<>(spec.options().asMap());
+        boolean added = false;
+        List<StageEntry> stages = chosen.all();
+        for (int i = -1; i < stages.size(); i++) {
+            StageEntry stage = i < 0 ? null : stages.get(i);
+            List<StageDefaults.Entry> entries = stage == null ? defaults.of(null, StageDefaults.ENGINE)
+                    : defaults.of(stage.kind(), stage.name());
+            if (entries.isEmpty()) {
+                continue;
+            }
+            Set<String> read = new TreeSet<>();
+            if (stage == null) {
+                read.addAll(ENGINE_OPTIONS);
+            } else {
+                for (StageOption o : call(stage, () -> stage.stage().options())) {
+                    read.add(o.name());
+                }
+            }
+            for (StageDefaults.Entry entry : entries) {
+                for (Map.Entry<String, String> o : entry.options().entrySet()) {
+                    boolean known = read.contains(o.getKey())
+                            || (stage == null && TransformScaler.isColumnOption(o.getKey()));
+                    if (!known) {
+                        throw new SegmentaException(entry.origin() + ": '" + o.getKey() + "' is not an option of "
+                                + entry.subject() + "; it reads: "
+                                + (read.isEmpty() ? "no options" : String.join(", ", read)));
+                    }
+                    if (!options.containsKey(o.getKey())) {
+                        options.put(o.getKey(), o.getValue());
+                        added = true;
+                    }
+                }
+            }
+        }
+        if (!added) {
+            return spec;
+        }
+        return new PipelineSpec(spec.source(), spec.input(), spec.features(), spec.algorithm(), spec.cluster(),
+                spec.reporters(), spec.outputDir(), new Options(options));
     }
 
     private StageEntry find(StageKind kind, String name) {
@@ -638,10 +701,11 @@ public final class PipelineRunner {
      *
      * @param listener may be null
      */
-    public PipelineResult runChoosingK(PipelineSpec spec, int kMin, int kMax, ProgressListener listener) {
-        Objects.requireNonNull(spec, "spec");
+    public PipelineResult runChoosingK(PipelineSpec asked, int kMin, int kMax, ProgressListener listener) {
+        Objects.requireNonNull(asked, "spec");
         ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
-        Chosen chosen = choose(spec, true);
+        Chosen chosen = choose(asked, true);
+        PipelineSpec spec = withDefaults(asked, chosen);
         checkRange(kMin, kMax);
         validate(spec, chosen);
         return guarded(chosen, run -> {

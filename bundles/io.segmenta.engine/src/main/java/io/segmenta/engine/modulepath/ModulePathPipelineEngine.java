@@ -20,6 +20,8 @@ import io.segmenta.api.stage.Reporter;
 import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageKind;
 import io.segmenta.engine.internal.PipelineRunner;
+import io.segmenta.engine.internal.StageDefaults;
+import io.segmenta.engine.internal.StageDefaultsFiles;
 import io.segmenta.engine.internal.StageEntry;
 import io.segmenta.engine.internal.StageRegistry;
 import java.lang.module.ModuleDescriptor;
@@ -89,7 +91,13 @@ public final class ModulePathPipelineEngine implements PipelineEngine {
     /** Loads the stages on first use, so that a broken stage is reported as a message, not at lookup. */
     private synchronized PipelineRunner runner() {
         if (runner == null) {
-            runner = new PipelineRunner(catalog());
+            StageDefaults defaults = new StageDefaults();
+            String folder = System.getProperty(StageDefaultsFiles.FOLDER_PROPERTY);
+            if (folder != null && !folder.isBlank()) {
+                // the same files FileInstall gives Configuration Admin in Felix, read once: a CLI run is short
+                defaults.replaceAll(StageDefaultsFiles.read(Path.of(folder)));
+            }
+            runner = new PipelineRunner(catalog(), defaults);
         }
         return runner;
     }

@@ -15,6 +15,7 @@ import io.segmenta.api.stage.Reporter;
 import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageKind;
 import io.segmenta.engine.internal.PipelineRunner;
+import io.segmenta.engine.internal.StageDefaults;
 import io.segmenta.engine.internal.StageEntry;
 import io.segmenta.engine.internal.StageRegistry;
 import java.util.List;
@@ -40,7 +41,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 @Component(service = PipelineEngine.class, immediate = true)
 public class OsgiPipelineEngine implements PipelineEngine {
     private final StageRegistry registry = new StageRegistry();
-    private final PipelineRunner runner = new PipelineRunner(registry);
+    private final StageDefaults defaults = new StageDefaults();
+    private final PipelineRunner runner = new PipelineRunner(registry, defaults);
 
     @Override
     public List<StageDescriptor> stages() {
@@ -105,6 +107,18 @@ public class OsgiPipelineEngine implements PipelineEngine {
 
     void removeReporter(Reporter stage, ServiceReference<Reporter> ref) {
         remove(StageKind.REPORTER, ref);
+    }
+
+    /** Stage option defaults from configuration (see {@link StageDefaults}); each run takes those in force. */
+    @Reference(service = StageDefaultsConfiguration.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            unbind = "removeDefaults")
+    void addDefaults(StageDefaultsConfiguration configuration) {
+        defaults.put(configuration.id(), configuration.entry());
+    }
+
+    void removeDefaults(StageDefaultsConfiguration configuration) {
+        defaults.remove(configuration.id());
     }
 
     private void add(StageKind kind, Stage stage, ServiceReference<?> ref) {
