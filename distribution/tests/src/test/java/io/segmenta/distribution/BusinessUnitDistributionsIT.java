@@ -73,5 +73,26 @@ public class BusinessUnitDistributionsIT {
     public void padiUmkm() throws Exception {
         check("padi-umkm", "kprototypes", 3, List.of("source padi-umkm", "feature extractor buyer", "feature extractor seller",
                 "algorithm kmeans", "algorithm kprototypes", "reporter csv", "reporter json", "reporter html"));
+
+        // the default configuration of its features (extractor-seller, algorithm-kprototypes) is in deploy/,
+        // and the sample pipeline, which sets neither, ran with it
+        Path home = home("padi-umkm");
+        assertTrue(Files.isRegularFile(home.resolve("deploy/io.segmenta.stage.defaults-seller.cfg")));
+        assertTrue(Files.isRegularFile(home.resolve("deploy/io.segmenta.stage.defaults-kprototypes.cfg")));
+        String summary = Files.readString(home.resolve("out/padi-sellers/summary.csv"));
+        assertTrue(summary, summary.contains("option: init,cao"));
+        assertTrue(summary, summary.contains("option: completed-statuses,\"Selesai,delivered\""));
+    }
+
+    @Test
+    public void aUnitShipsOnlyTheDefaultConfigurationOfItsFeatures() throws Exception {
+        // uk-retail has none of the features that carry a default configuration
+        try (Stream<Path> files = Files.list(home("uk-retail").resolve("deploy"))) {
+            assertEquals(List.of("README.md"), files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        try (Stream<Path> files = Files.list(home("olist-marketing").resolve("deploy"))) {
+            assertEquals(List.of("README.md", "io.segmenta.stage.defaults-olist.cfg"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
     }
 }

@@ -4,12 +4,19 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import io.segmenta.api.SegmentaException;
 import io.segmenta.api.pipeline.NamedPipeline;
+import io.segmenta.api.pipeline.PipelineEngine;
+import io.segmenta.api.pipeline.PipelineSpec;
+import io.segmenta.api.pipeline.ProgressListener;
+import io.segmenta.api.stage.ClusterRequest;
+import io.segmenta.api.stage.Options;
 import io.segmenta.api.pipeline.PipelineCatalog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.felix.service.command.CommandProcessor;
@@ -109,5 +116,50 @@ public class FelixPipelinesIT {
         FelixRuntime.awaitTrue("both gone after deleting the files", () -> catalog.pipelines().isEmpty());
         String unknown = FelixRuntime.gogo(gogo, "segmenta:run demo");
         assertTrue(unknown, unknown.startsWith("error: no pipeline named 'demo'"));
+    }
+
+    /**
+     * Stage defaults as live configuration: an io.segmenta.stage.defaults-NAME.cfg file fills an option the
+     * pipeline leaves out, an edit that names an option the stage does not read makes runs fail naming the
+     * file, and deleting the file removes the default.
+     */
+    @Test
+    public void aStageDefaultsFileIsLiveConfiguration() throws Exception {
+        PipelineEngine engine = FelixRuntime.engine(context);
+        Path out = Distribution.workDir("felix-stage-defaults").resolve("out");
+        PipelineSpec spec = new PipelineSpec("uk-retail", Distribution.sample(), "rfm", "kmeans",
+                new ClusterRequest(3, 42, 1, 50), List.of(), out, Options.empty());
+        assertEquals(Optional.empty(), engine.run(spec, ProgressListener.NONE).spec().options().get("snapshot"));
+
+        String file = "io.segmenta.stage.defaults-rfm.cfg";
+        try {
+            write(file, "stage.kind = features\nstage.name = rfm\nsnapshot = 2011-12-10\n");
+            FelixRuntime.awaitTrue("the snapshot default applied", () -> engine.run(spec, ProgressListener.NONE)
+                    .spec().options().get("snapshot").equals(Optional.of("2011-12-10")));
+
+            write(file, "stage.kind = features\nstage.name = rfm\nsnapshto = 2011-12-10\n");
+            String[] message = new String[1];
+            FelixRuntime.awaitTrue("the misspelt default refused", () -> {
+                try {
+                    engine.run(spec, ProgressListener.NONE);
+                    return false;
+                } catch (SegmentaException e) {
+                    message[0] = e.getMessage();
+                    return true;
+                }
+            });
+            assertTrue(message[0], message[0].endsWith(file + ": 'snapshto' is not an option of feature extractor rfm; "
+                    + "it reads: snapshot"));
+        } finally {
+            // the other test of this class runs in the same framework
+            Files.deleteIfExists(deployDir().resolve(file));
+        }
+        FelixRuntime.awaitTrue("the default gone with its file", () -> {
+            try {
+                return engine.run(spec, ProgressListener.NONE).spec().options().get("snapshot").isEmpty();
+            } catch (SegmentaException e) {
+                return false;
+            }
+        });
     }
 }

@@ -56,7 +56,8 @@ public final class StageDefaults {
 
     /**
      * Reads a configuration's properties: {@value #KIND}, {@value #NAME} and the options. Properties that
-     * Configuration Admin or FileInstall add (service.*, felix.fileinstall.*, component.*) are not options.
+     * Configuration Admin, FileInstall or DS add (service.*, felix.fileinstall.*, component.*, osgi.ds.*) and
+     * private ones (.name) are not options; no stage option starts with those prefixes.
      *
      * @throws SegmentaException naming {@code origin} when the kind or name is missing or wrong
      */
@@ -78,8 +79,8 @@ public final class StageDefaults {
         Map<String, String> options = new TreeMap<>();
         for (Map.Entry<String, ?> p : properties.entrySet()) {
             String key = p.getKey();
-            if (key.equals(KIND) || key.equals(NAME) || key.startsWith("service.") || key.startsWith("felix.")
-                    || key.startsWith("component.")) {
+            if (key.equals(KIND) || key.equals(NAME) || key.startsWith(".") || key.startsWith("service.")
+                    || key.startsWith("felix.") || key.startsWith("component.") || key.startsWith("osgi.")) {
                 continue;
             }
             options.put(key, String.valueOf(p.getValue()).trim());

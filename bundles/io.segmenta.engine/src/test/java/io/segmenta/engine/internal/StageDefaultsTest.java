@@ -110,7 +110,8 @@ class StageDefaultsTest {
         // what Configuration Admin and FileInstall add is not an option
         StageDefaults.Entry e = StageDefaults.parse(Map.of("stage.kind", "algorithm", "stage.name", "kmeans",
                 "service.pid", "io.segmenta.stage.defaults~kmeans", "service.factoryPid", "io.segmenta.stage.defaults",
-                "felix.fileinstall.filename", "file:/x/deploy/k.cfg", "kprototypes.gamma", "0.5"), "k.cfg");
+                "felix.fileinstall.filename", "file:/x/deploy/k.cfg", "component.id", 7,
+                "osgi.ds.satisfying.condition.target", "(osgi.condition.id=true)", "kprototypes.gamma", "0.5"), "k.cfg");
         assertEquals(Map.of("kprototypes.gamma", "0.5"), e.options());
         assertEquals(StageKind.ALGORITHM, e.kind());
     }
