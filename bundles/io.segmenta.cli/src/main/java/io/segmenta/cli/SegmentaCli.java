@@ -182,8 +182,9 @@ public final class SegmentaCli {
             return;
         }
         // check the options before looking for the engine: a typo is reported as such even without one
-        PipelineSpec spec = RunArguments.parse(args).spec();
-        PipelineResult result = engine().run(spec, new ConsoleProgress(err));
+        RunArguments arguments = RunArguments.parse(args);
+        arguments.spec(); // a missing --source or --input is reported before the engine starts
+        PipelineResult result = arguments.run(engine(), new ConsoleProgress(err));
         out.print(RunSummary.render(result));
     }
 

@@ -63,6 +63,15 @@ class SegmentaCliTest {
     }
 
     @Test
+    void runWithARangeOfKChoosesKAndSaysHow() {
+        assertEquals(0, run("run", "--source", "uk-retail", "--input", "data/online-retail.csv", "--k", "2..4"));
+        assertEquals(2, engine.lastKMin);
+        assertEquals(4, engine.lastKMax);
+        assertTrue(out().contains("Choosing k: kmeans"), out());
+        assertTrue(out().contains("Recommended k = 3"), out());
+    }
+
+    @Test
     void stagesListsToStdout() {
         assertEquals(0, run("stages"));
         assertEquals("""
@@ -87,7 +96,7 @@ class SegmentaCliTest {
             String usage = out();
             assertTrue(usage.startsWith("usage: segmenta run --source NAME --input PATH [run options]\n"), usage);
             for (String option : List.of("--source NAME", "--input PATH", "--features NAME", "--algorithm NAME",
-                    "--k N", "--seed N", "--runs N", "--max-iterations N", "--report NAMES", "--out DIR",
+                    "--k N|MIN..MAX", "--seed N", "--runs N", "--max-iterations N", "--report NAMES", "--out DIR",
                     "--snapshot DATE", "--option KEY=VALUE", "--debug")) {
                 assertTrue(usage.contains("\n  " + option + " "), option);
             }

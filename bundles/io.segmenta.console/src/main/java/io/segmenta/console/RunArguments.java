@@ -1,7 +1,10 @@
 package io.segmenta.console;
 
 import io.segmenta.api.SegmentaException;
+import io.segmenta.api.pipeline.PipelineEngine;
+import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
+import io.segmenta.api.pipeline.ProgressListener;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.Options;
 import java.nio.file.InvalidPathException;
@@ -55,7 +58,8 @@ public final class RunArguments {
     public static final String INPUT_HELP = "file or folder the source reads (required)";
     public static final String FEATURES_HELP = "feature extractor stage (default " + DEFAULT_FEATURES + ")";
     public static final String ALGORITHM_HELP = "clustering algorithm stage (default " + DEFAULT_ALGORITHM + ")";
-    public static final String K_HELP = "number of segments (default " + DEFAULT_K + ")";
+    public static final String K_HELP = "number of segments, or a range MIN..MAX to choose it at each run as select-k "
+            + "recommends (default " + DEFAULT_K + ")";
     public static final String SEED_HELP = "random seed; the same input and seed give the same segments (default "
             + DEFAULT_SEED + ")";
     public static final String RUNS_HELP = "independently seeded runs; the one of lowest cost is kept (default "
@@ -78,7 +82,7 @@ public final class RunArguments {
     /** Every option in the order the usage lists them. */
     private static final List<Spec> ALL = List.of(new Spec(SOURCE, "NAME", SOURCE_HELP),
             new Spec(INPUT, "PATH", INPUT_HELP), new Spec(FEATURES, "NAME", FEATURES_HELP),
-            new Spec(ALGORITHM, "NAME", ALGORITHM_HELP), new Spec(K, "N", K_HELP), new Spec(SEED, "N", SEED_HELP),
+            new Spec(ALGORITHM, "NAME", ALGORITHM_HELP), new Spec(K, "N|MIN..MAX", K_HELP), new Spec(SEED, "N", SEED_HELP),
             new Spec(RUNS, "N", RUNS_HELP), new Spec(MAX_ITERATIONS, "N", MAX_ITERATIONS_HELP),
             new Spec(REPORT, "NAMES", REPORT_HELP), new Spec(OUT, "DIR", OUT_HELP),
             new Spec(SNAPSHOT, "DATE", SNAPSHOT_HELP), new Spec(SAVE_MODEL, "FILE", SAVE_MODEL_HELP),
@@ -90,6 +94,9 @@ public final class RunArguments {
     private String features = DEFAULT_FEATURES;
     private String algorithm = DEFAULT_ALGORITHM;
     private int k = Integer.parseInt(DEFAULT_K);
+    /** The range of an automatic choice of k ({@code --k 2..8}); both 0 for a fixed k. */
+    private int kMin;
+    private int kMax;
     private long seed = Long.parseLong(DEFAULT_SEED);
     private int runs = Integer.parseInt(DEFAULT_RUNS);
     private int maxIterations = Integer.parseInt(DEFAULT_MAX_ITERATIONS);
@@ -165,7 +172,7 @@ public final class RunArguments {
             case INPUT -> input = v;
             case FEATURES -> features = v;
             case ALGORITHM -> algorithm = v;
-            case K -> k = positive(name, v);
+            case K -> k(v);
             case SEED -> seed = whole(name, v);
             case RUNS -> runs = positive(name, v);
             case MAX_ITERATIONS -> maxIterations = positive(name, v);
@@ -239,6 +246,50 @@ public final class RunArguments {
                 + String.join(", ", ALL.stream().map(Spec::name).toList()));
     }
 
+
+    /** {@code N}, or {@code MIN..MAX}: the range select-k would search, with k chosen the way it recommends. */
+    private void k(String value) {
+        int dots = value.indexOf("..");
+        if (dots < 0) {
+            k = positive(K, value);
+            return;
+        }
+        int min = positive(K, value.substring(0, dots).trim());
+        int max = positive(K, value.substring(dots + 2).trim());
+        if (min < 2) {
+            throw new SegmentaException(K + ": a range starts at 2 or more, got " + value);
+        }
+        if (max <= min) {
+            throw new SegmentaException(K + ": the range " + value + " must end above its start");
+        }
+        kMin = min;
+        kMax = max;
+        k = min;
+    }
+
+    /** True when {@value #K} gave a range: a run then chooses k in it. */
+    public boolean choosesK() {
+        return kMax > 0;
+    }
+
+    /** The smallest k of the range, or 0 for a fixed k. */
+    public int kMin() {
+        return kMin;
+    }
+
+    /** The largest k of the range, or 0 for a fixed k. */
+    public int kMax() {
+        return kMax;
+    }
+
+    /**
+     * Runs what these options describe: with a fixed k, {@link PipelineEngine#run}; with a range,
+     * {@link PipelineEngine#runChoosingK}, whose result keeps the selection for the summary and the reports.
+     */
+    public PipelineResult run(PipelineEngine engine, ProgressListener listener) {
+        PipelineSpec spec = spec();
+        return choosesK() ? engine.runChoosingK(spec, kMin, kMax, listener) : engine.run(spec, listener);
+    }
 
     private static int positive(String name, String value) {
         int n;

@@ -42,6 +42,11 @@ public final class RunSummary {
         StringBuilder out = new StringBuilder();
         dataQuality(result, out);
         out.append('\n');
+        // a run that chose k from a range: how it chose, before the segments of the chosen k
+        if (result.selection().isPresent()) {
+            out.append(KSelectionSummary.render(result.selection().get()));
+            out.append('\n');
+        }
         segments(result, out);
         out.append('\n');
         quality(result.quality(), out);

@@ -6,7 +6,7 @@
  * ANSI codes: the output is meant for logs as much as for terminals.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.segmenta.console;
 
 import org.osgi.annotation.bundle.Export;

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.segmenta.api.SegmentaException;
+import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
+import io.segmenta.api.pipeline.ProgressListener;
+import io.segmenta.testing.FakeEngine;
 import io.segmenta.api.stage.ClusterRequest;
 import java.nio.file.Path;
 import java.util.List;
@@ -92,7 +95,7 @@ class RunArgumentsTest {
                 error("--source", "s", "--input", "i", "--runs", "x"));
         assertTrue(error("--source", "s", "--input", "i", "--seeds", "3")
                 .startsWith("unknown option --seeds; run options are --source, --input, "));
-        assertEquals("missing value for --k (number of segments (default 4))",
+        assertEquals("missing value for --k (number of segments, or a range MIN..MAX to choose it at each run as select-k recommends (default 4))",
                 error("--source", "s", "--input", "i", "--k"));
         assertEquals("missing value for --input (file or folder the source reads (required))",
                 error("--source", "s", "--input", "--k", "3"));
@@ -119,11 +122,12 @@ class RunArgumentsTest {
     void usageListsEveryOptionWithItsDefault() {
         String usage = RunArguments.usage();
         for (String option : List.of("--source NAME", "--input PATH", "--features NAME", "--algorithm NAME",
-                "--k N", "--seed N", "--runs N", "--max-iterations N", "--report NAMES", "--out DIR",
+                "--k N|MIN..MAX", "--seed N", "--runs N", "--max-iterations N", "--report NAMES", "--out DIR",
                 "--snapshot DATE", "--save-model FILE", "--option KEY=VALUE", "--options K=V,K=V")) {
             assertTrue(usage.contains("  " + option + " "), option + " in\n" + usage);
         }
-        assertTrue(usage.contains("number of segments (default 4)"), usage);
+        assertTrue(usage.contains("number of segments, or a range MIN..MAX to choose it at each run as select-k "
+                + "recommends (default 4)"), usage);
         assertTrue(usage.contains("(default kmeans)"), usage);
         assertEquals(14, usage.lines().count());
     }
@@ -136,5 +140,35 @@ class RunArgumentsTest {
         assertEquals("--option: option save-model given twice", assertThrows(SegmentaException.class,
                 () -> RunArguments.parse(List.of("--save-model", "a.json", "--option", "save-model=b.json")))
                 .getMessage());
+    }
+
+    @Test
+    void aRangeOfKChoosesKAtTheRun() {
+        RunArguments arguments = RunArguments.parse(List.of("--source", "uk-retail", "--input", "x.csv", "--k",
+                "2..6"));
+        assertTrue(arguments.choosesK());
+        assertEquals(2, arguments.kMin());
+        assertEquals(6, arguments.kMax());
+        FakeEngine engine = new FakeEngine();
+        PipelineResult result = arguments.run(engine, ProgressListener.NONE);
+        assertEquals(2, engine.lastKMin);
+        assertEquals(6, engine.lastKMax);
+        assertEquals(3, result.selection().orElseThrow().recommendedK());
+        assertEquals(3, result.spec().cluster().k());
+
+        RunArguments fixed = RunArguments.parse(List.of("--source", "uk-retail", "--input", "x.csv", "--k", "5"));
+        assertEquals(false, fixed.choosesK());
+        FakeEngine other = new FakeEngine();
+        assertTrue(fixed.run(other, ProgressListener.NONE).selection().isEmpty());
+        assertEquals(5, other.lastSpec.cluster().k());
+        assertEquals(0, other.lastKMax, "a fixed k does not choose");
+    }
+
+    @Test
+    void aBadRangeOfKSaysWhy() {
+        assertEquals("--k: a range starts at 2 or more, got 1..5", error("--source", "s", "--input", "i", "--k", "1..5"));
+        assertEquals("--k: the range 6..3 must end above its start", error("--source", "s", "--input", "i", "--k",
+                "6..3"));
+        assertEquals("--k: 'x' is not a whole number", error("--source", "s", "--input", "i", "--k", "2..x"));
     }
 }

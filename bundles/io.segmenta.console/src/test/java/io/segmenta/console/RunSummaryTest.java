@@ -1,12 +1,18 @@
 package io.segmenta.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.segmenta.api.data.DataQuality;
 import io.segmenta.api.data.SourceData;
 import io.segmenta.api.pipeline.PipelineResult;
+import io.segmenta.api.pipeline.PipelineSpec;
+import io.segmenta.api.pipeline.ProgressListener;
 import io.segmenta.api.pipeline.SegmentProfile;
+import io.segmenta.api.stage.ClusterRequest;
+import io.segmenta.api.stage.Options;
+import io.segmenta.testing.FakeEngine;
 import io.segmenta.testing.Fixtures;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -166,5 +172,18 @@ class RunSummaryTest {
         StringBuilder without = new StringBuilder();
         RunSummary.dataQuality(Fixtures.fourCustomers(List.of()), without);
         assertEquals(out.toString().replace("  duplicate rows          5,192  (kept)\n", ""), without.toString());
+    }
+
+    @Test
+    void aRunThatChoseKShowsHowBeforeTheSegments() {
+        PipelineSpec spec = new PipelineSpec("uk-retail", Path.of("x.csv"), "rfm", "kmeans",
+                new ClusterRequest(2, 42, 10, 300), List.of(), Path.of("out"), Options.empty());
+        PipelineResult result = new FakeEngine().runChoosingK(spec, 2, 4, ProgressListener.NONE);
+        String text = RunSummary.render(result);
+        int choosing = text.indexOf("Choosing k: kmeans");
+        int segments = text.indexOf("Segments (");
+        assertTrue(choosing > 0 && segments > choosing, text);
+        assertTrue(text.contains("Recommended k = 3: the elbow of the cost curve"), text);
+        assertFalse(RunSummary.render(new FakeEngine().run(spec, ProgressListener.NONE)).contains("Choosing k"));
     }
 }

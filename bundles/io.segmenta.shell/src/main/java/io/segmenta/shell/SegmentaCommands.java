@@ -308,8 +308,8 @@ public class SegmentaCommands {
             }
             // the same parser reports unknown options and duplicates, and accepts --name=value
             arguments.add(Arrays.asList(more));
-            PipelineSpec spec = arguments.spec();
-            PipelineResult result = engine().run(spec, new ConsoleProgress(out));
+            arguments.spec(); // a missing --source or --input is reported before the engine is looked up
+            PipelineResult result = arguments.run(engine(), new ConsoleProgress(out));
             out.println();
             out.print(RunSummary.render(result));
         });
