@@ -28,6 +28,7 @@ public class BusinessUnitDistributionsIT {
     private static void check(String unit, String algorithm, int k, List<String> stages) throws Exception {
         Path home = home(unit);
         assertTrue("the " + unit + " distribution was not built: " + home, Files.isDirectory(home));
+        Distribution.assertNoEmbeddedLibraryJars(home);
         Path work = Distribution.workDir("unit-" + unit);
 
         Launch shell = Launch.run(home, work, TIMEOUT_SECONDS, "segmenta-shell", "--script",

@@ -28,6 +28,7 @@ public class CliIT {
         assertEquals("rfm", summary.get("feature extractor"));
         // the xlsx reporter's embedded fastexcel works as a named module on the module path
         Distribution.checkWorkbook(work.resolve("out"), Integer.parseInt(summary.get("customers")));
+        Distribution.assertNoEmbeddedLibraryJars(Distribution.home());
         assertTrue(launch.out, launch.out.contains("segments.xlsx"));
     }
 

@@ -206,6 +206,21 @@ final class Distribution {
         }
     }
 
+    /**
+     * Checks that the libraries embedded in the xlsx reporter bundle (fastexcel, opczip) are not also shipped as
+     * jars of their own: in lib/ fastexcel would split its package with io.segmenta.report.xlsx on the module
+     * path, and in bundle/ neither is an OSGi bundle.
+     */
+    static void assertNoEmbeddedLibraryJars(Path home) throws IOException {
+        for (String folder : List.of("bundle", "lib")) {
+            try (Stream<Path> jars = Files.list(home.resolve(folder))) {
+                List<String> shipped = jars.map(p -> p.getFileName().toString())
+                        .filter(n -> n.startsWith("fastexcel") || n.startsWith("opczip")).toList();
+                assertEquals("jars of libraries embedded in a bundle, in " + home.resolve(folder), List.of(), shipped);
+            }
+        }
+    }
+
     private static String zipEntry(ZipFile zip, String name) throws IOException {
         ZipEntry entry = zip.getEntry(name);
         assertTrue("no " + name + " in the workbook", entry != null);
