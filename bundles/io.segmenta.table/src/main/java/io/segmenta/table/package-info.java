@@ -12,14 +12,15 @@
  * For feature extractors, {@link io.segmenta.table.Grouping} aggregates a transactions table per entity
  * (customer, seller) over dictionary codes with primitive arrays: orders, sums, distinct and most frequent
  * values, recency, and the restriction to the entities that have usable rows; {@link io.segmenta.table.TopLevels}
- * ranks the levels of a column by a summed value (for reports).
+ * ranks the levels of a column by a summed value and {@link io.segmenta.table.OrderTotals} gives the orders, total
+ * amount and average order value (for reports).
  * <p>
  * For writers of results, {@link io.segmenta.table.DecimalText} formats numbers as plain, locale-independent
  * decimal text without a string per cell, and {@link io.segmenta.table.OutputFiles} writes a file through a
  * temporary one renamed into place, so that no output is left half written.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package io.segmenta.table;
 
 import org.osgi.annotation.bundle.Export;

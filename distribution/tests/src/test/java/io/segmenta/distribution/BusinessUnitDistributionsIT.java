@@ -28,6 +28,7 @@ public class BusinessUnitDistributionsIT {
     private static void check(String unit, String algorithm, int k, List<String> stages) throws Exception {
         Path home = home(unit);
         assertTrue("the " + unit + " distribution was not built: " + home, Files.isDirectory(home));
+        Distribution.assertNoEmbeddedLibraryJars(home);
         Path work = Distribution.workDir("unit-" + unit);
 
         Launch shell = Launch.run(home, work, TIMEOUT_SECONDS, "segmenta-shell", "--script",
@@ -53,26 +54,28 @@ public class BusinessUnitDistributionsIT {
         Launch batch = Launch.run(home, home, TIMEOUT_SECONDS, "segmenta", "run", "--pipeline", pipeline.toString());
         assertEquals(batch.toString(), 0, batch.exitCode);
         assertTrue(batch.out, batch.out.contains("Segments ("));
-        // the sample pipelines report as CSV and as the JSON summary
-        assertTrue(batch.out, batch.out.contains("summary.json"));
+        // the sample pipelines report as CSV, the JSON summary, the HTML report and the Excel workbook
+        for (String file : List.of("summary.csv", "summary.json", "report.html", "segments.xlsx")) {
+            assertTrue(file + " is not listed:\n" + batch.out, batch.out.contains(file));
+        }
     }
 
     @Test
     public void ukRetail() throws Exception {
         check("uk-retail", "kmeans", 4, List.of("source uk-retail", "feature extractor rfm", "algorithm kmeans",
-                "algorithm rfm-segments", "reporter csv", "reporter json", "reporter html"));
+                "algorithm rfm-segments", "reporter csv", "reporter json", "reporter html", "reporter xlsx"));
     }
 
     @Test
     public void olistMarketing() throws Exception {
         check("olist-marketing", "kmeans", 4, List.of("source olist", "feature extractor rfm", "feature extractor buyer",
-                "algorithm kmeans", "reporter csv", "reporter json", "reporter html"));
+                "algorithm kmeans", "reporter csv", "reporter json", "reporter html", "reporter xlsx"));
     }
 
     @Test
     public void padiUmkm() throws Exception {
         check("padi-umkm", "kprototypes", 3, List.of("source padi-umkm", "feature extractor buyer", "feature extractor seller",
-                "algorithm kmeans", "algorithm kprototypes", "reporter csv", "reporter json", "reporter html"));
+                "algorithm kmeans", "algorithm kprototypes", "reporter csv", "reporter json", "reporter html", "reporter xlsx"));
 
         // the default configuration of its features (extractor-seller, algorithm-kprototypes) is in deploy/,
         // and the sample pipeline, which sets neither, ran with it

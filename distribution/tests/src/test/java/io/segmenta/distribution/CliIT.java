@@ -18,7 +18,7 @@ public class CliIT {
     public void runsThePipelineOnTheSample() throws Exception {
         Path work = Distribution.workDir("cli-run");
         Launch launch = Launch.run(work, TIMEOUT_SECONDS, "segmenta", "run", "--source", "uk-retail", "--input",
-                Distribution.sample().toString(), "--k", "4", "--out", "out");
+                Distribution.sample().toString(), "--k", "4", "--report", "csv,xlsx", "--out", "out");
         assertEquals(launch.toString(), 0, launch.exitCode);
         Distribution.assertShowsClusterTable(launch.out, 4);
 
@@ -26,6 +26,10 @@ public class CliIT {
         Map<String, String> summary = Distribution.checkReports(work.resolve("out"), 4);
         assertEquals("kmeans", summary.get("algorithm"));
         assertEquals("rfm", summary.get("feature extractor"));
+        // the xlsx reporter's embedded fastexcel works as a named module on the module path
+        Distribution.checkWorkbook(work.resolve("out"), Integer.parseInt(summary.get("customers")));
+        Distribution.assertNoEmbeddedLibraryJars(Distribution.home());
+        assertTrue(launch.out, launch.out.contains("segments.xlsx"));
     }
 
     @Test

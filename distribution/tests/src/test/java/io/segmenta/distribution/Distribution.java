@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,11 +13,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * The assembled distribution under test (distribution/felix/target/segmenta-VERSION/, system property
- * {@code segmenta.dist.dir} set by failsafe), a scratch folder per test, and readers for the CSV reports.
+ * {@code segmenta.dist.dir} set by failsafe), a scratch folder per test, and readers for the CSV reports and
+ * the Excel workbook.
  */
 final class Distribution {
     /** The stages of the uk-retail pipeline, by the kind label segmenta:stages and bin/segmenta print. */
@@ -157,6 +163,70 @@ final class Distribution {
         }
         assertEquals("segment sizes add up to the customers", customers, total);
         return summary;
+    }
+
+    /**
+     * Checks the xlsx reporter's workbook as a zip of sheet XML (no spreadsheet library here): its sheets are
+     * named, the Assignments sheet has a header and one row per customer, and a segment number is a number cell.
+     *
+     * @return the workbook's sheet names, in order
+     */
+    static List<String> checkWorkbook(Path outDir, int customers) throws IOException {
+        Path file = outDir.resolve("segments.xlsx");
+        assertTrue("missing " + file, Files.isRegularFile(file));
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            String workbook = zipEntry(zip, "xl/workbook.xml");
+            String rels = zipEntry(zip, "xl/_rels/workbook.xml.rels");
+            List<String> names = new ArrayList<>();
+            String assignments = null;
+            Matcher sheet = Pattern.compile("<sheet name=\"([^\"]*)\"[^>]*r:id=\"([^\"]*)\"").matcher(workbook);
+            while (sheet.find()) {
+                names.add(sheet.group(1));
+                if (sheet.group(1).equals("Assignments")) {
+                    Matcher target = Pattern.compile("Id=\"" + sheet.group(2) + "\"[^>]*Target=\"([^\"]*)\"")
+                            .matcher(rels);
+                    assertTrue("no relationship " + sheet.group(2) + " in " + rels, target.find());
+                    assignments = zipEntry(zip, "xl/" + target.group(1).replaceFirst("^/?xl/", ""));
+                }
+            }
+            assertEquals(List.of("Overview", "Segments", "Assignments"), names.stream()
+                    .filter(n -> !n.equals("Categories") && !n.equals("Choosing k")).toList());
+            int rows = 0;
+            for (int at = assignments.indexOf("<row "); at >= 0; at = assignments.indexOf("<row ", at + 1)) {
+                rows++;
+            }
+            assertEquals("the header and one row per customer", customers + 1, rows);
+            Matcher segment = Pattern.compile("<c r=\"B2\"([^>]*)>").matcher(assignments);
+            assertTrue("no cell B2:\n" + assignments.substring(0, Math.min(2000, assignments.length())), segment.find());
+            // a cell's type is t="n" (number, also the default when t is absent), "s" or "inlineStr" (text), ...
+            String attributes = segment.group(1);
+            assertTrue("the segment in B2 is a number cell, not text: " + segment.group(),
+                    !attributes.contains(" t=\"") || attributes.contains(" t=\"n\""));
+            return names;
+        }
+    }
+
+    /**
+     * Checks that the libraries embedded in the xlsx reporter bundle (fastexcel, opczip) are not also shipped as
+     * jars of their own: in lib/ fastexcel would split its package with io.segmenta.report.xlsx on the module
+     * path, and in bundle/ neither is an OSGi bundle.
+     */
+    static void assertNoEmbeddedLibraryJars(Path home) throws IOException {
+        for (String folder : List.of("bundle", "lib")) {
+            try (Stream<Path> jars = Files.list(home.resolve(folder))) {
+                List<String> shipped = jars.map(p -> p.getFileName().toString())
+                        .filter(n -> n.startsWith("fastexcel") || n.startsWith("opczip")).toList();
+                assertEquals("jars of libraries embedded in a bundle, in " + home.resolve(folder), List.of(), shipped);
+            }
+        }
+    }
+
+    private static String zipEntry(ZipFile zip, String name) throws IOException {
+        ZipEntry entry = zip.getEntry(name);
+        assertTrue("no " + name + " in the workbook", entry != null);
+        try (InputStream in = zip.getInputStream(entry)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /** Checks that text lists every stage of the uk-retail pipeline as a KIND NAME DESCRIPTION row. */

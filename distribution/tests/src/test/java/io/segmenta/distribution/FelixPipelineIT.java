@@ -69,15 +69,18 @@ public class FelixPipelineIT {
 
         Path out = Distribution.workDir("felix-run").resolve("out");
         String run = FelixRuntime.gogo(gogo, "segmenta:run --source uk-retail --input '" + Distribution.sample()
-                + "' --features rfm --algorithm kmeans --k 4 --seed 42 --out '" + out + "'");
+                + "' --features rfm --algorithm kmeans --k 4 --seed 42 --report csv,xlsx --out '" + out + "'");
         assertFalse("the run printed an error:\n" + run, run.contains("error:"));
         Distribution.assertShowsClusterTable(run, 4);
         assertTrue("the run does not list its outputs:\n" + run, run.contains(out.resolve("summary.csv").toString()));
+        assertTrue("the run does not list the workbook:\n" + run, run.contains(out.resolve("segments.xlsx").toString()));
 
         Map<String, String> summary = Distribution.checkReports(out, 4);
         assertEquals("uk-retail", summary.get("source"));
         assertEquals("42", summary.get("seed"));
         assertTrue(Files.isRegularFile(out.resolve("summary.csv")));
+        // the xlsx reporter's embedded fastexcel works inside Felix
+        Distribution.checkWorkbook(out, Integer.parseInt(summary.get("customers")));
     }
 
     /** The model file path and Gson work inside Felix: segmenta:run saves, segmenta:predict reads it back. */

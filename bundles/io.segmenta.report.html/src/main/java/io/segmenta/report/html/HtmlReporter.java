@@ -24,6 +24,7 @@ import io.segmenta.api.stage.Reporter;
 import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.table.DecimalText;
+import io.segmenta.table.OrderTotals;
 import io.segmenta.table.OutputFiles;
 import io.segmenta.table.TopLevels;
 import java.io.IOException;
@@ -123,13 +124,12 @@ public class HtmlReporter implements Reporter {
     private static void overview(StringBuilder h, PipelineResult r, String entity, int number) {
         DataQuality q = r.source().quality();
         TransactionTable t = r.source().transactions();
-        double total = sum(t.amount().values(), t.rowCount());
-        int orders = t.order().levelCount();
+        OrderTotals totals = OrderTotals.of(t);
         h.append("<section id=\"overview\"><h2>").append(number).append(". Overview</h2><div class=\"cards\">");
         card(h, grouped(r.features().rowCount()), entity + "s");
-        card(h, grouped(orders), "orders");
-        card(h, money(total), "total amount");
-        card(h, money(orders == 0 ? Double.NaN : total / orders), "average order value");
+        card(h, grouped(totals.orders()), "orders");
+        card(h, money(totals.totalAmount()), "total amount");
+        card(h, money(totals.averageOrderValue()), "average order value");
         h.append("</div><h3>Data quality</h3><table class=\"dq\"><tr><th>rows read</th><td>")
                 .append(grouped(q.rowsRead())).append("</td></tr><tr><th>rows kept</th><td>")
                 .append(grouped(q.rowsKept())).append("</td></tr>");
@@ -517,14 +517,6 @@ public class HtmlReporter implements Reporter {
     private static void card(StringBuilder h, String value, String label) {
         h.append("<div class=\"card\"><b>").append(esc(value)).append("</b><span>").append(esc(label))
                 .append("</span></div>");
-    }
-
-    private static double sum(double[] v, int n) {
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-            s += v[i];
-        }
-        return s;
     }
 
     private static double round(double v) {

@@ -21,6 +21,7 @@ import io.segmenta.api.pipeline.StageTiming;
 import io.segmenta.api.stage.Reporter;
 import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageContext;
+import io.segmenta.table.OrderTotals;
 import io.segmenta.table.OutputFiles;
 import io.segmenta.table.TopLevels;
 import java.io.IOException;
@@ -178,17 +179,14 @@ public class JsonSummaryReporter implements Reporter {
     private static void business(JsonWriter json, PipelineResult r) throws IOException {
         TransactionTable t = r.source().transactions();
         double[] amount = t.amount().values();
-        double total = 0;
-        for (int i = 0; i < t.rowCount(); i++) {
-            total += amount[i];
-        }
-        int orders = t.order().levelCount();
+        OrderTotals totals = OrderTotals.of(t);
+        double total = totals.totalAmount();
         json.name("business").beginObject();
         json.name("entity").value(r.features().entity().label());
         json.name("entities").value(r.features().rowCount());
-        json.name("orders").value(orders);
+        json.name("orders").value(totals.orders());
         number(json.name("totalAmount"), total);
-        number(json.name("averageOrderValue"), orders == 0 ? Double.NaN : total / orders);
+        number(json.name("averageOrderValue"), totals.averageOrderValue());
         Optional<NumericColumn> value = r.features().value();
         json.name("valueFeature").value(value.map(NumericColumn::name).orElse(null));
         for (TransactionField field : List.of(TransactionField.REGION, TransactionField.CATEGORY)) {
