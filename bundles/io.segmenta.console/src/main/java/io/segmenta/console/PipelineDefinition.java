@@ -30,7 +30,8 @@ import java.util.TreeMap;
  * recommends it;</li>
  * <li>{@code option.KEY = VALUE}: a stage or engine option, e.g. {@code option.snapshot = 2011-12-10};</li>
  * <li>{@code schedule}: {@code every N} with a unit {@code m}, {@code h} or {@code d} (e.g. {@code every 30d}),
- * or {@code none}.</li>
+ * a five-field cron expression or macro (e.g. {@code 0 6 1 * *}, {@code @monthly}; see {@link Schedule}), or
+ * {@code none}; {@code schedule.zone}: the time zone of a cron expression (default the JVM's).</li>
  * </ul>
  * Parsing checks everything it can without the stages (the stages' existence is the pipeline's state, which
  * changes as bundles come and go); an error names the field and the reason, and nothing of an invalid
@@ -40,15 +41,15 @@ import java.util.TreeMap;
  * @param spec the run (its k is {@code kMin} when a range is given)
  * @param kMin the smallest k of an automatic choice, or 0 for a fixed k
  * @param kMax the largest k of an automatic choice, or 0
- * @param scheduleMinutes the interval of scheduled runs, in minutes, or 0 for none
+ * @param schedule when it runs by itself ({@link Schedule#NONE}: never)
  * @param origin where the definition came from (a file, or a configuration PID)
  */
-public record PipelineDefinition(String name, PipelineSpec spec, int kMin, int kMax, long scheduleMinutes,
+public record PipelineDefinition(String name, PipelineSpec spec, int kMin, int kMax, Schedule schedule,
         String origin) {
     /** The factory PID of pipeline configurations. */
     public static final String FACTORY_PID = "io.segmenta.pipeline";
     /** Fields that are not run options. */
-    private static final Set<String> OWN_FIELDS = Set.of("name", "k.min", "k.max", "schedule");
+    private static final Set<String> OWN_FIELDS = Set.of("name", "k.min", "k.max", "schedule", "schedule.zone");
     /**
      * Prefixes of the properties that ConfigAdmin, FileInstall and SCR add to a configuration ({@code service.pid},
      * {@code felix.fileinstall.filename}, {@code component.name}, {@code osgi.ds.satisfying.condition.target},
@@ -61,6 +62,18 @@ public record PipelineDefinition(String name, PipelineSpec spec, int kMin, int k
     public PipelineDefinition {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(schedule, "schedule");
+    }
+
+    /** As before schedules could be cron expressions: an interval in minutes, or 0 for none. */
+    public PipelineDefinition(String name, PipelineSpec spec, int kMin, int kMax, long scheduleMinutes,
+            String origin) {
+        this(name, spec, kMin, kMax, scheduleMinutes == 0 ? Schedule.NONE : Schedule.every(scheduleMinutes), origin);
+    }
+
+    /** The interval of an {@code every} schedule in minutes, 0 for none or a cron schedule. */
+    public long scheduleMinutes() {
+        return schedule.intervalMinutes();
     }
 
     /**
@@ -120,7 +133,7 @@ public record PipelineDefinition(String name, PipelineSpec spec, int kMin, int k
         RunArguments run = new RunArguments();
         int kMin = 0;
         int kMax = 0;
-        long schedule = 0;
+        String scheduleText = null;
         List<String> unknown = new ArrayList<>();
         for (Map.Entry<String, ?> e : new TreeMap<>(fields).entrySet()) {
             String key = e.getKey();
@@ -136,7 +149,9 @@ public record PipelineDefinition(String name, PipelineSpec spec, int kMin, int k
                 } else if (key.equals("k.max")) {
                     kMax = atLeastTwo(value);
                 } else if (key.equals("schedule")) {
-                    schedule = scheduleMinutes(value);
+                    scheduleText = value;
+                } else if (key.equals("schedule.zone")) {
+                    continue; // read with the schedule below
                 } else if (RunArguments.isOption("--" + key) && !key.equals("option") && !key.equals("options")) {
                     run.set("--" + key, value);
                 } else {
@@ -169,6 +184,12 @@ public record PipelineDefinition(String name, PipelineSpec spec, int kMin, int k
                 throw error(where, "k.max", kMax + " is below k.min (" + kMin + ")");
             }
             run.set(RunArguments.K, Integer.toString(kMin));
+        }
+        Schedule schedule;
+        try {
+            schedule = Schedule.parse(scheduleText, text(fields, "schedule.zone"));
+        } catch (SegmentaException ex) {
+            throw error(where, scheduleText == null ? "schedule.zone" : "schedule", ex.getMessage());
         }
         PipelineSpec spec;
         try {
@@ -206,25 +227,6 @@ public record PipelineDefinition(String name, PipelineSpec spec, int kMin, int k
             // the message below says what is expected
         }
         throw new SegmentaException("'" + value + "' should be a whole number of at least 2");
-    }
-
-    /** {@code every 30d} / {@code every 12h} / {@code every 15m} in minutes; {@code none} is 0. */
-    static long scheduleMinutes(String value) {
-        String v = value.trim().toLowerCase(java.util.Locale.ROOT);
-        if (v.equals("none") || v.isEmpty()) {
-            return 0;
-        }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("every\\s+(\\d{1,6})\\s*([mhd])").matcher(v);
-        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            throw new SegmentaException("'" + value + "' should be 'every N' with a unit m, h or d (e.g. every 30d),"
-                    + " or none");
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "m" -> n;
-            case "h" -> n * 60;
-            default -> n * 60 * 24;
-        };
     }
 
     private static SegmentaException error(String where, String field, String reason) {

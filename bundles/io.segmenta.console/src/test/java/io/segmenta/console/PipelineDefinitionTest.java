@@ -54,6 +54,16 @@ class PipelineDefinitionTest {
     }
 
     @Test
+    void aCronScheduleWithItsZone() {
+        PipelineDefinition d = PipelineDefinition.parse(Map.of("source", "padi-umkm", "input", "data/padi",
+                "schedule", "0 6 1 * *", "schedule.zone", "Asia/Jakarta"), "padi-monthly", "padi.cfg");
+        assertEquals("0 6 1 * * (Asia/Jakarta)", d.schedule().toString());
+        assertEquals(0, d.scheduleMinutes(), "not an interval");
+        assertEquals(java.time.Instant.parse("2026-12-31T23:00:00Z"),
+                d.schedule().next(java.time.Instant.parse("2026-12-02T00:00:00Z")).orElseThrow());
+    }
+
+    @Test
     void aFixedKAndTheFrameworksOwnPropertiesPassThrough() {
         PipelineDefinition d = PipelineDefinition.parse(Map.of("source", "olist", "input", "data/olist", "k", 5,
                 "service.pid", "io.segmenta.pipeline~olist", "felix.fileinstall.filename", "file:/x.cfg"),
@@ -71,8 +81,14 @@ class PipelineDefinitionTest {
                 error(Map.of("source", "s", "input", "i", "k.min", "2", "k.max", "many")));
         assertEquals("pipeline uk (uk.cfg): field 'k.max' is missing: give both k.min and k.max, or k",
                 error(Map.of("source", "s", "input", "i", "k.min", "2")));
-        assertEquals("pipeline uk (uk.cfg): field 'schedule': 'monthly' should be 'every N' with a unit m, h or d"
-                + " (e.g. every 30d), or none", error(Map.of("source", "s", "input", "i", "schedule", "monthly")));
+        assertTrue(error(Map.of("source", "s", "input", "i", "schedule", "monthly")).startsWith(
+                "pipeline uk (uk.cfg): field 'schedule': 'monthly' is not a schedule: "),
+                error(Map.of("source", "s", "input", "i", "schedule", "monthly")));
+        assertEquals("pipeline uk (uk.cfg): field 'schedule': 'Moon/Base' is not a time zone (e.g. Asia/Jakarta, UTC, "
+                + "+07:00)", error(Map.of("source", "s", "input", "i", "schedule", "@monthly", "schedule.zone",
+                        "Moon/Base")));
+        assertEquals("pipeline uk (uk.cfg): field 'schedule.zone': a time zone is given but no cron schedule",
+                error(Map.of("source", "s", "input", "i", "schedule.zone", "UTC")));
         assertEquals("pipeline uk (uk.cfg): missing field source: name the data source, e.g. field source uk-retail",
                 error(Map.of("input", "i")));
         assertTrue(error(Map.of("source", "s", "input", "i", "algoritm", "kmeans"))

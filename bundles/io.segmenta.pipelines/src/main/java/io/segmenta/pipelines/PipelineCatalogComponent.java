@@ -11,6 +11,7 @@ import io.segmenta.api.pipeline.ProgressListener;
 import io.segmenta.api.pipeline.StageDescriptor;
 import io.segmenta.api.stage.StageKind;
 import io.segmenta.console.PipelineDefinition;
+import io.segmenta.console.Schedule;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -42,7 +43,11 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * <p>
  * The schedule is checked once a minute on one thread of its own, stopped on deactivation; a pipeline that
  * is due runs on that thread, one at a time, so a slow run delays the next check rather than piling up runs.
- * A pipeline's first scheduled run is one interval after it was first seen.
+ * A pipeline's first interval run is one interval after it was first seen; a cron schedule's next time is
+ * the first matching minute after it was first seen (or after its last run). Times missed while the system
+ * was down or a run was going are not made up: the pipeline runs at its next time (as a Kubernetes CronJob
+ * without a starting deadline does after a long outage). A pipeline never runs twice at once: a run by name
+ * while it runs is refused, and a scheduled time that finds it running is recorded as skipped.
  */
 @Component(service = PipelineCatalog.class, immediate = true)
 public class PipelineCatalogComponent implements PipelineCatalog {
@@ -50,18 +55,24 @@ public class PipelineCatalogComponent implements PipelineCatalog {
 
     private final List<PipelineConfiguration> configurations = new CopyOnWriteArrayList<>();
     private final Deque<PipelineRun> history = new ArrayDeque<>();
-    private final Map<String, Instant> nextRun = new ConcurrentHashMap<>();
+    /** The next scheduled time of each scheduled pipeline, with the schedule it was computed for. */
+    private final Map<String, Due> nextRun = new ConcurrentHashMap<>();
+    /** The pipelines running now, with when they started. */
+    private final Map<String, Instant> running = new ConcurrentHashMap<>();
     private final Clock clock;
     private volatile PipelineEngine engine;
     private ScheduledExecutorService scheduler;
 
     public PipelineCatalogComponent() {
-        this(Clock.systemUTC());
+        this(Clock.systemDefaultZone()); // interval schedules' next times are shown in the JVM's zone
     }
 
     /** For tests: time from the given clock, no scheduler thread. */
     PipelineCatalogComponent(Clock clock) {
         this.clock = clock;
+    }
+
+    private record Due(Schedule schedule, Instant at) {
     }
 
     @Activate
@@ -120,19 +131,35 @@ public class PipelineCatalogComponent implements PipelineCatalog {
         Set<String> registered = e == null ? Set.of() : registered(e);
         for (Map.Entry<String, List<PipelineConfiguration.State>> entry : byName().entrySet()) {
             for (PipelineConfiguration.State s : entry.getValue()) {
-                result.add(describe(s, entry.getValue(), e, registered));
+                result.add(describe(s, entry.getValue(), e, registered, scheduleText(s)));
             }
         }
         return result;
     }
 
+    /** "none", or the schedule with its next time: "0 6 1 * * (Asia/Jakarta), next 2027-01-01 06:00 +07:00". */
+    private String scheduleText(PipelineConfiguration.State s) {
+        PipelineDefinition d = s.definition();
+        if (d == null || d.schedule().isNone()) {
+            return "none";
+        }
+        Due due = nextRun.get(s.name());
+        Instant next = due != null && due.schedule().equals(d.schedule()) ? due.at()
+                : d.schedule().next(clock.instant()).orElse(null);
+        if (next == null) {
+            return d.schedule() + ", no next time";
+        }
+        java.time.ZoneId zone = d.schedule().zone().orElse(clock.getZone());
+        return d.schedule() + ", next " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx")
+                .format(next.atZone(zone));
+    }
+
     private static NamedPipeline describe(PipelineConfiguration.State s, List<PipelineConfiguration.State> sameName,
-            PipelineEngine engine, Set<String> registered) {
+            PipelineEngine engine, Set<String> registered, String schedule) {
         PipelineDefinition d = s.definition();
         if (d == null) {
             return new NamedPipeline(s.name(), s.origin(), "", false, "invalid: " + s.error(), "none", "");
         }
-        String schedule = d.scheduleMinutes() == 0 ? "none" : "every " + every(d.scheduleMinutes());
         String state;
         if (sameName.size() > 1) {
             List<String> origins = sameName.stream().map(PipelineConfiguration.State::origin).toList();
@@ -146,13 +173,6 @@ public class PipelineCatalogComponent implements PipelineCatalog {
         }
         return new NamedPipeline(s.name(), s.origin(), description(d), state.equals("ready"), state, schedule,
                 s.refused());
-    }
-
-    private static String every(long minutes) {
-        if (minutes % (60 * 24) == 0) {
-            return minutes / (60 * 24) + "d";
-        }
-        return minutes % 60 == 0 ? minutes / 60 + "h" : minutes + "m";
     }
 
     static String description(PipelineDefinition d) {
@@ -203,12 +223,21 @@ public class PipelineCatalogComponent implements PipelineCatalog {
                             : String.join(", ", all.keySet())));
         }
         PipelineEngine e = engine;
-        NamedPipeline described = describe(states.get(0), states, e, e == null ? Set.of() : registered(e));
+        NamedPipeline described = describe(states.get(0), states, e, e == null ? Set.of() : registered(e), "");
         if (!described.ready()) {
             throw new SegmentaException("pipeline " + name + " cannot run: " + described.state());
         }
         PipelineDefinition d = states.get(0).definition();
         Instant started = clock.instant();
+        Instant already = running.putIfAbsent(name, started);
+        if (already != null) {
+            String message = "pipeline " + name + " is running (since " + already + "); it runs once at a time";
+            if (trigger.equals("schedule")) {
+                record(new PipelineRun(name, trigger, started, 0, false, "skipped: " + message, List.of()));
+                return null;
+            }
+            throw new SegmentaException(message);
+        }
         long start = System.nanoTime();
         try {
             PipelineResult result = d.run(e, listener);
@@ -220,6 +249,8 @@ public class PipelineCatalogComponent implements PipelineCatalog {
             record(new PipelineRun(name, trigger, started, System.nanoTime() - start, false,
                     String.valueOf(ex.getMessage()), List.of()));
             throw ex;
+        } finally {
+            running.remove(name);
         }
     }
 
@@ -242,18 +273,23 @@ public class PipelineCatalogComponent implements PipelineCatalog {
     /** Runs every ready pipeline whose time has come; called by the scheduler (and tests). */
     void runDue() {
         Instant now = clock.instant();
-        Map<String, Long> intervals = new HashMap<>();
+        Map<String, Schedule> scheduled = new HashMap<>();
         for (Map.Entry<String, List<PipelineConfiguration.State>> e : byName().entrySet()) {
             PipelineDefinition d = e.getValue().get(0).definition();
-            if (e.getValue().size() == 1 && d != null && d.scheduleMinutes() > 0) {
-                intervals.put(e.getKey(), d.scheduleMinutes());
+            if (e.getValue().size() == 1 && d != null && !d.schedule().isNone()) {
+                scheduled.put(e.getKey(), d.schedule());
             }
         }
-        nextRun.keySet().retainAll(intervals.keySet());
-        for (Map.Entry<String, Long> e : intervals.entrySet()) {
-            Instant due = nextRun.computeIfAbsent(e.getKey(), n -> now.plusSeconds(e.getValue() * 60));
-            if (!now.isBefore(due)) {
-                nextRun.put(e.getKey(), now.plusSeconds(e.getValue() * 60));
+        nextRun.keySet().retainAll(scheduled.keySet());
+        for (Map.Entry<String, Schedule> e : scheduled.entrySet()) {
+            Schedule schedule = e.getValue();
+            // first seen, or its schedule edited: its next time from now on
+            Due due = nextRun.compute(e.getKey(), (name, old) -> old != null && old.schedule().equals(schedule) ? old
+                    : schedule.next(now).map(at -> new Due(schedule, at)).orElse(null));
+            if (due != null && !now.isBefore(due.at())) {
+                // the next time is computed before running, from now: times missed during the run are not made up
+                schedule.next(now).ifPresentOrElse(at -> nextRun.put(e.getKey(), new Due(schedule, at)),
+                        () -> nextRun.remove(e.getKey()));
                 try {
                     run(e.getKey(), ProgressListener.NONE, "schedule");
                 } catch (RuntimeException ex) {

@@ -54,6 +54,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "save-model", description = "model file to save", required = false)
     String save$_$model();
 
-    @AttributeDefinition(description = "every N with a unit m, h or d (e.g. every 30d), or none", required = false)
+    @AttributeDefinition(description = "when it runs by itself: every N with a unit m, h or d (e.g. every 30d), a "
+            + "five-field cron expression (minute hour day-of-month month day-of-week, e.g. 0 6 1 * * for 06:00 on "
+            + "the first of each month) or @monthly, @weekly, @daily, @hourly, @yearly; or none", required = false)
     String schedule() default "none";
+
+    @AttributeDefinition(name = "schedule.zone", description = "time zone of a cron schedule, e.g. Asia/Jakarta "
+            + "(default: the JVM's)", required = false)
+    String schedule_zone();
 }

@@ -49,7 +49,7 @@ class PipelineCatalogComponentTest {
     }
 
     /** The fake engine, with the uk-retail pipeline's four stages registered. */
-    private static final class Engine implements PipelineEngine {
+    private static class Engine implements PipelineEngine {
         final FakeEngine fake = new FakeEngine();
 
         @Override
@@ -163,7 +163,7 @@ class PipelineCatalogComponentTest {
         catalog.setEngine(engine);
         catalog.addConfiguration(configure("io.segmenta.pipeline-hourly.cfg", "source", "uk-retail", "input", "x",
                 "schedule", "every 1h"));
-        assertEquals("every 1h", catalog.pipelines().get(0).schedule());
+        assertEquals("every 1h, next 2026-12-01 01:00 +00:00", catalog.pipelines().get(0).schedule());
         catalog.runDue(); // first seen: due in an hour
         assertEquals(0, catalog.history().size());
         clock.now = clock.now.plus(Duration.ofMinutes(59));
@@ -175,5 +175,83 @@ class PipelineCatalogComponentTest {
         assertEquals("schedule", catalog.history().get(0).trigger());
         catalog.runDue();
         assertEquals(1, catalog.history().size(), "the next run is an hour later");
+    }
+
+    @Test
+    void aCronPipelineRunsAtItsTimesAndShowsTheNextOne() {
+        catalog.setEngine(engine);
+        catalog.addConfiguration(configure("io.segmenta.pipeline-monthly.cfg", "source", "uk-retail", "input", "x",
+                "schedule", "0 6 1 * *", "schedule.zone", "Asia/Jakarta"));
+        // now is 2026-12-01T00:00Z = 07:00 in Jakarta: the 06:00 of this first of the month has passed
+        assertEquals("0 6 1 * * (Asia/Jakarta), next 2027-01-01 06:00 +07:00", catalog.pipelines().get(0).schedule());
+        catalog.runDue();
+        assertEquals(0, catalog.history().size(), "no catch-up of a time before it was seen");
+        clock.now = Instant.parse("2026-12-31T22:59:00Z");
+        catalog.runDue();
+        assertEquals(0, catalog.history().size());
+        clock.now = Instant.parse("2026-12-31T23:00:30Z"); // 06:00:30 in Jakarta
+        catalog.runDue();
+        assertEquals(1, catalog.history().size());
+        assertEquals("schedule", catalog.history().get(0).trigger());
+        assertEquals("0 6 1 * * (Asia/Jakarta), next 2027-02-01 06:00 +07:00", catalog.pipelines().get(0).schedule());
+
+        // down for three months: one run at the next time, not three
+        clock.now = Instant.parse("2027-04-15T00:00:00Z");
+        catalog.runDue();
+        assertEquals(2, catalog.history().size());
+        assertEquals("0 6 1 * * (Asia/Jakarta), next 2027-05-01 06:00 +07:00", catalog.pipelines().get(0).schedule());
+    }
+
+    @Test
+    void anEditedScheduleTakesEffectAtOnce() {
+        PipelineConfiguration c = configure("io.segmenta.pipeline-uk.cfg", "source", "uk-retail", "input", "x",
+                "schedule", "every 30d");
+        catalog.setEngine(engine);
+        catalog.addConfiguration(c);
+        catalog.runDue();
+        assertEquals("every 30d, next 2026-12-31 00:00 +00:00", catalog.pipelines().get(0).schedule());
+        c.apply(Map.of("felix.fileinstall.filename", "file:/etc/segmenta/io.segmenta.pipeline-uk.cfg",
+                "source", "uk-retail", "input", "x", "schedule", "@daily", "schedule.zone", "UTC"));
+        catalog.runDue();
+        assertEquals("@daily (UTC), next 2026-12-02 00:00 +00:00", catalog.pipelines().get(0).schedule());
+        clock.now = Instant.parse("2026-12-02T00:00:00Z");
+        catalog.runDue();
+        assertEquals(1, catalog.history().size());
+    }
+
+    @Test
+    void aPipelineNeverRunsTwiceAtOnce() {
+        // an engine that, while it runs the pipeline, is asked to run it again by name and by the schedule
+        List<String> during = new java.util.ArrayList<>();
+        Engine reentrant = new Engine() {
+            @Override
+            public io.segmenta.api.pipeline.PipelineResult run(io.segmenta.api.pipeline.PipelineSpec spec,
+                    ProgressListener listener) {
+                during.add(assertThrows(SegmentaException.class, () -> catalog.run("hourly", ProgressListener.NONE))
+                        .getMessage());
+                clock.now = clock.now.plus(Duration.ofHours(1));
+                catalog.runDue();
+                return super.run(spec, listener);
+            }
+        };
+        catalog.setEngine(reentrant);
+        catalog.addConfiguration(configure("io.segmenta.pipeline-hourly.cfg", "source", "uk-retail", "input", "x",
+                "schedule", "every 1h"));
+        catalog.runDue(); // seen: due at 01:00
+        catalog.run("hourly", ProgressListener.NONE);
+        assertEquals(List.of("pipeline hourly is running (since 2026-12-01T00:00:00Z); it runs once at a time"),
+                during);
+        List<PipelineRun> history = catalog.history();
+        assertEquals(2, history.size());
+        assertEquals("schedule", history.get(0).trigger());
+        assertFalse(history.get(0).succeeded());
+        assertEquals("skipped: pipeline hourly is running (since 2026-12-01T00:00:00Z); it runs once at a time",
+                history.get(0).outcome());
+        assertEquals("manual", history.get(1).trigger());
+        assertTrue(history.get(1).succeeded());
+        // and once it has finished it can run again
+        catalog.setEngine(engine);
+        catalog.run("hourly", ProgressListener.NONE);
+        assertEquals(3, catalog.history().size());
     }
 }

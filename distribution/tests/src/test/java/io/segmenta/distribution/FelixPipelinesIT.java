@@ -99,6 +99,18 @@ public class FelixPipelinesIT {
         assertTrue(demo.description(), demo.description().contains("k 2..5, chosen"));
         assertTrue(FelixRuntime.gogo(gogo, "segmenta:pipelines").contains("last change refused"));
 
+        // a cron schedule (cron-utils, embedded in io.segmenta.console) is listed with its next time; a bad one
+        // is refused naming the field, and the schedule in force stays
+        write(file, valid + "schedule = 0 6 1 * *\nschedule.zone = Asia/Jakarta\n");
+        FelixRuntime.awaitTrue("the cron schedule is in force", () -> find(catalog, "demo")
+                .map(p -> p.schedule().startsWith("0 6 1 * * (Asia/Jakarta), next ")).orElse(false));
+        assertTrue(FelixRuntime.gogo(gogo, "segmenta:pipelines").contains("0 6 1 * * (Asia/Jakarta), next "));
+        write(file, valid + "schedule = 0 25 1 * *\n");
+        FelixRuntime.awaitTrue("the bad schedule is reported", () -> find(catalog, "demo")
+                .map(p -> p.refused().contains("field 'schedule': '0 25 1 * *' is not a schedule: value 25 not in "
+                        + "range [0, 23]")).orElse(false));
+        assertTrue(find(catalog, "demo").get().schedule().startsWith("0 6 1 * * (Asia/Jakarta)"));
+
         // a definition whose stage is not installed says which one is missing
         write("io.segmenta.pipeline-medoids.cfg", valid.replace("k = 4", "algorithm = kmedoids"));
         FelixRuntime.awaitTrue("medoids listed", () -> find(catalog, "medoids").isPresent());
