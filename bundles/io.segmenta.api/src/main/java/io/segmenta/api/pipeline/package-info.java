@@ -4,7 +4,7 @@
  * ({@link io.segmenta.api.pipeline.PipelineEngine}).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.segmenta.api.pipeline;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,10 @@
 package io.segmenta.engine.internal.metrics;
 
 import io.segmenta.api.pipeline.ClusterQuality;
+import io.segmenta.api.pipeline.SegmentSilhouette;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -43,8 +47,57 @@ public final class ClusterMetrics {
             return new ClusterQuality(inertia, Double.NaN, Double.NaN, Double.NaN);
         }
         Clustering forSilhouette = c.n > silhouetteRows ? c.sample(silhouetteRows, seed) : c;
-        return new ClusterQuality(inertia, Silhouette.mean(forSilhouette, threads, cancelled),
-                daviesBouldin(c, centroids), calinskiHarabasz(c, centroids, inertia));
+        Silhouette.Values silhouette = Silhouette.of(forSilhouette, threads, cancelled);
+        return new ClusterQuality(inertia, silhouette.mean(), daviesBouldin(c, centroids),
+                calinskiHarabasz(c, centroids, inertia), silhouette.values().length,
+                perSegment(forSilhouette, silhouette.values()));
+    }
+
+    /**
+     * Each segment's rows' silhouettes: count, mean, share below 0, and the sorted values thinned for a plot.
+     * Segments with no measured row (empty, or missed by the sample) get a count of 0 and a NaN mean.
+     */
+    static List<SegmentSilhouette> perSegment(Clustering c, double[] values) {
+        if (values.length == 0) {
+            return List.of();
+        }
+        int[] count = new int[c.segments];
+        for (int i = 0; i < c.n; i++) {
+            count[c.segmentOf[c.labels[i]]]++;
+        }
+        double[][] bySegment = new double[c.segments][];
+        for (int s = 0; s < c.segments; s++) {
+            bySegment[s] = new double[count[s]];
+        }
+        int[] filled = new int[c.segments];
+        for (int i = 0; i < c.n; i++) {
+            int s = c.segmentOf[c.labels[i]];
+            bySegment[s][filled[s]++] = values[i];
+        }
+        List<SegmentSilhouette> result = new ArrayList<>(c.segments);
+        for (int s = 0; s < c.segments; s++) {
+            double[] v = bySegment[s];
+            Arrays.sort(v);
+            double sum = 0;
+            int negative = 0;
+            for (double x : v) { // ascending: the same order for every run, so the sum is reproducible
+                sum += x;
+                if (x < 0) {
+                    negative++;
+                }
+            }
+            int m = v.length;
+            int points = Math.min(m, SegmentSilhouette.PROFILE_POINTS);
+            double[] profile = new double[points];
+            for (int j = 0; j < points; j++) {
+                // evenly spaced ranks from the highest (rank 0) to the lowest (rank m - 1)
+                int rank = points == 1 ? 0 : (int) Math.round((double) j * (m - 1) / (points - 1));
+                profile[j] = v[m - 1 - rank];
+            }
+            result.add(new SegmentSilhouette(s, m, m == 0 ? Double.NaN : sum / m, m == 0 ? 0 : (double) negative / m,
+                    profile));
+        }
+        return result;
     }
 
     /** Sum of squared distances of each row to the mean of its cluster (K-Means' objective). */

@@ -18,6 +18,10 @@ public final class Clustering {
     final int[] labels;
     /** The number of non-empty clusters. */
     final int clusters;
+    /** The label (as given, 0..k-1) of each renumbered cluster: the segment it is. */
+    final int[] segmentOf;
+    /** The number of clusters the labels may name, empty ones included: the segments. */
+    final int segments;
     /** Members per (renumbered) cluster. */
     final int[] sizes;
     /** Categorical codes, flat and row-major ({@code i * c + t}); empty when {@code c} is 0. */
@@ -73,8 +77,14 @@ public final class Clustering {
         }
         int[] renumber = new int[k];
         int m = 0;
+        int[] segmentOf = new int[k];
         for (int l = 0; l < k; l++) {
-            renumber[l] = count[l] > 0 ? m++ : -1;
+            if (count[l] > 0) {
+                segmentOf[m] = l;
+                renumber[l] = m++;
+            } else {
+                renumber[l] = -1;
+            }
         }
         int[] compact = new int[n];
         int[] sizes = new int[m];
@@ -87,6 +97,27 @@ public final class Clustering {
         this.labels = compact;
         this.clusters = m;
         this.sizes = sizes;
+        this.segmentOf = Arrays.copyOf(segmentOf, m);
+        this.segments = k;
+    }
+
+    /** The same rows with the segment labels of {@code parent}'s segments, for a sample of the parent. */
+    private Clustering(Clustering sampled, Clustering parent) {
+        this.x = sampled.x;
+        this.n = sampled.n;
+        this.d = sampled.d;
+        this.labels = sampled.labels;
+        this.clusters = sampled.clusters;
+        this.sizes = sampled.sizes;
+        this.categories = sampled.categories;
+        this.c = sampled.c;
+        this.gamma = sampled.gamma;
+        this.segmentOf = new int[sampled.clusters];
+        for (int j = 0; j < sampled.clusters; j++) {
+            // the sample's labels were the parent's renumbered clusters
+            segmentOf[j] = parent.segmentOf[sampled.segmentOf[j]];
+        }
+        this.segments = parent.segments;
     }
 
     /** Copies columns into the flat row-major layout. */
@@ -167,7 +198,7 @@ public final class Clustering {
             System.arraycopy(categories, rows[i] * c, sc, i * c, c);
             sl[i] = labels[rows[i]];
         }
-        return new Clustering(sx, size, d, sl, clusters, sc, c, gamma);
+        return new Clustering(new Clustering(sx, size, d, sl, clusters, sc, c, gamma), this);
     }
 
     /** Rows. */

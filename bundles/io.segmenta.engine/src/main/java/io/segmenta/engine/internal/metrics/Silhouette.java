@@ -43,6 +43,10 @@ public final class Silhouette {
     private final int[] start;
     /** The cluster of each sorted row. */
     private final int[] cluster;
+    /** The row (of the clustering) each sorted row is. */
+    private final int[] origin;
+    /** s(p) of each sorted row, filled by the blocks. */
+    private final double[] values;
     /** Members per cluster. */
     private final int[] sizes;
     /** Column-major categorical codes of the sorted rows: column t of sorted row p at {@code t * n + p}. */
@@ -68,9 +72,12 @@ public final class Silhouette {
         columns = new double[n * d];
         codes = new int[n * this.c];
         cluster = new int[n];
+        origin = new int[n];
+        values = new double[n];
         for (int i = 0; i < n; i++) {
             int p = next[c.labels[i]]++;
             cluster[p] = c.labels[i];
+            origin[p] = i;
             for (int t = 0; t < d; t++) {
                 columns[t * n + p] = c.x[i * d + t];
             }
@@ -87,8 +94,22 @@ public final class Silhouette {
      * @throws CancellationException when {@code cancelled} became true before the end
      */
     public static double mean(Clustering c, int threads, BooleanSupplier cancelled) {
+        return of(c, threads, cancelled).mean();
+    }
+
+    /**
+     * The silhouette of every row and their mean.
+     *
+     * @param mean the mean, or NaN when it is undefined (then {@code values} is empty)
+     * @param values s(i) of row i of the clustering
+     */
+    public record Values(double mean, double[] values) {
+    }
+
+    /** As {@link #mean}, keeping each row's coefficient (scikit-learn's {@code silhouette_samples}). */
+    public static Values of(Clustering c, int threads, BooleanSupplier cancelled) {
         if (!c.scorable()) {
-            return Double.NaN;
+            return new Values(Double.NaN, new double[0]);
         }
         Silhouette s = new Silhouette(c);
         int blocks = (c.n + ROW_BLOCK - 1) / ROW_BLOCK;
@@ -114,7 +135,11 @@ public final class Silhouette {
         for (double b : blockSums) {
             sum += b;
         }
-        return sum / c.n;
+        double[] byRow = new double[c.n];
+        for (int p = 0; p < c.n; p++) {
+            byRow[s.origin[p]] = s.values[p];
+        }
+        return new Values(sum / c.n, byRow);
     }
 
     /** Splits the block range in halves until one block is left, then computes it. */
@@ -176,7 +201,9 @@ public final class Silhouette {
         }
         double total = 0;
         for (int p = first; p < end; p++) {
-            total += coefficient(sums, (p - first) * k, cluster[p], sizes);
+            double v = coefficient(sums, (p - first) * k, cluster[p], sizes);
+            values[p] = v; // each block writes its own rows only
+            total += v;
         }
         return total;
     }

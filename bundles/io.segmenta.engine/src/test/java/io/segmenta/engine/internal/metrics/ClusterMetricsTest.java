@@ -291,6 +291,85 @@ class ClusterMetricsTest {
         assertEquals(0.11154682734057833, Silhouette.mean(sample, 1, () -> false), EXACT);
     }
 
+    /**
+     * Per segment: the count, mean, share below zero, highest and lowest of scikit-learn 1.2.1's
+     * {@code silhouette_samples} on the same 300 rows, Euclidean and mixed (precomputed sqrt(squared Euclidean +
+     * 0.7 x mismatches)); the figures are printed by src/test/resources/metrics/per-segment-silhouette.py.
+     */
+    @Test
+    void perSegmentSilhouetteMatchesScikitLearn() throws Exception {
+        List<String> lines;
+        try (var in = getClass().getResourceAsStream("/metrics/mixed-silhouette.csv")) {
+            lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        }
+        int n = lines.size();
+        double[] x = new double[n * 2];
+        int[] codes = new int[n * 2];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            String[] f = lines.get(i).split(",");
+            x[2 * i] = Double.parseDouble(f[0]);
+            x[2 * i + 1] = Double.parseDouble(f[1]);
+            codes[2 * i] = (int) Double.parseDouble(f[2]);
+            codes[2 * i + 1] = (int) Double.parseDouble(f[3]);
+            labels[i] = (int) Double.parseDouble(f[4]);
+        }
+        double[][] euclidean = {
+            {99, 0.032454021472432024, 0.32323232323232326, 0.31764332594854616, -0.6662833715521224},
+            {101, 0.09610633568052183, 0.3069306930693069, 0.4190459563822771, -0.4663766352937466},
+            {100, 0.277098894137576, 0.15, 0.5215407204409047, -0.49706362362934703}};
+        double[][] mixed = {
+            {99, 0.023443719403050855, 0.3333333333333333, 0.28060161225256697, -0.6027424445505447},
+            {101, 0.07231856198590925, 0.32673267326732675, 0.3421610362772875, -0.3907959154768657},
+            {100, 0.2383894522069464, 0.15, 0.45262817662978755, -0.43293835056900376}};
+        check(ClusterMetrics.compute(new Clustering(x, n, 2, labels, 3), 2, () -> false), euclidean, n);
+        check(ClusterMetrics.compute(new Clustering(x, n, 2, labels, 3, codes, 2, 0.7), 2, () -> false), mixed, n);
+    }
+
+    private static void check(io.segmenta.api.pipeline.ClusterQuality q, double[][] expected, int n) {
+        assertEquals(n, q.silhouetteMeasured());
+        assertEquals(3, q.segmentSilhouettes().size());
+        double weighted = 0;
+        for (int s = 0; s < 3; s++) {
+            var seg = q.segmentSilhouettes().get(s);
+            assertEquals(s, seg.segment());
+            assertEquals((int) expected[s][0], seg.measured());
+            assertEquals(expected[s][1], seg.mean(), 1e-12);
+            assertEquals(expected[s][2], seg.negativeShare(), 0);
+            double[] profile = seg.profile();
+            assertEquals(seg.measured(), profile.length, "fewer than 200 rows: every value is kept");
+            assertEquals(expected[s][3], profile[0], 1e-12, "highest first");
+            assertEquals(expected[s][4], profile[profile.length - 1], 1e-12, "lowest last");
+            for (int j = 1; j < profile.length; j++) {
+                assertTrue(profile[j] <= profile[j - 1], "sorted from highest to lowest");
+            }
+            weighted += seg.mean() * seg.measured();
+        }
+        assertEquals(q.silhouette(), weighted / n, 1e-12, "the segments' means weigh up to the overall mean");
+    }
+
+    @Test
+    void aLargeSegmentsProfileIsThinnedToEvenlySpacedRanksKeepingBothEnds() {
+        int n = 1000;
+        double[] x = new double[n];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i < 900 ? 0 : 1;
+            x[i] = i < 900 ? i * 0.001 : 10 + i * 0.001;
+        }
+        var q = ClusterMetrics.compute(new Clustering(x, n, 1, labels, 3), 1, () -> false);
+        var big = q.segmentSilhouettes().get(0);
+        assertEquals(900, big.measured());
+        assertEquals(io.segmenta.api.pipeline.SegmentSilhouette.PROFILE_POINTS, big.profile().length);
+        assertEquals(0, q.segmentSilhouettes().get(2).measured(), "an empty segment is listed, with nothing measured");
+        assertTrue(Double.isNaN(q.segmentSilhouettes().get(2).mean()));
+        // a sample keeps the segment numbers of the whole clustering
+        var sampled = ClusterMetrics.compute(new Clustering(x, n, 1, labels, 3), 1, () -> false, 100, 3L);
+        assertEquals(100, sampled.silhouetteMeasured());
+        assertEquals(100, sampled.segmentSilhouettes().get(0).measured() + sampled.segmentSilhouettes().get(1).measured());
+        assertEquals(3, sampled.segmentSilhouettes().size());
+    }
+
     /** Categorical columns only: the distance is sqrt(gamma x mismatches). */
     @Test
     void categoricalOnlySilhouette() {
