@@ -15,6 +15,7 @@ import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.pipeline.CategoricalProfile;
 import io.segmenta.api.pipeline.ClusterQuality;
+import io.segmenta.api.pipeline.SegmentSilhouette;
 import io.segmenta.api.pipeline.KCandidate;
 import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineResult;
@@ -212,7 +213,37 @@ public class HtmlReporter implements Reporter {
                 .append(n > MAP_POINTS ? "A uniform random sample of " + grouped(MAP_POINTS) + " of the "
                         + grouped(n) + " " + entity + "s is shown." : "All " + grouped(n) + " " + entity
                         + "s are shown.")
-                .append("</p><div class=\"chart tall\" id=\"map\"></div></section>\n");
+                .append("</p><div class=\"chart tall\" id=\"map\"></div>");
+        if (!q.segmentSilhouettes().isEmpty()) {
+            silhouettes(h, r, entity);
+        }
+        h.append("</section>\n");
+    }
+
+    /**
+     * The silhouette plot (one band per segment of its rows' silhouettes, highest first, as scikit-learn's
+     * example draws it) and a table of each segment's mean and share below zero.
+     */
+    private static void silhouettes(StringBuilder h, PipelineResult r, String entity) {
+        ClusterQuality q = r.quality();
+        int n = r.features().rowCount();
+        h.append("<h3>Silhouette per segment</h3><p class=\"note\" id=\"silhouette-note\">Each band is one "
+                + "segment's ").append(entity).append("s, from the best placed (near 1) to the worst (below 0: "
+                + "nearer another segment); the dashed line is the mean. ")
+                .append(q.silhouetteMeasured() < n ? "Measured on a uniform random sample of "
+                        + grouped(q.silhouetteMeasured()) + " of the " + grouped(n) + " " + entity + "s"
+                        : "Measured on all " + grouped(n) + " " + entity + "s")
+                .append("; a band shows at most ").append(SegmentSilhouette.PROFILE_POINTS)
+                .append(" evenly spaced ranks.</p><div class=\"chart tall\" id=\"silhouette\"></div>")
+                .append("<table class=\"dq\"><tr><th>segment</th><th>measured</th><th>mean silhouette</th>"
+                        + "<th>below 0</th></tr>");
+        for (SegmentSilhouette s : q.segmentSilhouettes()) {
+            String name = s.segment() < r.segments().size() ? r.segments().get(s.segment()).name() : "";
+            h.append("<tr><td>").append(s.segment()).append(". ").append(esc(name)).append("</td><td>")
+                    .append(grouped(s.measured())).append("</td><td>").append(fmt(s.mean(), 4)).append("</td><td>")
+                    .append(s.measured() == 0 ? "" : percent(s.negativeShare())).append("</td></tr>");
+        }
+        h.append("</table>");
     }
 
     private static void details(StringBuilder h, PipelineResult r, int number) {
@@ -354,6 +385,20 @@ public class HtmlReporter implements Reporter {
         }
         d.add("top", top);
         d.add("map", map(scaled, labels, r.spec().cluster().seed()));
+        if (!r.quality().segmentSilhouettes().isEmpty()) {
+            JsonObject silhouette = new JsonObject();
+            silhouette.addProperty("mean", round(r.quality().silhouette()));
+            JsonArray bands = new JsonArray();
+            for (SegmentSilhouette s : r.quality().segmentSilhouettes()) {
+                JsonArray values = new JsonArray();
+                for (double v : s.profile()) {
+                    values.add(round(v));
+                }
+                bands.add(values);
+            }
+            silhouette.add("bands", bands);
+            d.add("silhouette", silhouette);
+        }
         r.selection().ifPresent(sel -> {
             JsonObject range = new JsonObject();
             JsonArray ks = new JsonArray();
@@ -596,6 +641,24 @@ public class HtmlReporter implements Reporter {
                 yAxis:{type:'value',name:'PC2 ('+DATA.map.explained2+'%)',scale:true},
                 series:DATA.map.points.map(function(pts,i){return {name:DATA.segments[i],type:'scatter',symbolSize:4,
                   data:pts,large:true};})});
+              if(DATA.silhouette&&byId('silhouette')){
+                // one category per plotted rank, the bands one after another with a gap, each in its segment's colour
+                var palette=['#5470c6','#91cc75','#fac858','#ee6666','#73c0de','#3ba272','#fc8452','#9a60b4','#ea7ccc'];
+                var slots=[],bars=[],low=0;
+                DATA.silhouette.bands.forEach(function(band,i){
+                  var middle=slots.length+Math.floor(band.length/2);
+                  band.forEach(function(v){bars.push({value:v,itemStyle:{color:palette[i%palette.length]}});
+                    slots.push(slots.length===middle?DATA.segments[i]:'');low=Math.min(low,v);});
+                  for(var g=0;g<Math.max(2,Math.round(band.length/20));g++){bars.push('-');slots.push('');}
+                });
+                draw(byId('silhouette'),{tooltip:{},grid:{top:30,left:240,right:30,bottom:50},
+                  xAxis:{type:'value',name:'silhouette',nameLocation:'middle',nameGap:28,min:Math.floor(low*10)/10,max:1},
+                  yAxis:{type:'category',inverse:true,data:slots,axisTick:{show:false},
+                    axisLabel:{interval:0,width:225,overflow:'truncate'}},
+                  series:[{type:'bar',data:bars,barCategoryGap:0,large:false,markLine:{symbol:'none',silent:true,
+                    label:{formatter:'mean {c}',position:'start'},lineStyle:{type:'dashed',color:'#c23531'},
+                    data:[{xAxis:DATA.silhouette.mean}]}}]});
+              }
               if(DATA.k){
                 var idx=function(k){return DATA.k.ks.indexOf(k);};
                 var marks=[];

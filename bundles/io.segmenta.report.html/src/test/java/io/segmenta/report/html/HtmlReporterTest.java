@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
+import io.segmenta.api.pipeline.ClusterQuality;
 import io.segmenta.api.pipeline.KCandidate;
 import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.SegmentProfile;
+import io.segmenta.api.pipeline.SegmentSilhouette;
 import io.segmenta.testing.Fixtures;
 import io.segmenta.testing.RecordingContext;
 import java.io.IOException;
@@ -34,8 +36,14 @@ class HtmlReporterTest {
                 new KCandidate(3, 500.0, 0.45, 0.80, 1500.0, 4_000_000L),
                 new KCandidate(4, 420.0, 0.38, 0.90, 1400.0, 5_000_000L)),
                 3, 2, "k = 2: because it is the test", 3, 3);
-        return new PipelineResult(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(), r.model(), r.quality(),
-                r.segments(), r.timings(), r.stageVersions(), r.outputs(), Optional.of(selection));
+        // and a silhouette per segment, as the engine measures it (segment 2 of one customer: nothing to measure)
+        ClusterQuality q = r.quality();
+        ClusterQuality withSilhouettes = new ClusterQuality(q.inertia(), q.silhouette(), q.daviesBouldin(),
+                q.calinskiHarabasz(), 3, List.of(new SegmentSilhouette(0, 2, 0.35, 0.0, new double[] {0.5, 0.2}),
+                        new SegmentSilhouette(1, 1, -0.1, 1.0, new double[] {-0.1}),
+                        new SegmentSilhouette(2, 0, Double.NaN, 0.0, new double[0])));
+        return new PipelineResult(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(), r.model(),
+                withSilhouettes, r.segments(), r.timings(), r.stageVersions(), r.outputs(), Optional.of(selection));
     }
 
     private Path write() {
@@ -58,6 +66,9 @@ class HtmlReporterTest {
         assertTrue(html.contains("Dormant, High-Value"), "segment names appear, escaped where needed");
         assertTrue(html.contains("Korea, Republic of"), "categorical levels appear");
         assertTrue(html.contains("k = 2: because it is the test"), "the reason k was chosen");
+        assertTrue(html.contains("<h3>Silhouette per segment</h3>") && html.contains("id=\"silhouette\""),
+                "the silhouette plot");
+        assertTrue(html.contains("Measured on all 3 customers"), "what the silhouette was measured on");
         assertTrue(html.contains("The elbow of the cost curve (Kneedle) is at k = 3."), html.substring(0, 200));
         assertTrue(html.contains("<h2>2. Choosing k</h2>") && html.contains("<h2>3. Segments</h2>"),
                 "sections are numbered in order");
@@ -104,7 +115,9 @@ class HtmlReporterTest {
             assertEquals("[]", errors.toString(), "script errors");
             int charts = chrome.eval("return document.querySelectorAll('.chart').length;").getAsInt();
             int rendered = chrome.eval("return document.querySelectorAll('.chart[data-rendered]').length;").getAsInt();
-            assertTrue(charts >= 6, "charts: " + charts);
+            assertTrue(charts >= 7, "charts: " + charts);
+            assertEquals(1, chrome.eval("return document.querySelectorAll('#silhouette[data-rendered]').length;")
+                    .getAsInt(), "the silhouette plot rendered");
             assertEquals(charts, rendered, "every chart rendered");
             int withData = chrome.eval("var n=0;document.querySelectorAll('.chart').forEach(function(el){"
                     + "var c=echarts.getInstanceByDom(el);var s=c&&c.getOption().series;"

@@ -12,6 +12,7 @@ import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.pipeline.CategoricalProfile;
 import io.segmenta.api.pipeline.ClusterQuality;
+import io.segmenta.api.pipeline.SegmentSilhouette;
 import io.segmenta.api.pipeline.KCandidate;
 import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineResult;
@@ -222,6 +223,22 @@ public class JsonSummaryReporter implements Reporter {
         number(json.name("silhouette"), q.silhouette());
         number(json.name("daviesBouldin"), q.daviesBouldin());
         number(json.name("calinskiHarabasz"), q.calinskiHarabasz());
+        json.name("silhouetteMeasured").value(q.silhouetteMeasured());
+        json.name("segmentSilhouettes").beginArray();
+        for (SegmentSilhouette s : q.segmentSilhouettes()) {
+            json.beginObject();
+            json.name("segment").value(s.segment());
+            json.name("measured").value(s.measured());
+            number(json.name("mean"), s.mean());
+            number(json.name("negativeShare"), s.negativeShare());
+            json.name("profile").beginArray();
+            for (double v : s.profile()) {
+                number(json, v);
+            }
+            json.endArray();
+            json.endObject();
+        }
+        json.endArray();
         json.endObject();
     }
 

@@ -7,6 +7,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.segmenta.api.stage.StageKind;
+import io.segmenta.api.pipeline.ClusterQuality;
+import io.segmenta.api.pipeline.PipelineResult;
+import io.segmenta.api.pipeline.SegmentSilhouette;
 import io.segmenta.testing.Fixtures;
 import io.segmenta.testing.RecordingContext;
 import java.io.IOException;
@@ -85,6 +88,30 @@ class JsonSummaryReporterTest {
         JsonArray timings = s.getAsJsonArray("timings");
         assertEquals("engine", timings.get(2).getAsJsonObject().get("kind").getAsString());
         assertEquals(1234.567891, timings.get(0).getAsJsonObject().get("millis").getAsDouble(), 1e-9);
+    }
+
+    @Test
+    void theSilhouettePerSegmentIsInTheQuality() throws IOException {
+        PipelineResult r = Fixtures.threeCustomers(dir);
+        ClusterQuality q = r.quality();
+        PipelineResult withSilhouettes = new PipelineResult(r.spec(), r.source(), r.features(), r.scaled(),
+                r.scaling(), r.model(), new ClusterQuality(q.inertia(), q.silhouette(), q.daviesBouldin(),
+                        q.calinskiHarabasz(), 3, List.of(new SegmentSilhouette(0, 2, 0.35, 0.5, new double[] {0.8, -0.1}),
+                                new SegmentSilhouette(1, 0, Double.NaN, 0, new double[0]))),
+                r.segments(), r.timings(), r.stageVersions(), r.outputs(), r.selection());
+        reporter.report(withSilhouettes, dir, new RecordingContext());
+        JsonObject quality = JsonParser.parseString(Files.readString(dir.resolve("summary.json"),
+                StandardCharsets.UTF_8)).getAsJsonObject().getAsJsonObject("quality");
+        assertEquals(3, quality.get("silhouetteMeasured").getAsInt());
+        JsonArray segments = quality.getAsJsonArray("segmentSilhouettes");
+        assertEquals(2, segments.size());
+        JsonObject first = segments.get(0).getAsJsonObject();
+        assertEquals(0, first.get("segment").getAsInt());
+        assertEquals(2, first.get("measured").getAsInt());
+        assertEquals(0.35, first.get("mean").getAsDouble());
+        assertEquals(0.5, first.get("negativeShare").getAsDouble());
+        assertEquals("[0.8,-0.1]", first.getAsJsonArray("profile").toString());
+        assertTrue(segments.get(1).getAsJsonObject().get("mean").isJsonNull(), "nothing measured: null");
     }
 
     @Test
