@@ -87,6 +87,19 @@ class ConsoleProgressTest {
     }
 
     @Test
+    void readingAFileShowsTheBytesTheRowsAndTheTimeLeft() {
+        // what a source reports through io.segmenta.table.ReadProgress
+        now = 0;
+        progress.stepStarted(StageKind.SOURCE, "uk-retail");
+        now = seconds(3);
+        progress.progress(StageKind.SOURCE, "uk-retail", 15_000_000, 60_000_000, "bytes read, 200,000 rows");
+        assertEquals("""
+                source uk-retail ...
+                  source uk-retail: 15,000,000 of 60,000,000 bytes read, 200,000 rows (25.0%, about 9 s left)
+                """, printed());
+    }
+
+    @Test
     void printsEveryInfoMessage() {
         progress.info(StageKind.FEATURES, "rfm", "snapshot date 2011-12-10 (the day after the last transaction)");
         progress.info(StageKind.FEATURES, "rfm", "4,338 customers");

@@ -58,6 +58,16 @@ public final class CsvRecords implements Closeable {
         return text.file();
     }
 
+    /** Bytes of the file read so far (see {@link InputText#bytesRead()}). */
+    public long bytesRead() {
+        return text.bytesRead();
+    }
+
+    /** The file's size in bytes, or -1 when unknown. */
+    public long size() {
+        return text.size();
+    }
+
     /**
      * From now on every record must have {@code width} fields.
      *

@@ -68,11 +68,13 @@ public final class InputFiles {
             String encodingHint) {
         Objects.requireNonNull(charset, "charset");
         String file = path.toString();
-        InputStream bytes = openBytes(path);
+        CountingInputStream[] counter = new CountingInputStream[1];
+        InputStream bytes = openBytes(path, counter);
         try {
             boolean gzip = bytes instanceof GZIPInputStream;
             BufferedReader text = new BufferedReader(new InputStreamReader(bytes, decoder(charset, strict)), BUFFER);
-            InputText input = new InputText(path, charset, strict, gzip, text, expected, encodingHint);
+            InputText input = new InputText(path, charset, strict, gzip, text, expected, encodingHint, counter[0],
+                    size(path));
             text.mark(1);
             int first;
             try {
@@ -102,10 +104,20 @@ public final class InputFiles {
      * @throws SegmentaException when the file cannot be opened or is not readable gzip
      */
     public static InputStream openBytes(Path path) {
+        return openBytes(path, null);
+    }
+
+    /** As {@link #openBytes(Path)}, counting the file's bytes read into {@code counter[0]} when given. */
+    private static InputStream openBytes(Path path, CountingInputStream[] counter) {
         String file = path.toString();
         InputStream raw = null;
         try {
-            raw = new BufferedInputStream(Files.newInputStream(path), BUFFER);
+            InputStream disk = Files.newInputStream(path);
+            if (counter != null) {
+                counter[0] = new CountingInputStream(disk);
+                disk = counter[0];
+            }
+            raw = new BufferedInputStream(disk, BUFFER);
             raw.mark(2);
             int b0 = raw.read();
             int b1 = raw.read();
@@ -117,6 +129,15 @@ public final class InputFiles {
         } catch (RuntimeException e) {
             close(raw);
             throw e;
+        }
+    }
+
+    /** The file's size in bytes, or -1 when it cannot be told. */
+    static long size(Path path) {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            return -1;
         }
     }
 

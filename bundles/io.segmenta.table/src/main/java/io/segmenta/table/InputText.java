@@ -26,9 +26,13 @@ public final class InputText implements Closeable {
     private final Reader reader;
     private final String expected;
     private final String encodingHint;
+    private final CountingInputStream counted;
+    private final long size;
 
     InputText(Path path, Charset charset, boolean strict, boolean gzip, Reader reader, String expected,
-            String encodingHint) {
+            String encodingHint, CountingInputStream counted, long size) {
+        this.counted = counted;
+        this.size = size;
         this.path = path;
         this.charset = charset;
         this.strict = strict;
@@ -45,6 +49,19 @@ public final class InputText implements Closeable {
 
     public Charset charset() {
         return charset;
+    }
+
+    /**
+     * How many bytes of the file (as stored: compressed for a gzip file) have been read so far. The readers
+     * above read ahead, so this runs up to 64 KiB ahead of the records parsed: fine for progress.
+     */
+    public long bytesRead() {
+        return counted == null ? 0 : counted.count();
+    }
+
+    /** The size of the file as stored, in bytes, or -1 when it could not be told. */
+    public long size() {
+        return size;
     }
 
     /** Whether the file was gzip-compressed. */

@@ -2,7 +2,8 @@
  * Building blocks for sources: growable primitive columns, a dictionary encoder for categorical values,
  * a counter of rejected rows by reason, and the input plumbing every CSV source shares: opening a plain
  * or gzipped text file ({@link io.segmenta.table.InputFiles}, {@link io.segmenta.table.InputText}),
- * streaming its records with exact line numbers ({@link io.segmenta.table.CsvRecords}), matching header
+ * streaming its records with exact line numbers ({@link io.segmenta.table.CsvRecords}), reporting how far the
+ * reading has got in bytes of the files on disk ({@link io.segmenta.table.ReadProgress}), matching header
  * names ({@link io.segmenta.table.Headers}), and hand-written parsers for numbers, date-times and keys
  * ({@link io.segmenta.table.Decimals}, {@link io.segmenta.table.DateTimes}, {@link io.segmenta.table.Keys},
  * {@link io.segmenta.table.IdIndex}), the bad-row policy ({@link io.segmenta.table.MalformedRows}) and the
@@ -20,7 +21,7 @@
  * temporary one renamed into place, so that no output is left half written.
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package io.segmenta.table;
 
 import org.osgi.annotation.bundle.Export;

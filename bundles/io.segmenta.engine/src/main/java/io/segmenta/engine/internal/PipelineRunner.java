@@ -645,8 +645,10 @@ public final class PipelineRunner {
             if (rows > silhouetteRows) {
                 progress.info(null, METRICS, sampleNote(silhouetteRows, rows, spec));
             }
+            // the silhouette is the one step of the metrics that takes long (O(n²)): its rows are the progress
             quality[0] = ClusterMetrics.compute(clustering, threads, run::isCancelled, silhouetteRows,
-                    spec.cluster().seed());
+                    spec.cluster().seed(), (done, total) -> progress.progress(null, METRICS, done, total,
+                            "silhouette rows"));
             return SegmentProfiles.compute(raw, labels, segments, call(chosen.algorithm(), model::segmentNames),
                     spec.options());
         });

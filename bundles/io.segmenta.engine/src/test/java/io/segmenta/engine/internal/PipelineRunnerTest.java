@@ -162,7 +162,8 @@ class PipelineRunnerTest {
                 "info SOURCE fake-source read 10 rows", "finish SOURCE fake-source",
                 "start FEATURES fake-rfm", "finish FEATURES fake-rfm", "start null scaling", "finish null scaling",
                 "start ALGORITHM fake-split", "finish ALGORITHM fake-split",
-                "start null quality metrics", "finish null quality metrics",
+                "start null quality metrics", "progress null quality metrics 7/7 silhouette rows",
+                "finish null quality metrics",
                 "start REPORTER fake-report", "finish REPORTER fake-report"), recorder.events);
     }
 

@@ -28,6 +28,7 @@ import io.segmenta.table.InputText;
 import io.segmenta.table.Keys;
 import io.segmenta.table.LongColumnBuilder;
 import io.segmenta.table.MalformedRows;
+import io.segmenta.table.ReadProgress;
 import io.segmenta.table.RejectionCounter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -198,12 +199,16 @@ public class MappedCsvSource implements DataSource {
         private String lastRawCustomer;
         private String lastCustomer;
 
+        private final ReadProgress progress;
+
         Reading(Mapping mapping, CsvRecords records, StageContext context, double maxMalformed) {
             this.maxMalformed = maxMalformed;
             this.file = records.file();
             this.mapping = mapping;
             this.records = records;
             this.context = context;
+            this.progress = ReadProgress.of(context, Path.of(records.file()));
+            progress.reading(records);
             // Only enabled rules are registered, in the order they apply; each shows with 0 when nothing
             // broke it.
             this.rejections = new RejectionCounter(file);
@@ -239,7 +244,7 @@ public class MappedCsvSource implements DataSource {
             malformed.finish();
             // Rows of the wrong width never reach row(): the reader skipped and counted them.
             rowsRead = records.rows();
-            context.progress(rowsRead, -1, "rows");
+            progress.finished(rowsRead);
             return result();
         }
 
@@ -474,7 +479,7 @@ public class MappedCsvSource implements DataSource {
 
         private void tick() {
             if (rowsRead % PROGRESS_EVERY == 0) {
-                context.progress(rowsRead, -1, "rows");
+                progress.report(rowsRead);
                 if (context.isCancelled()) {
                     throw new SegmentaException("cancelled");
                 }

@@ -154,7 +154,9 @@ class MappedCsvSourceTest {
         assertEquals(Map.of("customers", 2L, "orders", 2L), q.entityCounts());
         assertFalse(context.infos.contains(MappedCsvSource.NO_ORDER_INFO));
         assertFalse(context.infos.contains(MappedCsvSource.NO_TIMESTAMP_INFO));
-        assertEquals(List.of(new RecordingContext.Progress(7, -1, "rows")), context.progress);
+        assertEquals(1, context.progress.size());
+        assertEquals("bytes read, 7 rows", context.progress.get(0).unit());
+        assertEquals(context.progress.get(0).total(), context.progress.get(0).done(), "the whole file");
     }
 
     @Test
@@ -512,8 +514,10 @@ class MappedCsvSourceTest {
         RecordingContext context = mapping(resource("mapped/basic.properties"));
         SourceData data = source.read(file, context);
         assertEquals(rows, data.quality().rowsKept());
-        assertEquals(List.of(new RecordingContext.Progress(100_000, -1, "rows"), new RecordingContext.Progress(200_000, -1, "rows"),
-                new RecordingContext.Progress(200_000, -1, "rows")), context.progress);
+        assertEquals(List.of("bytes read, 100,000 rows", "bytes read, 200,000 rows", "bytes read, 200,000 rows"),
+                context.progress.stream().map(RecordingContext.Progress::unit).toList());
+        assertTrue(context.progress.get(0).done() < context.progress.get(0).total(), "part way");
+        assertEquals(context.progress.get(2).total(), context.progress.get(2).done(), "the whole file at the end");
 
         RecordingContext cancelled = new RecordingContext(Map.of("mapping", resource("mapped/basic.properties").toString()), 0);
         assertEquals("cancelled", assertThrows(SegmentaException.class, () -> source.read(file, cancelled)).getMessage());

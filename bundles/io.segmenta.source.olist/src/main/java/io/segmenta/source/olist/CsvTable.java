@@ -71,6 +71,11 @@ final class CsvTable implements Closeable {
         return file;
     }
 
+    /** The records being read, for the reading progress. */
+    CsvRecords records() {
+        return records;
+    }
+
     /**
      * The columns with these names (matched ignoring case, spaces, underscores and a BOM), in the order
      * given.

@@ -22,6 +22,7 @@ import io.segmenta.table.DuplicateRows;
 import io.segmenta.table.IdIndex;
 import io.segmenta.table.LongColumnBuilder;
 import io.segmenta.table.MalformedRows;
+import io.segmenta.table.ReadProgress;
 import io.segmenta.table.RejectionCounter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -275,6 +276,9 @@ public class OlistSource implements DataSource {
             this.context = context;
         }
 
+        /** Bytes of all the tables read against their sizes (set once the tables are found). */
+        private ReadProgress progress;
+
         SourceData run() {
             Path customers = required(CUSTOMERS_FILE);
             Path orders = required(ORDERS_FILE);
@@ -285,6 +289,13 @@ public class OlistSource implements DataSource {
                     : optional(TRANSLATION_FILE, "categories will be the Portuguese names");
             Path sellers = optional(SELLERS_FILE, "the seller_city and seller_region columns will be absent");
             Path reviews = optional(REVIEWS_FILE, "the review_score column will be absent");
+            List<Path> all = new ArrayList<>(List.of(customers, orders, items, payments));
+            for (Path p : new Path[] {products, translation, sellers, reviews}) {
+                if (p != null) {
+                    all.add(p);
+                }
+            }
+            progress = new ReadProgress(context, all);
 
             readCustomers(customers);
             readOrders(orders);
@@ -299,7 +310,7 @@ public class OlistSource implements DataSource {
                 readSellers(sellers);
             }
             readItems(items);
-            context.progress(records, -1, "rows");
+            progress.finished(records);
             return emit();
         }
 
@@ -326,7 +337,9 @@ public class OlistSource implements DataSource {
 
         private CsvTable open(Path path) {
             inputs.add(path.toString());
-            return CsvTable.open(path, maxMalformed);
+            CsvTable table = CsvTable.open(path, maxMalformed);
+            progress.reading(table.records());
+            return table;
         }
 
         /**
@@ -344,7 +357,7 @@ public class OlistSource implements DataSource {
         /** Counts a record read, reports progress and stops when cancelled. */
         private void tick() {
             if (++records % PROGRESS_EVERY == 0) {
-                context.progress(records, -1, "rows");
+                progress.report(records);
                 if (context.isCancelled()) {
                     throw new SegmentaException("cancelled");
                 }

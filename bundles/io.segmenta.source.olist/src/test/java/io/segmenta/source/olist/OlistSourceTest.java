@@ -227,7 +227,9 @@ class OlistSourceTest {
         assertEquals(1, infosWith(context, "1 seller_ids not in").size(), context.infos.toString());
         assertEquals(1, infosWith(context, "9 orders by status: delivered 6, canceled 1, shipped 1, unavailable 1; "
                 + "kept: delivered").size(), context.infos.toString());
-        assertEquals(new RecordingContext.Progress(49, -1, "rows"), context.progress.get(context.progress.size() - 1));
+        RecordingContext.Progress end = context.progress.get(context.progress.size() - 1);
+        assertEquals("bytes read, 49 rows", end.unit());
+        assertEquals(end.total(), end.done(), "every table read");
     }
 
     @Test
@@ -548,8 +550,20 @@ class OlistSourceTest {
         RecordingContext context = new RecordingContext();
         SourceData data = source.read(dir, context);
         assertEquals(OlistSource.PROGRESS_EVERY / 2, data.transactions().rowCount());
-        assertEquals(List.of(new RecordingContext.Progress(100_000, -1, "rows"), new RecordingContext.Progress(200_000, -1, "rows"),
-                new RecordingContext.Progress(200_000, -1, "rows")), context.progress);
+        assertEquals(List.of("bytes read, 100,000 rows", "bytes read, 200,000 rows", "bytes read, 200,000 rows"),
+                context.progress.stream().map(RecordingContext.Progress::unit).toList());
+        // the total is the four tables' sizes; the bytes read grow from one table to the next
+        long total = 0;
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                total += Files.size(f);
+            }
+        }
+        for (RecordingContext.Progress p : context.progress) {
+            assertEquals(total, p.total());
+        }
+        assertTrue(context.progress.get(0).done() < context.progress.get(1).done());
+        assertEquals(total, context.progress.get(2).done());
         assertEquals(1_000L, data.quality().entityCounts().get("customers"));
         assertEquals(575_000, Arrays.stream(data.transactions().amount().values()).sum(), 1e-6);
         // no delivery dates in this orders file: no delay column, and it says so

@@ -71,6 +71,11 @@ final class CsvInput implements Closeable {
         }
     }
 
+    /** The records being read, for the reading progress. */
+    CsvRecords records() {
+        return records;
+    }
+
     /** For each spec, the index of its column in the header, or -1 for an optional column not there. */
     int[] columns() {
         return columns;

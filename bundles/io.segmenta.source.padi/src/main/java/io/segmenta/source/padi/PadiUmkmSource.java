@@ -26,6 +26,7 @@ import io.segmenta.table.DuplicateRows;
 import io.segmenta.table.IdIndex;
 import io.segmenta.table.LongColumnBuilder;
 import io.segmenta.table.MalformedRows;
+import io.segmenta.table.ReadProgress;
 import io.segmenta.table.RejectionCounter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -364,7 +365,11 @@ public class PadiUmkmSource implements DataSource {
                     .register(ORDER_WITHOUT_LINES);
         }
 
+        /** Bytes of the three files read against their sizes. */
+        private ReadProgress progress;
+
         SourceData run() {
+            progress = new ReadProgress(context, List.of(usersPath, ordersPath, linesPath));
             readUsers();
             readOrders();
             return readLines();
@@ -373,7 +378,7 @@ public class PadiUmkmSource implements DataSource {
         private void tick() {
             scanned++;
             if (scanned % PROGRESS_EVERY == 0) {
-                context.progress(scanned, -1, "rows");
+                progress.report(scanned);
                 if (context.isCancelled()) {
                     throw new SegmentaException("cancelled");
                 }
@@ -388,6 +393,7 @@ public class PadiUmkmSource implements DataSource {
             long conflicting = 0;
             long firstConflict = 0;
             try (CsvInput in = CsvInput.open(usersPath, USER_COLS, maxMalformed)) {
+                progress.reading(in.records());
                 int[] col = in.columns();
                 hasProvince = col[U_PROVINCE] >= 0;
                 for (CSVRecord r = in.next(); r != null; r = in.next()) {
@@ -446,6 +452,7 @@ public class PadiUmkmSource implements DataSource {
             String lastDateText = null;
             long lastDate = 0;
             try (CsvInput in = CsvInput.open(ordersPath, ORDER_COLS, maxMalformed)) {
+                progress.reading(in.records());
                 int[] col = in.columns();
                 for (int s = 0; s < O_CATEGORICAL.length; s++) {
                     stagedPresent[s] = col[O_CATEGORICAL[s]] >= 0;
@@ -612,6 +619,7 @@ public class PadiUmkmSource implements DataSource {
             DuplicateRows duplicates = new DuplicateRows(BUFFER);
             List<Rejection> malformedLines;
             try (CsvInput in = CsvInput.open(linesPath, LINE_COLS, maxMalformed)) {
+                progress.reading(in.records());
                 col = in.columns();
                 int productCol = col[L_PRODUCT_ID] >= 0 ? col[L_PRODUCT_ID] : col[L_PRODUCT_NAME];
                 for (CSVRecord r = in.next(); r != null; r = in.next()) {
@@ -729,7 +737,7 @@ public class PadiUmkmSource implements DataSource {
                 // Malformed lines included: those of the wrong width never reached the loop.
                 linesRead = in.rows();
             }
-            context.progress(scanned, -1, "rows");
+            progress.finished(scanned);
             if (unknownUserLines > 0) {
                 context.info(NAME + ": " + unknownBuyers.cardinality() + " buyer id(s) and "
                         + unknownSellers.cardinality() + " seller id(s) of kept lines are not in " + usersPath

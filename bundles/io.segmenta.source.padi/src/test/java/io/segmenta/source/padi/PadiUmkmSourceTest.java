@@ -539,8 +539,10 @@ class PadiUmkmSourceTest {
         RecordingContext context = new RecordingContext();
         DataQuality q = source.read(dir, context).quality();
         // 8 users + 100,000 orders + 17 lines; the first step falls in df_order
-        assertEquals(List.of(new RecordingContext.Progress(100_000, -1, "rows"),
-                new RecordingContext.Progress(100_025, -1, "rows")), context.progress);
+        assertEquals(List.of("bytes read, 100,000 rows", "bytes read, 100,025 rows"),
+                context.progress.stream().map(RecordingContext.Progress::unit).toList());
+        assertTrue(context.progress.get(0).done() < context.progress.get(0).total(), "part way: in df_order");
+        assertEquals(context.progress.get(1).total(), context.progress.get(1).done(), "the three files read");
         assertEquals(rows, rejection(q, PadiUmkmSource.ORDER_WITHOUT_LINES).count());
 
         RecordingContext cancelled = RecordingContext.cancelled();

@@ -25,6 +25,7 @@ import io.segmenta.table.InputFiles;
 import io.segmenta.table.Keys;
 import io.segmenta.table.LongColumnBuilder;
 import io.segmenta.table.MalformedRows;
+import io.segmenta.table.ReadProgress;
 import io.segmenta.table.RejectionCounter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -126,6 +127,7 @@ public class UkRetailSource implements DataSource {
         private final String file;
         private final CsvRecords records;
         private final StageContext context;
+        private final ReadProgress progress;
 
         private final int[] column = new int[REQUIRED.length];
         private final String[] columnName = new String[REQUIRED.length];
@@ -158,6 +160,8 @@ public class UkRetailSource implements DataSource {
             this.file = records.file();
             this.records = records;
             this.context = context;
+            this.progress = new ReadProgress(context, List.of(Path.of(records.file())));
+            progress.reading(records);
             this.maxMalformed = maxMalformed;
             // Registered in the order the rules apply, so that all four show, with 0 when nothing broke them.
             this.rejections = new RejectionCounter(file).register(MISSING_CUSTOMER).register(CANCELLED)
@@ -173,7 +177,7 @@ public class UkRetailSource implements DataSource {
             malformed.finish();
             // Rows of the wrong width never reach row(): the reader skipped and counted them.
             rowsRead = records.rows();
-            context.progress(rowsRead, -1, "rows");
+            progress.finished(rowsRead);
             return result();
         }
 
@@ -231,7 +235,7 @@ public class UkRetailSource implements DataSource {
                 duplicates.add(record);
             }
             if (rowsRead % PROGRESS_EVERY == 0) {
-                context.progress(rowsRead, -1, "rows");
+                progress.report(rowsRead);
                 if (context.isCancelled()) {
                     throw new SegmentaException("cancelled");
                 }

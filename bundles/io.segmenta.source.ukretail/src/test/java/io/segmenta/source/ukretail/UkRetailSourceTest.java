@@ -494,15 +494,24 @@ class UkRetailSourceTest {
     }
 
     @Test
-    void reportsProgressEveryHundredThousandRows() {
+    void reportsProgressEveryHundredThousandRows() throws java.io.IOException {
         RecordingContext context = new RecordingContext();
         SourceData data = source.read(many, context);
         assertEquals(MANY_ROWS, data.quality().rowsKept());
         assertEquals(300L, data.quality().entityCounts().get("customers"));
-        // one call per 100,000 rows, and a last one when the file is done
-        assertEquals(List.of(new RecordingContext.Progress(100_000, -1, "rows"),
-                new RecordingContext.Progress(200_000, -1, "rows"), new RecordingContext.Progress(200_000, -1, "rows")),
-                context.progress);
+        // one call per 100,000 rows, and a last one when the file is done: bytes of the file read against its
+        // size (so the console can tell the time left), with the rows read so far
+        long size = java.nio.file.Files.size(many);
+        assertEquals(List.of("bytes read, 100,000 rows", "bytes read, 200,000 rows", "bytes read, 200,000 rows"),
+                context.progress.stream().map(RecordingContext.Progress::unit).toList());
+        long last = 0;
+        for (RecordingContext.Progress p : context.progress) {
+            assertEquals(size, p.total());
+            assertTrue(p.done() >= last && p.done() <= size, p.toString());
+            last = p.done();
+        }
+        assertEquals(size, last, "the end is the whole file");
+        assertTrue(context.progress.get(0).done() < size, "the first report is part way");
     }
 
     @Test
@@ -510,7 +519,8 @@ class UkRetailSourceTest {
         RecordingContext context = RecordingContext.cancelled();
         SegmentaException e = assertThrows(SegmentaException.class, () -> source.read(many, context));
         assertEquals("cancelled", e.getMessage());
-        assertEquals(List.of(new RecordingContext.Progress(100_000, -1, "rows")), context.progress);
+        assertEquals(1, context.progress.size());
+        assertEquals("bytes read, 100,000 rows", context.progress.get(0).unit());
     }
 
     @Test

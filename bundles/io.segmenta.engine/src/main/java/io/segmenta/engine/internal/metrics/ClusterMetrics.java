@@ -41,13 +41,27 @@ public final class ClusterMetrics {
      */
     public static ClusterQuality compute(Clustering c, int threads, BooleanSupplier cancelled, int silhouetteRows,
             long seed) {
+        return compute(c, threads, cancelled, silhouetteRows, seed, (done, total) -> { });
+    }
+
+    /** Tells how far the silhouette has got: rows done of the rows it is measured on. */
+    @FunctionalInterface
+    public interface SilhouetteProgress {
+        void rowsDone(long done, long total);
+    }
+
+    /** As above, reporting the silhouette's progress (called from its threads). */
+    public static ClusterQuality compute(Clustering c, int threads, BooleanSupplier cancelled, int silhouetteRows,
+            long seed, SilhouetteProgress progress) {
         double[] centroids = c.centroids();
         double inertia = inertia(c, centroids);
         if (!c.scorable()) {
             return new ClusterQuality(inertia, Double.NaN, Double.NaN, Double.NaN);
         }
         Clustering forSilhouette = c.n > silhouetteRows ? c.sample(silhouetteRows, seed) : c;
-        Silhouette.Values silhouette = Silhouette.of(forSilhouette, threads, cancelled);
+        long measured = forSilhouette.n;
+        Silhouette.Values silhouette = Silhouette.of(forSilhouette, threads, cancelled,
+                done -> progress.rowsDone(done, measured));
         return new ClusterQuality(inertia, silhouette.mean(), daviesBouldin(c, centroids),
                 calinskiHarabasz(c, centroids, inertia), silhouette.values().length,
                 perSegment(forSilhouette, silhouette.values()));

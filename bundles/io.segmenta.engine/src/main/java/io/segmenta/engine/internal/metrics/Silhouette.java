@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 
 /**
  * The exact mean silhouette coefficient, as scikit-learn's {@code silhouette_score} with the Euclidean
@@ -53,8 +55,12 @@ public final class Silhouette {
     private final int[] codes;
     private final int c;
     private final double gamma;
+    /** Rows whose coefficient is done, over all threads, for the progress callback. */
+    private final AtomicLong rowsDone = new AtomicLong();
+    private final LongConsumer progress;
 
-    private Silhouette(Clustering c) {
+    private Silhouette(Clustering c, LongConsumer progress) {
+        this.progress = progress;
         n = c.n;
         d = c.d;
         k = c.clusters;
@@ -108,10 +114,19 @@ public final class Silhouette {
 
     /** As {@link #mean}, keeping each row's coefficient (scikit-learn's {@code silhouette_samples}). */
     public static Values of(Clustering c, int threads, BooleanSupplier cancelled) {
+        return of(c, threads, cancelled, done -> { });
+    }
+
+    /**
+     * As {@link #of(Clustering, int, BooleanSupplier)}, telling {@code rowsDone} after each block of rows how
+     * many rows are done so far (of {@code c.n}); it is called from the computing threads, at most once per
+     * {@link #ROW_BLOCK} rows, so it must be thread-safe and cheap (throttling is the listener's job).
+     */
+    public static Values of(Clustering c, int threads, BooleanSupplier cancelled, LongConsumer rowsDone) {
         if (!c.scorable()) {
             return new Values(Double.NaN, new double[0]);
         }
-        Silhouette s = new Silhouette(c);
+        Silhouette s = new Silhouette(c, rowsDone);
         int blocks = (c.n + ROW_BLOCK - 1) / ROW_BLOCK;
         double[] blockSums = new double[blocks];
         boolean stopped;
@@ -182,7 +197,10 @@ public final class Silhouette {
             if (cancelled.getAsBoolean()) {
                 return false;
             }
-            blockSums[b] = block(b * ROW_BLOCK, Math.min(n, (b + 1) * ROW_BLOCK), sums, scratch);
+            int first = b * ROW_BLOCK;
+            int end = Math.min(n, first + ROW_BLOCK);
+            blockSums[b] = block(first, end, sums, scratch);
+            progress.accept(rowsDone.addAndGet(end - first));
         }
         return true;
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.segmenta.api.pipeline.ClusterQuality;
 import io.segmenta.engine.internal.Lcg;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,33 @@ class ClusterMetricsTest {
      *             CH = 16 * (4 - 2) / (1 * (2 - 1)) = 32
      * </pre>
      */
+    @Test
+    void silhouetteProgressCountsEveryRowOnceOverAllThreads() {
+        int n = 1000;
+        double[] x = new double[n];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i % 10 + (i % 2) * 100;
+            labels[i] = i % 2;
+        }
+        List<long[]> calls = Collections.synchronizedList(new ArrayList<>());
+        ClusterQuality q = ClusterMetrics.compute(new Clustering(x, n, 1, labels, 2), 3, () -> false, n, 1L,
+                (done, total) -> calls.add(new long[] {done, total}));
+        // one call per block of rows; blocks finish in any order (the short last one too), so the counts are
+        // distinct running totals that end at n, each at most one block above the one before
+        int blocks = (n + Silhouette.ROW_BLOCK - 1) / Silhouette.ROW_BLOCK;
+        assertEquals(blocks, calls.size());
+        long[] done = calls.stream().mapToLong(c -> c[0]).sorted().toArray();
+        long previous = 0;
+        for (long d : done) {
+            assertTrue(d > previous && d - previous <= Silhouette.ROW_BLOCK, d + " after " + previous);
+            previous = d;
+        }
+        assertEquals(n, done[blocks - 1]);
+        assertTrue(calls.stream().allMatch(c -> c[1] == n));
+        assertEquals(Silhouette.mean(new Clustering(x, n, 1, labels, 2), 1, () -> false), q.silhouette(), 1e-12);
+    }
+
     @Test
     void fourPointsInOneDimension() {
         Clustering c = new Clustering(new double[] {0, 1, 4, 5}, 4, 1, new int[] {0, 0, 1, 1}, 2);
