@@ -14,7 +14,10 @@
  * (customer, seller) over dictionary codes with primitive arrays: orders, sums, distinct and most frequent
  * values, recency, and the restriction to the entities that have usable rows; {@link io.segmenta.table.TopLevels}
  * ranks the levels of a column by a summed value and {@link io.segmenta.table.OrderTotals} gives the orders, total
- * amount and average order value (for reports).
+ * amount and average order value (for reports), and {@link io.segmenta.table.RfmGrid} the RFM view of a run:
+ * recency and frequency quintile scores ({@link io.segmenta.table.RfmQuintiles}, as pandas' {@code qcut} of ranks)
+ * and the named RFM segments ({@link io.segmenta.table.RfmSegment}), shared with the {@code rfm-segments}
+ * algorithm.
  * <p>
  * For writers of results, {@link io.segmenta.table.DecimalText} formats numbers as plain, locale-independent
  * decimal text without a string per cell, and {@link io.segmenta.table.OutputFiles} writes a file through a

@@ -1,5 +1,7 @@
 package io.segmenta.cluster.rfmsegments;
 
+import io.segmenta.table.RfmQuintiles;
+import io.segmenta.table.RfmSegment;
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
 import io.segmenta.api.SegmentaException;
@@ -24,7 +26,7 @@ import org.osgi.service.component.annotations.Component;
  *
  * <h2>Scores</h2>
  * Needs the numeric columns {@value #RECENCY}, {@value #FREQUENCY} and {@value #MONETARY} (as the rfm feature
- * extractor makes them). F and M are the {@link Quintiles quintile scores by rank} of frequency and monetary,
+ * extractor makes them). F and M are the {@link RfmQuintiles quintile scores by rank} of frequency and monetary,
  * i.e. pandas' {@code pd.qcut(x.rank(method='first'), 5, labels=[1, 2, 3, 4, 5])}; R is reversed, so that the
  * most recent customers score 5: {@code pd.qcut(recency.rank(method='first'), 5, labels=[5, 4, 3, 2, 1])}.
  * M is computed and reported (mean M per segment, as an info line) but, as in the recipe, not used for the
@@ -86,14 +88,11 @@ public class RfmSegmentsClusterer implements Clusterer {
         double[] frequency = column(features, FREQUENCY, "fit");
         double[] monetary = column(features, MONETARY, "fit");
 
-        double[] recencySorted = Quintiles.sorted(recency);
-        double[] frequencySorted = Quintiles.sorted(frequency);
-        int[] r = Quintiles.scores(recency);
-        for (int i = 0; i < n; i++) {
-            r[i] = Quintiles.BINS + 1 - r[i]; // most recent (smallest recency) scores 5
-        }
-        int[] f = Quintiles.scores(frequency);
-        int[] m = Quintiles.scores(monetary);
+        double[] recencySorted = RfmQuintiles.sorted(recency);
+        double[] frequencySorted = RfmQuintiles.sorted(frequency);
+        int[] r = RfmQuintiles.recencyScores(recency); // most recent (smallest recency) scores 5
+        int[] f = RfmQuintiles.scores(frequency);
+        int[] m = RfmQuintiles.scores(monetary);
 
         int segments = RfmSegment.count();
         int[] ordinal = new int[n];
@@ -153,8 +152,8 @@ public class RfmSegmentsClusterer implements Clusterer {
         }
         context.info(summary(size, m, ordinal, entity));
         context.progress(n, n, entity + "s");
-        return new RfmSegmentsModel(features.numericNames(), Quintiles.upperBounds(recencySorted),
-                Quintiles.upperBounds(frequencySorted), numberOf, labels, centroids, cost, r, f, m);
+        return new RfmSegmentsModel(features.numericNames(), RfmQuintiles.upperBounds(recencySorted),
+                RfmQuintiles.upperBounds(frequencySorted), numberOf, labels, centroids, cost, r, f, m);
     }
 
     /** One line: each present segment's size and mean M score (the scores have no other way out yet). */

@@ -1,5 +1,7 @@
 package io.segmenta.cluster.rfmsegments;
 
+import io.segmenta.table.RfmQuintiles;
+import io.segmenta.table.RfmSegment;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.stage.ClusterModel;
@@ -22,7 +24,7 @@ final class RfmSegmentsModel implements ClusterModel {
     static final String COST = "cost";
 
     private final List<String> columns;
-    /** Training boundaries of the recency and frequency scores ({@link Quintiles#upperBounds}), scaled units. */
+    /** Training boundaries of the recency and frequency scores ({@link RfmQuintiles#upperBounds}), scaled units. */
     private final double[] recencyUpper;
     private final double[] frequencyUpper;
     /** The segment number of each {@link RfmSegment} ordinal, or -1 for a segment no training customer is in. */
@@ -119,7 +121,7 @@ final class RfmSegmentsModel implements ClusterModel {
 
     /**
      * Scores each customer's recency and frequency against the training data's bins (a value equal to a bin
-     * boundary gets the lower score, as in {@code qcut}; see {@link Quintiles}) and names it by the same rule.
+     * boundary gets the lower score, as in {@code qcut}; see {@link RfmQuintiles}) and names it by the same rule.
      * The values must be scaled with the training data's scaler: the boundaries are in those units. Other
      * columns are not read.
      * <p>
@@ -136,8 +138,8 @@ final class RfmSegmentsModel implements ClusterModel {
         int n = features.rowCount();
         int[] result = new int[n];
         for (int i = 0; i < n; i++) {
-            int rs = Quintiles.BINS + 1 - Quintiles.scoreOf(recency[i], recencyUpper);
-            int fs = Quintiles.scoreOf(frequency[i], frequencyUpper);
+            int rs = RfmQuintiles.BINS + 1 - RfmQuintiles.scoreOf(recency[i], recencyUpper);
+            int fs = RfmQuintiles.scoreOf(frequency[i], frequencyUpper);
             RfmSegment segment = RfmSegment.of(rs, fs);
             int number = numberOf[segment.ordinal()];
             if (number < 0) {
@@ -183,9 +185,9 @@ final class RfmSegmentsModel implements ClusterModel {
         double[] frequencyUpper = state.numbers(FREQUENCY_UPPER);
         int[] numberOf = state.integers(NUMBER_OF);
         double[][] trained = state.table(CENTROIDS);
-        if (recencyUpper.length != Quintiles.BINS - 1 || frequencyUpper.length != Quintiles.BINS - 1) {
+        if (recencyUpper.length != RfmQuintiles.BINS - 1 || frequencyUpper.length != RfmQuintiles.BINS - 1) {
             throw state.inconsistent("'" + RECENCY_UPPER + "' and '" + FREQUENCY_UPPER + "' must hold "
-                    + (Quintiles.BINS - 1) + " score boundaries each");
+                    + (RfmQuintiles.BINS - 1) + " score boundaries each");
         }
         int segments = RfmSegment.values().length;
         if (numberOf.length != segments) {

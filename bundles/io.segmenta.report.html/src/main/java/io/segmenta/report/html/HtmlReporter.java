@@ -27,6 +27,9 @@ import io.segmenta.api.stage.StageContext;
 import io.segmenta.table.DecimalText;
 import io.segmenta.table.OrderTotals;
 import io.segmenta.table.OutputFiles;
+import io.segmenta.table.RfmGrid;
+import io.segmenta.table.RfmQuintiles;
+import io.segmenta.table.RfmSegment;
 import io.segmenta.table.TopLevels;
 import java.io.IOException;
 import java.io.InputStream;
@@ -112,6 +115,10 @@ public class HtmlReporter implements Reporter {
         }
         segments(h, r, entity, ++section[0]);
         quality(h, r, entity, ++section[0]);
+        Optional<RfmGrid> rfm = rfmGrid(r);
+        if (rfm.isPresent()) {
+            rfm(h, r, rfm.get(), entity, ++section[0]);
+        }
         details(h, r, ++section[0]);
         h.append("<script>").append(echarts.replace("</script", "<\\/script")).append("</script>\n");
         h.append("<script>const DATA=").append(data(r).toString().replace("</", "<\\/")).append(";\n")
@@ -244,6 +251,58 @@ public class HtmlReporter implements Reporter {
                     .append(s.measured() == 0 ? "" : percent(s.negativeShare())).append("</td></tr>");
         }
         h.append("</table>");
+    }
+
+    /** The RFM view, when the features have recency and frequency (see {@link RfmGrid}). */
+    static Optional<RfmGrid> rfmGrid(PipelineResult r) {
+        return RfmGrid.of(r.features(), r.model().labels(), r.model().k());
+    }
+
+    /**
+     * The R x F grid as a heat map (each cell named by the RFM segment map, with its count), the named RFM
+     * segments' sizes and value, and how the run's segments spread over them.
+     */
+    private static void rfm(StringBuilder h, PipelineResult r, RfmGrid g, String entity, int number) {
+        h.append("<section id=\"rfm\"><h2>").append(number).append(". RFM view</h2><p class=\"note\">Every ")
+                .append(entity).append(" scored 1 to 5 on recency (R, 5 = bought most recently) and frequency (F, "
+                        + "5 = most orders) by quintiles of their ranks among the ").append(grouped(g.entities()))
+                .append(' ').append(entity).append("s of this run, and named by the standard RFM segment map "
+                        + "(docs/rfm-segments.md). The scores are relative to this run's ").append(entity)
+                .append("s, not fixed thresholds; equal values are ranked in their order of appearance (pandas' "
+                        + "rank(method='first')), so where many ").append(entity).append("s share a value (one order) "
+                        + "they are split between two scores by that order, not by their other figures.</p><div class=\"chart tall\" id=\"rfm-grid\"></div>")
+                .append("<table class=\"dq\" id=\"rfm-segments\"><tr><th>RFM segment</th><th>").append(entity)
+                .append("s</th><th>share</th>").append(g.hasValue() ? "<th>share of the value</th>" : "")
+                .append("</tr>");
+        for (RfmSegment s : RfmSegment.values()) {
+            int count = g.segmentCounts()[s.ordinal()];
+            h.append("<tr><td>").append(esc(s.label())).append("</td><td>").append(grouped(count)).append("</td><td>")
+                    .append(percent((double) count / g.entities())).append("</td>");
+            if (g.hasValue()) {
+                h.append("<td>").append(g.totalValue() == 0 ? "" : percent(g.segmentValues()[s.ordinal()]
+                        / g.totalValue())).append("</td>");
+            }
+            h.append("</tr>");
+        }
+        h.append("</table><h3>Segments of this run by RFM segment (share of each segment's ").append(entity)
+                .append("s)</h3><table class=\"profile\" id=\"rfm-by-segment\"><tr><th>segment</th>");
+        for (RfmSegment s : RfmSegment.values()) {
+            h.append("<th>").append(esc(s.label())).append("</th>");
+        }
+        h.append("</tr>");
+        for (SegmentProfile p : r.segments()) {
+            int[] row = g.bySegment()[p.segment()];
+            int size = Arrays.stream(row).sum();
+            h.append("<tr><th>").append(p.segment()).append(". ").append(esc(p.name())).append("</th>");
+            for (int count : row) {
+                double share = size == 0 ? 0 : (double) count / size;
+                // the colour scale of the profile table, share 0 white: the column where a segment lives stands out
+                h.append("<td style=\"background:").append(colour(100 * Math.pow(4, share))).append("\">")
+                        .append(count == 0 ? "" : percent(share)).append("</td>");
+            }
+            h.append("</tr>");
+        }
+        h.append("</table></section>\n");
     }
 
     private static void details(StringBuilder h, PipelineResult r, int number) {
@@ -399,6 +458,29 @@ public class HtmlReporter implements Reporter {
             silhouette.add("bands", bands);
             d.add("silhouette", silhouette);
         }
+        rfmGrid(r).ifPresent(g -> {
+            // one heat-map cell per (F, R): [F - 1, R - 1, count], with the segment name as the cell's label
+            JsonObject rfm = new JsonObject();
+            JsonArray cells = new JsonArray();
+            JsonArray cellNames = new JsonArray();
+            int max = 0;
+            for (int rs = 1; rs <= RfmQuintiles.BINS; rs++) {
+                for (int fs = 1; fs <= RfmQuintiles.BINS; fs++) {
+                    int inCell = g.cellCounts()[RfmGrid.cell(rs, fs)];
+                    JsonArray cell = new JsonArray();
+                    cell.add(fs - 1);
+                    cell.add(rs - 1);
+                    cell.add(inCell);
+                    cells.add(cell);
+                    cellNames.add(RfmSegment.of(rs, fs).label());
+                    max = Math.max(max, inCell);
+                }
+            }
+            rfm.add("cells", cells);
+            rfm.add("names", cellNames);
+            rfm.addProperty("max", max);
+            d.add("rfm", rfm);
+        });
         r.selection().ifPresent(sel -> {
             JsonObject range = new JsonObject();
             JsonArray ks = new JsonArray();
@@ -610,6 +692,7 @@ public class HtmlReporter implements Reporter {
             .segment h3{margin-bottom:.2em}.swatch{display:inline-block;width:.8em;height:.8em;margin-right:.4em;border-radius:2px}
             .s0{background:#5470c6}.s1{background:#91cc75}.s2{background:#fac858}.s3{background:#ee6666}.s4{background:#73c0de}
             .s5{background:#3ba272}.s6{background:#fc8452}.s7{background:#9a60b4}.s8{background:#ea7ccc}.s9{background:#999}
+            #rfm-by-segment{font-size:.8em}#rfm-by-segment th{max-width:9em}
             @media print{.chart{page-break-inside:avoid}section{page-break-before:auto}body{margin:0}}
             """;
 
@@ -658,6 +741,19 @@ public class HtmlReporter implements Reporter {
                   series:[{type:'bar',data:bars,barCategoryGap:0,large:false,markLine:{symbol:'none',silent:true,
                     label:{formatter:'mean {c}',position:'start'},lineStyle:{type:'dashed',color:'#c23531'},
                     data:[{xAxis:DATA.silhouette.mean}]}}]});
+              }
+              if(DATA.rfm&&byId('rfm-grid')){
+                var scores=['1','2','3','4','5'];
+                draw(byId('rfm-grid'),{tooltip:{formatter:function(p){return DATA.rfm.names[p.dataIndex]+'<br>R '+
+                    (p.value[1]+1)+', F '+(p.value[0]+1)+': '+p.value[2]+' '+DATA.entity+'s';}},
+                  grid:{top:20,left:90,right:30,bottom:90},
+                  xAxis:{type:'category',data:scores,name:'F (frequency score)',nameLocation:'middle',nameGap:28,splitArea:{show:true}},
+                  yAxis:{type:'category',data:scores,name:'R (recency score)',nameLocation:'middle',nameGap:40,splitArea:{show:true}},
+                  visualMap:{min:0,max:Math.max(1,DATA.rfm.max),calculable:false,orient:'horizontal',left:'center',bottom:0,
+                    text:[DATA.rfm.max+' '+DATA.entity+'s','0'],
+                    inRange:{color:['#f7fbff','#6baed6','#08519c']}},
+                  series:[{type:'heatmap',data:DATA.rfm.cells,label:{show:true,fontSize:11,lineHeight:16,
+                    formatter:function(p){return DATA.rfm.names[p.dataIndex]+'\\n'+p.value[2];}}}]});
               }
               if(DATA.k){
                 var idx=function(k){return DATA.k.ks.indexOf(k);};

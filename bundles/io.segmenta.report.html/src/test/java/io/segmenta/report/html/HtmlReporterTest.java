@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
+import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.pipeline.ClusterQuality;
 import io.segmenta.api.pipeline.KCandidate;
 import io.segmenta.api.pipeline.KSelection;
@@ -75,6 +76,50 @@ class HtmlReporterTest {
         assertTrue(html.length() < 1_200_000, "about the size of the inlined library: " + html.length());
     }
 
+    /*
+     * The fixture's three customers: recency 325, 2, 75.5 days and 1, 7, 4 orders score (pandas' qcut of the
+     * ranks, docs/rfm-segments.md) R = 1, 5, 3 and F = 1, 5, 3, so they are Lost, Champions and Need Attention;
+     * segment 0 is the second customer, segment 1 the other two.
+     */
+    @Test
+    void theRfmViewShowsTheGridTheNamedSegmentsAndHowTheRunsSegmentsSpreadOverThem() throws IOException {
+        String html = Files.readString(write(), StandardCharsets.UTF_8);
+        assertTrue(html.contains("<h2>5. RFM view</h2>") && html.contains("<h2>6. Run details</h2>"),
+                "the RFM view comes between quality and the run details");
+        assertTrue(html.contains("id=\"rfm-grid\""), "the grid chart");
+        String table = html.substring(html.indexOf("id=\"rfm-segments\""), html.indexOf("id=\"rfm-by-segment\""));
+        assertTrue(table.contains("<tr><td>Champions</td><td>1</td><td>33.3%</td><td>5.2%</td></tr>"), table);
+        assertTrue(table.contains("<tr><td>Lost</td><td>1</td><td>33.3%</td><td>92.7%</td></tr>"), table);
+        assertTrue(table.contains("<tr><td>Need Attention</td><td>1</td><td>33.3%</td><td>2.2%</td></tr>"), table);
+        assertTrue(table.contains("<tr><td>At Risk</td><td>0</td><td>0%</td><td>0%</td></tr>"), table);
+        String bySegment = html.substring(html.indexOf("id=\"rfm-by-segment\""), html.indexOf("id=\"details\""));
+        assertTrue(bySegment.contains("\"background:hsl(140,70%,60%)\">100%</td>") && bySegment.contains(">50%</td>"), bySegment);
+
+        // the chart's data: 25 cells, the one of R = 5, F = 5 (x = F - 1, y = R - 1) holding one customer
+        var rfm = HtmlReporter.data(withSelection(Fixtures.threeCustomers(dir))).getAsJsonObject("rfm");
+        assertEquals(25, rfm.getAsJsonArray("cells").size());
+        assertEquals("[4,4,1]", rfm.getAsJsonArray("cells").get(24).toString());
+        assertEquals("Champions", rfm.getAsJsonArray("names").get(24).getAsString());
+        assertEquals("Lost", rfm.getAsJsonArray("names").get(0).getAsString());
+    }
+
+    @Test
+    void withoutRecencyAndFrequencyThereIsNoRfmView() throws IOException {
+        PipelineResult r = Fixtures.threeCustomers(dir);
+        FeatureMatrix noFrequency = new FeatureMatrix(r.features().entity(), r.features().ids(),
+                List.of(r.features().numeric().get(0), r.features().numeric().get(2)), r.features().categorical(),
+                "monetary");
+        FeatureMatrix scaledNoFrequency = new FeatureMatrix(r.scaled().entity(), r.scaled().ids(),
+                List.of(r.scaled().numeric().get(0), r.scaled().numeric().get(2)), r.scaled().categorical(),
+                "monetary");
+        PipelineResult without = new PipelineResult(r.spec(), r.source(), noFrequency, scaledNoFrequency, r.scaling(), r.model(), r.quality(), r.segments(), r.timings(), r.stageVersions(), r.outputs(),
+                Optional.empty());
+        String html = HtmlReporter.page(without, "");
+        assertFalse(html.contains("RFM view"), "no RFM section");
+        assertTrue(html.contains("<h2>4. Run details</h2>"), "the sections are numbered without it");
+        assertFalse(HtmlReporter.data(without).has("rfm"));
+    }
+
     @Test
     void describesWhatSetsASegmentApart() {
         SegmentProfile s = new SegmentProfile(0, "Big", 10, 0.1, 0.5, List.of("recency", "frequency", "monetary"),
@@ -118,6 +163,8 @@ class HtmlReporterTest {
             assertTrue(charts >= 7, "charts: " + charts);
             assertEquals(1, chrome.eval("return document.querySelectorAll('#silhouette[data-rendered]').length;")
                     .getAsInt(), "the silhouette plot rendered");
+            assertEquals(1, chrome.eval("return document.querySelectorAll('#rfm-grid[data-rendered]').length;")
+                    .getAsInt(), "the RFM grid rendered");
             assertEquals(charts, rendered, "every chart rendered");
             int withData = chrome.eval("var n=0;document.querySelectorAll('.chart').forEach(function(el){"
                     + "var c=echarts.getInstanceByDom(el);var s=c&&c.getOption().series;"

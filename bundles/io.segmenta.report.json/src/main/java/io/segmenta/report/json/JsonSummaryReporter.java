@@ -24,6 +24,9 @@ import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.table.OrderTotals;
 import io.segmenta.table.OutputFiles;
+import io.segmenta.table.RfmGrid;
+import io.segmenta.table.RfmQuintiles;
+import io.segmenta.table.RfmSegment;
 import io.segmenta.table.TopLevels;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -94,12 +97,69 @@ public class JsonSummaryReporter implements Reporter {
         quality(json, r);
         kSelection(json, r);
         segments(json, r);
+        rfm(json, r);
         json.name("timings").beginArray();
         for (StageTiming t : r.timings()) {
             json.beginObject();
             json.name("kind").value(t.kind() == null ? "engine" : t.kind().label());
             json.name("name").value(t.name());
             number(json.name("millis"), t.millis());
+            json.endObject();
+        }
+        json.endArray();
+        json.endObject();
+    }
+
+    /**
+     * The RFM view ({@link RfmGrid}): null unless the features have recency and frequency. The grid as a list
+     * of its 25 cells, R = 5 first; the named RFM segments in their canonical order; and per segment of the run
+     * its entities per named RFM segment.
+     */
+    private static void rfm(JsonWriter json, PipelineResult r) throws IOException {
+        Optional<RfmGrid> found = RfmGrid.of(r.features(), r.model().labels(), r.model().k());
+        json.name("rfm");
+        if (found.isEmpty()) {
+            json.nullValue();
+            return;
+        }
+        RfmGrid g = found.get();
+        json.beginObject();
+        json.name("entities").value(g.entities());
+        json.name("grid").beginArray();
+        for (int rs = RfmQuintiles.BINS; rs >= 1; rs--) {
+            for (int fs = 1; fs <= RfmQuintiles.BINS; fs++) {
+                int cell = RfmGrid.cell(rs, fs);
+                json.beginObject();
+                json.name("r").value(rs);
+                json.name("f").value(fs);
+                json.name("segment").value(RfmSegment.of(rs, fs).label());
+                json.name("size").value(g.cellCounts()[cell]);
+                number(json.name("value"), g.cellValues()[cell]);
+                json.endObject();
+            }
+        }
+        json.endArray();
+        json.name("segments").beginArray();
+        for (RfmSegment s : RfmSegment.values()) {
+            int o = s.ordinal();
+            json.beginObject();
+            json.name("name").value(s.label());
+            json.name("size").value(g.segmentCounts()[o]);
+            number(json.name("share"), (double) g.segmentCounts()[o] / g.entities());
+            number(json.name("valueShare"), g.hasValue() && g.totalValue() != 0
+                    ? g.segmentValues()[o] / g.totalValue() : Double.NaN);
+            json.endObject();
+        }
+        json.endArray();
+        json.name("bySegment").beginArray();
+        for (int c = 0; c < g.bySegment().length; c++) {
+            json.beginObject();
+            json.name("segment").value(c);
+            json.name("sizes").beginObject();
+            for (RfmSegment s : RfmSegment.values()) {
+                json.name(s.label()).value(g.bySegment()[c][s.ordinal()]);
+            }
+            json.endObject();
             json.endObject();
         }
         json.endArray();

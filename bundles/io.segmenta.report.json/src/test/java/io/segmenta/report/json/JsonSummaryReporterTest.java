@@ -90,6 +90,40 @@ class JsonSummaryReporterTest {
         assertEquals(1234.567891, timings.get(0).getAsJsonObject().get("millis").getAsDouble(), 1e-9);
     }
 
+    /*
+     * The fixture's customers score R = 1, 5, 3 and F = 1, 5, 3 (quintiles of ranks as pandas' qcut,
+     * docs/rfm-segments.md): Lost, Champions, Need Attention; monetary 77183.6, 4310, 1797.24; labels 1, 0, 1.
+     */
+    @Test
+    void theRfmViewHasTheGridTheNamedSegmentsAndTheRunsSegmentsAcrossThem() throws IOException {
+        JsonObject rfm = written().getAsJsonObject("rfm");
+        assertEquals(3, rfm.get("entities").getAsInt());
+        JsonArray grid = rfm.getAsJsonArray("grid");
+        assertEquals(25, grid.size());
+        JsonObject first = grid.get(0).getAsJsonObject();
+        assertEquals("{\"r\":5,\"f\":1,\"segment\":\"New Customers\",\"size\":0,\"value\":0.0}", first.toString());
+        JsonObject champions = grid.get(4).getAsJsonObject();
+        assertEquals("Champions", champions.get("segment").getAsString());
+        assertEquals(1, champions.get("size").getAsInt());
+        assertEquals(4310.000000000001, champions.get("value").getAsDouble());
+        JsonObject lost = grid.get(20).getAsJsonObject();
+        assertEquals("Lost", lost.get("segment").getAsString());
+        assertEquals(1, lost.get("r").getAsInt());
+        assertEquals(1, lost.get("size").getAsInt());
+
+        JsonArray segments = rfm.getAsJsonArray("segments");
+        assertEquals(11, segments.size());
+        JsonObject needAttention = segments.get(5).getAsJsonObject();
+        assertEquals("Need Attention", needAttention.get("name").getAsString());
+        assertEquals(1, needAttention.get("size").getAsInt());
+        assertEquals(1797.24 / (77183.6 + 4310.000000000001 + 1797.24), needAttention.get("valueShare").getAsDouble(),
+                1e-12);
+        JsonObject bySegment1 = rfm.getAsJsonArray("bySegment").get(1).getAsJsonObject();
+        assertEquals(1, bySegment1.get("segment").getAsInt());
+        assertEquals(1, bySegment1.getAsJsonObject("sizes").get("Lost").getAsInt());
+        assertEquals(0, bySegment1.getAsJsonObject("sizes").get("Champions").getAsInt());
+    }
+
     @Test
     void theSilhouettePerSegmentIsInTheQuality() throws IOException {
         PipelineResult r = Fixtures.threeCustomers(dir);

@@ -1,4 +1,4 @@
-package io.segmenta.cluster.rfmsegments;
+package io.segmenta.table;
 
 /**
  * The named RFM segments, in their canonical order (the order segments are numbered in), and the rule that
@@ -11,7 +11,7 @@ package io.segmenta.cluster.rfmsegments;
  * patterns cover each of the 25 cells exactly once. The issue also asks for "Lost": it is the worst cell,
  * R = 1 and F = 1, split off Hibernating (which keeps 12, 21 and 22). docs/rfm-segments.md has the grid.
  */
-enum RfmSegment {
+public enum RfmSegment {
     CHAMPIONS("Champions"),
     LOYAL_CUSTOMERS("Loyal Customers"),
     POTENTIAL_LOYALISTS("Potential Loyalists"),
@@ -26,11 +26,11 @@ enum RfmSegment {
 
     private static final RfmSegment[] VALUES = values();
     /** GRID[r - 1][f - 1], precomputed so that naming a customer is one array look-up. */
-    private static final RfmSegment[][] GRID = new RfmSegment[Quintiles.BINS][Quintiles.BINS];
+    private static final RfmSegment[][] GRID = new RfmSegment[RfmQuintiles.BINS][RfmQuintiles.BINS];
 
     static {
-        for (int r = 1; r <= Quintiles.BINS; r++) {
-            for (int f = 1; f <= Quintiles.BINS; f++) {
+        for (int r = 1; r <= RfmQuintiles.BINS; r++) {
+            for (int f = 1; f <= RfmQuintiles.BINS; f++) {
                 GRID[r - 1][f - 1] = rule(r, f);
             }
         }
@@ -43,20 +43,22 @@ enum RfmSegment {
     }
 
     /** The name shown to people, e.g. "Can't Lose Them". */
-    String label() {
+    public String label() {
         return label;
     }
 
-    static int count() {
+    /** The number of named segments. */
+    public static int count() {
         return VALUES.length;
     }
 
-    static RfmSegment byOrdinal(int ordinal) {
+    /** The segment of that canonical number. */
+    public static RfmSegment byOrdinal(int ordinal) {
         return VALUES[ordinal];
     }
 
     /** The segment of scores R and F (1 to 5). */
-    static RfmSegment of(int r, int f) {
+    public static RfmSegment of(int r, int f) {
         return GRID[r - 1][f - 1];
     }
 

@@ -1,4 +1,4 @@
-package io.segmenta.cluster.rfmsegments;
+package io.segmenta.table;
 
 import java.util.Arrays;
 
@@ -24,15 +24,19 @@ import java.util.Arrays;
  * boundary (split by order of appearance), such a value therefore scores as the first of them did.
  * <p>
  * Plain loops over primitive arrays; values must be finite (callers check).
+ * <p>
+ * Shared by the {@code rfm-segments} algorithm and the reports' RFM view ({@link RfmGrid}), so that both score
+ * alike.
  */
-final class Quintiles {
-    static final int BINS = 5;
+public final class RfmQuintiles {
+    /** The number of scores: 1 to 5. */
+    public static final int BINS = 5;
 
-    private Quintiles() {
+    private RfmQuintiles() {
     }
 
     /** The score (1 to 5) of rank {@code rank} (1-based) among {@code n} ranks. */
-    static int scoreOfRank(long rank, long n) {
+    public static int scoreOfRank(long rank, long n) {
         int score = 1;
         for (int j = 1; j < BINS; j++) {
             if (BINS * (rank - 1) > j * (n - 1)) {
@@ -46,7 +50,7 @@ final class Quintiles {
      * The values sorted ascending, with -0.0 turned into 0.0 so that the two zeros are equal, as they are for
      * pandas (Arrays.sort would otherwise order -0.0 first).
      */
-    static double[] sorted(double[] values) {
+    public static double[] sorted(double[] values) {
         double[] s = new double[values.length];
         for (int i = 0; i < s.length; i++) {
             s[i] = values[i] + 0.0; // -0.0 + 0.0 == +0.0
@@ -62,7 +66,7 @@ final class Quintiles {
      *
      * @param sorted {@link #sorted(double[])} of {@code values}
      */
-    static int[] ranksFirst(double[] values, double[] sorted) {
+    public static int[] ranksFirst(double[] values, double[] sorted) {
         int n = values.length;
         int[] seen = new int[n];
         int[] ranks = new int[n];
@@ -73,8 +77,20 @@ final class Quintiles {
         return ranks;
     }
 
+    /**
+     * The recency score (1 to 5) of every value: the quintile reversed, so that the smallest recency (the most
+     * recent purchase) scores 5, as pandas' {@code labels=[5, 4, 3, 2, 1]}.
+     */
+    public static int[] recencyScores(double[] recency) {
+        int[] r = scores(recency);
+        for (int i = 0; i < r.length; i++) {
+            r[i] = BINS + 1 - r[i];
+        }
+        return r;
+    }
+
     /** The quintile score (1 to 5) of every value. */
-    static int[] scores(double[] values) {
+    public static int[] scores(double[] values) {
         int n = values.length;
         int[] ranks = ranksFirst(values, sorted(values));
         int[] scores = new int[n];
@@ -92,7 +108,7 @@ final class Quintiles {
      *
      * @param sorted the training values, {@link #sorted(double[]) sorted}; not empty
      */
-    static double[] upperBounds(double[] sorted) {
+    public static double[] upperBounds(double[] sorted) {
         int n = sorted.length;
         double[] upper = new double[BINS - 1];
         int rank = 0; // the highest rank scored q or less, for q = 1, 2, ...
@@ -106,7 +122,7 @@ final class Quintiles {
     }
 
     /** The score (1 to 5) of a value against training boundaries from {@link #upperBounds}. */
-    static int scoreOf(double value, double[] upper) {
+    public static int scoreOf(double value, double[] upper) {
         int score = 1;
         for (double u : upper) {
             if (value > u) {

@@ -1,4 +1,4 @@
-package io.segmenta.cluster.rfmsegments;
+package io.segmenta.table;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class QuintilesTest {
+class RfmQuintilesTest {
 
     /*
      * /usr/bin/python3 (pandas 1.5.3):
@@ -22,11 +22,11 @@ class QuintilesTest {
     @Test
     void scoresMatchPandasQcutOfRankFirstWithTies() {
         double[] x = {30, 5, 5, 120, 5, 60, 1, 30, 300, 2, 30, 45};
-        assertArrayEquals(new int[] {6, 3, 4, 11, 5, 10, 1, 7, 12, 2, 8, 9}, Quintiles.ranksFirst(x, Quintiles.sorted(x)));
+        assertArrayEquals(new int[] {6, 3, 4, 11, 5, 10, 1, 7, 12, 2, 8, 9}, RfmQuintiles.ranksFirst(x, RfmQuintiles.sorted(x)));
         // the three 5s have ranks 3, 4, 5 and are split between scores 1 and 2 by their order of appearance
-        assertArrayEquals(new int[] {3, 1, 2, 5, 2, 5, 1, 3, 5, 1, 4, 4}, Quintiles.scores(x));
+        assertArrayEquals(new int[] {3, 1, 2, 5, 2, 5, 1, 3, 5, 1, 4, 4}, RfmQuintiles.scores(x));
         double[] f = {1, 3, 1, 1, 8, 2, 2, 1, 1, 15, 4, 1};
-        assertArrayEquals(new int[] {1, 4, 1, 1, 5, 3, 4, 2, 2, 5, 5, 3}, Quintiles.scores(f));
+        assertArrayEquals(new int[] {1, 4, 1, 1, 5, 3, 4, 2, 2, 5, 5, 3}, RfmQuintiles.scores(f));
     }
 
     /*
@@ -43,7 +43,7 @@ class QuintilesTest {
         for (int n = 2; n <= 12; n++) {
             StringBuilder got = new StringBuilder();
             for (int r = 1; r <= n; r++) {
-                got.append(Quintiles.scoreOfRank(r, n));
+                got.append(RfmQuintiles.scoreOfRank(r, n));
             }
             assertEquals(expected[n - 2], got.toString(), "n = " + n);
         }
@@ -54,7 +54,7 @@ class QuintilesTest {
         int n = 1000;
         int[] count = new int[6];
         for (int r = 1; r <= n; r++) {
-            count[Quintiles.scoreOfRank(r, n)]++;
+            count[RfmQuintiles.scoreOfRank(r, n)]++;
         }
         assertArrayEquals(new int[] {0, 200, 200, 200, 200, 200}, count);
     }
@@ -62,35 +62,35 @@ class QuintilesTest {
     @Test
     void negativeZeroTiesWithZero() {
         // pandas ranks -0.0 and 0.0 as equal values, so by order of appearance
-        assertArrayEquals(new int[] {1, 2}, Quintiles.ranksFirst(new double[] {0.0, -0.0},
-                Quintiles.sorted(new double[] {0.0, -0.0})));
-        assertArrayEquals(new int[] {1, 2}, Quintiles.ranksFirst(new double[] {-0.0, 0.0},
-                Quintiles.sorted(new double[] {-0.0, 0.0})));
+        assertArrayEquals(new int[] {1, 2}, RfmQuintiles.ranksFirst(new double[] {0.0, -0.0},
+                RfmQuintiles.sorted(new double[] {0.0, -0.0})));
+        assertArrayEquals(new int[] {1, 2}, RfmQuintiles.ranksFirst(new double[] {-0.0, 0.0},
+                RfmQuintiles.sorted(new double[] {-0.0, 0.0})));
     }
 
     /** Sorted: 1 2 5 | 5 5 | 30 30 | 30 45 | 60 120 300 (scores 111 22 33 44 555 by rank). */
     @Test
     void upperBoundsAreTheLastValueOfEachBinAndBoundaryValuesScoreLow() {
         double[] x = {30, 5, 5, 120, 5, 60, 1, 30, 300, 2, 30, 45};
-        double[] upper = Quintiles.upperBounds(Quintiles.sorted(x));
+        double[] upper = RfmQuintiles.upperBounds(RfmQuintiles.sorted(x));
         assertArrayEquals(new double[] {5, 5, 30, 45}, upper);
-        assertEquals(1, Quintiles.scoreOf(-1, upper));
-        assertEquals(1, Quintiles.scoreOf(5, upper)); // on the boundary: the lower bin, as qcut's (a, b]
-        assertEquals(3, Quintiles.scoreOf(6, upper)); // bin 2 ends where it starts, at 5
-        assertEquals(3, Quintiles.scoreOf(30, upper));
-        assertEquals(4, Quintiles.scoreOf(30.5, upper));
-        assertEquals(4, Quintiles.scoreOf(45, upper));
-        assertEquals(5, Quintiles.scoreOf(45.01, upper));
-        assertEquals(5, Quintiles.scoreOf(1e9, upper));
+        assertEquals(1, RfmQuintiles.scoreOf(-1, upper));
+        assertEquals(1, RfmQuintiles.scoreOf(5, upper)); // on the boundary: the lower bin, as qcut's (a, b]
+        assertEquals(3, RfmQuintiles.scoreOf(6, upper)); // bin 2 ends where it starts, at 5
+        assertEquals(3, RfmQuintiles.scoreOf(30, upper));
+        assertEquals(4, RfmQuintiles.scoreOf(30.5, upper));
+        assertEquals(4, RfmQuintiles.scoreOf(45, upper));
+        assertEquals(5, RfmQuintiles.scoreOf(45.01, upper));
+        assertEquals(5, RfmQuintiles.scoreOf(1e9, upper));
     }
 
     @Test
     void emptyBinsOfTinyDataAreSkippedByNewValues() {
         // n = 2: ranks score 1 and 5, bins 2 to 4 are empty
-        double[] upper = Quintiles.upperBounds(Quintiles.sorted(new double[] {7, 3}));
+        double[] upper = RfmQuintiles.upperBounds(RfmQuintiles.sorted(new double[] {7, 3}));
         assertArrayEquals(new double[] {3, 3, 3, 3}, upper);
-        assertEquals(1, Quintiles.scoreOf(3, upper));
-        assertEquals(5, Quintiles.scoreOf(3.5, upper));
+        assertEquals(1, RfmQuintiles.scoreOf(3, upper));
+        assertEquals(5, RfmQuintiles.scoreOf(3.5, upper));
     }
 
     @Test
@@ -101,10 +101,10 @@ class QuintilesTest {
             for (int i = 0; i < n; i++) {
                 x[i] = random.nextGaussian(); // distinct with probability 1
             }
-            int[] scores = Quintiles.scores(x);
-            double[] upper = Quintiles.upperBounds(Quintiles.sorted(x));
+            int[] scores = RfmQuintiles.scores(x);
+            double[] upper = RfmQuintiles.upperBounds(RfmQuintiles.sorted(x));
             for (int i = 0; i < n; i++) {
-                assertEquals(scores[i], Quintiles.scoreOf(x[i], upper), "n = " + n + ", row " + i);
+                assertEquals(scores[i], RfmQuintiles.scoreOf(x[i], upper), "n = " + n + ", row " + i);
             }
         }
     }

@@ -1,4 +1,4 @@
-package io.segmenta.cluster.rfmsegments;
+package io.segmenta.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
