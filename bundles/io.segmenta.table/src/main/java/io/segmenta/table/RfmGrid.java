@@ -49,8 +49,9 @@ public record RfmGrid(int entities, int[] cellCounts, double[] cellValues, int[]
         }
         double[] value = features.value().map(NumericColumn::values).orElse(null);
         int n = features.rowCount();
-        int[] r = RfmQuintiles.recencyScores(rv);
-        int[] f = RfmQuintiles.scores(fv);
+        int[] order = RfmQuintiles.idOrder(features.ids());
+        int[] r = RfmQuintiles.recencyScores(rv, order);
+        int[] f = RfmQuintiles.scores(fv, order);
         int bins = RfmQuintiles.BINS;
         int[] cellCounts = new int[bins * bins];
         double[] cellValues = new double[bins * bins];

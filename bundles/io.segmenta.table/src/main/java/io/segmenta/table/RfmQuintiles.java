@@ -1,6 +1,7 @@
 package io.segmenta.table;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Quintile scores by rank, as the usual RFM recipe computes them in pandas:
@@ -67,10 +68,18 @@ public final class RfmQuintiles {
      * @param sorted {@link #sorted(double[])} of {@code values}
      */
     public static int[] ranksFirst(double[] values, double[] sorted) {
+        return ranksFirst(values, sorted, identity(values.length));
+    }
+
+    /**
+     * As {@link #ranksFirst(double[], double[])}, equal values ranked in the order the rows appear in
+     * {@code order} (a permutation of the rows) rather than in row order.
+     */
+    public static int[] ranksFirst(double[] values, double[] sorted, int[] order) {
         int n = values.length;
         int[] seen = new int[n];
         int[] ranks = new int[n];
-        for (int i = 0; i < n; i++) {
+        for (int i : order) {
             int first = lowerBound(sorted, values[i] + 0.0);
             ranks[i] = first + seen[first]++ + 1;
         }
@@ -78,11 +87,82 @@ public final class RfmQuintiles {
     }
 
     /**
+     * The rows in the order of their entity ids, for breaking ties: what the usual recipe gets from pandas,
+     * whose {@code groupby('CustomerID')} returns the customers sorted by id before {@code rank(method='first')}.
+     * Ids of digits only are compared as numbers (UCI's CustomerID is numeric), other ids as text (Olist's
+     * hexadecimal ids), digits-only ids first. Without this, ties would be broken by the order the source
+     * first met each customer, i.e. by the date of their first purchase, and the customers of one order who
+     * bought recently would always fall into F = 2, so that no customer was ever "New Customers" or "Promising".
+     */
+    public static int[] idOrder(List<String> ids) {
+        Integer[] rows = new Integer[ids.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i;
+        }
+        Arrays.sort(rows, (a, b) -> compareIds(ids.get(a), ids.get(b)));
+        int[] order = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            order[i] = rows[i];
+        }
+        return order;
+    }
+
+    /** Numbers (digits only) by value, before other ids, which compare as text. */
+    static int compareIds(String a, String b) {
+        boolean numberA = digitsOnly(a);
+        boolean numberB = digitsOnly(b);
+        if (numberA && numberB) {
+            String x = withoutLeadingZeros(a);
+            String y = withoutLeadingZeros(b);
+            int byLength = Integer.compare(x.length(), y.length());
+            return byLength != 0 ? byLength : x.compareTo(y);
+        }
+        if (numberA != numberB) {
+            return numberA ? -1 : 1;
+        }
+        return a.compareTo(b);
+    }
+
+    private static boolean digitsOnly(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String withoutLeadingZeros(String s) {
+        int i = 0;
+        while (i < s.length() - 1 && s.charAt(i) == '0') {
+            i++;
+        }
+        return s.substring(i);
+    }
+
+    private static int[] identity(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
+
+    /**
      * The recency score (1 to 5) of every value: the quintile reversed, so that the smallest recency (the most
      * recent purchase) scores 5, as pandas' {@code labels=[5, 4, 3, 2, 1]}.
      */
     public static int[] recencyScores(double[] recency) {
-        int[] r = scores(recency);
+        return recencyScores(recency, identity(recency.length));
+    }
+
+    /** As {@link #recencyScores(double[])}, ties in {@code order} (see {@link #idOrder}). */
+    public static int[] recencyScores(double[] recency, int[] order) {
+        int[] r = scores(recency, order);
         for (int i = 0; i < r.length; i++) {
             r[i] = BINS + 1 - r[i];
         }
@@ -91,8 +171,13 @@ public final class RfmQuintiles {
 
     /** The quintile score (1 to 5) of every value. */
     public static int[] scores(double[] values) {
+        return scores(values, identity(values.length));
+    }
+
+    /** As {@link #scores(double[])}, ties in {@code order} (see {@link #idOrder}). */
+    public static int[] scores(double[] values, int[] order) {
         int n = values.length;
-        int[] ranks = ranksFirst(values, sorted(values));
+        int[] ranks = ranksFirst(values, sorted(values), order);
         int[] scores = new int[n];
         for (int i = 0; i < n; i++) {
             scores[i] = scoreOfRank(ranks[i], n);

@@ -30,7 +30,7 @@ class RfmGridTest {
         List<String> ids = new ArrayList<>();
         double[] monetary = new double[12];
         for (int i = 0; i < 12; i++) {
-            ids.add("c" + (i + 1));
+            ids.add(String.format("c%02d", i + 1)); // ids sort as the rows appear, so ties split as in pandas
             monetary[i] = 10 * (i + 1);
         }
         List<NumericColumn> numeric = new ArrayList<>(List.of(new NumericColumn("recency", RECENCY),

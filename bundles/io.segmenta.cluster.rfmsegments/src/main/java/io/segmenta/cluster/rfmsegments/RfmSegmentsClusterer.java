@@ -90,9 +90,11 @@ public class RfmSegmentsClusterer implements Clusterer {
 
         double[] recencySorted = RfmQuintiles.sorted(recency);
         double[] frequencySorted = RfmQuintiles.sorted(frequency);
-        int[] r = RfmQuintiles.recencyScores(recency); // most recent (smallest recency) scores 5
-        int[] f = RfmQuintiles.scores(frequency);
-        int[] m = RfmQuintiles.scores(monetary);
+        // ties broken by customer id, as the pandas recipe (groupby sorts by id) does
+        int[] order = RfmQuintiles.idOrder(features.ids());
+        int[] r = RfmQuintiles.recencyScores(recency, order); // most recent (smallest recency) scores 5
+        int[] f = RfmQuintiles.scores(frequency, order);
+        int[] m = RfmQuintiles.scores(monetary, order);
 
         int segments = RfmSegment.count();
         int[] ordinal = new int[n];

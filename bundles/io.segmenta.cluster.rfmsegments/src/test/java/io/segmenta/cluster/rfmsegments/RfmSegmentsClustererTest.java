@@ -64,7 +64,7 @@ class RfmSegmentsClustererTest {
     static FeatureMatrix matrix(List<String> names, List<CategoricalColumn> categorical, double[]... columns) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < columns[0].length; i++) {
-            ids.add("c" + (i + 1));
+            ids.add(String.format("c%05d", i + 1)); // sorted as they appear: ties are broken by id
         }
         List<NumericColumn> numeric = new ArrayList<>();
         for (int j = 0; j < names.size(); j++) {
@@ -239,7 +239,7 @@ class RfmSegmentsClustererTest {
         RfmSegmentsModel model = fit(tenCustomers(), new RecordingContext());
         FeatureMatrix fresh = rfm(new double[] {1, 0}, new double[] {10, 1}, new double[2]);
         SegmentaException e = assertThrows(SegmentaException.class, () -> model.predict(fresh));
-        assertEquals("rfm-segments: customer c2 (row 2) scores R=5, F=1, i.e. 'New Customers', a segment no training"
+        assertEquals("rfm-segments: customer c00002 (row 2) scores R=5, F=1, i.e. 'New Customers', a segment no training"
                 + " customer was in; this model knows only [Champions, Loyal Customers, Need Attention, Hibernating,"
                 + " Lost]; refit on data that includes such customers", e.getMessage());
     }
@@ -281,7 +281,7 @@ class RfmSegmentsClustererTest {
         FeatureMatrix nan = rfm(new double[] {1, Double.NaN}, new double[] {1, 2}, new double[] {1, 2});
         SegmentaException e = assertThrows(SegmentaException.class, () -> stage.fit(nan, REQUEST,
                 new RecordingContext()));
-        assertEquals("rfm-segments (fit): column 'recency' is NaN for customer c2 (row 2); scores need a finite "
+        assertEquals("rfm-segments (fit): column 'recency' is NaN for customer c00002 (row 2); scores need a finite "
                 + "number for every customer", e.getMessage());
 
         FeatureMatrix empty = new FeatureMatrix(EntityKind.CUSTOMER, List.of(), List.of(new NumericColumn("recency",

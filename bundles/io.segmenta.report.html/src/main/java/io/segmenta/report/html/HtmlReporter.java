@@ -268,9 +268,9 @@ public class HtmlReporter implements Reporter {
                         + "5 = most orders) by quintiles of their ranks among the ").append(grouped(g.entities()))
                 .append(' ').append(entity).append("s of this run, and named by the standard RFM segment map "
                         + "(docs/rfm-segments.md). The scores are relative to this run's ").append(entity)
-                .append("s, not fixed thresholds; equal values are ranked in their order of appearance (pandas' "
-                        + "rank(method='first')), so where many ").append(entity).append("s share a value (one order) "
-                        + "they are split between two scores by that order, not by their other figures.</p><div class=\"chart tall\" id=\"rfm-grid\"></div>")
+                .append("s, not fixed thresholds; equal values are ranked by id (pandas' rank(method='first') "
+                        + "after a groupby on the id), so where many ").append(entity).append("s share a value (one "
+                        + "order) they are split between two scores by id, not by their other figures.</p><div class=\"chart tall\" id=\"rfm-grid\"></div>")
                 .append("<table class=\"dq\" id=\"rfm-segments\"><tr><th>RFM segment</th><th>").append(entity)
                 .append("s</th><th>share</th>").append(g.hasValue() ? "<th>share of the value</th>" : "")
                 .append("</tr>");
