@@ -75,6 +75,33 @@ public class RealDataIT {
         assertFalse("select-k writes nothing", Files.exists(work.resolve("out")));
     }
 
+    /**
+     * rfm-segments on the real data gives exactly the pandas recipe's segment sizes, 4,338 customers:
+     * src/test/reference/uk_retail_rfm_segments_reference.py (pandas 1.5.3) printed these counts; they hold
+     * only if ties are broken by customer id, as pandas' groupby then rank(method='first') does.
+     */
+    @Test
+    public void namesTheRfmSegmentsOfTheRealDataLikePandas() throws Exception {
+        Path data = realData();
+        Path work = Distribution.workDir("real-data-rfm");
+        Launch launch = Launch.run(work, TIMEOUT_SECONDS, "segmenta", "run", "--source", "uk-retail", "--input",
+                data.toString(), "--features", "rfm", "--algorithm", "rfm-segments", "--report", "json", "--out",
+                "out");
+        assertEquals(launch.toString(), 0, launch.exitCode);
+        String json = Files.readString(work.resolve("out/summary.json"));
+        Map<String, Integer> pandas = Map.ofEntries(Map.entry("Loyal Customers", 817), Map.entry("Hibernating", 708),
+                Map.entry("Champions", 633), Map.entry("At Risk", 596), Map.entry("Potential Loyalists", 477),
+                Map.entry("Lost", 366), Map.entry("About to Sleep", 351), Map.entry("Need Attention", 188),
+                Map.entry("Promising", 95), Map.entry("Can't Lose Them", 65), Map.entry("New Customers", 42));
+        String rfm = json.substring(json.indexOf("\"rfm\": {"));
+        for (Map.Entry<String, Integer> e : pandas.entrySet()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"name\": \"" + java.util.regex.Pattern
+                    .quote(e.getKey()) + "\",\\s*\"size\": (\\d+)").matcher(rfm);
+            assertTrue("no size for " + e.getKey() + " in " + rfm.substring(0, Math.min(2000, rfm.length())), m.find());
+            assertEquals(e.getKey(), (long) e.getValue(), Long.parseLong(m.group(1)));
+        }
+    }
+
     /** The table row of k, split on blanks, or null. */
     private static String[] row(String table, int k) {
         for (String line : table.split("\\R")) {
