@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.apache.commons.io.input.BoundedInputStream;
 
 /**
  * Opens the input files of sources the same way everywhere: one message per problem (no such file, a
@@ -68,7 +69,7 @@ public final class InputFiles {
             String encodingHint) {
         Objects.requireNonNull(charset, "charset");
         String file = path.toString();
-        CountingInputStream[] counter = new CountingInputStream[1];
+        BoundedInputStream[] counter = new BoundedInputStream[1];
         InputStream bytes = openBytes(path, counter);
         try {
             boolean gzip = bytes instanceof GZIPInputStream;
@@ -108,13 +109,14 @@ public final class InputFiles {
     }
 
     /** As {@link #openBytes(Path)}, counting the file's bytes read into {@code counter[0]} when given. */
-    private static InputStream openBytes(Path path, CountingInputStream[] counter) {
+    private static InputStream openBytes(Path path, BoundedInputStream[] counter) {
         String file = path.toString();
         InputStream raw = null;
         try {
             InputStream disk = Files.newInputStream(path);
             if (counter != null) {
-                counter[0] = new CountingInputStream(disk);
+                // below the buffer and any gzip: the count is of the file's own bytes (unbounded, counting only)
+                counter[0] = BoundedInputStream.builder().setInputStream(disk).get();
                 disk = counter[0];
             }
             raw = new BufferedInputStream(disk, BUFFER);

@@ -13,6 +13,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.file.Path;
+import org.apache.commons.io.input.BoundedInputStream;
 
 /**
  * A file opened by {@link InputFiles#openText}: its text (without a byte-order mark) and what is needed
@@ -26,11 +27,11 @@ public final class InputText implements Closeable {
     private final Reader reader;
     private final String expected;
     private final String encodingHint;
-    private final CountingInputStream counted;
+    private final BoundedInputStream counted;
     private final long size;
 
     InputText(Path path, Charset charset, boolean strict, boolean gzip, Reader reader, String expected,
-            String encodingHint, CountingInputStream counted, long size) {
+            String encodingHint, BoundedInputStream counted, long size) {
         this.counted = counted;
         this.size = size;
         this.path = path;
@@ -56,7 +57,7 @@ public final class InputText implements Closeable {
      * above read ahead, so this runs up to 64 KiB ahead of the records parsed: fine for progress.
      */
     public long bytesRead() {
-        return counted == null ? 0 : counted.count();
+        return counted == null ? 0 : counted.getCount();
     }
 
     /** The size of the file as stored, in bytes, or -1 when it could not be told. */

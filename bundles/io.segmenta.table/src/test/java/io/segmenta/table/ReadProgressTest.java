@@ -3,15 +3,13 @@ package io.segmenta.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.segmenta.api.stage.Options;
-import io.segmenta.api.stage.StageContext;
+import io.segmenta.testing.RecordingContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -22,30 +20,7 @@ class ReadProgressTest {
     @TempDir
     Path dir;
 
-    /** done, total, unit of each progress call. */
-    private final List<long[]> calls = new ArrayList<>();
-    private final List<String> units = new ArrayList<>();
-    private final StageContext context = new StageContext() {
-        @Override
-        public void progress(long done, long total, String unit) {
-            calls.add(new long[] {done, total});
-            units.add(unit);
-        }
-
-        @Override
-        public void info(String message) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-
-        @Override
-        public Options options() {
-            return Options.empty();
-        }
-    };
+    private final RecordingContext context = new RecordingContext();
 
     private Path csv(String name, int rows, boolean gzip) throws IOException {
         Path file = dir.resolve(name);
@@ -77,15 +52,16 @@ class ReadProgressTest {
     }
 
     private void assertMonotonicToTheEnd(long total) {
+        List<RecordingContext.Progress> calls = context.progress;
         assertTrue(calls.size() > 3, "several reports: " + calls.size());
         long last = -1;
-        for (long[] c : calls) {
-            assertEquals(total, c[1]);
-            assertTrue(c[0] >= last && c[0] <= total, c[0] + " after " + last);
-            last = c[0];
+        for (RecordingContext.Progress c : calls) {
+            assertEquals(total, c.total());
+            assertTrue(c.done() >= last && c.done() <= total, c.done() + " after " + last);
+            last = c.done();
         }
         assertEquals(total, last, "the last report is the whole total");
-        assertTrue(calls.get(0)[0] < total / 2, "the first report is early in the file");
+        assertTrue(calls.get(0).done() < total / 2, "the first report is early in the file");
     }
 
     @Test
@@ -95,8 +71,8 @@ class ReadProgressTest {
         long rows = read(progress, file, 0);
         progress.finished(rows);
         assertMonotonicToTheEnd(Files.size(file));
-        assertEquals("bytes read, 10,000 rows", units.get(0));
-        assertEquals("bytes read, 200,000 rows", units.get(units.size() - 1));
+        assertEquals("bytes read, 10,000 rows", context.progress.get(0).unit());
+        assertEquals("bytes read, 200,000 rows", context.progress.get(context.progress.size() - 1).unit());
     }
 
     @Test
@@ -116,12 +92,12 @@ class ReadProgressTest {
         ReadProgress progress = new ReadProgress(context, List.of(a, b, unread));
         long total = Files.size(a) + Files.size(b) + Files.size(unread);
         long rows = read(progress, a, 0);
-        long afterA = calls.get(calls.size() - 1)[0];
+        long afterA = context.progress.get(context.progress.size() - 1).done();
         rows = read(progress, b, rows);
         progress.finished(rows);
         assertMonotonicToTheEnd(total);
         // the first report in b starts from a's full size
-        long firstInB = calls.get((int) (60_000 / 10_000))[0];
+        long firstInB = context.progress.get(60_000 / 10_000).done();
         assertTrue(firstInB >= Files.size(a) && firstInB >= afterA, firstInB + " vs " + Files.size(a));
     }
 }

@@ -121,7 +121,7 @@ public class HtmlReporter implements Reporter {
         }
         details(h, r, ++section[0]);
         h.append("<script>").append(echarts.replace("</script", "<\\/script")).append("</script>\n");
-        h.append("<script>const DATA=").append(data(r).toString().replace("</", "<\\/")).append(";\n")
+        h.append("<script>const DATA=").append(data(r, rfm).toString().replace("</", "<\\/")).append(";\n")
                 .append(SCRIPT).append("</script>\n</body></html>\n");
         return h.toString();
     }
@@ -361,6 +361,11 @@ public class HtmlReporter implements Reporter {
     // chart data
 
     static JsonObject data(PipelineResult r) {
+        return data(r, rfmGrid(r));
+    }
+
+    /** The charts' data, with the RFM grid the page has already computed (it sorts every id once). */
+    private static JsonObject data(PipelineResult r, Optional<RfmGrid> rfmGrid) {
         JsonObject d = new JsonObject();
         FeatureMatrix raw = r.features();
         FeatureMatrix scaled = r.scaled();
@@ -458,7 +463,7 @@ public class HtmlReporter implements Reporter {
             silhouette.add("bands", bands);
             d.add("silhouette", silhouette);
         }
-        rfmGrid(r).ifPresent(g -> {
+        rfmGrid.ifPresent(g -> {
             // one heat-map cell per (F, R): [F - 1, R - 1, count], with the segment name as the cell's label
             JsonObject rfm = new JsonObject();
             JsonArray cells = new JsonArray();

@@ -160,7 +160,7 @@ public class UkRetailSource implements DataSource {
             this.file = records.file();
             this.records = records;
             this.context = context;
-            this.progress = new ReadProgress(context, List.of(Path.of(records.file())));
+            this.progress = ReadProgress.of(context, Path.of(records.file()));
             progress.reading(records);
             this.maxMalformed = maxMalformed;
             // Registered in the order the rules apply, so that all four show, with 0 when nothing broke them.
