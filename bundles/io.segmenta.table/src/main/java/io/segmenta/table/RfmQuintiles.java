@@ -2,6 +2,8 @@ package io.segmenta.table;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Quintile scores by rank, as the usual RFM recipe computes them in pandas:
@@ -95,14 +97,57 @@ public final class RfmQuintiles {
      * bought recently would always fall into F = 2, so that no customer was ever "New Customers" or "Promising".
      */
     public static int[] idOrder(List<String> ids) {
-        Integer[] rows = new Integer[ids.size()];
-        for (int i = 0; i < rows.length; i++) {
+        int n = ids.size();
+        boolean allNumbers = true;
+        boolean anyNumber = false;
+        for (String id : ids) {
+            boolean number = digitsOnly(id) && withoutLeadingZeros(id).length() <= 18;
+            allNumbers &= number;
+            anyNumber |= number;
+        }
+        if (allNumbers) {
+            long[] keys = new long[n];
+            for (int i = 0; i < n; i++) {
+                keys[i] = Long.parseLong(ids.get(i));
+            }
+            long[] sorted = keys.clone();
+            Arrays.sort(sorted);
+            return positions(n, i -> Arrays.binarySearch(sorted, keys[i]), i -> sorted[i] == sorted[i - 1]);
+        }
+        if (!anyNumber) {
+            String[] sorted = ids.toArray(new String[0]);
+            Arrays.sort(sorted);
+            return positions(n, i -> Arrays.binarySearch(sorted, ids.get(i)), i -> sorted[i].equals(sorted[i - 1]));
+        }
+        // numbers and text mixed (or numbers too long for a long): rare, so a plain comparator sort
+        Integer[] rows = new Integer[n];
+        for (int i = 0; i < n; i++) {
             rows[i] = i;
         }
         Arrays.sort(rows, (a, b) -> compareIds(ids.get(a), ids.get(b)));
-        int[] order = new int[rows.length];
-        for (int i = 0; i < rows.length; i++) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
             order[i] = rows[i];
+        }
+        return order;
+    }
+
+    /**
+     * The order from each row's position among sorted keys, without a boxed sort: {@code found} is a binary
+     * search (some position of the row's key), {@code sameAsPrevious(p)} whether sorted key p equals key p - 1.
+     * Equal ids (not expected, ids name entities) keep their row order, as a stable sort would.
+     */
+    private static int[] positions(int n, IntUnaryOperator found,
+            IntPredicate sameAsPrevious) {
+        int[] first = new int[n];
+        for (int p = 0; p < n; p++) {
+            first[p] = p > 0 && sameAsPrevious.test(p) ? first[p - 1] : p;
+        }
+        int[] seen = new int[n];
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            int p = first[found.applyAsInt(i)];
+            order[p + seen[p]++] = i;
         }
         return order;
     }
@@ -111,14 +156,20 @@ public final class RfmQuintiles {
     static int compareIds(String a, String b) {
         boolean numberA = digitsOnly(a);
         boolean numberB = digitsOnly(b);
-        if (numberA && numberB) {
-            String x = withoutLeadingZeros(a);
-            String y = withoutLeadingZeros(b);
-            int byLength = Integer.compare(x.length(), y.length());
-            return byLength != 0 ? byLength : x.compareTo(y);
-        }
+        return compareKeys(numberA ? withoutLeadingZeros(a) : a, numberA, numberB ? withoutLeadingZeros(b) : b,
+                numberB);
+    }
+
+    /** Keys of digits-only ids have no leading zeros, so a shorter one is the smaller number. */
+    private static int compareKeys(String a, boolean numberA, String b, boolean numberB) {
         if (numberA != numberB) {
             return numberA ? -1 : 1;
+        }
+        if (numberA) {
+            int byLength = Integer.compare(a.length(), b.length());
+            if (byLength != 0) {
+                return byLength;
+            }
         }
         return a.compareTo(b);
     }

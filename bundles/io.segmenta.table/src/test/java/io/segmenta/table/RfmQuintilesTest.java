@@ -3,6 +3,7 @@ package io.segmenta.table;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -107,5 +108,16 @@ class RfmQuintilesTest {
                 assertEquals(scores[i], RfmQuintiles.scoreOf(x[i], upper), "n = " + n + ", row " + i);
             }
         }
+    }
+
+    /** Ties are broken in the order of the ids, as after pandas' groupby: numbers by value, text as text. */
+    @Test
+    void idOrderSortsNumbersByValueTextAsTextAndNumbersFirstWhenMixed() {
+        assertArrayEquals(new int[] {2, 3, 0, 1}, RfmQuintiles.idOrder(List.of("1000", "12346", "999",
+                "0999")));
+        assertArrayEquals(new int[] {1, 2, 0}, RfmQuintiles.idOrder(List.of("c9", "c10", "c2")));
+        assertArrayEquals(new int[] {1, 2, 0}, RfmQuintiles.idOrder(List.of("ab", "12", "7a")));
+        assertArrayEquals(new int[] {1, 0, 2}, RfmQuintiles.idOrder(List.of("b", "a", "b")));
+        assertArrayEquals(new int[] {1, 0, 2}, RfmQuintiles.idOrder(List.of("20", "10", "20")));
     }
 }
