@@ -3,7 +3,7 @@
  * message that shells and the CLI print as it is, without a stack trace.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.segmenta.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,11 +2,11 @@ package io.segmenta.generator;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
+import io.segmenta.annotation.StageName;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.generate.GeneratedSample;
 import io.segmenta.api.generate.GeneratorRequest;
 import io.segmenta.api.generate.SampleGenerator;
-import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +42,8 @@ import org.osgi.service.component.annotations.Component;
  * {@link GeneratorRequest#targetLines()} (item lines) scales the orders of repeat buyers and the items per
  * order.
  */
-@Component(service = SampleGenerator.class, property = Stage.NAME_PROPERTY + "=" + OlistGenerator.NAME)
+@Component(service = SampleGenerator.class)
+@StageName(OlistGenerator.NAME)
 @ServiceProvider(value = SampleGenerator.class, resolution = Resolution.OPTIONAL)
 public class OlistGenerator implements SampleGenerator {
     static final String NAME = "olist";

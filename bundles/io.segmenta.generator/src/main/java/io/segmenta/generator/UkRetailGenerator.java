@@ -2,11 +2,11 @@ package io.segmenta.generator;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
+import io.segmenta.annotation.StageName;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.generate.GeneratedSample;
 import io.segmenta.api.generate.GeneratorRequest;
 import io.segmenta.api.generate.SampleGenerator;
-import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +52,8 @@ import org.osgi.service.component.annotations.Component;
  * repeat buyer by the square root of the factor needed, the lines per order by the rest (one-timers keep
  * their single order), so the total comes near the target while the segments keep their shape.
  */
-@Component(service = SampleGenerator.class, property = Stage.NAME_PROPERTY + "=" + UkRetailGenerator.NAME)
+@Component(service = SampleGenerator.class)
+@StageName(UkRetailGenerator.NAME)
 @ServiceProvider(value = SampleGenerator.class, resolution = Resolution.OPTIONAL)
 public class UkRetailGenerator implements SampleGenerator {
     static final String NAME = "uk-retail";

@@ -1,5 +1,6 @@
 package io.segmenta.api.stage;
 
+import io.segmenta.api.RunCancelledException;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -23,6 +24,28 @@ public interface StageContext {
 
     /** True when the run was cancelled or a stage it depends on went away; long loops should stop early. */
     boolean isCancelled();
+
+    /**
+     * The one cancellation convention: call between units of work (chunks of rows, runs, iterations); when the
+     * run was cancelled it throws, and the engine reports the run as cancelled at that step.
+     *
+     * @param where what is under way, for the message, e.g. "kmeans after 3 of 10 runs"
+     * @throws RunCancelledException when {@link #isCancelled()} is true
+     */
+    default void checkCancelled(String where) {
+        if (isCancelled()) {
+            throw new RunCancelledException(where);
+        }
+    }
+
+    /**
+     * The logger of this stage, for what an operator needs to know (which file, how many rows, slow steps),
+     * never a line per row. In Felix the engine routes it to the OSGi Log Service, on the module path to
+     * {@link System#getLogger}; its name is {@code io.segmenta.stage.KIND.NAME}.
+     */
+    default System.Logger logger() {
+        return System.getLogger("io.segmenta.stage");
+    }
 
     /** The options of this run, with typed accessors. */
     Options options();

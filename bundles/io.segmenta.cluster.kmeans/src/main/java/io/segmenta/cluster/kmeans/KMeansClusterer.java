@@ -2,6 +2,7 @@ package io.segmenta.cluster.kmeans;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
+import io.segmenta.annotation.StageName;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.FeatureMatrix;
@@ -10,7 +11,6 @@ import io.segmenta.api.stage.ClusterModel;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.Clusterer;
 import io.segmenta.api.stage.ModelState;
-import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageContext;
 import java.util.Arrays;
 import java.util.List;
@@ -48,7 +48,8 @@ import smile.math.MathEx;
  * Segments are renumbered by size, largest first, ties broken by comparing centres coordinate by coordinate
  * (smaller first), so that segment 0 is always the largest and the numbering does not depend on the run.
  */
-@Component(service = Clusterer.class, property = Stage.NAME_PROPERTY + "=" + KMeansClusterer.NAME)
+@Component(service = Clusterer.class)
+@StageName(KMeansClusterer.NAME)
 @ServiceProvider(value = Clusterer.class, resolution = Resolution.OPTIONAL)
 public class KMeansClusterer implements Clusterer {
     static final String NAME = "kmeans";

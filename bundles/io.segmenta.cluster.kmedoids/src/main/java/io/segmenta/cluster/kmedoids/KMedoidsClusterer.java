@@ -2,13 +2,13 @@ package io.segmenta.cluster.kmedoids;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
+import io.segmenta.annotation.StageName;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.stage.ClusterModel;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.Clusterer;
 import io.segmenta.api.stage.ModelState;
-import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageContext;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -32,7 +32,8 @@ import smile.math.distance.EuclideanDistance;
  * <p>
  * This bundle exports no package and is in no feature: it is the hot-deployable example of docs/architecture.md.
  */
-@Component(service = Clusterer.class, property = Stage.NAME_PROPERTY + "=" + KMedoidsClusterer.NAME)
+@Component(service = Clusterer.class)
+@StageName(KMedoidsClusterer.NAME)
 @ServiceProvider(value = Clusterer.class, resolution = Resolution.OPTIONAL)
 public class KMedoidsClusterer implements Clusterer {
     static final String NAME = "kmedoids";

@@ -2,6 +2,7 @@ package io.segmenta.cluster.kprototypes;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
+import io.segmenta.annotation.StageName;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.FeatureMatrix;
@@ -10,7 +11,6 @@ import io.segmenta.api.stage.ClusterModel;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.Clusterer;
 import io.segmenta.api.stage.ModelState;
-import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
 import java.util.ArrayList;
@@ -45,7 +45,8 @@ import org.osgi.service.component.annotations.Component;
  * Segments are renumbered by size, largest first; ties by numeric centre coordinate by coordinate, then by
  * modes in level order, then by the old number.
  */
-@Component(service = Clusterer.class, property = Stage.NAME_PROPERTY + "=" + KPrototypesClusterer.NAME)
+@Component(service = Clusterer.class)
+@StageName(KPrototypesClusterer.NAME)
 @ServiceProvider(value = Clusterer.class, resolution = Resolution.OPTIONAL)
 public class KPrototypesClusterer implements Clusterer {
     static final String NAME = "kprototypes";

@@ -1,5 +1,6 @@
 package io.segmenta.cluster.rfmsegments;
 
+import io.segmenta.annotation.StageName;
 import io.segmenta.table.RfmQuintiles;
 import io.segmenta.table.RfmSegment;
 import aQute.bnd.annotation.Resolution;
@@ -12,7 +13,6 @@ import io.segmenta.api.stage.ClusterModel;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.Clusterer;
 import io.segmenta.api.stage.ModelState;
-import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +47,8 @@ import org.osgi.service.component.annotations.Component;
  * columns), and the cost is the inertia of this assignment (sum of squared distances to those means), so the
  * model reads like any other. The requested k, seed, runs and iteration cap are ignored: nothing is random.
  */
-@Component(service = Clusterer.class, property = Stage.NAME_PROPERTY + "=" + RfmSegmentsClusterer.NAME)
+@Component(service = Clusterer.class)
+@StageName(RfmSegmentsClusterer.NAME)
 @ServiceProvider(value = Clusterer.class, resolution = Resolution.OPTIONAL)
 public class RfmSegmentsClusterer implements Clusterer {
     static final String NAME = "rfm-segments";

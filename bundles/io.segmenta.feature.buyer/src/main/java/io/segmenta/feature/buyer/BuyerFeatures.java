@@ -2,6 +2,7 @@ package io.segmenta.feature.buyer;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
+import io.segmenta.annotation.StageName;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.Column;
@@ -11,7 +12,6 @@ import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.FeatureExtractor;
-import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
 import io.segmenta.table.Grouping;
@@ -50,7 +50,8 @@ import org.osgi.service.component.annotations.Component;
  * {@link StageContext#info}; NaN in revenue or voucher value only drops that value from its sum, also reported.
  * Customers with no remaining row are dropped.
  */
-@Component(service = FeatureExtractor.class, property = Stage.NAME_PROPERTY + "=" + BuyerFeatures.NAME)
+@Component(service = FeatureExtractor.class)
+@StageName(BuyerFeatures.NAME)
 @ServiceProvider(value = FeatureExtractor.class, resolution = Resolution.OPTIONAL)
 public class BuyerFeatures implements FeatureExtractor {
     static final String NAME = "buyer";

@@ -2,6 +2,7 @@ package io.segmenta.feature.rfm;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
+import io.segmenta.annotation.StageName;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.EntityKind;
@@ -10,7 +11,6 @@ import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.data.TimestampColumn;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.FeatureExtractor;
-import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
 import java.time.LocalDate;
@@ -39,7 +39,8 @@ import org.osgi.service.component.annotations.Component;
  * counted by reason and reported through {@link StageContext#info}. Customer codes with no remaining row are
  * dropped, so every row of the result has at least one order.
  */
-@Component(service = FeatureExtractor.class, property = Stage.NAME_PROPERTY + "=" + RfmFeatures.NAME)
+@Component(service = FeatureExtractor.class)
+@StageName(RfmFeatures.NAME)
 @ServiceProvider(value = FeatureExtractor.class, resolution = Resolution.OPTIONAL)
 public class RfmFeatures implements FeatureExtractor {
     static final String NAME = "rfm";

@@ -2,6 +2,7 @@ package io.segmenta.feature.seller;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
+import io.segmenta.annotation.StageName;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.EntityKind;
@@ -11,7 +12,6 @@ import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.FeatureExtractor;
 import io.segmenta.api.stage.Options;
-import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
 import io.segmenta.table.Grouping;
@@ -52,7 +52,8 @@ import org.osgi.service.component.annotations.Component;
  * out of every feature, counted by reason and reported through {@link StageContext#info}; NaN in revenue only
  * drops that value from its sum, also reported. Sellers with no remaining row are dropped.
  */
-@Component(service = FeatureExtractor.class, property = Stage.NAME_PROPERTY + "=" + SellerFeatures.NAME)
+@Component(service = FeatureExtractor.class)
+@StageName(SellerFeatures.NAME)
 @ServiceProvider(value = FeatureExtractor.class, resolution = Resolution.OPTIONAL)
 public class SellerFeatures implements FeatureExtractor {
     static final String NAME = "seller";

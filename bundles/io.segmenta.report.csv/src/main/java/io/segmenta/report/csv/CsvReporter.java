@@ -2,6 +2,7 @@ package io.segmenta.report.csv;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
+import io.segmenta.annotation.StageName;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.DataQuality;
@@ -17,7 +18,6 @@ import io.segmenta.api.pipeline.SegmentProfile;
 import io.segmenta.api.pipeline.StageTiming;
 import io.segmenta.api.stage.ClusterModel;
 import io.segmenta.api.stage.Reporter;
-import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.table.DecimalText;
 import io.segmenta.table.OutputFiles;
@@ -57,7 +57,8 @@ import org.osgi.service.component.annotations.Component;
  * All four are first written to temporary files in the output folder and only then moved into place,
  * so a failure or a cancelled run never leaves a half-written file under a final name.
  */
-@Component(service = Reporter.class, property = Stage.NAME_PROPERTY + "=" + CsvReporter.NAME)
+@Component(service = Reporter.class)
+@StageName(CsvReporter.NAME)
 @ServiceProvider(value = Reporter.class, resolution = Resolution.OPTIONAL)
 public class CsvReporter implements Reporter {
     static final String NAME = "csv";

@@ -4,6 +4,7 @@ import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.segmenta.annotation.StageName;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.DataQuality;
@@ -22,7 +23,6 @@ import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.SegmentProfile;
 import io.segmenta.api.pipeline.StageTiming;
 import io.segmenta.api.stage.Reporter;
-import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.table.DecimalText;
 import io.segmenta.table.OrderTotals;
@@ -57,7 +57,8 @@ import org.osgi.service.component.annotations.Component;
  * {@value #MAP_POINTS} points, as the page says) and run details. Charts get aggregates, never one row per
  * transaction, so the file stays near the size of the inlined library (about 1 MB) however large the input.
  */
-@Component(service = Reporter.class, property = Stage.NAME_PROPERTY + "=" + HtmlReporter.NAME)
+@Component(service = Reporter.class)
+@StageName(HtmlReporter.NAME)
 @ServiceProvider(value = Reporter.class, resolution = Resolution.OPTIONAL)
 public class HtmlReporter implements Reporter {
     static final String NAME = "html";

@@ -3,6 +3,7 @@ package io.segmenta.report.json;
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
 import com.google.gson.stream.JsonWriter;
+import io.segmenta.annotation.StageName;
 import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.DataQuality;
 import io.segmenta.api.data.NumericColumn;
@@ -20,7 +21,6 @@ import io.segmenta.api.pipeline.PipelineSpec;
 import io.segmenta.api.pipeline.SegmentProfile;
 import io.segmenta.api.pipeline.StageTiming;
 import io.segmenta.api.stage.Reporter;
-import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.table.OrderTotals;
 import io.segmenta.table.OutputFiles;
@@ -46,7 +46,8 @@ import org.osgi.service.component.annotations.Component;
  * not grow with the number of customers: per-entity rows are in the CSV reporter's assignments.csv, not here.
  * NaN (a figure that is undefined, e.g. a share of revenue without a money column) is written as null.
  */
-@Component(service = Reporter.class, property = Stage.NAME_PROPERTY + "=" + JsonSummaryReporter.NAME)
+@Component(service = Reporter.class)
+@StageName(JsonSummaryReporter.NAME)
 @ServiceProvider(value = Reporter.class, resolution = Resolution.OPTIONAL)
 public class JsonSummaryReporter implements Reporter {
     static final String NAME = "json";

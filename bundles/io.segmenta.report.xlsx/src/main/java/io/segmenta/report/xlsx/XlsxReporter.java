@@ -2,10 +2,10 @@ package io.segmenta.report.xlsx;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
+import io.segmenta.annotation.StageName;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.stage.Reporter;
-import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.table.OutputFiles;
 import java.io.BufferedOutputStream;
@@ -30,7 +30,8 @@ import org.osgi.service.component.annotations.Component;
  * The workbook is written to a hidden temporary file beside the target and renamed into place only when it is
  * complete, so a failure or a cancelled run never leaves a half-written workbook under the final name.
  */
-@Component(service = Reporter.class, property = Stage.NAME_PROPERTY + "=" + XlsxReporter.NAME)
+@Component(service = Reporter.class)
+@StageName(XlsxReporter.NAME)
 @ServiceProvider(value = Reporter.class, resolution = Resolution.OPTIONAL)
 public class XlsxReporter implements Reporter {
     static final String NAME = "xlsx";

@@ -2,6 +2,7 @@ package io.segmenta.source.mapped;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
+import io.segmenta.annotation.StageName;
 import io.segmenta.api.InputDataException;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.Column;
@@ -13,7 +14,6 @@ import io.segmenta.api.data.TimestampColumn;
 import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.DataSource;
-import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
 import io.segmenta.table.CsvRecords;
@@ -61,7 +61,8 @@ import org.osgi.service.component.annotations.Component;
  * Kept rows that repeat an earlier kept row in every field of the file (mapped or not) are kept and counted
  * in {@link DataQuality#duplicateRows()}.
  */
-@Component(service = DataSource.class, property = Stage.NAME_PROPERTY + "=" + MappedCsvSource.NAME)
+@Component(service = DataSource.class)
+@StageName(MappedCsvSource.NAME)
 @ServiceProvider(value = DataSource.class, resolution = Resolution.OPTIONAL)
 public class MappedCsvSource implements DataSource {
     static final String NAME = "mapped-csv";

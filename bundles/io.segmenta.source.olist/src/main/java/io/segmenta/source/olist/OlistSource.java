@@ -2,6 +2,7 @@ package io.segmenta.source.olist;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
+import io.segmenta.annotation.StageName;
 import io.segmenta.api.InputDataException;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.Column;
@@ -13,7 +14,6 @@ import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.DataSource;
 import io.segmenta.api.stage.Options;
-import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
 import io.segmenta.table.DictionaryColumnBuilder;
@@ -87,7 +87,8 @@ import org.osgi.service.component.annotations.Component;
  * one product in one order, which Olist writes as two item lines) are kept and counted in
  * {@link DataQuality#duplicateRows()}.
  */
-@Component(service = DataSource.class, property = Stage.NAME_PROPERTY + "=" + OlistSource.NAME)
+@Component(service = DataSource.class)
+@StageName(OlistSource.NAME)
 @ServiceProvider(value = DataSource.class, resolution = Resolution.OPTIONAL)
 public class OlistSource implements DataSource {
     static final String NAME = "olist";

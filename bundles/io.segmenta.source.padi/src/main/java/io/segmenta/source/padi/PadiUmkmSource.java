@@ -2,6 +2,7 @@ package io.segmenta.source.padi;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
+import io.segmenta.annotation.StageName;
 import io.segmenta.api.InputDataException;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.CategoricalColumn;
@@ -14,7 +15,6 @@ import io.segmenta.api.data.TimestampColumn;
 import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.DataSource;
-import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
 import io.segmenta.source.padi.CsvInput.Col;
@@ -72,7 +72,8 @@ import org.osgi.service.component.annotations.Component;
  * Kept lines equal to an earlier kept line in every column of the result (the same order and the same line
  * fields) are kept and counted in {@link DataQuality#duplicateRows()}.
  */
-@Component(service = DataSource.class, property = Stage.NAME_PROPERTY + "=" + PadiUmkmSource.NAME)
+@Component(service = DataSource.class)
+@StageName(PadiUmkmSource.NAME)
 @ServiceProvider(value = DataSource.class, resolution = Resolution.OPTIONAL)
 public class PadiUmkmSource implements DataSource {
     static final String NAME = "padi-umkm";

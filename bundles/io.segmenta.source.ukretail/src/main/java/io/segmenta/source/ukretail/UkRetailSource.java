@@ -2,6 +2,7 @@ package io.segmenta.source.ukretail;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
+import io.segmenta.annotation.StageName;
 import io.segmenta.api.InputDataException;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.DataQuality;
@@ -11,7 +12,6 @@ import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.DataSource;
 import io.segmenta.api.data.Rejection;
-import io.segmenta.api.stage.Stage;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
 import io.segmenta.table.CsvRecords;
@@ -59,7 +59,8 @@ import org.osgi.service.component.annotations.Component;
  * Kept rows that repeat an earlier kept row in all eight fields are kept (the export has such lines; the
  * reference figures include them) and counted in {@link DataQuality#duplicateRows()}.
  */
-@Component(service = DataSource.class, property = Stage.NAME_PROPERTY + "=" + UkRetailSource.NAME)
+@Component(service = DataSource.class)
+@StageName(UkRetailSource.NAME)
 @ServiceProvider(value = DataSource.class, resolution = Resolution.OPTIONAL)
 public class UkRetailSource implements DataSource {
     static final String NAME = "uk-retail";
