@@ -1,6 +1,5 @@
 package io.segmenta.benchmarks;
 
-import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.stage.ClusterModel;
 import io.segmenta.api.stage.ClusterRequest;
@@ -90,14 +89,7 @@ public final class KPrototypesBenchmark {
     }
 
     public static void main(String[] args) {
-        int code;
-        try {
-            code = run(args, System.out);
-        } catch (UsageException | SegmentaException e) {
-            System.err.println("KPrototypesBenchmark: " + e.getMessage());
-            code = 2;
-        }
-        System.exit(code);
+        BenchmarkMain.exit("KPrototypesBenchmark", args, KPrototypesBenchmark::run);
     }
 
     static int run(String[] args, PrintStream out) {
@@ -106,12 +98,8 @@ public final class KPrototypesBenchmark {
             out.println(USAGE);
             return 0;
         }
-        List<Clusterer> found = ServiceLoader.load(Clusterer.class).stream().map(ServiceLoader.Provider::get)
-                .toList();
-        Clusterer clusterer = found.stream().filter(c -> c.name().equals(STAGE)).findFirst()
-                .orElseThrow(() -> new UsageException("no Clusterer named " + STAGE + " on the class path (is "
-                        + "io.segmenta.cluster.kprototypes in target/lib/?); found: "
-                        + found.stream().map(Clusterer::name).sorted().collect(Collectors.joining(", "))));
+        Clusterer clusterer = BenchmarkMain.service(Clusterer.class, Clusterer::name, STAGE,
+                "io.segmenta.cluster.kprototypes");
         Machine machine = Machine.describe();
         out.println("Segmenta K-Prototypes benchmark");
         out.println("  JVM      " + machine.jvm());

@@ -122,14 +122,7 @@ public final class SilhouetteBenchmark {
     }
 
     public static void main(String[] args) {
-        int code;
-        try {
-            code = run(args, System.out);
-        } catch (UsageException e) {
-            System.err.println("SilhouetteBenchmark: " + e.getMessage());
-            code = 2;
-        }
-        System.exit(code);
+        BenchmarkMain.exit("SilhouetteBenchmark", args, SilhouetteBenchmark::run);
     }
 
     static int run(String[] args, PrintStream out) {

@@ -1,6 +1,5 @@
 package io.segmenta.benchmarks;
 
-import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.DataQuality;
 import io.segmenta.api.data.SourceData;
 import io.segmenta.api.generate.GeneratedSample;
@@ -148,14 +147,7 @@ public final class SourceBenchmark {
     }
 
     public static void main(String[] args) {
-        int code;
-        try {
-            code = run(args, System.out);
-        } catch (UsageException | SegmentaException e) {
-            System.err.println("SourceBenchmark: " + e.getMessage());
-            code = 2;
-        }
-        System.exit(code);
+        BenchmarkMain.exit("SourceBenchmark", args, SourceBenchmark::run);
     }
 
     static int run(String[] args, PrintStream out) {
@@ -166,12 +158,13 @@ public final class SourceBenchmark {
         }
         Map<String, SampleGenerator> generators = new LinkedHashMap<>();
         for (Format f : Format.values()) {
-            generators.put(f.generator, load(SampleGenerator.class, SampleGenerator::name, f.generator,
-                    "io.segmenta.generator"));
+            generators.put(f.generator, BenchmarkMain.service(SampleGenerator.class, SampleGenerator::name,
+                    f.generator, "io.segmenta.generator"));
         }
         Map<String, DataSource> sources = new LinkedHashMap<>();
         for (Read r : READS) {
-            sources.put(r.source(), load(DataSource.class, DataSource::name, r.source(), "the source bundles"));
+            sources.put(r.source(),
+                    BenchmarkMain.service(DataSource.class, DataSource::name, r.source(), "the source bundles"));
         }
         Path dir = arguments.dir();
         if (!Files.isDirectory(dir)) {
@@ -515,16 +508,6 @@ public final class SourceBenchmark {
 
     // -------------------------------------------------------------------------------------------------------
     // discovery, arguments, files
-
-    /** The service of that name, among those {@link ServiceLoader} finds on the class path. */
-    private static <T> T load(Class<T> type, java.util.function.Function<T, String> name, String wanted,
-            String where) {
-        List<T> found = ServiceLoader.load(type).stream().map(ServiceLoader.Provider::get).toList();
-        return found.stream().filter(s -> name.apply(s).equals(wanted)).findFirst()
-                .orElseThrow(() -> new UsageException("no " + type.getSimpleName() + " named " + wanted
-                        + " on the class path (is " + where + " in target/lib/?); found: "
-                        + found.stream().map(name).sorted().collect(Collectors.joining(", "))));
-    }
 
     /** @return null when help was asked for */
     static Arguments parse(String[] args) {

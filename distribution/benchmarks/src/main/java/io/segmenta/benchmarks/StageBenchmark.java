@@ -1,6 +1,5 @@
 package io.segmenta.benchmarks;
 
-import io.segmenta.api.SegmentaException;
 import io.segmenta.api.pipeline.ClusterQuality;
 import io.segmenta.api.pipeline.PipelineEngine;
 import io.segmenta.api.pipeline.PipelineResult;
@@ -84,19 +83,7 @@ public final class StageBenchmark {
     }
 
     public static void main(String[] args) {
-        int code;
-        try {
-            code = run(args, System.out);
-        } catch (UsageException e) {
-            System.err.println("StageBenchmark: " + e.getMessage());
-            code = 2;
-        } catch (SegmentaException e) {
-            // the pipeline's user errors are one-line messages by contract
-            System.err.println("StageBenchmark: " + e.getMessage());
-            code = 2;
-        }
-        // explicit: Smile's and the engine's worker pools must not keep the JVM up
-        System.exit(code);
+        BenchmarkMain.exit("StageBenchmark", args, StageBenchmark::run);
     }
 
     static int run(String[] args, PrintStream out) {
