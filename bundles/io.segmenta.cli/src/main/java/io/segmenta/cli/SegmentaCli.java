@@ -10,6 +10,7 @@ import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
 import io.segmenta.api.pipeline.PredictSpec;
 import io.segmenta.api.pipeline.PredictionResult;
+import io.segmenta.api.pipeline.ProgressListener;
 import io.segmenta.console.ConsoleProgress;
 import io.segmenta.console.GenerateArguments;
 import io.segmenta.console.Generation;
@@ -33,14 +34,17 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * The {@code segmenta} command: runs pipelines as batch jobs on the plain module path, where the engine
  * and its stages are found with {@link ServiceLoader}, as are the sample generators ({@code segmenta generate}).
  * <p>
- * Streams: the summary and listings go to standard output, progress and errors to standard error, so
- * {@code segmenta run ... > summary.txt} keeps a clean summary. Exit codes: {@value #OK} success,
+ * Streams: the summary and listings go to standard output, progress, log lines and errors to standard error,
+ * so {@code segmenta run ... > summary.txt} keeps a clean summary. Logging is System.Logger on
+ * java.util.logging, one line per record, from WARNING up, INFO with {@code --verbose}, DEBUG with {@code -vv}
+ * and errors only with {@code --quiet} (see {@link CliLog}). Exit codes: {@value #OK} success,
  * {@value #USER_ERROR} a usage or input problem (one line {@code segmenta: <message>}, no stack trace),
  * {@value #INTERNAL_ERROR} a bug (one line; the stack trace only with {@code --debug} or
  * {@code SEGMENTA_DEBUG=1}).
@@ -55,10 +59,13 @@ public final class SegmentaCli {
     static final String NO_ENGINE = "no pipeline engine on the module path (is io.segmenta.engine there?)";
     static final String DEBUG = "--debug";
     static final String DEBUG_VARIABLE = "SEGMENTA_DEBUG";
+    private static final System.Logger LOG = System.getLogger("io.segmenta.cli");
 
     private final Supplier<PipelineEngine> engine;
     private final Supplier<List<SampleGenerator>> generators;
     private final boolean debugByDefault;
+    /** Where the running command reports progress: the console, or nowhere with --quiet. */
+    private ProgressListener progress = ProgressListener.NONE;
 
     /**
      * @param engine finds the engine, or returns null when there is none; called only by commands that
@@ -111,6 +118,23 @@ public final class SegmentaCli {
     int execute(String[] args, PrintStream out, PrintStream err) {
         List<String> words = new ArrayList<>(Arrays.asList(args));
         boolean debug = debugByDefault | words.removeIf(DEBUG::equals);
+        Verbosity verbosity;
+        try {
+            verbosity = Verbosity.take(words);
+        } catch (SegmentaException e) {
+            err.println("segmenta: " + oneLine(e.getMessage()));
+            return USER_ERROR;
+        }
+        CliLog log = CliLog.install(verbosity, err);
+        try {
+            progress = verbosity == Verbosity.QUIET ? ProgressListener.NONE : new ConsoleProgress(err);
+            return execute(words, debug, verbosity, out, err);
+        } finally {
+            log.close();
+        }
+    }
+
+    private int execute(List<String> words, boolean debug, Verbosity verbosity, PrintStream out, PrintStream err) {
         try {
             if (words.isEmpty()) {
                 err.print(usage());
@@ -121,11 +145,12 @@ public final class SegmentaCli {
             switch (command) {
                 case "help", "--help", "-h" -> out.print(usage());
                 case "--version", "version" -> out.println("segmenta " + version());
-                case "stages" -> stages(rest, out);
-                case "run" -> run(rest, out, err);
-                case "select-k" -> selectK(rest, out, err);
-                case "predict" -> predict(rest, out, err);
-                case "generate" -> generate(rest, out, err);
+                // stages --verbose (or -v) has always meant the detailed listing; it raises the log level too
+                case "stages" -> stages(rest, verbosity.compareTo(Verbosity.VERBOSE) >= 0, out);
+                case "run" -> run(rest, out);
+                case "select-k" -> selectK(rest, out);
+                case "predict" -> predict(rest, out);
+                case "generate" -> generate(rest, out);
                 default -> throw new SegmentaException("unknown command '" + command
                         + "'; commands are run, select-k, predict, generate, stages, help and --version");
             }
@@ -148,19 +173,15 @@ public final class SegmentaCli {
         }
     }
 
-    private void stages(List<String> args, PrintStream out) {
-        boolean verbose = false;
-        for (String a : args) {
-            if (a.equals("--verbose") || a.equals("-v")) {
-                verbose = true;
-            } else {
-                throw new SegmentaException("unknown argument '" + a + "' for stages; it takes --verbose");
-            }
+    private void stages(List<String> args, boolean verbose, PrintStream out) {
+        if (!args.isEmpty()) {
+            throw new SegmentaException("unknown argument '" + args.get(0) + "' for stages; it takes "
+                    + Verbosity.VERBOSE_OPTION);
         }
         out.print(StageList.render(engine().stages(), generators.get(), verbose));
     }
 
-    private void generate(List<String> args, PrintStream out, PrintStream err) {
+    private void generate(List<String> args, PrintStream out) {
         if (args.contains("--help") || args.contains("-h")) {
             out.print(usage());
             return;
@@ -169,27 +190,27 @@ public final class SegmentaCli {
         GenerateArguments arguments = GenerateArguments.parse(args);
         arguments.format();
         arguments.out();
-        out.print(Generation.run(arguments, generators.get(), new ConsoleProgress(err)));
+        out.print(logged("generate", args, () -> Generation.run(arguments, generators.get(), progress)));
     }
 
-    private void run(List<String> args, PrintStream out, PrintStream err) {
+    private void run(List<String> args, PrintStream out) {
         if (args.contains("--help") || args.contains("-h")) {
             out.print(usage());
             return;
         }
         if (!args.isEmpty() && (args.get(0).equals("--pipeline") || args.get(0).startsWith("--pipeline="))) {
-            runPipelineFile(args, out, err);
+            runPipelineFile(args, out);
             return;
         }
         // check the options before looking for the engine: a typo is reported as such even without one
         RunArguments arguments = RunArguments.parse(args);
         arguments.spec(); // a missing --source or --input is reported before the engine starts
-        PipelineResult result = arguments.run(engine(), new ConsoleProgress(err));
+        PipelineResult result = logged("run", args, () -> arguments.run(engine(), progress));
         out.print(RunSummary.render(result));
     }
 
     /** {@code segmenta run --pipeline FILE}: the pipeline a configuration file defines, as Felix would run it. */
-    private void runPipelineFile(List<String> args, PrintStream out, PrintStream err) {
+    private void runPipelineFile(List<String> args, PrintStream out) {
         String first = args.get(0);
         List<String> rest = args.subList(1, args.size());
         String file = first.contains("=") ? first.substring(first.indexOf('=') + 1) : rest.isEmpty() ? "" : rest.get(0);
@@ -203,10 +224,10 @@ public final class SegmentaCli {
                     + args.get(used) + "'); edit the file instead");
         }
         PipelineDefinition definition = PipelineDefinition.read(Path.of(file));
-        out.print(RunSummary.render(definition.run(engine(), new ConsoleProgress(err))));
+        out.print(RunSummary.render(logged("run", args, () -> definition.run(engine(), progress))));
     }
 
-    private void selectK(List<String> args, PrintStream out, PrintStream err) {
+    private void selectK(List<String> args, PrintStream out) {
         if (args.contains("--help") || args.contains("-h")) {
             out.print(usage());
             return;
@@ -214,18 +235,29 @@ public final class SegmentaCli {
         // check the options before looking for the engine, as run does
         SelectKArguments arguments = SelectKArguments.parse(args);
         PipelineSpec spec = arguments.spec();
-        KSelection selection = engine().selectK(spec, arguments.kMin(), arguments.kMax(), new ConsoleProgress(err));
+        KSelection selection = logged("select-k", args,
+                () -> engine().selectK(spec, arguments.kMin(), arguments.kMax(), progress));
         out.print(KSelectionSummary.render(selection));
     }
 
-    private void predict(List<String> args, PrintStream out, PrintStream err) {
+    private void predict(List<String> args, PrintStream out) {
         if (args.contains("--help") || args.contains("-h")) {
             out.print(usage());
             return;
         }
         PredictSpec spec = PredictArguments.parse(args).spec();
-        PredictionResult result = engine().predict(spec, new ConsoleProgress(err));
+        PredictionResult result = logged("predict", args, () -> engine().predict(spec, progress));
         out.print(PredictionSummary.render(result));
+    }
+
+    /** Runs a command's work, logged at INFO when it starts and ends (the failures are printed by execute). */
+    private static <T> T logged(String command, List<String> args, Supplier<T> work) {
+        LOG.log(System.Logger.Level.INFO, "{0} started: {1}", command, String.join(" ", args));
+        long start = System.nanoTime();
+        T result = work.get();
+        LOG.log(System.Logger.Level.INFO, "{0} done in {1} ms", command,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        return result;
     }
 
     private PipelineEngine engine() {
@@ -277,8 +309,12 @@ public final class SegmentaCli {
                 generate options:
                 """ + GenerateArguments.usage() + """
 
-                global options:
-                  --debug  print the stack trace of an internal error (or set SEGMENTA_DEBUG=1)
+                global options (anywhere on the line):
+                  --debug        print the stack trace of an internal error (or set SEGMENTA_DEBUG=1)
+                  -v, --verbose  also log what the command does on standard error (INFO: stages, files,
+                                 rows, timings); given twice, or -vv, also DEBUG. The default logs
+                                 warnings and errors only.
+                  -q, --quiet    log errors only, and print no progress lines
 
                 exit codes: 0 success, 1 internal error, 2 usage or input error
                 """;

@@ -346,4 +346,88 @@ class SegmentaCliTest {
         assertTrue(out().contains("\nselect-k options:\n"), out());
         assertTrue(out().contains("--k-max N"), out());
     }
+
+    /** An engine whose runs log as the engine and the stages do (System.Logger), at each level. */
+    private PipelineEngine loggingEngine() {
+        return (PipelineEngine) java.lang.reflect.Proxy.newProxyInstance(PipelineEngine.class.getClassLoader(),
+                new Class<?>[] {PipelineEngine.class}, (proxy, method, args) -> {
+                    if (method.getName().startsWith("run")) {
+                        System.Logger stage = System.getLogger("io.segmenta.stage");
+                        stage.log(System.Logger.Level.DEBUG, "header bound");
+                        stage.log(System.Logger.Level.INFO, "reading {0}", "x.csv");
+                        stage.log(System.Logger.Level.WARNING, "2 rows rejected");
+                    }
+                    try {
+                        return method.invoke(engine, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private static final String LINE = "\\d\\d:\\d\\d:\\d\\d\\.\\d{3} ";
+
+    @Test
+    void byDefaultOnlyWarningsAreLoggedOnStderr() {
+        assertEquals(0, run(this::loggingEngine, false, "run", "--source", "uk-retail", "--input", "x.csv"));
+        List<String> logged = err().lines().filter(l -> l.matches(LINE + ".*")).toList();
+        assertEquals(1, logged.size(), err());
+        assertTrue(logged.get(0).matches(LINE + "WARN  io\\.segmenta\\.stage: 2 rows rejected"), logged.get(0));
+        assertTrue(err().contains("source uk-retail ...\n"), "progress as before: " + err());
+        assertTrue(out().startsWith("Data quality (source uk-retail)\n"), out());
+    }
+
+    @Test
+    void verboseLogsWhatTheRunDoesOnStderrAndLeavesStdoutAlone() {
+        assertEquals(0, run(this::loggingEngine, false, "run", "--source", "uk-retail", "--input", "x.csv"));
+        String quietOut = out();
+        outBytes.reset();
+        errBytes.reset();
+        assertEquals(0, run(this::loggingEngine, false, "--verbose", "run", "--source", "uk-retail", "--input",
+                "x.csv"));
+        List<String> logged = err().lines().filter(l -> l.matches(LINE + ".*")).toList();
+        assertEquals(4, logged.size(), err());
+        assertTrue(logged.get(0).matches(LINE + "INFO  io\\.segmenta\\.cli: run started: --source uk-retail "
+                + "--input x\\.csv"), logged.get(0));
+        assertTrue(logged.get(1).matches(LINE + "INFO  io\\.segmenta\\.stage: reading x\\.csv"), logged.get(1));
+        assertTrue(logged.get(2).matches(LINE + "WARN  io\\.segmenta\\.stage: 2 rows rejected"), logged.get(2));
+        assertTrue(logged.get(3).matches(LINE + "INFO  io\\.segmenta\\.cli: run done in \\d+ ms"), logged.get(3));
+        assertEquals(quietOut, out());
+
+        // -v after the command works as well, and -vv adds DEBUG
+        errBytes.reset();
+        assertEquals(0, run(this::loggingEngine, false, "run", "--source", "uk-retail", "--input", "x.csv", "-vv"));
+        assertTrue(err().lines().anyMatch(l -> l.matches(LINE + "DEBUG io\\.segmenta\\.stage: header bound")), err());
+        assertEquals(Path.of("x.csv"), engine.lastSpec.input());
+    }
+
+    @Test
+    void quietPrintsNeitherProgressNorWarnings() {
+        assertEquals(0, run(this::loggingEngine, false, "run", "--quiet", "--source", "uk-retail", "--input", "x.csv"));
+        assertEquals("", err());
+        assertTrue(out().startsWith("Data quality (source uk-retail)\n"), out());
+        // errors still show
+        assertEquals(2, run(() -> null, false, "-q", "run", "--source", "s", "--input", "x.csv"));
+        assertEquals("segmenta: " + SegmentaCli.NO_ENGINE + "\n", err());
+    }
+
+    @Test
+    void verboseAndQuietTogetherIsAUserError() {
+        assertUserError("segmenta: --verbose and --quiet cannot be given together", "-v", "run", "--quiet");
+    }
+
+    @Test
+    void theLogHandlerIsRemovedAfterTheCommand() {
+        java.util.logging.Handler[] before = java.util.logging.Logger.getLogger("").getHandlers();
+        assertEquals(0, run("--verbose", "stages"));
+        assertEquals(List.of(before), List.of(java.util.logging.Logger.getLogger("").getHandlers()));
+    }
+
+    @Test
+    void usageDescribesTheLogOptions() {
+        assertEquals(0, run("help"));
+        for (String option : List.of("-v, --verbose", "-q, --quiet")) {
+            assertTrue(out().contains("\n  " + option + " "), option);
+        }
+    }
 }

@@ -5,7 +5,6 @@ import io.segmenta.api.generate.SampleGenerator;
 import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineCatalog;
 import io.segmenta.api.pipeline.PipelineEngine;
-import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
 import io.segmenta.api.pipeline.PredictSpec;
 import io.segmenta.api.pipeline.PredictionResult;
@@ -22,7 +21,6 @@ import io.segmenta.console.RunSummary;
 import io.segmenta.console.SelectKArguments;
 import io.segmenta.console.StageList;
 import java.io.PrintStream;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -33,6 +31,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
 
 /**
  * The {@code segmenta:} commands of the Felix Gogo shell.
@@ -52,6 +52,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * that comes or goes changes the list of formats {@code segmenta:generate} accepts, without restarting
  * the commands.
  * <p>
+ * Each working command has a Gogo form (public, its options as annotated parameters) and a form for tests
+ * and for it to call (package-private, printing to a given stream), which takes the options Gogo bound as
+ * name and value pairs (an empty value: not given) and the words it did not bind (see {@link GogoWords}).
+ * <p>
  * {@code segmenta:select-k} is {@link #selectK}: a Gogo function name is a method name, and a method cannot be
  * called select-k, so {@link SelectKCommand} registers that name and calls this method through Gogo.
  */
@@ -69,6 +73,7 @@ public class SegmentaCommands {
     static final String NO_CATALOG = "no pipeline catalog is registered (is the io.segmenta.pipelines bundle "
             + "active?)";
     static final String NO_ENGINE = "no pipeline engine is registered (is the io.segmenta.engine bundle active?)";
+    private static final String DEBUG_HELP = "print the stack trace of an unexpected error";
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -77,6 +82,14 @@ public class SegmentaCommands {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PipelineCatalog catalog;
+
+    /**
+     * The OSGi Log Service's logger for this component (Declarative Services 1.4 injects a {@link Logger} for a
+     * {@link LoggerFactory} reference), when there is one: the commands that do work are recorded in the log.
+     */
+    @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Logger logger;
 
     /** The sample generators by name; sorted, so that listings do not depend on binding order. */
     private final Map<String, SampleGenerator> generators = new ConcurrentSkipListMap<>();
@@ -117,7 +130,7 @@ public class SegmentaCommands {
             @Descriptor("also show where each stage comes from and the options it reads")
             @Parameter(names = {"-v", "--verbose"}, presentValue = "true", absentValue = "false")
             boolean verbose,
-            @Descriptor("print the stack trace of an unexpected error")
+            @Descriptor(DEBUG_HELP)
             @Parameter(names = {"-d", "--debug"}, presentValue = "true", absentValue = "false") boolean debug) {
         stages(System.out, verbose, debug);
     }
@@ -155,7 +168,7 @@ public class SegmentaCommands {
             @Parameter(names = RunArguments.OPTION, absentValue = "") String option,
             @Descriptor(RunArguments.OPTIONS_HELP)
             @Parameter(names = RunArguments.OPTIONS, absentValue = "") String options,
-            @Descriptor("print the stack trace of an unexpected error")
+            @Descriptor(DEBUG_HELP)
             @Parameter(names = {"-d", "--debug"}, presentValue = "true", absentValue = "false") boolean debug,
             @Descriptor("the name of a configured pipeline (alone), or further options: a repeated --option, or "
                     + "--name=value forms")
@@ -166,7 +179,7 @@ public class SegmentaCommands {
             {RunArguments.RUNS, runs}, {RunArguments.MAX_ITERATIONS, maxIterations}, {RunArguments.REPORT, report},
             {RunArguments.OUT, out}, {RunArguments.SNAPSHOT, snapshot}, {RunArguments.SAVE_MODEL, saveModel},
             {RunArguments.OPTION, option}, {RunArguments.OPTIONS, options}};
-        run(System.out, given, more == null ? new String[0] : more, debug);
+        run(System.out, given, GogoWords.words(more), debug);
     }
 
     @Descriptor("chooses the number of segments: reads and extracts once, fits the algorithm for every k from "
@@ -198,7 +211,7 @@ public class SegmentaCommands {
             @Parameter(names = RunArguments.OPTION, absentValue = "") String option,
             @Descriptor(RunArguments.OPTIONS_HELP)
             @Parameter(names = RunArguments.OPTIONS, absentValue = "") String options,
-            @Descriptor("print the stack trace of an unexpected error")
+            @Descriptor(DEBUG_HELP)
             @Parameter(names = {"-d", "--debug"}, presentValue = "true", absentValue = "false") boolean debug,
             @Descriptor("further options: a repeated --option, or --name=value forms")
             String... more) {
@@ -207,7 +220,7 @@ public class SegmentaCommands {
             {RunArguments.ALGORITHM, algorithm}, {SelectKArguments.K_MIN, kMin}, {SelectKArguments.K_MAX, kMax},
             {RunArguments.SEED, seed}, {RunArguments.RUNS, runs}, {RunArguments.MAX_ITERATIONS, maxIterations},
             {RunArguments.SNAPSHOT, snapshot}, {RunArguments.OPTION, option}, {RunArguments.OPTIONS, options}};
-        selectK(System.out, given, more == null ? new String[0] : more, debug);
+        selectK(System.out, given, GogoWords.words(more), debug);
     }
 
     @Descriptor("places the customers (or sellers) of new data in the segments of a saved model (segmenta:run "
@@ -229,7 +242,7 @@ public class SegmentaCommands {
             @Parameter(names = PredictArguments.OPTION, absentValue = "") String option,
             @Descriptor(PredictArguments.OPTIONS_HELP)
             @Parameter(names = PredictArguments.OPTIONS, absentValue = "") String options,
-            @Descriptor("print the stack trace of an unexpected error")
+            @Descriptor(DEBUG_HELP)
             @Parameter(names = {"-d", "--debug"}, presentValue = "true", absentValue = "false") boolean debug,
             @Descriptor("further options: a repeated --option, or --name=value forms")
             String... more) {
@@ -237,7 +250,7 @@ public class SegmentaCommands {
             {PredictArguments.MODEL, model}, {PredictArguments.INPUT, input}, {PredictArguments.SOURCE, source},
             {PredictArguments.OUT, out}, {PredictArguments.SNAPSHOT, snapshot}, {PredictArguments.OPTION, option},
             {PredictArguments.OPTIONS, options}};
-        predict(System.out, given, more == null ? new String[0] : more, debug);
+        predict(System.out, given, GogoWords.words(more), debug);
     }
 
     @Descriptor("writes a sample export with planted customer segments, in the file layout the source of the "
@@ -255,7 +268,7 @@ public class SegmentaCommands {
             @Parameter(names = GenerateArguments.SEED, absentValue = "") String seed,
             @Descriptor(GenerateArguments.DIRT_HELP)
             @Parameter(names = GenerateArguments.DIRT, absentValue = "") String dirt,
-            @Descriptor("print the stack trace of an unexpected error")
+            @Descriptor(DEBUG_HELP)
             @Parameter(names = {"-d", "--debug"}, presentValue = "true", absentValue = "false") boolean debug,
             @Descriptor("further options in --name=value form")
             String... more) {
@@ -263,101 +276,59 @@ public class SegmentaCommands {
             {GenerateArguments.FORMAT, format}, {GenerateArguments.OUT, out},
             {GenerateArguments.CUSTOMERS, customers}, {GenerateArguments.LINES, lines},
             {GenerateArguments.SEED, seed}, {GenerateArguments.DIRT, dirt}};
-        generate(System.out, given, more == null ? new String[0] : more, debug);
+        generate(System.out, given, GogoWords.words(more), debug);
     }
 
     void stages(PrintStream out, boolean verbose, boolean debug) {
-        guard(out, debug, () -> out.print(StageList.render(engine().stages(), List.copyOf(generators.values()),
-                verbose)));
+        CommandGuard.run(out, debug, null, "segmenta:stages", () -> out.print(StageList.render(engine().stages(),
+                List.copyOf(generators.values()), verbose)));
     }
 
-    /**
-     * @param given option name and value pairs as Gogo bound them (an empty value: not given)
-     * @param more the words Gogo did not bind to a parameter
-     */
     void generate(PrintStream out, String[][] given, String[] more, boolean debug) {
-        guard(out, debug, () -> {
+        CommandGuard.run(out, debug, logger, GogoWords.typed("generate", given, more), () -> {
             GenerateArguments arguments = new GenerateArguments();
-            for (String[] option : given) {
-                if (option[1] != null && !option[1].isEmpty()) {
-                    arguments.set(option[0], option[1]);
-                }
-            }
-            arguments.add(Arrays.asList(more));
-            String summary = Generation.run(arguments, List.copyOf(generators.values()), new ConsoleProgress(out));
-            out.println();
-            out.print(summary);
+            GogoWords.bind(given, more, arguments::set, arguments::add);
+            printSummary(out, Generation.run(arguments, List.copyOf(generators.values()), new ConsoleProgress(out)));
         });
     }
 
-    /**
-     * @param given option name and value pairs as Gogo bound them (an empty value: not given)
-     * @param more the words Gogo did not bind to a parameter
-     */
     void run(PrintStream out, String[][] given, String[] more, boolean debug) {
-        guard(out, debug, () -> {
+        CommandGuard.run(out, debug, logger, GogoWords.typed("run", given, more), () -> {
             if (more.length > 0 && !more[0].startsWith("--")) {
                 runNamed(out, given, more);
                 return;
             }
             RunArguments arguments = new RunArguments();
-            for (String[] option : given) {
-                if (option[1] != null && !option[1].isEmpty()) {
-                    arguments.set(option[0], option[1]);
-                }
-            }
             // the same parser reports unknown options and duplicates, and accepts --name=value
-            arguments.add(Arrays.asList(more));
+            GogoWords.bind(given, more, arguments::set, arguments::add);
             arguments.spec(); // a missing --source or --input is reported before the engine is looked up
-            PipelineResult result = arguments.run(engine(), new ConsoleProgress(out));
-            out.println();
-            out.print(RunSummary.render(result));
+            printSummary(out, RunSummary.render(arguments.run(engine(), new ConsoleProgress(out))));
         });
     }
 
-    /**
-     * @param given option name and value pairs as Gogo bound them (an empty value: not given)
-     * @param more the words Gogo did not bind to a parameter
-     */
     void selectK(PrintStream out, String[][] given, String[] more, boolean debug) {
-        guard(out, debug, () -> {
+        CommandGuard.run(out, debug, logger, GogoWords.typed("select-k", given, more), () -> {
             SelectKArguments arguments = new SelectKArguments();
-            for (String[] option : given) {
-                if (option[1] != null && !option[1].isEmpty()) {
-                    arguments.set(option[0], option[1]);
-                }
-            }
-            arguments.add(Arrays.asList(more));
+            GogoWords.bind(given, more, arguments::set, arguments::add);
             PipelineSpec spec = arguments.spec();
             KSelection selection = engine().selectK(spec, arguments.kMin(), arguments.kMax(), new ConsoleProgress(out));
-            out.println();
-            out.print(KSelectionSummary.render(selection));
+            printSummary(out, KSelectionSummary.render(selection));
         });
     }
 
-    /**
-     * @param given option name and value pairs as Gogo bound them (an empty value: not given)
-     * @param more the words Gogo did not bind to a parameter
-     */
     void predict(PrintStream out, String[][] given, String[] more, boolean debug) {
-        guard(out, debug, () -> {
+        CommandGuard.run(out, debug, logger, GogoWords.typed("predict", given, more), () -> {
             PredictArguments arguments = new PredictArguments();
-            for (String[] option : given) {
-                if (option[1] != null && !option[1].isEmpty()) {
-                    arguments.set(option[0], option[1]);
-                }
-            }
-            arguments.add(Arrays.asList(more));
+            GogoWords.bind(given, more, arguments::set, arguments::add);
             PredictionResult result = engine().predict(arguments.spec(), new ConsoleProgress(out));
-            out.println();
-            out.print(PredictionSummary.render(result));
+            printSummary(out, PredictionSummary.render(result));
         });
     }
 
     /** {@code segmenta:run NAME}: a pipeline of the catalog, with no other options. */
     private void runNamed(PrintStream out, String[][] given, String[] more) {
         for (String[] option : given) {
-            if (option[1] != null && !option[1].isEmpty()) {
+            if (GogoWords.isGiven(option)) {
                 throw new SegmentaException("segmenta:run " + more[0] + " runs the pipeline as configured and takes "
                         + "no options (got " + option[0] + "); edit its configuration instead");
             }
@@ -366,33 +337,33 @@ public class SegmentaCommands {
             throw new SegmentaException("segmenta:run " + more[0] + " takes no further arguments (got '" + more[1]
                     + "')");
         }
-        PipelineResult result = catalog().run(more[0], new ConsoleProgress(out));
-        out.println();
-        out.print(RunSummary.render(result));
+        printSummary(out, RunSummary.render(catalog().run(more[0], new ConsoleProgress(out))));
     }
 
     @Descriptor("lists the named pipelines defined as configuration (" + PipelineDefinition.FACTORY_PID
             + "-NAME.cfg files in the deploy folder, or ConfigAdmin), with their state: ready, or which stage is "
             + "missing, or what is wrong with the definition; run one with segmenta:run NAME")
     public void pipelines(
-            @Descriptor("print the stack trace of an unexpected error")
+            @Descriptor(DEBUG_HELP)
             @Parameter(names = {"-d", "--debug"}, presentValue = "true", absentValue = "false") boolean debug) {
         pipelines(System.out, debug);
     }
 
     @Descriptor("lists the recent runs of named pipelines (manual and scheduled) with their outcome")
     public void history(
-            @Descriptor("print the stack trace of an unexpected error")
+            @Descriptor(DEBUG_HELP)
             @Parameter(names = {"-d", "--debug"}, presentValue = "true", absentValue = "false") boolean debug) {
         history(System.out, debug);
     }
 
     void pipelines(PrintStream out, boolean debug) {
-        guard(out, debug, () -> out.print(PipelineList.render(catalog().pipelines())));
+        CommandGuard.run(out, debug, null, "segmenta:pipelines",
+                () -> out.print(PipelineList.render(catalog().pipelines())));
     }
 
     void history(PrintStream out, boolean debug) {
-        guard(out, debug, () -> out.print(PipelineList.history(catalog().history())));
+        CommandGuard.run(out, debug, null, "segmenta:history",
+                () -> out.print(PipelineList.history(catalog().history())));
     }
 
     private PipelineCatalog catalog() {
@@ -411,26 +382,9 @@ public class SegmentaCommands {
         return e;
     }
 
-    /** Runs a command body, turning every failure into printed lines. */
-    private static void guard(PrintStream out, boolean debug, Runnable body) {
-        try {
-            body.run();
-        } catch (SegmentaException e) {
-            out.println("error: " + oneLine(e.getMessage()));
-        } catch (RuntimeException | LinkageError e) {
-            // a bug or a bundle refreshed under the run: say what it is, keep the trace for --debug
-            out.println("error: " + e.getClass().getName() + ": " + oneLine(e.getMessage()));
-            if (debug) {
-                e.printStackTrace(out);
-            } else {
-                out.println("hint: this is a bug; rerun with --debug to print the stack trace and report it");
-            }
-        } finally {
-            out.flush();
-        }
-    }
-
-    private static String oneLine(String message) {
-        return message == null ? "(no message)" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    /** A command's result after its progress lines, set apart by an empty line. */
+    private static void printSummary(PrintStream out, String summary) {
+        out.println();
+        out.print(summary);
     }
 }

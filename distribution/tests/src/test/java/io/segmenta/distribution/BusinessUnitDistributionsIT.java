@@ -29,6 +29,7 @@ public class BusinessUnitDistributionsIT {
         Path home = home(unit);
         assertTrue("the " + unit + " distribution was not built: " + home, Files.isDirectory(home));
         Distribution.assertNoEmbeddedLibraryJars(home);
+        Distribution.assertShipsTheLogService(home);
         Path work = Distribution.workDir("unit-" + unit);
 
         Launch shell = Launch.run(home, work, TIMEOUT_SECONDS, "segmenta-shell", "--script",
@@ -89,12 +90,14 @@ public class BusinessUnitDistributionsIT {
 
     @Test
     public void aUnitShipsOnlyTheDefaultConfigurationOfItsFeatures() throws Exception {
-        // uk-retail has none of the features that carry a default configuration
+        // uk-retail has none of the stage features that carry a default configuration, only the logging feature
+        // every distribution has (the Log Service's levels)
         try (Stream<Path> files = Files.list(home("uk-retail").resolve("deploy"))) {
-            assertEquals(List.of("README.md"), files.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(List.of("README.md", "org.osgi.service.log.admin.cfg"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         try (Stream<Path> files = Files.list(home("olist-marketing").resolve("deploy"))) {
-            assertEquals(List.of("README.md", "io.segmenta.stage.defaults-olist.cfg"),
+            assertEquals(List.of("README.md", "io.segmenta.stage.defaults-olist.cfg", "org.osgi.service.log.admin.cfg"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }

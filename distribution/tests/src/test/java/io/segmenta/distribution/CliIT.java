@@ -100,4 +100,38 @@ public class CliIT {
         assertEquals(bad.toString(), 2, bad.exitCode);
         assertTrue(bad.err, bad.err.contains("field 'k': cannot be given with k.min and k.max"));
     }
+
+    /**
+     * Log lines on the module path: java.util.logging (the module java.logging is in the launcher's module graph)
+     * on standard error, one line each; none at INFO by default, the run's with --verbose, nothing with --quiet.
+     * Standard output holds the results in all three, and no log line.
+     */
+    @Test
+    public void verboseLogsTheRunOnStandardErrorAndQuietSilencesProgress() throws Exception {
+        Path work = Distribution.workDir("cli-logging");
+        String[] run = {"run", "--source", "uk-retail", "--input", Distribution.sample().toString(), "--k", "4",
+            "--out", "out"};
+        Launch normal = Launch.run(work, TIMEOUT_SECONDS, "segmenta", run);
+        assertEquals(normal.toString(), 0, normal.exitCode);
+        assertFalse(normal.err, normal.err.contains(" INFO "));
+        assertTrue("progress lines by default:\n" + normal.err, normal.err.contains("source uk-retail ..."));
+
+        String[] verboseRun = new String[run.length + 1];
+        verboseRun[0] = "--verbose";
+        System.arraycopy(run, 0, verboseRun, 1, run.length);
+        Launch verbose = Launch.run(work, TIMEOUT_SECONDS, "segmenta", verboseRun);
+        assertEquals(verbose.toString(), 0, verbose.exitCode);
+        assertTrue(verbose.err, verbose.err.lines().anyMatch(l -> l.matches(
+                "\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  io\\.segmenta\\.cli: run started: --source uk-retail .*")));
+        assertTrue(verbose.err, verbose.err.lines().anyMatch(l -> l.matches(".* INFO  io\\.segmenta\\.cli: run done in \\d+ ms")));
+        Distribution.assertShowsClusterTable(verbose.out, 4);
+        assertFalse("log lines go to stderr only:\n" + verbose.out, verbose.out.contains(" INFO "));
+
+        String[] quietRun = verboseRun.clone();
+        quietRun[0] = "--quiet";
+        Launch quiet = Launch.run(work, TIMEOUT_SECONDS, "segmenta", quietRun);
+        assertEquals(quiet.toString(), 0, quiet.exitCode);
+        assertEquals("", quiet.err);
+        Distribution.assertShowsClusterTable(quiet.out, 4);
+    }
 }

@@ -221,6 +221,26 @@ final class Distribution {
         }
     }
 
+    /**
+     * Checks that a distribution ships the logging feature: the Log Service (Apache Felix Log) and the log file
+     * writer in bundle/ for Felix, neither in lib/ (the module path logs through java.util.logging), and the
+     * default levels in deploy/.
+     */
+    static void assertShipsTheLogService(Path home) throws IOException {
+        for (String bundle : List.of("org.apache.felix.log-", "io.segmenta.logfile-")) {
+            try (Stream<Path> jars = Files.list(home.resolve("bundle"))) {
+                assertTrue(bundle + "*.jar is not in " + home.resolve("bundle"),
+                        jars.anyMatch(p -> p.getFileName().toString().startsWith(bundle)));
+            }
+            try (Stream<Path> jars = Files.list(home.resolve("lib"))) {
+                assertTrue(bundle + "*.jar is in " + home.resolve("lib"),
+                        jars.noneMatch(p -> p.getFileName().toString().startsWith(bundle)));
+            }
+        }
+        String levels = Files.readString(home.resolve("deploy/org.osgi.service.log.admin.cfg"));
+        assertTrue(levels, levels.lines().anyMatch(l -> l.matches("ROOT\\s*=\\s*INFO")));
+    }
+
     private static String zipEntry(ZipFile zip, String name) throws IOException {
         ZipEntry entry = zip.getEntry(name);
         assertTrue("no " + name + " in the workbook", entry != null);

@@ -32,7 +32,8 @@ import org.osgi.service.resolver.ResolutionException;
  * bundle/ and shell/ folders, on the Felix framework and Java 17, must satisfy each other's requirements —
  * packages, the DS extender, and the services their components require ({@code -resolve.effective: resolve,
  * active} makes bnd check the {@code osgi.service} requirements that DS annotations write for mandatory
- * references) — and together they must provide the engine, the named-pipeline catalog and a stage of each kind.
+ * references) — and together they must provide the engine, the named-pipeline catalog, a stage of each kind and
+ * the OSGi Log Service.
  * A bundle whose package or service is missing fails the build here, with the resolver's account
  * of what is missing, before any distribution is started.
  *
@@ -46,7 +47,10 @@ public class DistributionsResolveIT {
     private static final List<String> SERVICES = List.of("io.segmenta.api.pipeline.PipelineEngine",
             "io.segmenta.api.pipeline.PipelineCatalog", "io.segmenta.api.stage.DataSource",
             "io.segmenta.api.stage.FeatureExtractor", "io.segmenta.api.stage.Clusterer",
-            "io.segmenta.api.stage.Reporter");
+            "io.segmenta.api.stage.Reporter",
+            // the OSGi Log Service (R7), whose entries io.segmenta.logfile reads and the engine logs to
+            "org.osgi.service.log.LoggerFactory", "org.osgi.service.log.LogReaderService",
+            "org.osgi.service.log.admin.LoggerAdmin");
 
     private static final String VERSION = System.getProperty("segmenta.version", "0.2.0-SNAPSHOT");
 
