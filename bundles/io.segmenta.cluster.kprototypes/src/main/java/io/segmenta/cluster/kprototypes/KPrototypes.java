@@ -2,8 +2,7 @@ package io.segmenta.cluster.kprototypes;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * One run of Huang's K-Prototypes on primitive arrays, following Python kmodes' {@code KPrototypes} (version
@@ -101,15 +100,16 @@ final class KPrototypes {
      *
      * @param caoModes the Cao prototypes ({@link #cao}), computed once per fit since they depend on the data
      *        only; {@code null} for Huang's initialisation
+     * @param checkCancelled called before every pass with how far the run is ("after 3 iterations"); throws to stop
+     *        the run (the stage's {@code RunCancelledException})
      * @throws TooFewDistinctRows when there are fewer distinct rows than k
-     * @throws CancellationException when {@code cancelled} answers true between passes
      */
     static Result run(MixedData x, int k, int[] caoModes, SplittableRandom random, int maxIterations,
-            BooleanSupplier cancelled) {
-        return new KPrototypes(x, k, random).run(caoModes, maxIterations, cancelled);
+            Consumer<String> checkCancelled) {
+        return new KPrototypes(x, k, random).run(caoModes, maxIterations, checkCancelled);
     }
 
-    private Result run(int[] caoModes, int maxIterations, BooleanSupplier cancelled) {
+    private Result run(int[] caoModes, int maxIterations, Consumer<String> checkCancelled) {
         // With Cao and no numeric columns nothing is random, so drawing again would give the same clusters.
         int tries = caoModes != null && d == 0 ? 1 : MAX_INIT_TRIES;
         boolean initialised = false;
@@ -143,9 +143,7 @@ final class KPrototypes {
         int iterations = 0;
         boolean converged = false;
         while (iterations < maxIterations) {
-            if (cancelled.getAsBoolean()) {
-                throw new CancellationException("kprototypes cancelled after " + iterations + " iterations");
-            }
+            checkCancelled.accept("after " + iterations + " iterations");
             iterations++;
             int moves = pass();
             refreshSums();
