@@ -116,7 +116,7 @@ public class KPrototypesClusterer implements Clusterer {
         double gamma = gamma(features, num, context);
 
         MixedData x = new MixedData(n, d, c, num, cat, levelCounts, gamma);
-        int[] caoModes = init == KPrototypes.Init.CAO ? KPrototypes.cao(x, k) : null;
+        int[] caoModes = init == KPrototypes.Init.CAO ? CategoricalInit.cao(x, k) : null;
         if (caoModes != null && d == 0 && runs > 1) {
             context.info("kprototypes: Cao's initialisation is deterministic on categorical-only data; making 1 "
                     + "run instead of " + runs);

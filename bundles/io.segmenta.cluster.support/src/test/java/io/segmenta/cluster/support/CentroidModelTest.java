@@ -10,32 +10,24 @@ import io.segmenta.api.data.EntityKind;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.stage.ModelState;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class CentroidModelTest {
     private static final CentroidNaming KMEANS = CentroidNaming.of("kmeans", "K-Means");
     private static final CentroidNaming KMEDOIDS = new CentroidNaming("kmedoids", "K-Medoids", "medoids", "medoid");
 
-    private static FeatureMatrix matrix(double[][] rows, List<CategoricalColumn> categorical) {
-        int n = rows.length;
-        int d = rows[0].length;
-        List<String> ids = new ArrayList<>();
-        List<NumericColumn> columns = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            ids.add("c" + (i + 1));
-        }
-        for (int j = 0; j < d; j++) {
-            double[] v = new double[n];
-            for (int i = 0; i < n; i++) {
-                v[i] = rows[i][j];
-            }
-            columns.add(new NumericColumn("x" + j, v));
-        }
-        return new FeatureMatrix(EntityKind.CUSTOMER, ids, columns, categorical, null);
+    /** Rows c1, c2, ... of two numeric columns x0 and x1, given point by point. */
+    private static FeatureMatrix matrix(double[][] points, List<CategoricalColumn> categorical) {
+        double[] x0 = Arrays.stream(points).mapToDouble(p -> p[0]).toArray();
+        double[] x1 = Arrays.stream(points).mapToDouble(p -> p[1]).toArray();
+        List<String> ids = IntStream.rangeClosed(1, points.length).mapToObj(i -> "c" + i).toList();
+        return new FeatureMatrix(EntityKind.CUSTOMER, ids, List.of(new NumericColumn("x0", x0),
+                new NumericColumn("x1", x1)), categorical, null);
     }
 
     private static CentroidModel twoCentres(CentroidNaming naming) {
