@@ -98,8 +98,8 @@ final class KPrototypes {
     /**
      * Runs K-Prototypes once.
      *
-     * @param caoModes the Cao prototypes ({@link CategoricalInit#cao}), computed once per fit since they depend on the data
-     *        only; {@code null} for Huang's initialisation
+     * @param caoModes the Cao prototypes ({@link CategoricalInit#cao}), computed once per fit since they depend on
+     *        the data only; {@code null} for Huang's initialisation
      * @param checkCancelled called before every pass with how far the run is ("after 3 iterations"); throws to stop
      *        the run (the stage's {@code RunCancelledException})
      * @throws TooFewDistinctRows when there are fewer distinct rows than k

@@ -125,7 +125,8 @@ public class KPrototypesClusterer implements Clusterer {
         KPrototypes.Result best = BestOfRestarts.best(NAME, runs, request.seed(), context, KPrototypes.Result::cost,
                 restart -> {
                     try {
-                        return KPrototypes.run(x, k, caoModes, restart.random(), maxIterations, restart::checkCancelled);
+                        return KPrototypes.run(x, k, caoModes, restart.random(), maxIterations,
+                                restart::checkCancelled);
                     } catch (KPrototypes.TooFewDistinctRows e) {
                         throw new SegmentaException("k = " + k + " but the " + n + " " + entity + "s have only "
                                 + e.distinct + " distinct feature vectors");

@@ -51,7 +51,10 @@ public final class SizeOrder {
         return of(labels, k, (a, b) -> 0);
     }
 
-    /** A tie rule: centres compared coordinate by coordinate ({@link Arrays#compare(double[], double[])}), smaller first. */
+    /**
+     * A tie rule: centres compared coordinate by coordinate ({@link Arrays#compare(double[], double[])}), smaller
+     * first.
+     */
     public static Comparator<Integer> byCentre(double[][] centres) {
         return (a, b) -> Arrays.compare(centres[a], centres[b]);
     }
