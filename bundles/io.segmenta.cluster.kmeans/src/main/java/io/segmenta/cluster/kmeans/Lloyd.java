@@ -1,5 +1,6 @@
 package io.segmenta.cluster.kmeans;
 
+import io.segmenta.cluster.support.NearestCentre;
 import java.util.Arrays;
 
 /**
@@ -54,7 +55,8 @@ final class Lloyd {
     }
 
     /**
-     * Assigns every row to its nearest centre (ties to the lowest index; NaN centres never win), storing
+     * Assigns every row to its nearest centre ({@link NearestCentre#of}: ties to the lowest index, NaN centres
+     * never win), storing
      * the squared distance and counting cluster sizes.
      *
      * @return whether any label changed
@@ -63,33 +65,15 @@ final class Lloyd {
         Arrays.fill(size, 0);
         boolean changed = false;
         for (int i = 0; i < x.length; i++) {
-            int best = nearest(x[i], centroids);
+            int best = NearestCentre.of(x[i], centroids);
             if (labels[i] != best) {
                 labels[i] = best;
                 changed = true;
             }
-            dist[i] = squaredDistance(x[i], centroids[best]);
+            dist[i] = NearestCentre.squaredDistance(x[i], centroids[best]);
             size[best]++;
         }
         return changed;
-    }
-
-    /** The index of the centre nearest to a row; ties go to the lowest index, NaN centres are skipped. */
-    static int nearest(double[] row, double[][] centroids) {
-        int best = -1;
-        double bestDist = Double.POSITIVE_INFINITY;
-        for (int c = 0; c < centroids.length; c++) {
-            double d = squaredDistance(row, centroids[c]);
-            if (!Double.isNaN(d) && (best < 0 || d < bestDist)) {
-                best = c;
-                bestDist = d;
-            }
-        }
-        if (best < 0) {
-            // unreachable while one centre is a mean of finite rows; a bug otherwise
-            throw new IllegalStateException("no usable centre among " + centroids.length);
-        }
-        return best;
     }
 
     /**
@@ -152,7 +136,7 @@ final class Lloyd {
     static double inertia(double[][] x, double[][] centroids, int[] labels) {
         double total = 0;
         for (int i = 0; i < x.length; i++) {
-            total += squaredDistance(x[i], centroids[labels[i]]);
+            total += NearestCentre.squaredDistance(x[i], centroids[labels[i]]);
         }
         return total;
     }
@@ -172,7 +156,7 @@ final class Lloyd {
         }
         double total = 0;
         for (double[] row : x) {
-            total += squaredDistance(row, mean);
+            total += NearestCentre.squaredDistance(row, mean);
         }
         return total;
     }
@@ -188,14 +172,5 @@ final class Lloyd {
             }
         }
         return distinct;
-    }
-
-    static double squaredDistance(double[] a, double[] b) {
-        double s = 0;
-        for (int j = 0; j < a.length; j++) {
-            double t = a[j] - b[j];
-            s += t * t;
-        }
-        return s;
     }
 }

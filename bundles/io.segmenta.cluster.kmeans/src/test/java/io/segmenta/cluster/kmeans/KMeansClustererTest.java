@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.segmenta.api.RunCancelledException;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.EntityKind;
@@ -14,10 +15,10 @@ import io.segmenta.api.stage.ClusterModel;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.ModelState;
 import io.segmenta.api.stage.StageKind;
+import io.segmenta.cluster.support.CentroidModel;
 import io.segmenta.testing.RecordingContext;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -83,7 +84,7 @@ class KMeansClustererTest {
     void renumberingSortsBySizeThenCentre() {
         double[][] centroids = {{5, 5}, {1, 9}, {1, 2}, {0, 0}};
         int[] labels = {0, 1, 1, 2, 2, 3, 3, 3};
-        KMeansModel model = KMeansClusterer.renumberBySize(List.of("a", "b"), centroids, labels, 7.5);
+        CentroidModel model = KMeansClusterer.renumberBySize(List.of("a", "b"), centroids, labels, 7.5);
 
         // sizes: 0 -> 1, 1 -> 2, 2 -> 2, 3 -> 3; among the two of size 2, (1, 2) comes before (1, 9)
         assertArrayEquals(new int[] {3, 2, 2, 1, 1, 0, 0, 0}, model.labels());
@@ -246,10 +247,10 @@ class KMeansClustererTest {
     @Test
     void stopsBetweenRunsWhenCancelled() {
         RecordingContext context = new RecordingContext(Map.of(), 3);
-        CancellationException e = assertThrows(CancellationException.class, () -> kmeans.fit(
+        RunCancelledException e = assertThrows(RunCancelledException.class, () -> kmeans.fit(
                 Matrices.of(Matrices.threeBlobs(20, 1)), new ClusterRequest(3, 7, 10, 100), context));
 
-        assertEquals("kmeans cancelled after 3 of 10 runs", e.getMessage());
+        assertEquals("cancelled: kmeans after 3 of 10 runs", e.getMessage());
         assertEquals(3, context.progress.size());
     }
 

@@ -65,12 +65,6 @@ class LloydTest {
     }
 
     @Test
-    void nearestBreaksTiesTowardsTheLowerIndexAndSkipsNaN() {
-        assertEquals(0, Lloyd.nearest(new double[] {5}, new double[][] {{4}, {6}}));
-        assertEquals(1, Lloyd.nearest(new double[] {5}, new double[][] {{Double.NaN}, {60}, {60}}));
-    }
-
-    @Test
     void totalSumOfSquaresIsTheInertiaOfOneCluster() {
         // mean 5.5; squared deviations 30.25, 20.25, 20.25, 30.25
         assertEquals(101.0, Lloyd.totalSumOfSquares(PAIRS), 1e-12);

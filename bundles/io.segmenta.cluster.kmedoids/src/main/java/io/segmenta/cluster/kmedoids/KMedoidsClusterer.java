@@ -10,10 +10,10 @@ import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.Clusterer;
 import io.segmenta.api.stage.ModelState;
 import io.segmenta.api.stage.StageContext;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.SplittableRandom;
-import java.util.concurrent.CancellationException;
+import io.segmenta.cluster.support.BestOfRestarts;
+import io.segmenta.cluster.support.CentroidModel;
+import io.segmenta.cluster.support.CentroidNaming;
+import io.segmenta.cluster.support.SizeOrder;
 import org.osgi.service.component.annotations.Component;
 import smile.clustering.CLARANS;
 import smile.math.MathEx;
@@ -25,18 +25,22 @@ import smile.math.distance.EuclideanDistance;
  * buyers), and gives marketing a real "typical customer" per segment. Euclidean distance on the scaled
  * numeric features; categorical features are ignored.
  * <p>
- * Best of {@link ClusterRequest#runs()} seeded runs by cost (the sum of the distances to the medoids). As in
- * the K-Means stage, Smile's per-thread generator is reseeded before each run, so the same input and seed give
- * the same medoids. Segments are numbered by size, largest first. The iteration cap does not apply: CLARANS
- * stops after {@code max-neighbors} failed swaps (Smile's default, 1.25% of k(n-k)).
+ * Best of {@link ClusterRequest#runs()} seeded runs by cost (the sum of the distances to the medoids), made by
+ * the shared {@link BestOfRestarts}. As in the K-Means stage, Smile's per-thread generator is reseeded before each
+ * run, so the same input and seed give the same medoids. Segments are numbered by size, largest first (ties: the
+ * lower old number). The model is the shared {@link CentroidModel}: new rows go to the nearest medoid, saved as
+ * {@code columns}, {@code medoids} and {@code cost}. The iteration cap does not apply: CLARANS stops after
+ * {@code max-neighbors} failed swaps (Smile's default, 1.25% of k(n-k)).
  * <p>
  * This bundle exports no package and is in no feature: it is the hot-deployable example of docs/architecture.md.
+ * It imports the cluster-support package, which every distribution with an algorithm ships.
  */
 @Component(service = Clusterer.class)
 @StageName(KMedoidsClusterer.NAME)
 @ServiceProvider(value = Clusterer.class, resolution = Resolution.OPTIONAL)
 public class KMedoidsClusterer implements Clusterer {
     static final String NAME = "kmedoids";
+    static final CentroidNaming NAMING = new CentroidNaming(NAME, "K-Medoids", "medoids", "medoid");
     /** Smile's generators use the seed modulo this number. */
     private static final long SMILE_SEED_RANGE = 899_999_963L;
 
@@ -77,52 +81,20 @@ public class KMedoidsClusterer implements Clusterer {
         if (!features.categorical().isEmpty()) {
             context.info("kmedoids uses numeric features only; categorical columns are ignored");
         }
-        SplittableRandom seeds = new SplittableRandom(request.seed());
-        CLARANS<double[]> best = null;
-        for (int run = 0; run < request.runs(); run++) {
-            if (context.isCancelled()) {
-                throw new CancellationException("kmedoids cancelled after " + run + " of " + request.runs() + " runs");
-            }
-            long seed = Math.floorMod(seeds.nextLong(), SMILE_SEED_RANGE);
-            synchronized (MathEx.class) { // Smile's static seed bookkeeping is not synchronised
-                MathEx.setSeed(seed);
-            }
-            CLARANS<double[]> fit = CLARANS.fit(x, new EuclideanDistance(), k);
-            if (best == null || fit.distortion < best.distortion) {
-                best = fit;
-            }
-            context.progress(run + 1, request.runs(), "runs");
-        }
-        return bySize(features, best.centroids, best.y, best.distortion);
-    }
-
-    /** Segments renumbered by size, largest first (ties: the lower old number first). */
-    private static KMedoidsModel bySize(FeatureMatrix features, double[][] medoids, int[] labels, double cost) {
-        int k = medoids.length;
-        int[] size = new int[k];
-        for (int l : labels) {
-            size[l]++;
-        }
-        Integer[] order = new Integer[k];
-        for (int c = 0; c < k; c++) {
-            order[c] = c;
-        }
-        Arrays.sort(order, Comparator.comparingInt((Integer c) -> -size[c]).thenComparingInt(c -> c));
-        int[] newNumber = new int[k];
-        double[][] sorted = new double[k][];
-        for (int rank = 0; rank < k; rank++) {
-            newNumber[order[rank]] = rank;
-            sorted[rank] = medoids[order[rank]].clone();
-        }
-        int[] relabelled = new int[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            relabelled[i] = newNumber[labels[i]];
-        }
-        return new KMedoidsModel(features.numericNames(), sorted, relabelled, cost);
+        CLARANS<double[]> best = BestOfRestarts.best(NAME, request.runs(), request.seed(), context,
+                fit -> fit.distortion, restart -> {
+                    synchronized (MathEx.class) { // Smile's static seed bookkeeping is not synchronised
+                        MathEx.setSeed(Math.floorMod(restart.seed(), SMILE_SEED_RANGE));
+                    }
+                    return CLARANS.fit(x, new EuclideanDistance(), k);
+                });
+        SizeOrder bySize = SizeOrder.of(best.y, k);
+        return new CentroidModel(NAMING, features.numericNames(), bySize.rows(best.centroids), bySize.labels(best.y),
+                best.distortion);
     }
 
     @Override
     public ClusterModel restore(ModelState state) {
-        return KMedoidsModel.restore(state);
+        return CentroidModel.restore(NAMING, state);
     }
 }

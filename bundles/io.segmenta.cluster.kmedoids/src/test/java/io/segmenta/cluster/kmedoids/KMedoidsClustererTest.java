@@ -90,4 +90,16 @@ class KMedoidsClustererTest {
                 () -> kmedoids.fit(x, new ClusterRequest(500, 42, 1, 300), new RecordingContext()));
         assertEquals("kmedoids: k = 500 but there are 120 customers", e.getMessage());
     }
+
+    @Test
+    void predictRefusesValuesThatAreNotFiniteAsFitDoes() {
+        FeatureMatrix x = blobs(new ArrayList<>());
+        ClusterModel model = kmedoids.fit(x, new ClusterRequest(3, 42, 1, 300), new RecordingContext());
+        FeatureMatrix fresh = new FeatureMatrix(EntityKind.CUSTOMER, List.of("n1"),
+                List.of(new NumericColumn("a", new double[] {Double.NaN}), new NumericColumn("b", new double[] {1})),
+                List.of(), null);
+        SegmentaException e = assertThrows(SegmentaException.class, () -> model.predict(fresh));
+        assertEquals("kmedoids: column 'a' is NaN for customer n1 (row 1); K-Medoids needs a finite number in every "
+                + "numeric column", e.getMessage());
+    }
 }

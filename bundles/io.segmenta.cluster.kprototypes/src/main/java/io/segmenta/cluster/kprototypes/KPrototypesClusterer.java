@@ -6,19 +6,20 @@ import io.segmenta.annotation.StageName;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.FeatureMatrix;
-import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.stage.ClusterModel;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.Clusterer;
 import io.segmenta.api.stage.ModelState;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
+import io.segmenta.cluster.support.BestOfRestarts;
+import io.segmenta.cluster.support.CentroidNaming;
+import io.segmenta.cluster.support.FitChecks;
+import io.segmenta.cluster.support.SizeOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
-import java.util.concurrent.CancellationException;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -36,20 +37,22 @@ import org.osgi.service.component.annotations.Component;
  * that the cost counts mismatches as K-Modes does; when every numeric column is constant, gamma is also 1.
  *
  * <h2>Determinism</h2>
- * Run seeds are drawn from a {@link SplittableRandom} seeded with the request's seed, as kmeans does; each run
- * draws only from its own generator and visits rows in order, so the same matrix, k, options and seed give the
+ * Run seeds are drawn from the request's seed by {@link BestOfRestarts}, as in kmeans; each run draws only from its
+ * own generator and visits rows in order, so the same matrix, k, options and seed give the
  * same model. Categorical codes are re-ranked in sorted order of the level text (see {@link MixedData}), so
  * neither results nor tie-breaks depend on the order in which a source met the levels.
  *
  * <h2>Segment numbers</h2>
- * Segments are renumbered by size, largest first; ties by numeric centre coordinate by coordinate, then by
- * modes in level order, then by the old number.
+ * Segments are renumbered by size ({@link SizeOrder}), largest first; ties by numeric centre coordinate by
+ * coordinate, then by modes in level order, then by the old number.
  */
 @Component(service = Clusterer.class)
 @StageName(KPrototypesClusterer.NAME)
 @ServiceProvider(value = Clusterer.class, resolution = Resolution.OPTIONAL)
 public class KPrototypesClusterer implements Clusterer {
     static final String NAME = "kprototypes";
+    static final CentroidNaming NAMING = new CentroidNaming(NAME, "K-Prototypes", KPrototypesModel.CENTRES,
+            "prototype");
     static final String OPTION_INIT = "init";
     static final String OPTION_GAMMA = "gamma";
     /** The largest Java array it is safe to ask for. */
@@ -84,18 +87,10 @@ public class KPrototypesClusterer implements Clusterer {
 
     @Override
     public ClusterModel fit(FeatureMatrix features, ClusterRequest request, StageContext context) {
+        FitChecks.requireParameters(NAME, request);
         int k = request.k();
         int runs = request.runs();
         int maxIterations = request.maxIterations();
-        if (k < 2) {
-            throw new SegmentaException("kprototypes: k must be at least 2, got " + k);
-        }
-        if (runs < 1) {
-            throw new SegmentaException("kprototypes: the number of runs must be at least 1, got " + runs);
-        }
-        if (maxIterations < 1) {
-            throw new SegmentaException("kprototypes: the iteration cap must be at least 1, got " + maxIterations);
-        }
         KPrototypes.Init init = init(context);
         String entity = features.entity().label();
         int n = features.rowCount();
@@ -104,19 +99,13 @@ public class KPrototypesClusterer implements Clusterer {
         if (d == 0 && c == 0) {
             throw new SegmentaException("kprototypes: the " + entity + " features have no columns");
         }
-        if (n == 0) {
-            throw new SegmentaException("kprototypes: there are no " + entity + "s to cluster");
-        }
-        if (k > n) {
-            throw new SegmentaException("k = " + k + " but there " + (n == 1 ? "is" : "are") + " only " + n + " "
-                    + entity + (n == 1 ? "" : "s"));
-        }
+        FitChecks.requireRows(NAME, k, features);
         if ((long) n * Math.max(d, c) > MAX_CELLS) {
             // the flat row-major arrays are indexed by int
             throw new SegmentaException("kprototypes: " + n + " " + entity + "s x " + Math.max(d, c)
                     + " columns is more than the " + MAX_CELLS + " values per array it can hold");
         }
-        requireFinite(features);
+        FitChecks.requireFinite(NAME, NAMING.title(), features);
         double[] num = numericRows(features);
         List<List<String>> levels = new ArrayList<>(c);
         int[] cat = categoricalRows(features, levels);
@@ -127,31 +116,22 @@ public class KPrototypesClusterer implements Clusterer {
         double gamma = gamma(features, num, context);
 
         MixedData x = new MixedData(n, d, c, num, cat, levelCounts, gamma);
-        int[] caoModes = init == KPrototypes.Init.CAO ? KPrototypes.cao(x, k) : null;
+        int[] caoModes = init == KPrototypes.Init.CAO ? CategoricalInit.cao(x, k) : null;
         if (caoModes != null && d == 0 && runs > 1) {
             context.info("kprototypes: Cao's initialisation is deterministic on categorical-only data; making 1 "
                     + "run instead of " + runs);
             runs = 1;
         }
-        SplittableRandom runSeeds = new SplittableRandom(request.seed());
-        KPrototypes.Result best = null;
-        for (int run = 0; run < runs; run++) {
-            if (context.isCancelled()) {
-                throw new CancellationException("kprototypes cancelled after " + run + " of " + runs + " runs");
-            }
-            SplittableRandom random = new SplittableRandom(runSeeds.nextLong());
-            KPrototypes.Result result;
-            try {
-                result = KPrototypes.run(x, k, caoModes, random, maxIterations, context::isCancelled);
-            } catch (KPrototypes.TooFewDistinctRows e) {
-                throw new SegmentaException("k = " + k + " but the " + n + " " + entity + "s have only "
-                        + e.distinct + " distinct feature vectors");
-            }
-            if (best == null || result.cost() < best.cost()) { // ties keep the earlier run
-                best = result;
-            }
-            context.progress(run + 1, runs, "runs");
-        }
+        KPrototypes.Result best = BestOfRestarts.best(NAME, runs, request.seed(), context, KPrototypes.Result::cost,
+                restart -> {
+                    try {
+                        return KPrototypes.run(x, k, caoModes, restart.random(), maxIterations,
+                                restart::checkCancelled);
+                    } catch (KPrototypes.TooFewDistinctRows e) {
+                        throw new SegmentaException("k = " + k + " but the " + n + " " + entity + "s have only "
+                                + e.distinct + " distinct feature vectors");
+                    }
+                });
         if (!best.converged()) {
             context.info("kprototypes: the best run reached the iteration cap (" + maxIterations
                     + ") before converging");
@@ -276,21 +256,6 @@ public class KPrototypesClusterer implements Clusterer {
         return rank;
     }
 
-    /** Rejects NaN and infinite numeric values, naming the column and the entity. */
-    static void requireFinite(FeatureMatrix features) {
-        for (NumericColumn column : features.numeric()) {
-            double[] values = column.values();
-            for (int i = 0; i < values.length; i++) {
-                double v = values[i];
-                if (!Double.isFinite(v)) {
-                    throw new SegmentaException("kprototypes: column '" + column.name() + "' is " + v + " for "
-                            + features.entity().label() + " " + features.ids().get(i) + " (row " + (i + 1)
-                            + "); K-Prototypes needs a finite number in every numeric column");
-                }
-            }
-        }
-    }
-
     /**
      * Renumbers segments by size, largest first; ties by numeric centre, then modes, then the old number.
      */
@@ -304,41 +269,10 @@ public class KPrototypesClusterer implements Clusterer {
             System.arraycopy(result.centres(), p * d, centres[p], 0, d);
             System.arraycopy(result.modes(), p * c, modes[p], 0, c);
         }
-        int[] labels = result.labels();
-        int[] size = new int[k];
-        for (int label : labels) {
-            size[label]++;
-        }
-        Integer[] order = new Integer[k];
-        for (int p = 0; p < k; p++) {
-            order[p] = p;
-        }
-        Arrays.sort(order, (a, b) -> {
-            int bySize = Integer.compare(size[b], size[a]);
-            if (bySize != 0) {
-                return bySize;
-            }
-            int byCentre = Arrays.compare(centres[a], centres[b]);
-            if (byCentre != 0) {
-                return byCentre;
-            }
-            int byModes = Arrays.compare(modes[a], modes[b]);
-            return byModes != 0 ? byModes : Integer.compare(a, b);
-        });
-        int[] newNumber = new int[k];
-        double[][] sortedCentres = new double[k][];
-        int[][] sortedModes = new int[k][];
-        for (int p = 0; p < k; p++) {
-            newNumber[order[p]] = p;
-            sortedCentres[p] = centres[order[p]];
-            sortedModes[p] = modes[order[p]];
-        }
-        int[] sortedLabels = new int[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            sortedLabels[i] = newNumber[labels[i]];
-        }
+        SizeOrder bySize = SizeOrder.of(result.labels(), k,
+                SizeOrder.byCentre(centres).thenComparing((a, b) -> Arrays.compare(modes[a], modes[b])));
         List<String> categoricalNames = features.categorical().stream().map(CategoricalColumn::name).toList();
-        return new KPrototypesModel(features.numericNames(), categoricalNames, levels, gamma, sortedCentres,
-                sortedModes, sortedLabels, result.cost(), result.iterations());
+        return new KPrototypesModel(features.numericNames(), categoricalNames, levels, gamma, bySize.rows(centres),
+                bySize.rows(modes), bySize.labels(result.labels()), result.cost(), result.iterations());
     }
 }

@@ -3,8 +3,9 @@ package io.segmenta.cluster.kprototypes;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.FeatureMatrix;
-import io.segmenta.api.stage.ClusterModel;
 import io.segmenta.api.stage.ModelState;
+import io.segmenta.cluster.support.CentroidModel;
+import io.segmenta.cluster.support.FitChecks;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,72 +15,37 @@ import java.util.OptionalDouble;
 
 /**
  * A fitted K-Prototypes model: immutable, so it may be shared between threads. Segments are numbered by size,
- * largest first (see {@link KPrototypesClusterer}). {@link #centroids()} gives the numeric part of the
- * prototypes; {@link #modes()} the categorical part as level text.
+ * largest first (see {@link KPrototypesClusterer}). A {@link CentroidModel} whose {@link #centroids()} are the
+ * numeric part of the prototypes; {@link #modes()} gives the categorical part as level text. It places rows and
+ * saves itself its own way (below), since its dissimilarity and state hold the modes too.
  */
-final class KPrototypesModel implements ClusterModel {
+final class KPrototypesModel extends CentroidModel {
     static final String NUMERIC = "numericColumns";
     static final String CATEGORICAL = "categoricalColumns";
     static final String LEVELS = "levels";
     static final String GAMMA = "gamma";
     static final String CENTRES = "centres";
     static final String MODES = "modes";
-    static final String COST = "cost";
     static final String ITERATIONS = "iterations";
 
-    private final List<String> numericColumns;
     private final List<String> categoricalColumns;
     /** Levels of each categorical column in sorted order: the code of a level is its index here. */
     private final List<List<String>> levels;
     private final double gamma;
     private final double[][] centres;
     private final int[][] modes;
-    private final int[] labels;
-    private final double cost;
     private final int iterations;
 
     /** Takes ownership of the arrays. */
     KPrototypesModel(List<String> numericColumns, List<String> categoricalColumns, List<List<String>> levels,
             double gamma, double[][] centres, int[][] modes, int[] labels, double cost, int iterations) {
-        this.numericColumns = List.copyOf(numericColumns);
+        super(KPrototypesClusterer.NAMING, numericColumns, centres, labels, cost);
         this.categoricalColumns = List.copyOf(categoricalColumns);
         this.levels = levels.stream().map(List::copyOf).toList();
         this.gamma = gamma;
         this.centres = centres;
         this.modes = modes;
-        this.labels = labels;
-        this.cost = cost;
         this.iterations = iterations;
-    }
-
-    @Override
-    public String algorithm() {
-        return KPrototypesClusterer.NAME;
-    }
-
-    @Override
-    public int k() {
-        return centres.length;
-    }
-
-    @Override
-    public int[] labels() {
-        return labels.clone();
-    }
-
-    /** The sum over training rows of squared numeric distance plus gamma times mismatches to their prototype. */
-    @Override
-    public double cost() {
-        return cost;
-    }
-
-    @Override
-    public double[][] centroids() {
-        double[][] copy = new double[centres.length][];
-        for (int p = 0; p < centres.length; p++) {
-            copy[p] = centres[p].clone();
-        }
-        return copy;
     }
 
     /** The categorical part of each prototype ({@code [segment][categorical column]}), as level text. */
@@ -120,6 +86,7 @@ final class KPrototypesModel implements ClusterModel {
      */
     @Override
     public int[] predict(FeatureMatrix features) {
+        List<String> numericColumns = columns();
         List<String> numericNames = features.numericNames();
         List<String> categoricalNames = features.categorical().stream().map(CategoricalColumn::name).toList();
         if (!numericNames.equals(numericColumns) || !categoricalNames.equals(categoricalColumns)) {
@@ -127,7 +94,7 @@ final class KPrototypesModel implements ClusterModel {
                     + " and categorical columns " + categoricalColumns + " but the data to place has "
                     + numericNames + " and " + categoricalNames);
         }
-        KPrototypesClusterer.requireFinite(features);
+        FitChecks.requireFinite(algorithm(), naming().title(), features);
         int n = features.rowCount();
         int d = numericColumns.size();
         int c = categoricalColumns.size();
@@ -189,13 +156,13 @@ final class KPrototypesModel implements ClusterModel {
     @Override
     public Optional<ModelState> state() {
         return Optional.of(new ModelState(KPrototypesClusterer.NAME)
-                .putTexts(NUMERIC, numericColumns)
+                .putTexts(NUMERIC, columns())
                 .putTexts(CATEGORICAL, categoricalColumns)
                 .putTextTable(LEVELS, levels)
                 .put(GAMMA, gamma)
                 .put(CENTRES, centres)
                 .putTextTable(MODES, modes())
-                .put(COST, cost)
+                .put(COST, cost())
                 .put(ITERATIONS, iterations));
     }
 
@@ -248,7 +215,7 @@ final class KPrototypesModel implements ClusterModel {
 
     @Override
     public String toString() {
-        return "KPrototypesModel[k=" + centres.length + ", rows=" + labels.length + ", cost=" + cost + ", gamma="
-                + gamma + ", numeric=" + numericColumns + ", categorical=" + categoricalColumns + "]";
+        return "KPrototypesModel[k=" + centres.length + ", rows=" + labels().length + ", cost=" + cost() + ", gamma="
+                + gamma + ", numeric=" + columns() + ", categorical=" + categoricalColumns + "]";
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.segmenta.api.RunCancelledException;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.FeatureMatrix;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 
 class KPrototypesClustererTest {
@@ -321,11 +321,14 @@ class KPrototypesClustererTest {
 
     @Test
     void cancellationStopsTheFit() {
-        assertThrows(CancellationException.class, () -> fit(tinyMixed(), 2, RecordingContext.cancelled()));
+        RunCancelledException before = assertThrows(RunCancelledException.class,
+                () -> fit(tinyMixed(), 2, RecordingContext.cancelled()));
+        assertEquals("cancelled: kprototypes after 0 of 10 runs", before.getMessage());
         // cancelled after the first run: the second run's first check stops it
         RecordingContext afterOne = new RecordingContext(Map.of(), 1);
-        assertThrows(CancellationException.class,
+        RunCancelledException between = assertThrows(RunCancelledException.class,
                 () -> kproto.fit(Synthetic.matrix(200, 1), request(3), afterOne));
+        assertEquals("cancelled: kprototypes after 1 of 10 runs", between.getMessage());
         assertEquals(1, afterOne.progress.size());
     }
 

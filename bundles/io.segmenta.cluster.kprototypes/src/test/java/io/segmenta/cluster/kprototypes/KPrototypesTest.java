@@ -20,7 +20,7 @@ class KPrototypesTest {
     void caoFollowsDensityAndDissimilarity() {
         MixedData x = new MixedData(5, 0, 2, new double[0], new int[] {0, 0, 0, 0, 0, 1, 1, 1, 2, 2},
                 new int[] {3, 3}, 1);
-        assertArrayEquals(new int[] {0, 0, 1, 1, 0, 1}, KPrototypes.cao(x, 3));
+        assertArrayEquals(new int[] {0, 0, 1, 1, 0, 1}, CategoricalInit.cao(x, 3));
     }
 
     @Test
@@ -29,7 +29,7 @@ class KPrototypesTest {
                 new int[] {3, 3}, 1);
         for (long seed = 0; seed < 50; seed++) {
             int[] modes = new int[3 * 2];
-            KPrototypes.huang(x, 3, new SplittableRandom(seed), modes);
+            CategoricalInit.huang(x, 3, new SplittableRandom(seed), modes);
             for (int p = 0; p < 3; p++) {
                 boolean isRow = false;
                 for (int i = 0; i < 5; i++) {
@@ -68,8 +68,8 @@ class KPrototypesTest {
             }
         }
         MixedData x = new MixedData(n, d, c, num, cat, levels, 0.75);
-        for (int[] cao : new int[][] {KPrototypes.cao(x, k), null}) {
-            KPrototypes.Result r = KPrototypes.run(x, k, cao, new SplittableRandom(5), 1_000, () -> false);
+        for (int[] cao : new int[][] {CategoricalInit.cao(x, k), null}) {
+            KPrototypes.Result r = KPrototypes.run(x, k, cao, new SplittableRandom(5), 1_000, where -> { });
             assertTrue(r.converged());
             double[] sums = new double[k * d];
             int[] size = new int[k];

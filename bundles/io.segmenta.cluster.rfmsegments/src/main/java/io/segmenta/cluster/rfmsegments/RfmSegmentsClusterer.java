@@ -14,6 +14,7 @@ import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.Clusterer;
 import io.segmenta.api.stage.ModelState;
 import io.segmenta.api.stage.StageContext;
+import io.segmenta.cluster.support.CentroidNaming;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +53,7 @@ import org.osgi.service.component.annotations.Component;
 @ServiceProvider(value = Clusterer.class, resolution = Resolution.OPTIONAL)
 public class RfmSegmentsClusterer implements Clusterer {
     static final String NAME = "rfm-segments";
+    static final CentroidNaming NAMING = CentroidNaming.of(NAME, "RFM segments");
     static final String RECENCY = "recency";
     static final String FREQUENCY = "frequency";
     static final String MONETARY = "monetary";

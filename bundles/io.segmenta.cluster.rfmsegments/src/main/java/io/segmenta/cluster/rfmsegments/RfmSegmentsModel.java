@@ -4,35 +4,28 @@ import io.segmenta.table.RfmQuintiles;
 import io.segmenta.table.RfmSegment;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.FeatureMatrix;
-import io.segmenta.api.stage.ClusterModel;
 import io.segmenta.api.stage.ModelState;
+import io.segmenta.cluster.support.CentroidModel;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Customers named by their RFM segment: immutable, so it may be shared between threads. Segment numbers
  * follow the canonical order of {@link RfmSegment}, keeping only the segments that some training customer
- * is in (see {@link RfmSegmentsClusterer}).
+ * is in (see {@link RfmSegmentsClusterer}). A {@link CentroidModel} for its columns, centroids (the segment means),
+ * cost and saving; it places rows by score, not by nearest centre.
  */
-final class RfmSegmentsModel implements ClusterModel {
-    static final String COLUMNS = "columns";
+final class RfmSegmentsModel extends CentroidModel {
     static final String RECENCY_UPPER = "recencyUpperBounds";
     static final String FREQUENCY_UPPER = "frequencyUpperBounds";
     static final String NUMBER_OF = "segmentNumbers";
     static final String SEGMENTS = "segments";
-    static final String CENTROIDS = "centroids";
-    static final String COST = "cost";
 
-    private final List<String> columns;
     /** Training boundaries of the recency and frequency scores ({@link RfmQuintiles#upperBounds}), scaled units. */
     private final double[] recencyUpper;
     private final double[] frequencyUpper;
     /** The segment number of each {@link RfmSegment} ordinal, or -1 for a segment no training customer is in. */
     private final int[] numberOf;
     private final List<String> names;
-    private final int[] labels;
-    private final double[][] centroids;
-    private final double cost;
     private final int[] r;
     private final int[] f;
     private final int[] m;
@@ -40,7 +33,7 @@ final class RfmSegmentsModel implements ClusterModel {
     /** Takes ownership of the arrays. */
     RfmSegmentsModel(List<String> columns, double[] recencyUpper, double[] frequencyUpper, int[] numberOf,
             int[] labels, double[][] centroids, double cost, int[] r, int[] f, int[] m) {
-        this.columns = List.copyOf(columns);
+        super(RfmSegmentsClusterer.NAMING, columns, centroids, labels, cost);
         this.recencyUpper = recencyUpper;
         this.frequencyUpper = frequencyUpper;
         this.numberOf = numberOf;
@@ -55,53 +48,14 @@ final class RfmSegmentsModel implements ClusterModel {
             }
         }
         this.names = List.of(byNumber);
-        this.labels = labels;
-        this.centroids = centroids;
-        this.cost = cost;
         this.r = r;
         this.f = f;
         this.m = m;
     }
 
     @Override
-    public String algorithm() {
-        return RfmSegmentsClusterer.NAME;
-    }
-
-    @Override
-    public int k() {
-        return names.size();
-    }
-
-    @Override
     public List<String> segmentNames() {
         return names;
-    }
-
-    @Override
-    public int[] labels() {
-        return labels.clone();
-    }
-
-    /** The inertia of the named segments: squared Euclidean distances to the segment means, scaled units. */
-    @Override
-    public double cost() {
-        return cost;
-    }
-
-    /** The mean scaled feature vector of each segment, over {@link #columns()}. */
-    @Override
-    public double[][] centroids() {
-        double[][] copy = new double[centroids.length][];
-        for (int c = 0; c < centroids.length; c++) {
-            copy[c] = centroids[c].clone();
-        }
-        return copy;
-    }
-
-    /** The numeric columns the centroids are over, in order. */
-    List<String> columns() {
-        return columns;
     }
 
     /** The recency score (1 to 5, most recent 5) of each training customer. */
@@ -156,18 +110,15 @@ final class RfmSegmentsModel implements ClusterModel {
 
     /**
      * The score boundaries (scaled units), which RFM segment has which number ({@code -1}: none, in the order
-     * of {@link RfmSegment}), the centroids and the cost; the names follow from the numbering.
+     * of {@link RfmSegment}) and the names, between the columns and the centroids and cost; the names follow from
+     * the numbering.
      */
     @Override
-    public Optional<ModelState> state() {
-        return Optional.of(new ModelState(RfmSegmentsClusterer.NAME)
-                .putTexts(COLUMNS, columns)
-                .put(RECENCY_UPPER, recencyUpper)
+    protected void saveParameters(ModelState state) {
+        state.put(RECENCY_UPPER, recencyUpper)
                 .put(FREQUENCY_UPPER, frequencyUpper)
                 .put(NUMBER_OF, numberOf)
-                .putTexts(SEGMENTS, names)
-                .put(CENTROIDS, centroids)
-                .put(COST, cost));
+                .putTexts(SEGMENTS, names);
     }
 
     /**
@@ -180,11 +131,12 @@ final class RfmSegmentsModel implements ClusterModel {
      * @throws SegmentaException when an entry is missing or of the wrong shape
      */
     static RfmSegmentsModel restore(ModelState state) {
-        List<String> columns = state.texts(COLUMNS);
+        CentroidModel.Saved saved = CentroidModel.read(RfmSegmentsClusterer.NAMING, state);
+        List<String> columns = saved.columns();
+        double[][] trained = saved.centres();
         double[] recencyUpper = state.numbers(RECENCY_UPPER);
         double[] frequencyUpper = state.numbers(FREQUENCY_UPPER);
         int[] numberOf = state.integers(NUMBER_OF);
-        double[][] trained = state.table(CENTROIDS);
         if (recencyUpper.length != RfmQuintiles.BINS - 1 || frequencyUpper.length != RfmQuintiles.BINS - 1) {
             throw state.inconsistent("'" + RECENCY_UPPER + "' and '" + FREQUENCY_UPPER + "' must hold "
                     + (RfmQuintiles.BINS - 1) + " score boundaries each");
@@ -230,13 +182,13 @@ final class RfmSegmentsModel implements ClusterModel {
                 java.util.Arrays.fill(centroids[c], Double.NaN);
             }
         }
-        return new RfmSegmentsModel(columns, recencyUpper, frequencyUpper, all, new int[0], centroids,
-                state.number(COST), new int[0], new int[0], new int[0]);
+        return new RfmSegmentsModel(columns, recencyUpper, frequencyUpper, all, new int[0], centroids, saved.cost(),
+                new int[0], new int[0], new int[0]);
     }
 
     @Override
     public String toString() {
-        return "RfmSegmentsModel[k=" + names.size() + ", rows=" + labels.length + ", inertia=" + cost + ", segments="
-                + names + "]";
+        return "RfmSegmentsModel[k=" + names.size() + ", rows=" + labels().length + ", inertia=" + cost()
+                + ", segments=" + names + "]";
     }
 }

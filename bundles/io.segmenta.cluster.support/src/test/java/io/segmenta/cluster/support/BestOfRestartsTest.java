@@ -1,0 +1,103 @@
+package io.segmenta.cluster.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.segmenta.api.RunCancelledException;
+import io.segmenta.testing.RecordingContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class BestOfRestartsTest {
+
+    /** A run's result: which run it was and its cost. */
+    private record Fit(int run, double cost, long seed) {
+    }
+
+    @Test
+    void picksTheLowestCostAndTheFirstOfEquals() {
+        double[] costs = {5, 3, 4, 3, 9};
+        RecordingContext context = new RecordingContext();
+        Fit best = BestOfRestarts.best("test", costs.length, 42, context, Fit::cost,
+                r -> new Fit(r.index(), costs[r.index()], r.seed()));
+        assertEquals(1, best.run(), "run 3 costs as much as run 1 but came later");
+        assertEquals(3, best.cost());
+        assertEquals(List.of(new RecordingContext.Progress(1, 5, "runs"), new RecordingContext.Progress(2, 5, "runs"),
+                new RecordingContext.Progress(3, 5, "runs"), new RecordingContext.Progress(4, 5, "runs"),
+                new RecordingContext.Progress(5, 5, "runs")), context.progress);
+        assertEquals(List.of(), context.infos, "the summary goes to the logger, not to the user");
+    }
+
+    @Test
+    void runSeedsComeFromTheRequestSeedReproducibly() {
+        List<Long> first = seeds(42, 4);
+        assertEquals(first, seeds(42, 4));
+        SplittableRandom expected = new SplittableRandom(42);
+        for (long seed : first) {
+            assertEquals(expected.nextLong(), seed, "drawn one after the other from SplittableRandom(seed)");
+        }
+        List<Long> other = seeds(43, 4);
+        for (long seed : other) {
+            assertEquals(-1, first.indexOf(seed), "seeds 42 and 43 share no run seed");
+        }
+        assertEquals(new SplittableRandom(first.get(0)).nextLong(), restartRandomFirstDraw(42));
+    }
+
+    private static List<Long> seeds(long seed, int runs) {
+        List<Long> seeds = new ArrayList<>();
+        BestOfRestarts.best("test", runs, seed, new RecordingContext(), x -> 0, r -> seeds.add(r.seed()));
+        return seeds;
+    }
+
+    private static long restartRandomFirstDraw(long seed) {
+        return BestOfRestarts.best("test", 1, seed, new RecordingContext(), x -> 0, r -> r.random().nextLong());
+    }
+
+    @Test
+    void cancellationBetweenRunsThrowsRunCancelledException() {
+        RecordingContext context = new RecordingContext(Map.of(), 2);
+        List<Integer> made = new ArrayList<>();
+        RunCancelledException e = assertThrows(RunCancelledException.class,
+                () -> BestOfRestarts.best("kmeans", 10, 7, context, x -> 1.0, r -> made.add(r.index())));
+        assertEquals("cancelled: kmeans after 2 of 10 runs", e.getMessage());
+        assertEquals(List.of(0, 1), made);
+        assertEquals(2, context.progress.size());
+    }
+
+    @Test
+    void cancellationInsideARunNamesTheRun() {
+        RecordingContext context = new RecordingContext(Map.of(), 1);
+        List<String> reached = new ArrayList<>();
+        RunCancelledException e = assertThrows(RunCancelledException.class,
+                () -> BestOfRestarts.best("kprototypes", 3, 7, context, x -> 1.0, r -> {
+                    r.checkCancelled("after 0 iterations");
+                    reached.add("checked before any progress");
+                    context.progress(1, 10, "iterations"); // from now on the context answers cancelled
+                    r.checkCancelled("after 4 iterations");
+                    reached.add("not reached");
+                    return r.index();
+                }));
+        assertEquals("cancelled: kprototypes run 1 of 3, after 4 iterations", e.getMessage());
+        assertEquals(List.of("checked before any progress"), reached);
+    }
+
+    @Test
+    void aRunsOwnExceptionStopsTheFit() {
+        IllegalStateException thrown = new IllegalStateException("too few rows");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> BestOfRestarts.best("test", 3, 1, new RecordingContext(), x -> 0, r -> {
+                    throw thrown;
+                }));
+        assertSame(thrown, e);
+    }
+
+    @Test
+    void atLeastOneRun() {
+        assertThrows(IllegalArgumentException.class,
+                () -> BestOfRestarts.best("test", 0, 1, new RecordingContext(), x -> 0, r -> r));
+    }
+}
