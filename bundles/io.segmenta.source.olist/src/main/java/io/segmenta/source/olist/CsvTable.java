@@ -2,12 +2,12 @@ package io.segmenta.source.olist;
 
 import io.segmenta.api.InputDataException;
 import io.segmenta.api.data.TimestampColumn;
-import io.segmenta.table.CsvRecords;
-import io.segmenta.table.DateTimes;
-import io.segmenta.table.Decimals;
-import io.segmenta.table.Headers;
-import io.segmenta.table.InputFiles;
-import io.segmenta.table.MalformedRows;
+import io.segmenta.table.input.CsvRecords;
+import io.segmenta.table.input.DateTimes;
+import io.segmenta.table.input.Decimals;
+import io.segmenta.table.input.Headers;
+import io.segmenta.table.input.InputFiles;
+import io.segmenta.table.input.MalformedRows;
 import java.io.Closeable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

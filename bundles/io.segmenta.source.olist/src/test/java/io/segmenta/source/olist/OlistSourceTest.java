@@ -18,7 +18,7 @@ import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.DataSource;
 import io.segmenta.api.stage.StageKind;
-import io.segmenta.table.MalformedRows;
+import io.segmenta.table.input.MalformedRows;
 import io.segmenta.testing.RecordingContext;
 import java.io.IOException;
 import java.io.Writer;
