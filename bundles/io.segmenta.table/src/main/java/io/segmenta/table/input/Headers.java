@@ -60,13 +60,25 @@ public final class Headers {
      */
     public static InputDataException missing(String file, long line, List<String> missing, String[] header,
             String expected) {
+        return missing(file, line, missing, ", ", header, expected);
+    }
+
+    /**
+     * As {@link #missing(String, long, List, String[], String)}, with the missing columns joined by
+     * {@code separator} ("; " when they are described with aliases, which are listed with commas), and without
+     * the "; expected ..." part when {@code expected} is null.
+     */
+    public static InputDataException missing(String file, long line, List<String> missing, String separator,
+            String[] header, String expected) {
         StringBuilder message = new StringBuilder("missing required column")
-                .append(missing.size() > 1 ? "s " : " ").append(String.join(", ", missing))
+                .append(missing.size() > 1 ? "s " : " ").append(String.join(separator, missing))
                 .append("; the header found is: ").append(String.join(",", header));
         if (header.length == 1 && (header[0].indexOf(';') >= 0 || header[0].indexOf('\t') >= 0)) {
             message.append(" (a single column: is the delimiter ','? this source reads comma-separated files)");
         }
-        message.append("; expected ").append(expected);
+        if (expected != null) {
+            message.append("; expected ").append(expected);
+        }
         return new InputDataException(file, line, null, null, message.toString());
     }
 }
