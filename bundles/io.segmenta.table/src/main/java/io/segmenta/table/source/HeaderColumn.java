@@ -29,6 +29,17 @@ public record HeaderColumn(String name, boolean required, String... aliases) {
         return columns;
     }
 
+    /** The names of the required columns, comma-separated: "a,b,c" (for "expected a CSV header with a,b,c"). */
+    public static String requiredNames(HeaderColumn... columns) {
+        StringBuilder sb = new StringBuilder();
+        for (HeaderColumn c : columns) {
+            if (c.required()) {
+                sb.append(sb.length() == 0 ? "" : ",").append(c.name());
+            }
+        }
+        return sb.toString();
+    }
+
     /** "name" or "name (or alias, alias)", as messages list it. */
     public String describe() {
         return aliases.length == 0 ? name : name + " (or " + String.join(", ", aliases) + ")";
