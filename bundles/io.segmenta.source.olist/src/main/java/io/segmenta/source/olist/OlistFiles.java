@@ -10,6 +10,7 @@ import io.segmenta.table.source.ReadTicker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -116,10 +117,33 @@ final class OlistFiles {
         }
     }
 
-    /** The error for an id met twice in a table keyed by it. */
-    static InputDataException duplicate(CsvTable t, int column, String id, IdIndex index, long[] firstLine) {
-        return new InputDataException(t.file(), t.line(), t.columnName(column), id,
-                "a new id: it appears twice in a table keyed by it"
-                        + (firstLine == null ? "" : " (first at line " + firstLine[index.indexOf(id)] + ")"));
+    /**
+     * Adds the key of a row of a table keyed by it, and returns its index.
+     *
+     * @param firstLine the line of each key added so far, for the message, or null
+     * @throws InputDataException when the key was added before
+     */
+    static int addKey(CsvTable t, int column, String id, IdIndex index, long[] firstLine) {
+        if (index.indexOf(id) != IdIndex.ABSENT) {
+            throw new InputDataException(t.file(), t.line(), t.columnName(column), id,
+                    "a new id: it appears twice in a table keyed by it"
+                            + (firstLine == null ? "" : " (first at line " + firstLine[index.indexOf(id)] + ")"));
+        }
+        return index.add(id);
+    }
+
+    /** The array, doubled when {@code index} is past its end (indexes grow one at a time). */
+    static int[] fit(int[] values, int index) {
+        return index < values.length ? values : Arrays.copyOf(values, values.length * 2);
+    }
+
+    /** As {@link #fit(int[], int)}. */
+    static long[] fit(long[] values, int index) {
+        return index < values.length ? values : Arrays.copyOf(values, values.length * 2);
+    }
+
+    /** As {@link #fit(int[], int)}. */
+    static double[] fit(double[] values, int index) {
+        return index < values.length ? values : Arrays.copyOf(values, values.length * 2);
     }
 }

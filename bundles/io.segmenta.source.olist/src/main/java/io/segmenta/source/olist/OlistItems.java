@@ -5,7 +5,6 @@ import io.segmenta.table.input.IdIndex;
 import io.segmenta.table.source.CsvTable;
 import io.segmenta.table.source.ReadTicker;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,13 +79,8 @@ final class OlistItems {
                 if (t.malformed()) {
                     continue;
                 }
-                if (productIds.indexOf(id) != IdIndex.ABSENT) {
-                    throw OlistFiles.duplicate(t, c[0], id, productIds, null);
-                }
-                int p = productIds.add(id);
-                if (p == productCategory.length) {
-                    productCategory = Arrays.copyOf(productCategory, p * 2);
-                }
+                int p = OlistFiles.addKey(t, c[0], id, productIds, null);
+                productCategory = OlistFiles.fit(productCategory, p);
                 String name = t.text(c[1]);
                 productCategory[p] = name.isEmpty() ? -1 : categoryNames.intern(english.getOrDefault(name, name));
             }
@@ -104,14 +98,9 @@ final class OlistItems {
                 if (t.malformed()) {
                     continue;
                 }
-                if (sellerIds.indexOf(id) != IdIndex.ABSENT) {
-                    throw OlistFiles.duplicate(t, c[0], id, sellerIds, null);
-                }
-                int s = sellerIds.add(id);
-                if (s == sellerCity.length) {
-                    sellerCity = Arrays.copyOf(sellerCity, s * 2);
-                    sellerState = Arrays.copyOf(sellerState, s * 2);
-                }
+                int s = OlistFiles.addKey(t, c[0], id, sellerIds, null);
+                sellerCity = OlistFiles.fit(sellerCity, s);
+                sellerState = OlistFiles.fit(sellerState, s);
                 sellerCity[s] = place(t.text(c[1]));
                 sellerState[s] = place(t.text(c[2]));
             }
@@ -174,15 +163,12 @@ final class OlistItems {
 
     private void add(int order, String productId, String sellerId, double price, double freight, long line) {
         int i = itemCount;
-        if (i == itemOrder.length) {
-            int n = i * 2;
-            itemOrder = Arrays.copyOf(itemOrder, n);
-            itemProduct = Arrays.copyOf(itemProduct, n);
-            itemSeller = Arrays.copyOf(itemSeller, n);
-            itemPrice = Arrays.copyOf(itemPrice, n);
-            itemFreight = Arrays.copyOf(itemFreight, n);
-            itemLine = Arrays.copyOf(itemLine, n);
-        }
+        itemOrder = OlistFiles.fit(itemOrder, i);
+        itemProduct = OlistFiles.fit(itemProduct, i);
+        itemSeller = OlistFiles.fit(itemSeller, i);
+        itemPrice = OlistFiles.fit(itemPrice, i);
+        itemFreight = OlistFiles.fit(itemFreight, i);
+        itemLine = OlistFiles.fit(itemLine, i);
         itemOrder[i] = order;
         // Ids of products and sellers not in their tables get indexes past the known ones.
         itemProduct[i] = productIds.intern(productId);

@@ -6,7 +6,6 @@ import io.segmenta.table.input.IdIndex;
 import io.segmenta.table.source.CsvTable;
 import io.segmenta.table.source.ReadTicker;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -69,16 +68,10 @@ final class OlistOrders {
                 if (t.malformed()) {
                     continue;
                 }
-                if (customerIds.indexOf(id) != IdIndex.ABSENT) {
-                    throw OlistFiles.duplicate(t, c[0], id, customerIds, null);
-                }
-                int i = customerIds.add(id);
-                if (i == customerUnique.length) {
-                    int n = i * 2;
-                    customerUnique = Arrays.copyOf(customerUnique, n);
-                    customerCity = Arrays.copyOf(customerCity, n);
-                    customerState = Arrays.copyOf(customerState, n);
-                }
+                int i = OlistFiles.addKey(t, c[0], id, customerIds, null);
+                customerUnique = OlistFiles.fit(customerUnique, i);
+                customerCity = OlistFiles.fit(customerCity, i);
+                customerState = OlistFiles.fit(customerState, i);
                 customerUnique[i] = uniqueIds.intern(unique);
                 customerCity[i] = place(t.text(c[2]));
                 customerState[i] = place(t.text(c[3]));
@@ -116,18 +109,12 @@ final class OlistOrders {
                 if (t.malformed()) {
                     continue;
                 }
-                if (orderIds.indexOf(id) != IdIndex.ABSENT) {
-                    throw OlistFiles.duplicate(t, c[0], id, orderIds, orderLine);
-                }
-                int o = orderIds.add(id);
-                if (o == orderCustomer.length) {
-                    int n = o * 2;
-                    orderCustomer = Arrays.copyOf(orderCustomer, n);
-                    orderStatus = Arrays.copyOf(orderStatus, n);
-                    orderTime = Arrays.copyOf(orderTime, n);
-                    orderDelay = Arrays.copyOf(orderDelay, n);
-                    orderLine = Arrays.copyOf(orderLine, n);
-                }
+                int o = OlistFiles.addKey(t, c[0], id, orderIds, orderLine);
+                orderCustomer = OlistFiles.fit(orderCustomer, o);
+                orderStatus = OlistFiles.fit(orderStatus, o);
+                orderTime = OlistFiles.fit(orderTime, o);
+                orderDelay = OlistFiles.fit(orderDelay, o);
+                orderLine = OlistFiles.fit(orderLine, o);
                 orderCustomer[o] = customerIds.indexOf(t.text(c[1]));
                 orderStatus[o] = statusNames.intern(t.text(c[2]).toLowerCase(Locale.ROOT));
                 orderTime[o] = time;
