@@ -1,5 +1,5 @@
 /**
- * For writers of results (the engine, reporters, generators): {@link io.segmenta.table.output.DecimalText} formats
+ * For writers of results (the engine, reporters): {@link io.segmenta.table.output.DecimalText} formats
  * numbers as plain, locale-independent decimal text without a string per cell, and
  * {@link io.segmenta.table.output.OutputFiles} writes a file through a temporary one renamed into place, so that no
  * output is left half written.

@@ -78,11 +78,6 @@ public final class CsvTable implements Closeable {
         return records;
     }
 
-    /** The header's names as written. */
-    public String[] header() {
-        return header.clone();
-    }
-
     /** The header name of a column, for messages. */
     public String columnName(int column) {
         return header[column];
