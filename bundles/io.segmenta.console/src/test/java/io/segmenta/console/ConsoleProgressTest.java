@@ -88,7 +88,7 @@ class ConsoleProgressTest {
 
     @Test
     void readingAFileShowsTheBytesTheRowsAndTheTimeLeft() {
-        // what a source reports through io.segmenta.table.ReadProgress
+        // what a source reports through io.segmenta.table.input.ReadProgress
         now = 0;
         progress.stepStarted(StageKind.SOURCE, "uk-retail");
         now = seconds(3);

@@ -1,8 +1,8 @@
 package io.segmenta.cluster.rfmsegments;
 
 import io.segmenta.annotation.StageName;
-import io.segmenta.table.RfmQuintiles;
-import io.segmenta.table.RfmSegment;
+import io.segmenta.table.rfm.RfmQuintiles;
+import io.segmenta.table.rfm.RfmSegment;
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
 import io.segmenta.api.SegmentaException;

@@ -1,7 +1,7 @@
 package io.segmenta.cluster.rfmsegments;
 
-import io.segmenta.table.RfmQuintiles;
-import io.segmenta.table.RfmSegment;
+import io.segmenta.table.rfm.RfmQuintiles;
+import io.segmenta.table.rfm.RfmSegment;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.stage.ModelState;

@@ -1,6 +1,6 @@
 package io.segmenta.cluster.rfmsegments;
 
-import io.segmenta.table.RfmSegment;
+import io.segmenta.table.rfm.RfmSegment;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

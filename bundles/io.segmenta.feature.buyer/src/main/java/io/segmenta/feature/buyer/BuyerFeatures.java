@@ -14,7 +14,7 @@ import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.FeatureExtractor;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
-import io.segmenta.table.Grouping;
+import io.segmenta.table.grouping.Grouping;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

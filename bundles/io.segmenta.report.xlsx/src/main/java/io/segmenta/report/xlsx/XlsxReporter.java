@@ -7,7 +7,7 @@ import io.segmenta.api.SegmentaException;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.stage.Reporter;
 import io.segmenta.api.stage.StageContext;
-import io.segmenta.table.OutputFiles;
+import io.segmenta.table.output.OutputFiles;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -2,7 +2,7 @@ package io.segmenta.source.mapped;
 
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.TransactionField;
-import io.segmenta.table.Decimals;
+import io.segmenta.table.input.Decimals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.segmenta.api.InputDataException;
+import io.segmenta.api.RunCancelledException;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.DataQuality;
@@ -520,7 +521,9 @@ class MappedCsvSourceTest {
         assertEquals(context.progress.get(2).total(), context.progress.get(2).done(), "the whole file at the end");
 
         RecordingContext cancelled = new RecordingContext(Map.of("mapping", resource("mapped/basic.properties").toString()), 0);
-        assertEquals("cancelled", assertThrows(SegmentaException.class, () -> source.read(file, cancelled)).getMessage());
+        // the API's one cancellation convention: StageContext.checkCancelled, saying where the read stopped
+        assertEquals("cancelled: mapped-csv after 100,000 rows",
+                assertThrows(RunCancelledException.class, () -> source.read(file, cancelled)).getMessage());
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.segmenta.api.InputDataException;
+import io.segmenta.api.RunCancelledException;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.DataQuality;
@@ -18,7 +19,7 @@ import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.DataSource;
 import io.segmenta.api.stage.StageKind;
-import io.segmenta.table.MalformedRows;
+import io.segmenta.table.input.MalformedRows;
 import io.segmenta.testing.RecordingContext;
 import java.io.IOException;
 import java.io.Writer;
@@ -571,8 +572,9 @@ class OlistSourceTest {
         assertEquals(1, infosWith(context, "the delivery_delay_days column will be absent").size());
 
         RecordingContext cancelled = RecordingContext.cancelled();
-        SegmentaException e = assertThrows(SegmentaException.class, () -> source.read(dir, cancelled));
-        assertEquals("cancelled", e.getMessage());
+        // the API's one cancellation convention: StageContext.checkCancelled, saying where the read stopped
+        SegmentaException e = assertThrows(RunCancelledException.class, () -> source.read(dir, cancelled));
+        assertEquals("cancelled: olist after 100,000 rows", e.getMessage());
         assertEquals(1, cancelled.progress.size());
     }
 }

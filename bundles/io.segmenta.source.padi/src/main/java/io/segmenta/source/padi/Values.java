@@ -2,8 +2,8 @@ package io.segmenta.source.padi;
 
 /**
  * The PaDi UMKM export's own value conventions: pandas' missing-value markers and whole Rupiah amounts.
- * Decimal numbers, dates and header names are read with {@link io.segmenta.table.Decimals},
- * {@link io.segmenta.table.DateTimes} and {@link io.segmenta.table.Headers}. The parser scans characters
+ * Decimal numbers, dates and header names are read with {@link io.segmenta.table.input.Decimals},
+ * {@link io.segmenta.table.input.DateTimes} and {@link io.segmenta.table.input.Headers}. The parser scans characters
  * by hand and signals a bad value with NaN instead of an exception, so that the caller can name the file,
  * line and column.
  */

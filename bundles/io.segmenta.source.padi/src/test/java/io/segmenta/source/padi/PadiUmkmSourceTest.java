@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.segmenta.api.InputDataException;
+import io.segmenta.api.RunCancelledException;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.DataQuality;
@@ -18,7 +19,7 @@ import io.segmenta.api.data.TimestampColumn;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.DataSource;
 import io.segmenta.api.stage.StageKind;
-import io.segmenta.table.MalformedRows;
+import io.segmenta.table.input.MalformedRows;
 import io.segmenta.testing.RecordingContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -546,8 +547,9 @@ class PadiUmkmSourceTest {
         assertEquals(rows, rejection(q, PadiUmkmSource.ORDER_WITHOUT_LINES).count());
 
         RecordingContext cancelled = RecordingContext.cancelled();
-        SegmentaException e = assertThrows(SegmentaException.class, () -> source.read(dir, cancelled));
-        assertEquals("cancelled", e.getMessage());
+        // the API's one cancellation convention: StageContext.checkCancelled, saying where the read stopped
+        SegmentaException e = assertThrows(RunCancelledException.class, () -> source.read(dir, cancelled));
+        assertEquals("cancelled: padi-umkm after 100,000 rows", e.getMessage());
     }
 
     @Test

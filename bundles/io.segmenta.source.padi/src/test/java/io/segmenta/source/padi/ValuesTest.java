@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.segmenta.api.data.TimestampColumn;
-import io.segmenta.table.DateTimes;
-import io.segmenta.table.Decimals;
-import io.segmenta.table.Headers;
+import io.segmenta.table.input.DateTimes;
+import io.segmenta.table.input.Decimals;
+import io.segmenta.table.input.Headers;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package io.segmenta.source.ukretail;
 
-import io.segmenta.table.DateTimes;
+import io.segmenta.table.input.DateTimes;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.Locale;

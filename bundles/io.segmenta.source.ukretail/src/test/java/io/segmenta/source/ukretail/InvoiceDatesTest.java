@@ -3,7 +3,7 @@ package io.segmenta.source.ukretail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.segmenta.api.data.TimestampColumn;
-import io.segmenta.table.DateTimes;
+import io.segmenta.table.input.DateTimes;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 

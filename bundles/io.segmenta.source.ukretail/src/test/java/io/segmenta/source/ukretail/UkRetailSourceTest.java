@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.segmenta.api.InputDataException;
+import io.segmenta.api.RunCancelledException;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.DataQuality;
@@ -517,8 +518,9 @@ class UkRetailSourceTest {
     @Test
     void stopsWhenCancelled() {
         RecordingContext context = RecordingContext.cancelled();
-        SegmentaException e = assertThrows(SegmentaException.class, () -> source.read(many, context));
-        assertEquals("cancelled", e.getMessage());
+        // the API's one cancellation convention: StageContext.checkCancelled, saying where the read stopped
+        SegmentaException e = assertThrows(RunCancelledException.class, () -> source.read(many, context));
+        assertEquals("cancelled: uk-retail after 100,000 rows", e.getMessage());
         assertEquals(1, context.progress.size());
         assertEquals("bytes read, 100,000 rows", context.progress.get(0).unit());
     }

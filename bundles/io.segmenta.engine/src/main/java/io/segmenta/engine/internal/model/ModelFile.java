@@ -14,7 +14,7 @@ import io.segmenta.api.data.EntityKind;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.ModelState;
 import io.segmenta.engine.internal.scaling.ScalingStep;
-import io.segmenta.table.OutputFiles;
+import io.segmenta.table.output.OutputFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;

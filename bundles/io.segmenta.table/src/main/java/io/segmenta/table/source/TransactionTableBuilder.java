@@ -1,0 +1,179 @@
+package io.segmenta.table.source;
+
+import io.segmenta.api.data.Column;
+import io.segmenta.api.data.ColumnType;
+import io.segmenta.api.data.DataQuality;
+import io.segmenta.api.data.Rejection;
+import io.segmenta.api.data.SourceData;
+import io.segmenta.api.data.TimestampColumn;
+import io.segmenta.api.data.TransactionField;
+import io.segmenta.api.data.TransactionTable;
+import io.segmenta.table.column.DictionaryColumnBuilder;
+import io.segmenta.table.column.DoubleColumnBuilder;
+import io.segmenta.table.column.LongColumnBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The canonical transactions table of a source, built row by row: it owns the five required columns (customer,
+ * order, timestamp, quantity, amount; {@link #add}) and the optional ones a source asks for, canonical
+ * ({@link #categorical(TransactionField)}, {@link #numeric(TransactionField)}) or its own
+ * ({@link #categorical(String)}, {@link #numeric(String)}), which the source fills itself, one value per row.
+ * The table has the required columns first, then the others in the order they were asked for. It also keeps the
+ * first and last timestamp of the rows. Primitive columns throughout, no object per row; not thread-safe.
+ */
+public final class TransactionTableBuilder {
+    private final int capacity;
+    private final DictionaryColumnBuilder customers;
+    private final DictionaryColumnBuilder orders;
+    private final LongColumnBuilder timestamps;
+    private final DoubleColumnBuilder quantities;
+    private final DoubleColumnBuilder amounts;
+    private final List<String> names = new ArrayList<>();
+    /** Per optional column, its builder: a DictionaryColumnBuilder or a DoubleColumnBuilder. */
+    private final List<Object> builders = new ArrayList<>();
+    private long first = Long.MAX_VALUE;
+    private long last = Long.MIN_VALUE;
+
+    /** @param capacity the rows expected (the columns grow past it) */
+    public TransactionTableBuilder(int capacity) {
+        this.capacity = capacity;
+        customers = new DictionaryColumnBuilder(capacity);
+        orders = new DictionaryColumnBuilder(capacity);
+        timestamps = new LongColumnBuilder(capacity);
+        quantities = new DoubleColumnBuilder(capacity);
+        amounts = new DoubleColumnBuilder(capacity);
+    }
+
+    /**
+     * The column of an optional categorical field, added after those asked for before.
+     *
+     * @throws IllegalArgumentException when the field is required or not categorical, or was asked for already
+     */
+    public DictionaryColumnBuilder categorical(TransactionField field) {
+        return categorical(optional(field, ColumnType.CATEGORICAL));
+    }
+
+    /** The column of an optional numeric field; see {@link #categorical(TransactionField)}. */
+    public DoubleColumnBuilder numeric(TransactionField field) {
+        return numeric(optional(field, ColumnType.NUMERIC));
+    }
+
+    /** A categorical column of the source's own, or of a canonical field by its column name. */
+    public DictionaryColumnBuilder categorical(String name) {
+        DictionaryColumnBuilder builder = new DictionaryColumnBuilder(capacity);
+        register(name, builder);
+        return builder;
+    }
+
+    /** A numeric column of the source's own, or of a canonical field by its column name. */
+    public DoubleColumnBuilder numeric(String name) {
+        DoubleColumnBuilder builder = new DoubleColumnBuilder(capacity);
+        register(name, builder);
+        return builder;
+    }
+
+    private static String optional(TransactionField field, ColumnType type) {
+        if (field.required() || field.type() != type) {
+            throw new IllegalArgumentException(field.columnName() + " is not an optional " + type + " field");
+        }
+        return field.columnName();
+    }
+
+    private void register(String name, Object builder) {
+        if (names.contains(name)) {
+            throw new IllegalArgumentException("column " + name + " was asked for twice");
+        }
+        names.add(name);
+        builders.add(builder);
+    }
+
+    /** Adds a row's required fields; the source adds its optional columns' values itself. */
+    public void add(String customer, String order, long timestamp, double quantity, double amount) {
+        addEncoded(customers.encode(customer), orders.encode(order), timestamp, quantity, amount);
+    }
+
+    /**
+     * Adds a row's required fields with customer and order already encoded by {@link #customers()} and
+     * {@link #orders()} (for sources that map their own codes once per value instead of once per row).
+     */
+    public void addEncoded(int customer, int order, long timestamp, double quantity, double amount) {
+        customers.addCode(customer);
+        orders.addCode(order);
+        timestamps.add(timestamp);
+        quantities.add(quantity);
+        amounts.add(amount);
+        if (timestamp != TimestampColumn.MISSING) {
+            first = Math.min(first, timestamp);
+            last = Math.max(last, timestamp);
+        }
+    }
+
+    /** The customer column so far: its level count is the number of customers. */
+    public DictionaryColumnBuilder customers() {
+        return customers;
+    }
+
+    /** The order column so far: its level count is the number of orders. */
+    public DictionaryColumnBuilder orders() {
+        return orders;
+    }
+
+    /** The amount of a row added. */
+    public double amount(int row) {
+        return amounts.get(row);
+    }
+
+    /** The rows added. */
+    public int rowCount() {
+        return timestamps.size();
+    }
+
+    /** The earliest timestamp of the rows, or {@link TimestampColumn#MISSING} when no row has one. */
+    public long firstTimestamp() {
+        return first <= last ? first : TimestampColumn.MISSING;
+    }
+
+    /** The latest timestamp of the rows, or {@link TimestampColumn#MISSING} when no row has one. */
+    public long lastTimestamp() {
+        return first <= last ? last : TimestampColumn.MISSING;
+    }
+
+    /**
+     * The table: the required columns, then the others in the order they were asked for.
+     *
+     * @throws IllegalArgumentException when a column was not filled for every row
+     */
+    public TransactionTable build() {
+        List<Column> columns = new ArrayList<>(5 + names.size());
+        columns.add(customers.build(TransactionField.CUSTOMER.columnName()));
+        columns.add(orders.build(TransactionField.ORDER.columnName()));
+        columns.add(timestamps.build(TransactionField.TIMESTAMP.columnName()));
+        columns.add(quantities.build(TransactionField.QUANTITY.columnName()));
+        columns.add(amounts.build(TransactionField.AMOUNT.columnName()));
+        for (int c = 0; c < names.size(); c++) {
+            Object builder = builders.get(c);
+            columns.add(builder instanceof DictionaryColumnBuilder d ? d.build(names.get(c))
+                    : ((DoubleColumnBuilder) builder).build(names.get(c)));
+        }
+        return new TransactionTable(columns);
+    }
+
+    /**
+     * The table with its data-quality account: rows kept are the table's rows, and the first and last timestamps
+     * are those of the rows.
+     *
+     * @param source the source's name
+     * @param inputs the files read
+     * @param rejections the rejected rows by reason (malformed ones first, then by rule)
+     * @param duplicates kept rows that repeat an earlier kept row
+     */
+    public SourceData toSourceData(String source, List<String> inputs, long rowsRead, List<Rejection> rejections,
+            Map<String, Long> entityCounts, long duplicates) {
+        TransactionTable table = build();
+        DataQuality quality = new DataQuality(source, inputs, rowsRead, table.rowCount(), rejections,
+                firstTimestamp(), lastTimestamp(), entityCounts, duplicates);
+        return new SourceData(table, quality);
+    }
+}
