@@ -5,7 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
-/** Text for the page: HTML escaping, numbers and dates as the report shows them, table rows, cards and index colours. */
+/** Text for the page: HTML escaping, numbers and dates as the page shows them, table rows, cards, index colours. */
 final class Html {
     private Html() {
     }
