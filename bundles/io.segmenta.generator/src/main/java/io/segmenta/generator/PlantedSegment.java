@@ -8,32 +8,12 @@ import java.util.SplittableRandom;
  * their ranges before scaling (see {@link PlantedSegments#scales}); the value of an order is log-normal with
  * the given median and log-sd. Recency is in days before the sample's last day. Immutable.
  */
-final class PlantedSegment {
-    final String label;
-    final byte[] labelBytes;
-    final double weight;
-    final int ordersMin;
-    final int ordersMax;
-    final int recencyMin;
-    final int recencyMax;
-    final double valueMedian;
-    final double valueSigma;
-    final int linesMin;
-    final int linesMax;
+record PlantedSegment(String label, double weight, int ordersMin, int ordersMax, int recencyMin, int recencyMax,
+        double valueMedian, double valueSigma, int linesMin, int linesMax) {
 
-    PlantedSegment(String label, double weight, int ordersMin, int ordersMax, int recencyMin, int recencyMax,
-            double valueMedian, double valueSigma, int linesMin, int linesMax) {
-        this.label = label;
-        this.labelBytes = AsciiOut.bytes(label);
-        this.weight = weight;
-        this.ordersMin = ordersMin;
-        this.ordersMax = ordersMax;
-        this.recencyMin = recencyMin;
-        this.recencyMax = recencyMax;
-        this.valueMedian = valueMedian;
-        this.valueSigma = valueSigma;
-        this.linesMin = linesMin;
-        this.linesMax = linesMax;
+    /** The label as written to {@code planted-segments.csv}. */
+    byte[] labelBytes() {
+        return AsciiOut.bytes(label);
     }
 
     boolean repeats() {
@@ -73,10 +53,5 @@ final class PlantedSegment {
     /** A uniform double in [min, max + 1): the continuous counterpart of a whole number in [min, max]. */
     private static double uniform(SplittableRandom random, int min, int max) {
         return min + random.nextDouble() * (max - min + 1);
-    }
-
-    @Override
-    public String toString() {
-        return label;
     }
 }

@@ -46,7 +46,7 @@ final class PlantedSegments {
     PlantedSegment pick(double u) {
         double cumulative = 0;
         for (PlantedSegment s : segments) {
-            cumulative += s.weight;
+            cumulative += s.weight();
             if (u < cumulative) {
                 return s;
             }
@@ -63,7 +63,7 @@ final class PlantedSegments {
     Scales scales(GeneratorRequest request, PurchaseLines purchaseLines) {
         double base = 0;
         for (PlantedSegment s : segments) {
-            base += s.weight * s.meanOrders(1) * s.meanLines();
+            base += s.weight() * s.meanOrders(1) * s.meanLines();
         }
         if (request.targetLines() == 0) {
             return new Scales(1, 1, (long) (request.customers() * base));
@@ -73,8 +73,8 @@ final class PlantedSegments {
         double perCustomer = 0;
         double ordersPerCustomer = 0;
         for (PlantedSegment s : segments) {
-            perCustomer += s.weight * s.meanOrders(orders) * s.meanLines();
-            ordersPerCustomer += s.weight * s.meanOrders(orders);
+            perCustomer += s.weight() * s.meanOrders(orders) * s.meanLines();
+            ordersPerCustomer += s.weight() * s.meanOrders(orders);
         }
         double purchases = purchaseLines.of(request, perCustomer, ordersPerCustomer);
         return new Scales(orders, purchases / (request.customers() * perCustomer), request.targetLines());
@@ -90,7 +90,7 @@ final class PlantedSegments {
         out.ensure(64);
         out.put(id);
         out.put(',');
-        out.put(segment.labelBytes);
+        out.put(segment.labelBytes());
         out.put('\n');
     }
 }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.segmenta.api.generate.GeneratedSample;
 import io.segmenta.api.generate.GeneratorRequest;
-import io.segmenta.api.stage.Options;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.testing.RecordingContext;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ArrayList;
@@ -20,69 +20,52 @@ class SampleWritingTest {
     @TempDir
     Path dir;
 
-    /** A context whose logger keeps the formatted lines of INFO and above. */
-    private static final class LoggingContext implements StageContext {
-        final RecordingContext recording = new RecordingContext();
+    /** Keeps the formatted lines of INFO and above. */
+    private static final class LinesLogger implements System.Logger {
         final List<String> lines = new ArrayList<>();
 
         @Override
-        public void progress(long done, long total, String unit) {
-            recording.progress(done, total, unit);
+        public String getName() {
+            return "test";
         }
 
         @Override
-        public void info(String message) {
-            recording.info(message);
+        public boolean isLoggable(Level level) {
+            return level.getSeverity() >= Level.INFO.getSeverity();
         }
 
         @Override
-        public boolean isCancelled() {
-            return false;
+        public void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
+            if (isLoggable(level)) {
+                lines.add(msg);
+            }
         }
 
         @Override
-        public Options options() {
-            return recording.options();
-        }
-
-        @Override
-        public System.Logger logger() {
-            return new System.Logger() {
-                @Override
-                public String getName() {
-                    return "test";
-                }
-
-                @Override
-                public boolean isLoggable(Level level) {
-                    return level.getSeverity() >= Level.INFO.getSeverity();
-                }
-
-                @Override
-                public void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
-                    if (isLoggable(level)) {
-                        lines.add(msg);
-                    }
-                }
-
-                @Override
-                public void log(Level level, ResourceBundle bundle, String format, Object... params) {
-                    if (isLoggable(level)) {
-                        lines.add(MessageFormat.format(format, params));
-                    }
-                }
-            };
+        public void log(Level level, ResourceBundle bundle, String format, Object... params) {
+            if (isLoggable(level)) {
+                lines.add(MessageFormat.format(format, params));
+            }
         }
     }
 
     @Test
     void logsTheFilesWrittenAndTheirCountsOnce() {
-        LoggingContext context = new LoggingContext();
+        LinesLogger logger = new LinesLogger();
+        RecordingContext recording = new RecordingContext();
+        // a recording context whose logger is ours
+        StageContext context = (StageContext) Proxy.newProxyInstance(StageContext.class.getClassLoader(),
+                new Class<?>[] {StageContext.class},
+                (proxy, method, args) -> method.getName().equals("logger") ? logger : method.invoke(recording, args));
+
         GeneratedSample sample = new OlistGenerator().generate(dir, new GeneratorRequest(20, 0, 1, false), context);
-        assertEquals(1, context.lines.size(), context.lines::toString);
-        String line = context.lines.get(0);
+
+        assertEquals(1, logger.lines.size(), logger.lines::toString);
         String files = "olist sample written to " + dir + ": olist_customers_dataset.csv, olist_orders_dataset.csv, "
                 + "olist_order_items_dataset.csv, olist_order_payments_dataset.csv and planted-segments.csv; {lines=";
-        assertTrue(line.startsWith(files + sample.counts().get("lines") + ", customers=20, orders="), line);
+        assertTrue(logger.lines.get(0).startsWith(files + sample.counts().get("lines") + ", customers=20, orders="),
+                logger.lines.get(0));
+        assertEquals(List.of(new RecordingContext.Progress(sample.counts().get("lines"),
+                sample.counts().get("lines"), "lines")), recording.progress);
     }
 }
