@@ -93,6 +93,19 @@ final class AsciiOut implements AutoCloseable {
         put(bytes);
     }
 
+    /** The bytes of an ASCII text, e.g. a field encoded once for every line it is copied into. */
+    static byte[] bytes(String ascii) {
+        return ascii.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** A CSV field: quoted as RFC 4180 says when the text has a comma or a quote, else as it is. */
+    static String csvField(String text) {
+        if (text.indexOf(',') < 0 && text.indexOf('"') < 0) {
+            return text;
+        }
+        return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+
     private void drain() throws IOException {
         out.write(buffer, 0, position);
         position = 0;

@@ -3,20 +3,15 @@ package io.segmenta.generator;
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
 import io.segmenta.annotation.StageName;
-import io.segmenta.api.SegmentaException;
 import io.segmenta.api.generate.GeneratedSample;
 import io.segmenta.api.generate.GeneratorRequest;
 import io.segmenta.api.generate.SampleGenerator;
 import io.segmenta.api.stage.StageContext;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.SplittableRandom;
 import org.osgi.service.component.annotations.Component;
 
@@ -27,7 +22,7 @@ import org.osgi.service.component.annotations.Component;
  * {@code customer_unique_id} the source keys customers by). The optional products, sellers and reviews tables
  * are not written; the source reads without them.
  * <p>
- * <b>Planted segments</b> ({@link Segment}), separable by recency, frequency and monetary value: repeat buyers
+ * <b>Planted segments</b> ({@link #SEGMENTS}), separable by recency, frequency and monetary value: repeat buyers
  * (several recent orders), big-ticket one-time buyers, recent one-time buyers and lapsed one-time buyers (most
  * Olist customers buy once, so three of the four segments do). Order values are log-normal; as in the real
  * export every order gets a new {@code customer_id}, shared by its customer through {@code customer_unique_id};
@@ -40,7 +35,7 @@ import org.osgi.service.component.annotations.Component;
  * Streaming and deterministic like {@link UkRetailGenerator}: customer by customer into the four files at
  * once, one random generator per customer derived from the seed; ids are 32 hex digits drawn from it.
  * {@link GeneratorRequest#targetLines()} (item lines) scales the orders of repeat buyers and the items per
- * order.
+ * order ({@link PlantedSegments#scales}).
  */
 @Component(service = SampleGenerator.class)
 @StageName(OlistGenerator.NAME)
@@ -51,10 +46,7 @@ public class OlistGenerator implements SampleGenerator {
     static final String ITEMS = "olist_order_items_dataset.csv";
     static final String PAYMENTS = "olist_order_payments_dataset.csv";
     static final String CUSTOMERS = "olist_customers_dataset.csv";
-    static final String SEGMENTS_FILE = "planted-segments.csv";
 
-    static final String LINES = "lines";
-    static final String CUSTOMER_COUNT = "customers";
     static final String ORDER_COUNT = "orders";
     static final String PAYMENT_COUNT = "payments";
     static final String CANCELED_LINES = "canceled order lines";
@@ -68,63 +60,22 @@ public class OlistGenerator implements SampleGenerator {
     private static final int PRODUCT_COUNT = 2_000;
     private static final int SELLER_COUNT = 300;
     private static final int MAX_LINE = 512;
-    private static final long SECONDS_PER_DAY = Days.SECONDS_PER_DAY;
+    private static final long SECONDS_PER_DAY = OrderCalendar.SECONDS_PER_DAY;
 
-    /** Orders and items per order are uniform in their ranges before scaling; order value log-normal (R$). */
-    enum Segment {
-        REPEAT("repeat", 0.12, 3, 6, 0, 90, 140, 0.3, 1, 2),
-        BIG_TICKET("big-ticket", 0.18, 1, 1, 30, 400, 900, 0.3, 1, 3),
-        RECENT("recent", 0.35, 1, 1, 0, 90, 70, 0.3, 1, 1),
-        LAPSED("lapsed", 0.35, 1, 1, 330, 650, 70, 0.3, 1, 1);
-
-        final byte[] label;
-        final double weight;
-        final int ordersMin;
-        final int ordersMax;
-        final int recencyMin;
-        final int recencyMax;
-        final double valueMedian;
-        final double valueSigma;
-        final int itemsMin;
-        final int itemsMax;
-
-        Segment(String label, double weight, int ordersMin, int ordersMax, int recencyMin, int recencyMax,
-                double valueMedian, double valueSigma, int itemsMin, int itemsMax) {
-            this.label = label.getBytes(StandardCharsets.US_ASCII);
-            this.weight = weight;
-            this.ordersMin = ordersMin;
-            this.ordersMax = ordersMax;
-            this.recencyMin = recencyMin;
-            this.recencyMax = recencyMax;
-            this.valueMedian = valueMedian;
-            this.valueSigma = valueSigma;
-            this.itemsMin = itemsMin;
-            this.itemsMax = itemsMax;
-        }
-
-        boolean repeats() {
-            return ordersMax > 1;
-        }
-
-        double meanOrders(double scale) {
-            return repeats() ? (ordersMin + ordersMax + 1) / 2.0 * scale : 1;
-        }
-
-        double meanItems() {
-            return (itemsMin + itemsMax + 1) / 2.0;
-        }
-    }
-
-    private static final Segment[] SEGMENTS = Segment.values();
+    /* The planted behaviours; the value is an order's value in R$, the lines are its items. */
+    static final PlantedSegment REPEAT = new PlantedSegment("repeat", 0.12, 3, 6, 0, 90, 140, 0.3, 1, 2);
+    static final PlantedSegment BIG_TICKET = new PlantedSegment("big-ticket", 0.18, 1, 1, 30, 400, 900, 0.3, 1, 3);
+    static final PlantedSegment RECENT = new PlantedSegment("recent", 0.35, 1, 1, 0, 90, 70, 0.3, 1, 1);
+    static final PlantedSegment LAPSED = new PlantedSegment("lapsed", 0.35, 1, 1, 330, 650, 70, 0.3, 1, 1);
+    static final PlantedSegments SEGMENTS = new PlantedSegments(REPEAT, BIG_TICKET, RECENT, LAPSED);
 
     /**
      * 2016-10-03 .. 2018-08-29: the marketplace grew about fourfold over the period; November (Black
      * Friday) is the busiest month. Dates are written up to 90 days past the end (deliveries, estimates).
      */
-    private static final Days DAYS = new Days(LocalDate.of(2016, 10, 3), LocalDate.of(2018, 8, 29),
+    private static final OrderCalendar DAYS = new OrderCalendar(LocalDate.of(2016, 10, 3), LocalDate.of(2018, 8, 29),
             date -> (0.4 + 1.6 * (date.toEpochDay() - LocalDate.of(2016, 10, 3).toEpochDay()) / 695.0)
                     * (date.getMonthValue() == 11 ? 1.5 : 1), 90);
-    private static final int LAST_DAY = DAYS.last();
 
     private static final byte[][] PRODUCT = new byte[PRODUCT_COUNT][];
     private static final byte[][] SELLER = new byte[SELLER_COUNT][];
@@ -137,11 +88,11 @@ public class OlistGenerator implements SampleGenerator {
     /** ",city,state\n" per place, and the zip prefix's first two digits. */
     private static final byte[][] PLACE_TAIL = new byte[PLACES.length][];
     private static final byte[][] ZIP_HEAD = new byte[PLACES.length][];
-    private static final byte[] DELIVERED = bytes("delivered");
-    private static final byte[] CANCELED = bytes("canceled");
-    private static final byte[] UNAVAILABLE = bytes("unavailable");
-    private static final byte[][] PAYMENT_TYPE = {bytes("credit_card"), bytes("boleto"), bytes("debit_card"),
-        bytes("voucher")};
+    private static final byte[] DELIVERED = AsciiOut.bytes("delivered");
+    private static final byte[] CANCELED = AsciiOut.bytes("canceled");
+    private static final byte[] UNAVAILABLE = AsciiOut.bytes("unavailable");
+    private static final byte[][] PAYMENT_TYPE = {AsciiOut.bytes("credit_card"), AsciiOut.bytes("boleto"),
+        AsciiOut.bytes("debit_card"), AsciiOut.bytes("voucher")};
 
     static {
         SplittableRandom catalogue = new SplittableRandom(20161003L);
@@ -152,8 +103,8 @@ public class OlistGenerator implements SampleGenerator {
             SELLER[s] = hex(catalogue.nextLong(), catalogue.nextLong());
         }
         for (int i = 0; i < PLACES.length; i++) {
-            PLACE_TAIL[i] = bytes("," + PLACES[i][0] + "," + PLACES[i][1] + "\n");
-            ZIP_HEAD[i] = bytes(PLACES[i][2]);
+            PLACE_TAIL[i] = AsciiOut.bytes("," + PLACES[i][0] + "," + PLACES[i][1] + "\n");
+            ZIP_HEAD[i] = AsciiOut.bytes(PLACES[i][2]);
         }
     }
 
@@ -170,40 +121,14 @@ public class OlistGenerator implements SampleGenerator {
 
     @Override
     public GeneratedSample generate(Path outputDir, GeneratorRequest request, StageContext context) {
-        Objects.requireNonNull(outputDir, "outputDir");
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(context, "context");
-        if (request.customers() < 1) {
-            throw new SegmentaException("customers: must be at least 1, got " + request.customers());
-        }
-        if (request.targetLines() < 0) {
-            throw new SegmentaException("lines: must be 0 (as planted) or more, got " + request.targetLines());
-        }
-        try (OutputFiles files = new OutputFiles(outputDir)) {
-            Run run = new Run(request, context);
-            try (AsciiOut customers = files.open(CUSTOMERS); AsciiOut orders = files.open(ORDERS);
-                    AsciiOut items = files.open(ITEMS); AsciiOut payments = files.open(PAYMENTS);
-                    AsciiOut segments = files.open(SEGMENTS_FILE)) {
-                run.write(customers, orders, items, payments, segments);
-            } catch (IOException e) {
-                throw new SegmentaException(outputDir + ": cannot write the sample: " + e.getMessage(), e);
-            }
-            List<Path> written = files.commit();
-            context.progress(run.lines, run.lines, "lines");
-            return new GeneratedSample(written.subList(0, 4), written.get(4), run.counts());
-        }
+        return SampleWriting.generate(NAME, List.of(CUSTOMERS, ORDERS, ITEMS, PAYMENTS), outputDir, request, context,
+                Run::new);
     }
 
     /** The state of one generation. */
-    private static final class Run {
-        private final GeneratorRequest request;
-        private final StageContext context;
-        private final double orderScale;
-        private final double itemScale;
-        private final long expectedLines;
+    private static final class Run extends Generation {
+        private final OrderTimes times = new OrderTimes(DAYS, SECONDS_PER_DAY, OlistGenerator::second);
 
-        long lines;
-        private long nextProgress = UkRetailGenerator.PROGRESS_EVERY;
         private long orderCount;
         private long paymentCount;
         private long canceledLines;
@@ -212,120 +137,82 @@ public class OlistGenerator implements SampleGenerator {
         /** Numbers the orders (and their customer_ids) of the whole file, for their ids. */
         private long orderNumber;
 
-        private long[] times = new long[16];
         private final byte[] orderId = new byte[32];
         private final byte[] customerId = new byte[32];
         private byte[] uniqueId;
         private int place;
         private int zip;
 
+        private AsciiOut customers;
+        private AsciiOut orders;
+        private AsciiOut items;
+        private AsciiOut payments;
+
         Run(GeneratorRequest request, StageContext context) {
-            this.request = request;
-            this.context = context;
-            double base = 0;
-            for (Segment s : SEGMENTS) {
-                base += s.weight * s.meanOrders(1) * s.meanItems();
-            }
-            if (request.targetLines() == 0) {
-                orderScale = 1;
-                itemScale = 1;
-                expectedLines = (long) (request.customers() * base);
-            } else {
-                double factor = request.targetLines() / (request.customers() * base);
-                orderScale = factor > 1 ? Math.sqrt(factor) : 1;
-                double perCustomer = 0;
-                for (Segment s : SEGMENTS) {
-                    perCustomer += s.weight * s.meanOrders(orderScale) * s.meanItems();
-                }
-                itemScale = request.targetLines() / (request.customers() * perCustomer);
-                expectedLines = request.targetLines();
-            }
+            super(NAME, request, context, SEGMENTS.scales(request, PlantedSegments.PurchaseLines.ALL));
         }
 
-        Map<String, Long> counts() {
-            Map<String, Long> counts = new LinkedHashMap<>();
-            counts.put(LINES, lines);
-            counts.put(CUSTOMER_COUNT, (long) request.customers());
+        @Override
+        void addCounts(Map<String, Long> counts) {
             counts.put(ORDER_COUNT, orderCount);
             counts.put(PAYMENT_COUNT, paymentCount);
             counts.put(CANCELED_LINES, canceledLines);
             counts.put(ORDERS_WITHOUT_ITEMS, ordersWithoutItems);
             counts.put(UNPAID_LINES, unpaidLines);
-            return counts;
         }
 
-        void write(AsciiOut customers, AsciiOut orders, AsciiOut items, AsciiOut payments, AsciiOut segments)
-                throws IOException {
+        @Override
+        void start(List<AsciiOut> dataFiles) throws IOException {
+            customers = dataFiles.get(0);
+            orders = dataFiles.get(1);
+            items = dataFiles.get(2);
+            payments = dataFiles.get(3);
             customers.write("customer_id,customer_unique_id,customer_zip_code_prefix,customer_city,customer_state\n");
             orders.write("order_id,customer_id,order_status,order_purchase_timestamp,order_approved_at,"
                     + "order_delivered_carrier_date,order_delivered_customer_date,order_estimated_delivery_date\n");
             items.write("order_id,order_item_id,product_id,seller_id,shipping_limit_date,price,freight_value\n");
             payments.write("order_id,payment_sequential,payment_type,payment_installments,payment_value\n");
-            segments.write("customer_id,planted_segment\n");
-            for (int c = 0; c < request.customers(); c++) {
-                customer(c, customers, orders, items, payments, segments);
-            }
         }
 
-        private void customer(int index, AsciiOut customers, AsciiOut orders, AsciiOut items, AsciiOut payments,
-                AsciiOut segments) throws IOException {
-            SplittableRandom random = new SplittableRandom(UkRetailGenerator.mix(request.seed() ^ 0x01157L, index));
-            Segment segment = segment(random.nextDouble());
+        @Override
+        void customer(int index, AsciiOut segments) throws IOException {
+            SplittableRandom random = new SplittableRandom(Seeds.mix(request.seed() ^ 0x01157L, index));
+            PlantedSegment segment = SEGMENTS.pick(random.nextDouble());
             uniqueId = hex(random.nextLong(), random.nextLong());
-            segments.ensure(64);
-            segments.put(uniqueId);
-            segments.put(',');
-            segments.put(segment.label);
-            segments.put('\n');
+            PlantedSegments.row(segments, uniqueId, segment);
             place = place(random.nextDouble());
             zip = random.nextInt(1000);
 
-            int n = segment.repeats()
-                    ? Math.max(2, (int) Math.round((segment.ordersMin
-                            + random.nextDouble() * (segment.ordersMax - segment.ordersMin + 1)) * orderScale))
-                    : 1;
-            if (times.length < n) {
-                times = new long[Math.max(n, times.length * 2)];
-            }
-            int lastDay = LAST_DAY - (segment.recencyMin + random.nextInt(segment.recencyMax - segment.recencyMin + 1));
-            times[0] = lastDay * SECONDS_PER_DAY + second(random);
-            for (int o = 1; o < n; o++) {
-                times[o] = day(random, 0, lastDay) * SECONDS_PER_DAY + second(random);
-            }
-            Arrays.sort(times, 0, n);
+            int n = segment.orders(random, scales.orders());
+            int lastDay = times.lastDay(random, segment);
+            long[] orderTimes = times.draw(random, n, 0, lastDay);
             for (int o = 0; o < n; o++) {
-                double value = segment.valueMedian * Math.exp(segment.valueSigma * random.nextGaussian());
-                int count = Math.max(1, (int) Math.round((segment.itemsMin
-                        + random.nextDouble() * (segment.itemsMax - segment.itemsMin + 1)) * itemScale));
-                order(random, times[o], value, count, DELIVERED, true, customers, orders, items, payments);
+                double value = segment.value(random);
+                int count = segment.lines(random, scales.lines());
+                order(random, orderTimes[o], value, count, DELIVERED, true);
             }
             if (request.dirt()) {
                 if (random.nextDouble() < CANCELED_PER_CUSTOMER) {
-                    canceledLines += order(random, day(random, 0, LAST_DAY) * SECONDS_PER_DAY + second(random),
-                            80, 1 + random.nextInt(2), CANCELED, true, customers, orders, items, payments);
+                    canceledLines += order(random, times.anyTime(random), 80, 1 + random.nextInt(2), CANCELED, true);
                 }
                 if (random.nextDouble() < UNAVAILABLE_PER_CUSTOMER) {
-                    order(random, day(random, 0, LAST_DAY) * SECONDS_PER_DAY + second(random), 80, 0, UNAVAILABLE,
-                            true, customers, orders, items, payments);
+                    order(random, times.anyTime(random), 80, 0, UNAVAILABLE, true);
                     ordersWithoutItems++;
                 }
                 if (random.nextDouble() < UNPAID_PER_CUSTOMER) {
-                    unpaidLines += order(random, day(random, 0, LAST_DAY) * SECONDS_PER_DAY + second(random), 80, 1,
-                            DELIVERED, false, customers, orders, items, payments);
+                    unpaidLines += order(random, times.anyTime(random), 80, 1, DELIVERED, false);
                 }
             }
         }
 
         /** Writes one order with its customer_id row, items and payments; returns its item lines. */
-        private int order(SplittableRandom random, long time, double value, int count, byte[] status, boolean paid,
-                AsciiOut customers, AsciiOut orders, AsciiOut items, AsciiOut payments) throws IOException {
+        private int order(SplittableRandom random, long time, double value, int count, byte[] status, boolean paid)
+                throws IOException {
             orderCount++;
             long number = orderNumber++;
             long seed = request.seed();
-            hexInto(orderId, UkRetailGenerator.mix(seed ^ 0x0DE5L, 2 * number),
-                    UkRetailGenerator.mix(seed ^ 0x0DE5L, 2 * number + 1));
-            hexInto(customerId, UkRetailGenerator.mix(seed ^ 0xC057L, 2 * number),
-                    UkRetailGenerator.mix(seed ^ 0xC057L, 2 * number + 1));
+            hexInto(orderId, Seeds.mix(seed ^ 0x0DE5L, 2 * number), Seeds.mix(seed ^ 0x0DE5L, 2 * number + 1));
+            hexInto(customerId, Seeds.mix(seed ^ 0xC057L, 2 * number), Seeds.mix(seed ^ 0xC057L, 2 * number + 1));
 
             customers.ensure(MAX_LINE);
             customers.put(customerId);
@@ -383,13 +270,7 @@ public class OlistGenerator implements SampleGenerator {
                 items.put(',');
                 items.putCents(freight);
                 items.put('\n');
-                if (++lines == nextProgress) {
-                    nextProgress += UkRetailGenerator.PROGRESS_EVERY;
-                    context.progress(lines, Math.max(expectedLines, lines), "lines");
-                    if (context.isCancelled()) {
-                        throw new SegmentaException("cancelled");
-                    }
-                }
+                progress.line();
             }
             if (paid) {
                 if (total == 0) {
@@ -399,18 +280,17 @@ public class OlistGenerator implements SampleGenerator {
                 if (u < 0.05 && total > 2000) {
                     // part paid with a voucher, the rest by card
                     long voucher = 1000 + random.nextInt((int) Math.min(total - 1000, 10_000));
-                    payment(payments, 1, 3, 1, voucher);
-                    payment(payments, 2, 0, 1 + random.nextInt(6), total - voucher);
+                    payment(1, 3, 1, voucher);
+                    payment(2, 0, 1 + random.nextInt(6), total - voucher);
                 } else {
                     int type = u < 0.75 ? 0 : u < 0.95 ? 1 : 2;
-                    payment(payments, 1, type, type == 0 ? 1 + random.nextInt(10) : 1, total);
+                    payment(1, type, type == 0 ? 1 + random.nextInt(10) : 1, total);
                 }
             }
             return count;
         }
 
-        private void payment(AsciiOut payments, int sequential, int type, int installments, long cents)
-                throws IOException {
+        private void payment(int sequential, int type, int installments, long cents) throws IOException {
             paymentCount++;
             payments.ensure(MAX_LINE);
             payments.put(orderId);
@@ -429,17 +309,6 @@ public class OlistGenerator implements SampleGenerator {
             DAYS.dateTime(out, seconds);
         }
 
-        private static Segment segment(double u) {
-            double cumulative = 0;
-            for (Segment s : SEGMENTS) {
-                cumulative += s.weight;
-                if (u < cumulative) {
-                    return s;
-                }
-            }
-            return SEGMENTS[SEGMENTS.length - 1];
-        }
-
         /** A place by its share; the rest of the country is spread over the same places evenly. */
         private static int place(double u) {
             for (int i = 0; i < PLACE_SHARE.length; i++) {
@@ -452,19 +321,10 @@ public class OlistGenerator implements SampleGenerator {
         }
     }
 
-    /** A day in [from, to] by the marketplace's growth and season. */
-    private static long day(SplittableRandom random, int from, int to) {
-        return DAYS.day(random, from, to);
-    }
-
     /** A second of the day, busiest in the afternoon and evening (Brazilian online shopping hours). */
     private static long second(SplittableRandom random) {
         double hours = 8 + 7.99 * (random.nextDouble() + random.nextDouble());
         return (long) (hours * 3600);
-    }
-
-    private static byte[] bytes(String ascii) {
-        return ascii.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static byte[] hex(long high, long low) {

@@ -82,7 +82,7 @@ class OlistGeneratorTest {
     void plantedSegmentsAreRecoveredByRfmAndKMeans() throws IOException {
         GeneratedSample sample = generate(dir, 2_000, 0, 11, false);
         SourceData data = new OlistSource().read(dir, new RecordingContext());
-        double ari = Recovery.adjustedRandIndex(data, sample.plantedSegments(), OlistGenerator.Segment.values().length);
+        double ari = Recovery.adjustedRandIndex(data, sample.plantedSegments(), OlistGenerator.SEGMENTS.size());
         System.out.println("olist planted-segment recovery: adjusted Rand index " + ari);
         assertTrue(ari > 0.9, "adjusted Rand index " + ari);
     }

@@ -83,7 +83,7 @@ class PadiUmkmGeneratorTest {
         GeneratedSample sample = generate(dir, 2_000, 0, 11, false);
         SourceData data = new PadiUmkmSource().read(dir, new RecordingContext());
         double ari = Recovery.adjustedRandIndex(data, sample.plantedSegments(),
-                PadiUmkmGenerator.Segment.values().length);
+                PadiUmkmGenerator.SEGMENTS.size());
         System.out.println("padi-umkm planted-segment recovery: adjusted Rand index " + ari);
         assertTrue(ari > 0.9, "adjusted Rand index " + ari);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.segmenta.api.RunCancelledException;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.DataQuality;
 import io.segmenta.api.data.Rejection;
@@ -132,9 +133,9 @@ class UkRetailGeneratorTest {
     @Test
     void cancellingLeavesNoFile() throws IOException {
         RecordingContext context = new RecordingContext(Map.of(), 1);
-        SegmentaException e = assertThrows(SegmentaException.class,
+        RunCancelledException e = assertThrows(RunCancelledException.class,
                 () -> generator.generate(dir, new GeneratorRequest(500, 250_000, 5, false), context));
-        assertEquals("cancelled", e.getMessage());
+        assertEquals("cancelled: uk-retail sample after 100000 lines", e.getMessage());
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(0, files.count());
         }
@@ -160,7 +161,7 @@ class UkRetailGeneratorTest {
         GeneratedSample sample = generate(dir, 2_000, 0, 11, false);
         SourceData data = new UkRetailSource().read(sample.files().get(0), new RecordingContext());
         double ari = Recovery.adjustedRandIndex(data, sample.plantedSegments(),
-                UkRetailGenerator.Segment.values().length);
+                UkRetailGenerator.SEGMENTS.size());
         System.out.println("uk-retail planted-segment recovery: adjusted Rand index " + ari);
         assertTrue(ari > 0.9, "adjusted Rand index " + ari);
     }

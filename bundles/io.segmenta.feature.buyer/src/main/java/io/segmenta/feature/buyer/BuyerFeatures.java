@@ -151,7 +151,10 @@ public class BuyerFeatures implements FeatureExtractor {
                         + ", not categorical; it is not used");
             }
         }
-        return new FeatureMatrix(EntityKind.CUSTOMER, g.keptIds(customer), numeric, categorical, "gmv");
+        List<String> ids = g.keptIds(customer);
+        context.logger().log(System.Logger.Level.INFO, "{0}: {1} customers from {2} rows", NAME, ids.size(),
+                g.usableRows());
+        return new FeatureMatrix(EntityKind.CUSTOMER, ids, numeric, categorical, "gmv");
     }
 
     /** voucher_orders when the table has voucher_value or voucher_code; voucher_value when it has the former. */

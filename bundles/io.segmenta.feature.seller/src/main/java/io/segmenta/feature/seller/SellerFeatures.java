@@ -186,7 +186,10 @@ public class SellerFeatures implements FeatureExtractor {
             }
         }
         region.ifPresent(c -> categorical.add(g.keep(c.name(), g.mostFrequent(c), c)));
-        return new FeatureMatrix(EntityKind.SELLER, g.keptIds(seller), numeric, categorical, "gmv");
+        List<String> ids = g.keptIds(seller);
+        context.logger().log(System.Logger.Level.INFO, "{0}: {1} sellers from {2} rows", NAME, ids.size(),
+                g.usableRows());
+        return new FeatureMatrix(EntityKind.SELLER, ids, numeric, categorical, "gmv");
     }
 
     /** The option's statuses, trimmed and in lower case. */

@@ -131,6 +131,8 @@ public class CsvReporter implements Reporter {
                 temps[i] = null;
                 written.add(targets[i]);
             }
+            context.logger().log(System.Logger.Level.INFO, "{0}: wrote {1} to {2}", NAME, String.join(", ", names),
+                    outputDir);
             return List.copyOf(written);
         } catch (IOException | UncheckedIOException e) {
             IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;

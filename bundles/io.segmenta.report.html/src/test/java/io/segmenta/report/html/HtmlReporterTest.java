@@ -31,7 +31,7 @@ class HtmlReporterTest {
     private final HtmlReporter reporter = new HtmlReporter();
 
     /** The three-customer fixture, as if k had been chosen from 2..4. */
-    private static PipelineResult withSelection(PipelineResult r) {
+    static PipelineResult withSelection(PipelineResult r) {
         KSelection selection = new KSelection(r.spec(), List.of(
                 new KCandidate(2, 900.0, 0.41, 0.95, 1200.0, 3_000_000L),
                 new KCandidate(3, 500.0, 0.45, 0.80, 1500.0, 4_000_000L),

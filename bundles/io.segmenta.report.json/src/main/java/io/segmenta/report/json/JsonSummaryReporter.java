@@ -79,6 +79,7 @@ public class JsonSummaryReporter implements Reporter {
             json.flush();
             out.write('\n');
         });
+        context.logger().log(System.Logger.Level.INFO, "{0}: wrote {1}", NAME, file);
         return List.of(file);
     }
 

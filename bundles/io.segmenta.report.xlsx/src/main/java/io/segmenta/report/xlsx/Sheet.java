@@ -18,6 +18,8 @@ final class Sheet {
     static final String DECIMAL = "#,##0.00";
     static final String PRECISE = "0.0000";
     static final String PERCENT = "0.0%";
+    /** An index (100 = the average of all entities), to whole numbers. */
+    static final String INDEX = "0";
     static final String DATE_TIME = "yyyy-mm-dd hh:mm:ss";
 
     /** Width, in characters, of a column of numbers in one of the formats above. */

@@ -83,11 +83,10 @@ public class XlsxReporter implements Reporter {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
                 new WorkbookWriter(result, rowsPerSheet, context).write(out);
             }
-            if (context.isCancelled()) {
-                throw new SegmentaException("Excel workbook not written to " + outputDir + ": the run was cancelled");
-            }
+            context.checkCancelled("Excel workbook not written to " + outputDir);
             OutputFiles.moveIntoPlace(temp, file);
             temp = null;
+            context.logger().log(System.Logger.Level.INFO, "{0}: wrote {1}", NAME, file);
             return List.of(file);
         } catch (IOException e) {
             throw new SegmentaException("cannot write the Excel workbook " + file + ": " + OutputFiles.describe(e), e);

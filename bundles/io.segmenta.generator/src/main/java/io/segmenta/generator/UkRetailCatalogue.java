@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  * has the same products whatever the request's seed; the order of the tables is their index, nothing here
  * depends on hash order.
  */
-final class Catalogue {
+final class UkRetailCatalogue {
     private static final long SEED = 20101201L;
 
     /** Price in pounds, per product. */
@@ -68,7 +68,7 @@ final class Catalogue {
             }
             PRICE[p] = pence / 100.0;
             PRICE_TEXT[p] = priceText(pence).getBytes(StandardCharsets.US_ASCII);
-            PREFIX[p] = (stockCode + "," + csv(description) + ",").getBytes(StandardCharsets.US_ASCII);
+            PREFIX[p] = (stockCode + "," + AsciiOut.csvField(description) + ",").getBytes(StandardCharsets.US_ASCII);
             if (pence < 100) {
                 isCheap[p] = true;
                 cheap++;
@@ -88,7 +88,7 @@ final class Catalogue {
         }
     }
 
-    private Catalogue() {
+    private UkRetailCatalogue() {
     }
 
     /** A product, popular ones far more often (the square of a uniform skews towards low indexes). */
@@ -128,13 +128,5 @@ final class Catalogue {
             return pounds + "." + cents / 10;
         }
         return pounds + "." + (cents < 10 ? "0" : "") + cents;
-    }
-
-    /** RFC 4180 quoting when the text has a comma or a quote. */
-    static String csv(String text) {
-        if (text.indexOf(',') < 0 && text.indexOf('"') < 0) {
-            return text;
-        }
-        return "\"" + text.replace("\"", "\"\"") + "\"";
     }
 }

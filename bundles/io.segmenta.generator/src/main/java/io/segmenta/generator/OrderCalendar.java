@@ -6,10 +6,11 @@ import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The days of a generated export's period with their relative order volume (season, weekdays), drawn by
- * weight, and their {@code "yyyy-MM-dd "} text. Immutable; built once per format.
+ * The calendar of a generated export's order dates: the days of its period with their relative order volume
+ * (season, weekdays, closing days), drawn by weight, and their {@code "yyyy-MM-dd "} text. Immutable; built
+ * once per format.
  */
-final class Days {
+final class OrderCalendar {
     static final long SECONDS_PER_DAY = 86_400;
 
     private final LocalDate first;
@@ -23,7 +24,7 @@ final class Days {
      * @param weight the relative volume of a day (0: closed); the last day must be open
      * @param after how many days past the last the text table covers
      */
-    Days(LocalDate first, LocalDate last, ToDoubleFunction<LocalDate> weight, int after) {
+    OrderCalendar(LocalDate first, LocalDate last, ToDoubleFunction<LocalDate> weight, int after) {
         this.first = first;
         this.last = (int) (last.toEpochDay() - first.toEpochDay());
         this.cumulative = new double[this.last + 2];

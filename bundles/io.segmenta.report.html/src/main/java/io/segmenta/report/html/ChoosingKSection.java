@@ -1,0 +1,37 @@
+package io.segmenta.report.html;
+
+import static io.segmenta.report.html.Html.esc;
+import static io.segmenta.report.html.Html.fmt;
+import static io.segmenta.report.html.Html.grouped;
+
+import io.segmenta.api.pipeline.KCandidate;
+import io.segmenta.api.pipeline.KSelection;
+import io.segmenta.table.output.DecimalText;
+
+/** Section "Choosing k", when the run chose k from a range: the reason, the elbow, every k's figures. */
+final class ChoosingKSection {
+    private ChoosingKSection() {
+    }
+
+    /** The k range that was run: cost with the elbow marked, silhouette, the two indices, and the reason. */
+    static void write(StringBuilder h, KSelection sel, int number) {
+        h.append("<section id=\"choosing-k\"><h2>").append(number).append(". Choosing k</h2><p>")
+                .append(esc(sel.reason())).append("</p>")
+                .append(sel.elbowK() > 0 ? "<p>The elbow of the cost curve (Kneedle) is at k = " + sel.elbowK() + ".</p>"
+                        : "<p>The cost curve has no elbow (Kneedle).</p>")
+                .append(sel.silhouetteSample() < sel.rows() ? "<p class=\"note\">The silhouette was computed on a "
+                        + "uniform random sample of " + grouped(sel.silhouetteSample()) + " of " + grouped(sel.rows())
+                        + " rows.</p>" : "")
+                .append("<div class=\"chart\" id=\"k-cost\"></div><div class=\"chart\" id=\"k-indices\"></div>")
+                .append("<table class=\"dq\"><tr><th>k</th><th>cost</th><th>silhouette</th><th>Davies-Bouldin</th>"
+                        + "<th>Calinski-Harabasz</th></tr>");
+        for (KCandidate c : sel.candidates()) {
+            h.append("<tr").append(c.k() == sel.recommendedK() ? " class=\"chosen\"" : "").append("><th>").append(c.k())
+                    .append(c.k() == sel.recommendedK() ? " (chosen)" : "").append("</th><td>")
+                    .append(DecimalText.format(c.cost(), 2)).append("</td><td>").append(fmt(c.silhouette(), 4))
+                    .append("</td><td>").append(fmt(c.daviesBouldin(), 4)).append("</td><td>")
+                    .append(fmt(c.calinskiHarabasz(), 1)).append("</td></tr>");
+        }
+        h.append("</table></section>\n");
+    }
+}

@@ -1,0 +1,83 @@
+package io.segmenta.report.xlsx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.segmenta.api.pipeline.KCandidate;
+import io.segmenta.api.pipeline.KSelection;
+import io.segmenta.api.pipeline.PipelineResult;
+import io.segmenta.testing.Fixtures;
+import io.segmenta.testing.RecordingContext;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The workbook's parts recorded (SHA-256 of every part of the zip, the output folder written as DIR) before the
+ * writer was cut into one class per sheet: the same result must keep giving the same cells and styles.
+ */
+class GoldenWorkbookTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theWorkbookOfTheThreeCustomerFixtureIsAsRecorded() throws IOException {
+        assertEquals("7373beebe57491556c4f622bccb86a70bde3cc86201d6d8ed21c493bf1e1c1d3",
+                sha256(workbook(Fixtures.threeCustomers(dir), 2)));
+    }
+
+    @Test
+    void theWorkbookWithAChosenKIsAsRecorded() throws IOException {
+        PipelineResult r = Fixtures.threeCustomers(dir);
+        KSelection selection = new KSelection(r.spec(), List.of(
+                new KCandidate(2, 900.0, 0.41, 0.95, 1200.0, 3_000_000L),
+                new KCandidate(3, 500.0, Double.NaN, 0.80, 1500.0, 4_000_000L)),
+                3, 2, "k = 2: because it is the test", 2, 3);
+        PipelineResult chosen = new PipelineResult(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(),
+                r.model(), r.quality(), r.segments(), r.timings(), r.stageVersions(), r.outputs(),
+                Optional.of(selection));
+        assertEquals("4ceb330bca8cd7a5cbad5e0853512763c47ee8e237d3b68c5274d29139fc5b64",
+                sha256(workbook(chosen, 1_000)));
+    }
+
+    private static byte[] workbook(PipelineResult r, int rowsPerSheet) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new WorkbookWriter(r, rowsPerSheet, new RecordingContext()).write(out);
+        return out.toByteArray();
+    }
+
+    /** Every part but the document properties (they hold the time of writing). */
+    private String sha256(byte[] xlsx) throws IOException {
+        List<String> parts = new ArrayList<>();
+        Path file = Files.write(Files.createTempFile(dir, "golden", ".xlsx"), xlsx);
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (ZipEntry e : Collections.list(zip.entries())) {
+                if (!e.getName().startsWith("docProps/")) {
+                    try (InputStream in = zip.getInputStream(e)) {
+                        parts.add(e.getName() + "\n" + new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                                .replace(dir.toString(), "DIR"));
+                    }
+                }
+            }
+        }
+        try {
+            byte[] text = String.join("\n", parts).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text));
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
