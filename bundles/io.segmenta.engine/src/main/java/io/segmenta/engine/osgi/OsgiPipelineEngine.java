@@ -144,7 +144,7 @@ public class OsgiPipelineEngine implements PipelineEngine {
         }
     }
 
-    private System.Logger logger(String name) {
+    System.Logger logger(String name) {
         LoggerFactory factory = logService;
         return factory == null ? System.getLogger(name) : new OsgiSystemLogger(factory.getLogger(name));
     }
