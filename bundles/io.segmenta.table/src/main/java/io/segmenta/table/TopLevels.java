@@ -1,7 +1,8 @@
 package io.segmenta.table;
 
 import io.segmenta.api.data.CategoricalColumn;
-import java.util.Arrays;
+import io.segmenta.api.pipeline.BusinessFigures;
+import java.util.List;
 
 /**
  * The levels of a categorical column with the largest sum of a numeric column (e.g. the regions with the most
@@ -16,28 +17,16 @@ public record TopLevels(String[] levels, double[] sums, long[] rows) {
 
     /** The {@code limit} levels of {@code column} with the largest sum of {@code values} (one per row). */
     public static TopLevels bySum(CategoricalColumn column, double[] values, int limit) {
-        double[] sums = new double[column.levelCount()];
-        long[] counts = new long[column.levelCount()];
-        int[] codes = column.codes();
-        for (int i = 0; i < codes.length; i++) {
-            if (codes[i] != CategoricalColumn.MISSING) {
-                sums[codes[i]] += values[i];
-                counts[codes[i]]++;
-            }
-        }
-        Integer[] order = new Integer[sums.length];
-        for (int l = 0; l < order.length; l++) {
-            order[l] = l;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(sums[b], sums[a]));
-        int n = Math.min(limit, order.length);
+        // the order is the business figures' (one definition for the reports and the API)
+        List<BusinessFigures.LevelAmount> all = BusinessFigures.levelsByAmount(column, values);
+        int n = Math.min(limit, all.size());
         String[] levels = new String[n];
         double[] topSums = new double[n];
         long[] topRows = new long[n];
         for (int i = 0; i < n; i++) {
-            levels[i] = column.levels().get(order[i]);
-            topSums[i] = sums[order[i]];
-            topRows[i] = counts[order[i]];
+            levels[i] = all.get(i).level();
+            topSums[i] = all.get(i).amount();
+            topRows[i] = all.get(i).rows();
         }
         return new TopLevels(levels, topSums, topRows);
     }

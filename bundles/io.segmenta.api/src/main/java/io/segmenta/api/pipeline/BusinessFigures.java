@@ -56,13 +56,16 @@ public record BusinessFigures(long orders, double totalAmount,
         }
         Map<TransactionField, List<LevelAmount>> byLevel = new EnumMap<>(TransactionField.class);
         for (TransactionField field : BROKEN_DOWN) {
-            transactions.categorical(field).ifPresent(c -> byLevel.put(field, byAmount(c, amount)));
+            transactions.categorical(field).ifPresent(c -> byLevel.put(field, levelsByAmount(c, amount)));
         }
         return new BusinessFigures(transactions.order().levelCount(), total, byLevel);
     }
 
-    /** Every level of {@code column} with its summed amount, largest first; missing values are left out. */
-    private static List<LevelAmount> byAmount(CategoricalColumn column, double[] amount) {
+    /**
+     * Every level of {@code column} with the sum of {@code amount} over its rows, largest first (equal sums in the
+     * levels' order); missing values are left out. One pass over the rows, then a sort of the levels only.
+     */
+    public static List<LevelAmount> levelsByAmount(CategoricalColumn column, double[] amount) {
         double[] sums = new double[column.levelCount()];
         long[] rows = new long[column.levelCount()];
         int[] codes = column.codes();

@@ -104,11 +104,9 @@ public final class PipelineRunner {
      * @param listener may be null
      */
     public PipelineResult run(PipelineSpec asked, ProgressListener listener) {
-        Objects.requireNonNull(asked, "spec");
-        ChosenStages chosen = planner.choose(asked, true);
-        PipelineSpec spec = planner.withDefaults(asked, chosen);
-        RunPlanner.atLeast("k", spec.cluster().k(), 2);
-        planner.validate(spec, chosen);
+        RunPlanner.Plan plan = planner.run(Objects.requireNonNull(asked, "spec"));
+        PipelineSpec spec = plan.spec();
+        ChosenStages chosen = plan.chosen();
         return guarded(chosen, spec.options(), listener, "run " + describe(spec, chosen), steps -> {
             Training.Prepared prepared = training.prepare(spec, chosen, steps, spec.cluster().k(), "k");
             return RunOutputs.write(training.fitAndMeasure(spec, chosen, steps, prepared, Optional.empty()), chosen,
@@ -123,11 +121,9 @@ public final class PipelineRunner {
      * @param listener may be null
      */
     public KSelection selectK(PipelineSpec asked, int kMin, int kMax, ProgressListener listener) {
-        Objects.requireNonNull(asked, "spec");
-        ChosenStages chosen = planner.choose(asked, false);
-        PipelineSpec spec = planner.withDefaults(asked, chosen);
-        RunPlanner.checkRange(kMin, kMax);
-        planner.validate(spec, chosen);
+        RunPlanner.Plan plan = planner.range(Objects.requireNonNull(asked, "spec"), kMin, kMax, false);
+        PipelineSpec spec = plan.spec();
+        ChosenStages chosen = plan.chosen();
         return guarded(chosen, spec.options(), listener, "select-k " + kMin + ".." + kMax + " " + chosen.describe(),
                 steps -> training.measureRange(spec, chosen, kMin, kMax, steps,
                         training.prepare(spec, chosen, steps, kMax, "k-max")));
@@ -140,11 +136,9 @@ public final class PipelineRunner {
      * @param listener may be null
      */
     public PipelineResult runChoosingK(PipelineSpec asked, int kMin, int kMax, ProgressListener listener) {
-        Objects.requireNonNull(asked, "spec");
-        ChosenStages chosen = planner.choose(asked, true);
-        PipelineSpec spec = planner.withDefaults(asked, chosen);
-        RunPlanner.checkRange(kMin, kMax);
-        planner.validate(spec, chosen);
+        RunPlanner.Plan plan = planner.range(Objects.requireNonNull(asked, "spec"), kMin, kMax, true);
+        PipelineSpec spec = plan.spec();
+        ChosenStages chosen = plan.chosen();
         return guarded(chosen, spec.options(), listener, "run choosing k in " + kMin + ".." + kMax + " "
                 + chosen.describe(), steps -> {
                     Training.Prepared prepared = training.prepare(spec, chosen, steps, kMax, "k-max");
@@ -166,12 +160,10 @@ public final class PipelineRunner {
      * @param listener may be null
      */
     public PipelineResult runOnFeatures(PipelineSpec asked, ExtractedFeatures extracted, ProgressListener listener) {
-        Objects.requireNonNull(asked, "spec");
         Objects.requireNonNull(extracted, "extracted");
-        ChosenStages chosen = planner.chooseAfterFeatures(asked);
-        PipelineSpec spec = planner.withDefaults(asked, chosen);
-        RunPlanner.atLeast("k", spec.cluster().k(), 2);
-        planner.validateAfterFeatures(spec, chosen);
+        RunPlanner.Plan plan = planner.afterFeatures(Objects.requireNonNull(asked, "spec"));
+        PipelineSpec spec = plan.spec();
+        ChosenStages chosen = plan.chosen();
         return guarded(chosen, spec.options(), listener, "run on handed-over features " + describe(spec, chosen),
                 steps -> {
                     Training.Prepared prepared = training.handedOver(spec, extracted, steps, spec.cluster().k(), "k");

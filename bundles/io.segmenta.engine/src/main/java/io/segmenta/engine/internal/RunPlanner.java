@@ -35,22 +35,58 @@ final class RunPlanner {
         this.defaults = Objects.requireNonNull(defaults, "defaults");
     }
 
+    /** A planned use case: the spec with its defaults, and its stages. */
+    record Plan(PipelineSpec spec, ChosenStages chosen) {
+    }
+
+    /** Plans a run with the spec's k. */
+    Plan run(PipelineSpec asked) {
+        ChosenStages chosen = choose(asked, true);
+        PipelineSpec spec = withDefaults(asked, chosen);
+        atLeast("k", spec.cluster().k(), 2);
+        validate(spec, chosen);
+        return new Plan(spec, chosen);
+    }
+
+    /** Plans select-k ({@code withReporters} false: nothing is written) or a run choosing k in a range. */
+    Plan range(PipelineSpec asked, int kMin, int kMax, boolean withReporters) {
+        ChosenStages chosen = choose(asked, withReporters);
+        PipelineSpec spec = withDefaults(asked, chosen);
+        checkRange(kMin, kMax);
+        validate(spec, chosen);
+        return new Plan(spec, chosen);
+    }
+
+    /**
+     * Plans a run on handed-over features: as {@link #run}, but only the algorithm and reporters run here, the
+     * input is not read here, and the options of the spec's source and extractor count when those stages are
+     * registered (the back-end read them).
+     */
+    Plan afterFeatures(PipelineSpec asked) {
+        ChosenStages chosen = new ChosenStages(null, null, find(StageKind.ALGORITHM, asked.algorithm()),
+                reporters(asked));
+        PipelineSpec spec = withDefaults(asked, chosen);
+        atLeast("k", spec.cluster().k(), 2);
+        checkCluster(spec);
+        List<StageEntry> readers = new ArrayList<>(chosen.all());
+        catalog.find(StageKind.SOURCE, spec.source()).ifPresent(readers::add);
+        catalog.find(StageKind.FEATURES, spec.features()).ifPresent(readers::add);
+        checkOptions(spec.options(), readers);
+        checkOutputFolder(spec, chosen);
+        return new Plan(spec, chosen);
+    }
+
     /** The registered stage of this kind and name. @throws UnknownStageException listing the ones there are */
     StageEntry find(StageKind kind, String name) {
         return catalog.find(kind, name).orElseThrow(() -> new UnknownStageException(kind, name, catalog.names(kind)));
     }
 
     /** @param withReporters false when nothing will be written: the spec's reporters are then ignored */
-    ChosenStages choose(PipelineSpec spec, boolean withReporters) {
+    private ChosenStages choose(PipelineSpec spec, boolean withReporters) {
         StageEntry source = find(StageKind.SOURCE, spec.source());
         StageEntry features = find(StageKind.FEATURES, spec.features());
         return new ChosenStages(source, features, find(StageKind.ALGORITHM, spec.algorithm()),
                 withReporters ? reporters(spec) : List.of());
-    }
-
-    /** The stages of a run on handed-over features: its algorithm and reporters; the rest ran elsewhere. */
-    ChosenStages chooseAfterFeatures(PipelineSpec spec) {
-        return new ChosenStages(null, null, find(StageKind.ALGORITHM, spec.algorithm()), reporters(spec));
     }
 
     private List<StageEntry> reporters(PipelineSpec spec) {
@@ -70,7 +106,7 @@ final class RunPlanner {
      * option out. A default for an option its stage does not read is refused, naming the configuration: it is
      * a typo that would otherwise be ignored on every run.
      */
-    PipelineSpec withDefaults(PipelineSpec spec, ChosenStages chosen) {
+    private PipelineSpec withDefaults(PipelineSpec spec, ChosenStages chosen) {
         if (defaults.isEmpty()) {
             return spec;
         }
@@ -108,27 +144,13 @@ final class RunPlanner {
      * Checks a run's spec before anything is read: runs and iteration cap, option names and values, the columns
      * the extractor needs, the input and the output folder.
      */
-    void validate(PipelineSpec spec, ChosenStages chosen) {
+    private static void validate(PipelineSpec spec, ChosenStages chosen) {
         checkCluster(spec);
         checkOptions(spec.options(), chosen.all());
         requiredColumnsDeclared(chosen);
         if (!Files.exists(spec.input())) {
             throw new SegmentaException("no such file: " + spec.input());
         }
-        checkOutputFolder(spec, chosen);
-    }
-
-    /**
-     * Checks the spec of a run on handed-over features: as {@link #validate}, but the input is not read here, and
-     * the options of the spec's source and extractor count when those stages are registered (the back-end read
-     * them).
-     */
-    void validateAfterFeatures(PipelineSpec spec, ChosenStages chosen) {
-        checkCluster(spec);
-        List<StageEntry> readers = new ArrayList<>(chosen.all());
-        catalog.find(StageKind.SOURCE, spec.source()).ifPresent(readers::add);
-        catalog.find(StageKind.FEATURES, spec.features()).ifPresent(readers::add);
-        checkOptions(spec.options(), readers);
         checkOutputFolder(spec, chosen);
     }
 
@@ -205,14 +227,14 @@ final class RunPlanner {
                 + chosen.source().label() + " " + verb + "; choose another feature extractor or source");
     }
 
-    static void checkRange(int kMin, int kMax) {
+    private static void checkRange(int kMin, int kMax) {
         atLeast("k-min", kMin, 2);
         if (kMax < kMin) {
             throw new SegmentaException("k-max must be at least k-min (" + kMin + "), was " + kMax);
         }
     }
 
-    static void atLeast(String what, int value, int min) {
+    private static void atLeast(String what, int value, int min) {
         if (value < min) {
             throw new SegmentaException(what + " must be at least " + min + ", was " + value);
         }

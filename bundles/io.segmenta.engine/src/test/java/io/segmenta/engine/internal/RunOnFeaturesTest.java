@@ -13,7 +13,6 @@ import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.Options;
-import io.segmenta.api.stage.StageKind;
 import io.segmenta.engine.internal.scaling.TransformScaler;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -30,22 +29,17 @@ class RunOnFeaturesTest {
     @TempDir
     Path dir;
 
-    private final StageRegistry registry = new StageRegistry();
-    private final FakeStages.Source source = new FakeStages.Source();
-    private final FakeStages.Extractor extractor = new FakeStages.Extractor();
-    private final FakeStages.Splitter splitter = new FakeStages.Splitter();
-    private final FakeStages.TextReporter reporter = new FakeStages.TextReporter();
+    private final FakeStages.Pipeline fakes = new FakeStages.Pipeline();
+    private final FakeStages.Source source = fakes.source;
+    private final FakeStages.Extractor extractor = fakes.extractor;
+    private final FakeStages.Splitter splitter = fakes.splitter;
     private final CapturingLoggers loggers = new CapturingLoggers();
     private PipelineRunner runner;
     private Path input;
 
     @BeforeEach
     void setUp() throws IOException {
-        registry.add(new StageEntry(StageKind.SOURCE, "fake-source", source, "test.source 1.0.0", 0, 1));
-        registry.add(new StageEntry(StageKind.FEATURES, "fake-rfm", extractor, "test.features 1.0.0", 0, 2));
-        registry.add(new StageEntry(StageKind.ALGORITHM, "fake-split", splitter, "test.algorithm 1.0.0", 0, 3));
-        registry.add(new StageEntry(StageKind.REPORTER, "fake-report", reporter, "test.reporter 1.0.0", 0, 4));
-        runner = new PipelineRunner(registry, new TransformScaler(), 2, new StageDefaults(), loggers);
+        runner = new PipelineRunner(fakes.registry, new TransformScaler(), 2, new StageDefaults(), loggers);
         input = Files.writeString(dir.resolve("input.csv"), "not read by the fake source\n");
     }
 

@@ -28,6 +28,13 @@ class StepRunnerTest {
     private final Options options = new Options(Map.of("snapshot", "2011-12-10"));
     private final StepRunner steps = new StepRunner(options, run, recorder, new RunLog(loggers));
 
+    /** What the step runner throws when the algorithm's step throws {@code thrown}. */
+    private static SegmentaException failureOf(StepRunner runner, StageEntry entry, RuntimeException thrown) {
+        return assertThrows(SegmentaException.class, () -> runner.stage(entry, ctx -> {
+            throw thrown;
+        }, null));
+    }
+
     @Test
     void aStepIsAnnouncedTimedAndLoggedAndItsStageSeesTheRunsOptionsAndItsLogger() {
         String result = steps.stage(algorithm, ctx -> {
@@ -60,9 +67,7 @@ class StepRunnerTest {
     @Test
     void aStageThatSaysItWasCancelledStopsTheRunWithAMessageNamingIt() {
         RunCancelledException cancelled = new RunCancelledException("kmeans after 3 of 10 runs");
-        SegmentaException e = assertThrows(SegmentaException.class, () -> steps.stage(algorithm, ctx -> {
-            throw cancelled;
-        }, null));
+        SegmentaException e = failureOf(steps, algorithm, cancelled);
         assertEquals("the run was cancelled during the algorithm 'fake-split'; nothing was written", e.getMessage());
         assertSame(cancelled, e.getCause());
     }
@@ -70,17 +75,14 @@ class StepRunnerTest {
     @Test
     void aCancellationExceptionOfAnOldStageBundleMeansTheSame() {
         run.stageRemoved(algorithm);
-        SegmentaException e = assertThrows(SegmentaException.class, () -> steps.stage(algorithm, ctx -> {
-            throw new CancellationException("kmedoids cancelled after 2 of 10 runs");
-        }, null));
+        SegmentaException e = failureOf(steps, algorithm,
+                new CancellationException("kmedoids cancelled after 2 of 10 runs"));
         assertEquals("the algorithm 'fake-split' went away during the run; nothing was written", e.getMessage());
 
         StepRunner fresh = new StepRunner(options, new RunState(Thread.currentThread(), List.of()), recorder,
                 new RunLog(loggers));
         assertEquals("the run was cancelled during the algorithm 'fake-split'; nothing was written",
-                assertThrows(SegmentaException.class, () -> fresh.stage(algorithm, ctx -> {
-                    throw new CancellationException("kmedoids cancelled");
-                }, null)).getMessage());
+                failureOf(fresh, algorithm, new CancellationException("kmedoids cancelled")).getMessage());
     }
 
     @Test
@@ -94,17 +96,13 @@ class StepRunnerTest {
     @Test
     void aStageBugIsWrappedIntoOneLineAndAUserErrorPassesThrough() {
         IllegalStateException bug = new IllegalStateException("centroid array too short\nsecond line");
-        SegmentaException wrapped = assertThrows(SegmentaException.class, () -> steps.stage(algorithm, ctx -> {
-            throw bug;
-        }, null));
+        SegmentaException wrapped = failureOf(steps, algorithm, bug);
         assertEquals("algorithm 'fake-split' failed: IllegalStateException: centroid array too short",
                 wrapped.getMessage());
         assertSame(bug, wrapped.getCause());
 
         SegmentaException userError = new SegmentaException("input.csv, line 3: bad date");
-        assertSame(userError, assertThrows(SegmentaException.class, () -> steps.stage(algorithm, ctx -> {
-            throw userError;
-        }, null)));
+        assertSame(userError, failureOf(steps, algorithm, userError));
         assertEquals("algorithm 'fake-split' failed: it returned nothing",
                 assertThrows(SegmentaException.class, () -> steps.stage(algorithm, ctx -> null, null)).getMessage());
     }

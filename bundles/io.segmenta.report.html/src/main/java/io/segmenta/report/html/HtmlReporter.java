@@ -13,8 +13,8 @@ import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.data.Rejection;
 import io.segmenta.api.data.TimestampColumn;
 import io.segmenta.api.data.TransactionField;
-import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.pipeline.CategoricalProfile;
+import io.segmenta.api.pipeline.BusinessFigures;
 import io.segmenta.api.pipeline.ClusterQuality;
 import io.segmenta.api.pipeline.SegmentSilhouette;
 import io.segmenta.api.pipeline.KCandidate;
@@ -25,12 +25,10 @@ import io.segmenta.api.pipeline.StageTiming;
 import io.segmenta.api.stage.Reporter;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.table.DecimalText;
-import io.segmenta.table.OrderTotals;
 import io.segmenta.table.OutputFiles;
 import io.segmenta.table.RfmGrid;
 import io.segmenta.table.RfmQuintiles;
 import io.segmenta.table.RfmSegment;
-import io.segmenta.table.TopLevels;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -132,8 +130,7 @@ public class HtmlReporter implements Reporter {
 
     private static void overview(StringBuilder h, PipelineResult r, String entity, int number) {
         DataQuality q = r.source().quality();
-        TransactionTable t = r.source().transactions();
-        OrderTotals totals = OrderTotals.of(t);
+        BusinessFigures totals = r.business();
         h.append("<section id=\"overview\"><h2>").append(number).append(". Overview</h2><div class=\"cards\">");
         card(h, grouped(r.features().rowCount()), entity + "s");
         card(h, grouped(totals.orders()), "orders");
@@ -155,7 +152,7 @@ public class HtmlReporter implements Reporter {
         }
         h.append("</table>");
         for (TransactionField f : List.of(TransactionField.REGION, TransactionField.CATEGORY)) {
-            if (t.categorical(f).isPresent()) {
+            if (totals.levels(f).isPresent()) {
                 h.append("<h3>Top ").append(f.columnName()).append(" by amount</h3><div class=\"chart\" id=\"top-")
                         .append(f.columnName()).append("\"></div>");
             }
@@ -442,11 +439,11 @@ public class HtmlReporter implements Reporter {
         }
         d.add("categorical", categorical);
 
-        TransactionTable t = r.source().transactions();
         JsonObject top = new JsonObject();
         for (TransactionField f : List.of(TransactionField.REGION, TransactionField.CATEGORY)) {
-            Optional<CategoricalColumn> col = t.categorical(f);
-            col.ifPresent(c -> top.add(f.columnName(), top(c, t.amount().values())));
+            if (r.business().levels(f).isPresent()) {
+                top.add(f.columnName(), top(r.business().top(f, TOP_LEVELS)));
+            }
         }
         d.add("top", top);
         d.add("map", map(scaled, labels, r.spec().cluster().seed()));
@@ -528,14 +525,13 @@ public class HtmlReporter implements Reporter {
         return levels;
     }
 
-    private static JsonObject top(CategoricalColumn c, double[] amount) {
-        TopLevels top = TopLevels.bySum(c, amount, TOP_LEVELS);
+    private static JsonObject top(List<BusinessFigures.LevelAmount> top) {
         JsonObject o = new JsonObject();
         JsonArray levels = new JsonArray();
         JsonArray values = new JsonArray();
-        for (int i = 0; i < top.levels().length; i++) {
-            levels.add(top.levels()[i]);
-            values.add(round(top.sums()[i]));
+        for (BusinessFigures.LevelAmount level : top) {
+            levels.add(level.level());
+            values.add(round(level.amount()));
         }
         o.add("levels", levels);
         o.add("amounts", values);
