@@ -9,29 +9,25 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
-/** The members of one JSON object, with typed getters whose errors name the member's path. */
-final class JsonMembers {
-    private final Path file;
-    private final String path;
-    private final JsonObject object;
-
-    JsonMembers(Path file, String path, JsonObject object) {
-        this.file = file;
-        this.path = path;
-        this.object = object;
-    }
+/**
+ * The members of one JSON object of a model file, with typed getters whose errors name the member's path.
+ *
+ * @param path the object's path in the document, e.g. "pipeline.", for messages
+ */
+record JsonMembers(Path file, String path, JsonObject json) {
 
     boolean has(String key) {
-        return object.has(key);
+        return json.has(key);
     }
 
     List<String> keys() {
-        return new ArrayList<>(object.keySet());
+        return new ArrayList<>(json.keySet());
     }
 
     JsonElement get(String key) {
-        JsonElement e = object.get(key);
+        JsonElement e = json.get(key);
         if (e == null) {
             throw new SegmentaException(file + ": the member " + path + key + " is missing");
         }
@@ -40,7 +36,20 @@ final class JsonMembers {
 
     private SegmentaException wrong(String key, String expected) {
         return new SegmentaException(file + ": " + path + key + " should be " + expected + ", but is "
-                + describe(object.get(key)));
+                + describe(json.get(key)));
+    }
+
+    /** The member, when {@code is} accepts it; else an error saying what it should be. */
+    private JsonElement checked(String key, Predicate<JsonElement> is, String expected) {
+        JsonElement e = get(key);
+        if (!is.test(e)) {
+            throw wrong(key, expected);
+        }
+        return e;
+    }
+
+    private static boolean isText(JsonElement e) {
+        return e.isJsonPrimitive() && e.getAsJsonPrimitive().isString();
     }
 
     private static String describe(JsonElement e) {
@@ -58,24 +67,16 @@ final class JsonMembers {
     }
 
     String text(String key) {
-        JsonElement e = get(key);
-        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
-            return e.getAsString();
-        }
-        throw wrong(key, "text");
+        return checked(key, JsonMembers::isText, "text").getAsString();
     }
 
     String textOrNull(String key) {
-        JsonElement e = object.get(key);
+        JsonElement e = json.get(key);
         return e == null || e.isJsonNull() ? null : text(key);
     }
 
     double number(String key) {
-        JsonElement e = get(key);
-        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
-            return e.getAsDouble();
-        }
-        throw wrong(key, "a number");
+        return checked(key, e -> e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber(), "a number").getAsDouble();
     }
 
     /** A number, or NaN where the file has null (how NaN is written). */
@@ -93,25 +94,18 @@ final class JsonMembers {
     }
 
     JsonMembers object(String key) {
-        JsonElement e = get(key);
-        if (!e.isJsonObject()) {
-            throw wrong(key, "an object");
-        }
-        return new JsonMembers(file, path + key + ".", e.getAsJsonObject());
+        return new JsonMembers(file, path + key + ".", checked(key, JsonElement::isJsonObject, "an object")
+                .getAsJsonObject());
     }
 
     JsonArray array(String key) {
-        JsonElement e = get(key);
-        if (!e.isJsonArray()) {
-            throw wrong(key, "an array");
-        }
-        return e.getAsJsonArray();
+        return checked(key, JsonElement::isJsonArray, "an array").getAsJsonArray();
     }
 
     List<String> texts(String key) {
         List<String> result = new ArrayList<>();
         for (JsonElement e : array(key)) {
-            if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+            if (!isText(e)) {
                 throw wrong(key, "an array of texts");
             }
             result.add(e.getAsString());
