@@ -6,7 +6,7 @@ import java.util.List;
  * The options the engine reads itself, beside the options of the stages (pipeline options, {@code --option
  * KEY=VALUE}). The names are compile-time constants so that shells can use them in annotations; every program
  * that passes them to the engine (console, shell, CLI, named pipelines) uses these constants. Their values and
- * effects are described in docs/architecture.md and docs/model-file.md.
+ * effects are described in docs/user-guide.md (and docs/model-file.md, docs/segment-names.md).
  */
 public final class EngineOptions {
     /**
