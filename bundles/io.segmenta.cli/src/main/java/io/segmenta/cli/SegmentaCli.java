@@ -4,6 +4,7 @@ import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceConsumer;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.generate.SampleGenerator;
+import io.segmenta.api.pipeline.EngineOptions;
 import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineEngine;
 import io.segmenta.api.pipeline.PipelineResult;
@@ -293,8 +294,8 @@ public final class SegmentaCli {
                 of a range and prints cost, silhouette, Davies-Bouldin and Calinski-Harabasz per k, the elbow of
                 the cost curve (Kneedle) and a recommended k with the reason; it writes nothing. Beyond 20,000
                 rows the silhouette is computed on a uniform sample of 20,000 rows drawn with the seed; the
-                option silhouette-sample=N (or exact) changes that, for run too.
-
+                option\s""" + EngineOptions.SILHOUETTE_SAMPLE + "=N (or " + EngineOptions.SILHOUETTE_EXACT
+                + ") changes that, for run too.\n\n" + """
                 select-k options:
                 """ + SelectKArguments.usage() + """
 

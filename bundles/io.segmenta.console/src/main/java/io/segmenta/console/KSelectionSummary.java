@@ -1,5 +1,6 @@
 package io.segmenta.console;
 
+import io.segmenta.api.pipeline.EngineOptions;
 import io.segmenta.api.pipeline.KCandidate;
 import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineSpec;
@@ -40,7 +41,9 @@ public final class KSelectionSummary {
         if (s.silhouetteSample() < s.rows()) {
             out.append("Silhouette on a uniform random sample of ").append(Numbers.grouped(s.silhouetteSample()))
                     .append(" of ").append(Numbers.grouped(s.rows())).append(" rows (seed ")
-                    .append(spec.cluster().seed()).append("; option silhouette-sample=N or exact)\n");
+                    .append(spec.cluster().seed()).append("; option ")
+                    .append(EngineOptions.SILHOUETTE_SAMPLE).append("=N or ").append(EngineOptions.SILHOUETTE_EXACT)
+                    .append(")\n");
         }
         return out.toString();
     }

@@ -1,6 +1,7 @@
 package io.segmenta.console;
 
 import io.segmenta.api.SegmentaException;
+import io.segmenta.api.pipeline.EngineOptions;
 import io.segmenta.api.pipeline.PredictSpec;
 import io.segmenta.api.stage.Options;
 import java.nio.file.InvalidPathException;
@@ -31,7 +32,8 @@ public final class PredictArguments {
             + "missing (default " + RunArguments.DEFAULT_OUT + ")";
     public static final String SNAPSHOT_HELP = "date recency is measured to, yyyy-MM-dd (default: 24 hours after the "
             + "new data's last transaction)";
-    public static final String OPTION_HELP = "a source or extractor option KEY=VALUE, or segment-names=0=VIP,...; "
+    public static final String OPTION_HELP = "a source or extractor option KEY=VALUE, or " + EngineOptions.SEGMENT_NAMES
+            + "=0=VIP,...; "
             + "repeatable (default: the training run's)";
     public static final String OPTIONS_HELP = "options KEY=VALUE,KEY=VALUE";
 

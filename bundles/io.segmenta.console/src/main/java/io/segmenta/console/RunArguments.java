@@ -1,6 +1,7 @@
 package io.segmenta.console;
 
 import io.segmenta.api.SegmentaException;
+import io.segmenta.api.pipeline.EngineOptions;
 import io.segmenta.api.pipeline.PipelineEngine;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
@@ -50,7 +51,7 @@ public final class RunArguments {
     /** The {@value #REPORT} value that asks for no reporter at all. */
     public static final String NO_REPORT = "none";
     /** The engine option {@value #SAVE_MODEL} stands for. */
-    public static final String SAVE_MODEL_OPTION = "save-model";
+    public static final String SAVE_MODEL_OPTION = EngineOptions.SAVE_MODEL;
     /** The stage option {@value #SNAPSHOT} stands for. */
     public static final String SNAPSHOT_OPTION = "snapshot";
 
@@ -72,7 +73,7 @@ public final class RunArguments {
     public static final String SNAPSHOT_HELP = "date recency is measured to, yyyy-MM-dd; short for " + OPTION + " "
             + SNAPSHOT_OPTION + "=DATE (default: 24 hours after the last transaction)";
     public static final String SAVE_MODEL_HELP = "also save the fitted model to this JSON file, for predict; short for "
-            + "--option " + "save-model" + "=FILE";
+            + OPTION + " " + SAVE_MODEL_OPTION + "=FILE";
     public static final String OPTION_HELP = "a stage option KEY=VALUE; repeatable (see the stage list)";
     public static final String OPTIONS_HELP = "stage options KEY=VALUE,KEY=VALUE";
 

@@ -1,5 +1,6 @@
 package io.segmenta.pipelines;
 
+import io.segmenta.api.pipeline.EngineOptions;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -51,7 +52,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "output folder", required = false)
     String out() default "out";
 
-    @AttributeDefinition(name = "save-model", description = "model file to save", required = false)
+    @AttributeDefinition(name = EngineOptions.SAVE_MODEL, description = "model file to save", required = false)
     String save$_$model();
 
     @AttributeDefinition(description = "when it runs by itself: every N with a unit m, h or d (e.g. every 30d), a "

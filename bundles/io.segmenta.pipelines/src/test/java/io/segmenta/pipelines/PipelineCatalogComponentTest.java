@@ -79,6 +79,12 @@ class PipelineCatalogComponentTest {
         public PipelineResult runChoosingK(PipelineSpec spec, int kMin, int kMax, ProgressListener listener) {
             return fake.runChoosingK(spec, kMin, kMax, listener);
         }
+
+        @Override
+        public PipelineResult runOnFeatures(PipelineSpec spec, io.segmenta.api.pipeline.ExtractedFeatures extracted,
+                ProgressListener listener) {
+            return fake.runOnFeatures(spec, extracted, listener);
+        }
     }
 
     private final TestClock clock = new TestClock();

@@ -2,6 +2,7 @@ package io.segmenta.shell;
 
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.generate.SampleGenerator;
+import io.segmenta.api.pipeline.EngineOptions;
 import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineCatalog;
 import io.segmenta.api.pipeline.PipelineEngine;
@@ -185,7 +186,8 @@ public class SegmentaCommands {
     @Descriptor("chooses the number of segments: reads and extracts once, fits the algorithm for every k from "
             + SelectKArguments.K_MIN + " to " + SelectKArguments.K_MAX + ", prints cost, silhouette, Davies-Bouldin "
             + "and Calinski-Harabasz per k, the elbow of the cost curve and a recommended k; writes nothing (the "
-            + "option silhouette-sample=N|exact sets when the silhouette is sampled, 20000 rows by default)")
+            + "option " + EngineOptions.SILHOUETTE_SAMPLE + "=N|" + EngineOptions.SILHOUETTE_EXACT + " sets when the "
+            + "silhouette is sampled, " + EngineOptions.DEFAULT_SILHOUETTE_SAMPLE + " rows by default)")
     public void selectK(
             @Descriptor(RunArguments.SOURCE_HELP)
             @Parameter(names = RunArguments.SOURCE, absentValue = "") String source,

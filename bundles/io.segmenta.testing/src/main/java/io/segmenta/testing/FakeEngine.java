@@ -1,5 +1,6 @@
 package io.segmenta.testing;
 
+import io.segmenta.api.pipeline.ExtractedFeatures;
 import io.segmenta.api.pipeline.KCandidate;
 import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineEngine;
@@ -24,6 +25,8 @@ public final class FakeEngine implements PipelineEngine {
     public PipelineSpec lastSpec;
     /** The spec of the last prediction asked for; null until then. */
     public PredictSpec lastPredict;
+    /** The features of the last run on handed-over features; null until then. */
+    public ExtractedFeatures lastExtracted;
     /** The range of the last selectK asked for; 0 until then. */
     public int lastKMin;
     public int lastKMax;
@@ -89,6 +92,13 @@ public final class FakeEngine implements PipelineEngine {
         PipelineResult r = run(withK, listener);
         return new PipelineResult(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(), r.model(), r.quality(),
                 r.segments(), r.timings(), r.stageVersions(), r.outputs(), java.util.Optional.of(selection));
+    }
+
+    /** Records the features handed over and answers as {@link #run} does. */
+    @Override
+    public PipelineResult runOnFeatures(PipelineSpec spec, ExtractedFeatures extracted, ProgressListener listener) {
+        lastExtracted = extracted;
+        return run(spec, listener);
     }
 
     /** Places the two customers of {@link Fixtures#twoCustomers} in segments 1 and 0 of a two-segment model. */

@@ -8,7 +8,9 @@ import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.data.Rejection;
 import io.segmenta.api.data.SourceData;
 import io.segmenta.api.data.TimestampColumn;
+import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
+import io.segmenta.api.pipeline.BusinessFigures;
 import io.segmenta.api.pipeline.CategoricalProfile;
 import io.segmenta.api.pipeline.ClusterQuality;
 import io.segmenta.api.pipeline.PipelineResult;
@@ -123,6 +125,27 @@ public final class Fixtures {
         return new PipelineResult(spec, new SourceData(table, quality), raw, raw, Map.of(),
                 new FakeModel(new int[] {1, 0, 0, 0}, 2, 2.5),
                 new ClusterQuality(1234.5678, 0.61234, 0.48772, 9876.54321), segments, timings, Map.of(), outputs);
+    }
+
+    /**
+     * {@code r} as a run on features handed over by another back-end ({@code PipelineEngine.runOnFeatures})
+     * reports it: an empty transactions table beside the same data-quality account, and {@code business}.
+     */
+    public static PipelineResult handedOver(PipelineResult r, BusinessFigures business) {
+        TransactionTable empty = new TransactionTable(List.of(
+                new CategoricalColumn("customer", new int[0], List.of()),
+                new CategoricalColumn("order", new int[0], List.of()), new TimestampColumn("timestamp", new long[0]),
+                new NumericColumn("quantity", new double[0]), new NumericColumn("amount", new double[0])));
+        return new PipelineResult(r.spec(), new SourceData(empty, r.source().quality()), r.features(), r.scaled(),
+                r.scaling(), r.model(), r.quality(), r.segments(), r.timings(), r.stageVersions(), r.outputs(),
+                r.selection(), business);
+    }
+
+    /** 40 orders worth 1,000 in two regions: United Kingdom 700 (5 rows) and Korea 300 (2 rows). */
+    public static BusinessFigures twoRegions() {
+        return new BusinessFigures(40, 1000, Map.of(TransactionField.REGION, List.of(
+                new BusinessFigures.LevelAmount("United Kingdom", 700, 5),
+                new BusinessFigures.LevelAmount("Korea", 300, 2))));
     }
 
     /** The customers' mean recency (326 + 2 + 75 + 19) / 4, frequency 13 / 4 and monetary 85,048.39 / 4. */

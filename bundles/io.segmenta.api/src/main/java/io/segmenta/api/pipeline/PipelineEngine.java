@@ -41,6 +41,20 @@ public interface PipelineEngine {
     PipelineResult runChoosingK(PipelineSpec spec, int kMin, int kMax, ProgressListener listener);
 
     /**
+     * Runs a pipeline on features another execution back-end extracted (the seam for back-ends that read and
+     * aggregate elsewhere): scales, clusters, measures, profiles, names and reports exactly as {@link #run}
+     * does after its feature extractor, so the same features give the same segments. The spec's source, input
+     * and features say where the features came from: they are recorded (in reports and a saved model), not
+     * run, and the input need not exist here. Its options are checked as a run's, where the options of the
+     * named source and extractor count when those stages are registered. The result's
+     * {@link PipelineResult#source()} holds the handed-over data-quality account and an empty transactions table;
+     * its {@link PipelineResult#business()} the handed-over business figures.
+     *
+     * @throws io.segmenta.api.SegmentaException for user errors, as {@link #run}; nothing is written then
+     */
+    PipelineResult runOnFeatures(PipelineSpec spec, ExtractedFeatures extracted, ProgressListener listener);
+
+    /**
      * Places the entities of new data in the segments of a saved model: reads the input with the model's source
      * (or the spec's), extracts the model's features, scales them with the model's fitted parameters (no
      * refitting) and lets the model's algorithm assign each one; writes {@link PredictSpec#PREDICTIONS_FILE}.

@@ -24,18 +24,31 @@ import java.util.Optional;
  * @param outputs files written by reporters (empty until the reporters have run)
  * @param selection how k was chosen, when the run chose it from a range ({@link PipelineEngine#runChoosingK});
  *        empty when k was given
+ * @param business the business figures of the kept transactions; what reporters show of orders and amounts.
+ *        Given as null, they are computed from {@code source}'s transactions. A run on features handed over by
+ *        another back-end ({@link PipelineEngine#runOnFeatures}) has them from that back-end, and its
+ *        {@code source} holds an empty transactions table: the transactions stayed there.
  */
 public record PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix features, FeatureMatrix scaled,
         Map<String, String> scaling, ClusterModel model, ClusterQuality quality, List<SegmentProfile> segments,
         List<StageTiming> timings, Map<String, String> stageVersions, List<Path> outputs,
-        Optional<KSelection> selection) {
+        Optional<KSelection> selection, BusinessFigures business) {
 
     /** A result of a run with a given k (API 1.1 signature). */
     public PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix features, FeatureMatrix scaled,
             Map<String, String> scaling, ClusterModel model, ClusterQuality quality, List<SegmentProfile> segments,
             List<StageTiming> timings, Map<String, String> stageVersions, List<Path> outputs) {
         this(spec, source, features, scaled, scaling, model, quality, segments, timings, stageVersions, outputs,
-                Optional.empty());
+                Optional.empty(), null);
+    }
+
+    /** A result whose business figures are those of its source's transactions (API 1.2 signature). */
+    public PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix features, FeatureMatrix scaled,
+            Map<String, String> scaling, ClusterModel model, ClusterQuality quality, List<SegmentProfile> segments,
+            List<StageTiming> timings, Map<String, String> stageVersions, List<Path> outputs,
+            Optional<KSelection> selection) {
+        this(spec, source, features, scaled, scaling, model, quality, segments, timings, stageVersions, outputs,
+                selection, null);
     }
 
     public PipelineResult {
@@ -45,11 +58,12 @@ public record PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix
         timings = List.copyOf(timings);
         stageVersions = Map.copyOf(stageVersions);
         outputs = List.copyOf(outputs);
+        business = business != null ? business : BusinessFigures.of(source.transactions());
     }
 
     /** The same result with the given outputs and timings (the engine adds them after the reporters ran). */
     public PipelineResult withOutputs(List<Path> files, List<StageTiming> allTimings) {
         return new PipelineResult(spec, source, features, scaled, scaling, model, quality, segments, allTimings,
-                stageVersions, files, selection);
+                stageVersions, files, selection, business);
     }
 }

@@ -1,7 +1,9 @@
 /**
  * What a pipeline run is asked to do ({@link io.segmenta.api.pipeline.PipelineSpec}), what it produced
  * ({@link io.segmenta.api.pipeline.PipelineResult}) and the engine service that runs it
- * ({@link io.segmenta.api.pipeline.PipelineEngine}).
+ * ({@link io.segmenta.api.pipeline.PipelineEngine}), with the engine's own option keys
+ * ({@link io.segmenta.api.pipeline.EngineOptions}) and what another execution back-end hands over to it
+ * ({@link io.segmenta.api.pipeline.ExtractedFeatures}, {@link io.segmenta.api.pipeline.BusinessFigures}).
  */
 @Export
 @Version("1.3.0")

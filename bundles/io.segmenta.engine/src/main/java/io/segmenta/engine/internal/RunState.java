@@ -42,24 +42,30 @@ final class RunState {
      * @param written files reporters already wrote, to say so in the message
      */
     void checkNotCancelled(List<Path> written) {
-        SegmentaException e = cancellation(written, null);
+        SegmentaException e = cancellation(written, null, null);
         if (e != null) {
             throw e;
         }
     }
 
-    /** The exception that says why the run stopped, or null when it was not cancelled. */
-    SegmentaException cancellation(List<Path> written, Throwable cause) {
+    /**
+     * The exception that says why the run stopped, or null when it was not cancelled.
+     *
+     * @param step the step under way, e.g. "the algorithm 'kmeans'", or null between steps
+     */
+    SegmentaException cancellation(List<Path> written, Throwable cause, String step) {
         StageEntry gone = wentAway;
-        String what;
         if (gone != null) {
-            what = "the " + gone.label() + " went away during the run";
-        } else if (thread.isInterrupted()) {
-            what = "the run was cancelled";
-        } else {
-            return null;
+            return new SegmentaException("the " + gone.label() + " went away during the run; " + written(written),
+                    cause);
         }
-        return new SegmentaException(what + "; " + written(written), cause);
+        return thread.isInterrupted() ? cancelled(step, written, cause) : null;
+    }
+
+    /** "the run was cancelled during STEP; nothing was written". */
+    static SegmentaException cancelled(String step, List<Path> written, Throwable cause) {
+        return new SegmentaException("the run was cancelled" + (step == null ? "" : " during " + step) + "; "
+                + written(written), cause);
     }
 
     static String written(List<Path> written) {

@@ -1,6 +1,7 @@
 package io.segmenta.engine.internal;
 
 import io.segmenta.api.SegmentaException;
+import io.segmenta.api.pipeline.EngineOptions;
 import io.segmenta.api.data.EntityKind;
 import io.segmenta.api.pipeline.SegmentProfile;
 import io.segmenta.api.stage.Options;
@@ -31,7 +32,7 @@ import java.util.TreeMap;
  */
 public final class SegmentNamer {
     /** The engine's option that renames segments: {@code 0=VIP,2=Lapsed}. */
-    public static final String OPTION = "segment-names";
+    public static final String OPTION = EngineOptions.SEGMENT_NAMES;
 
     static final String VALUE_NONE = "";
     private static final List<String> FREQUENCY_FEATURES = List.of("frequency", "orders", "orders_fulfilled");

@@ -5,6 +5,7 @@ import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceConsumer;
 import aQute.bnd.annotation.spi.ServiceProvider;
 import io.segmenta.api.SegmentaException;
+import io.segmenta.api.pipeline.ExtractedFeatures;
 import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineEngine;
 import io.segmenta.api.pipeline.PipelineResult;
@@ -81,6 +82,11 @@ public final class ModulePathPipelineEngine implements PipelineEngine {
     @Override
     public PipelineResult runChoosingK(PipelineSpec spec, int kMin, int kMax, ProgressListener listener) {
         return runner().runChoosingK(spec, kMin, kMax, listener);
+    }
+
+    @Override
+    public PipelineResult runOnFeatures(PipelineSpec spec, ExtractedFeatures extracted, ProgressListener listener) {
+        return runner().runOnFeatures(spec, extracted, listener);
     }
 
     @Override

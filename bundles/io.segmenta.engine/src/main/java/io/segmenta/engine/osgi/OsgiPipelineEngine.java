@@ -1,5 +1,6 @@
 package io.segmenta.engine.osgi;
 
+import io.segmenta.api.pipeline.ExtractedFeatures;
 import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineEngine;
 import io.segmenta.api.pipeline.PipelineResult;
@@ -27,11 +28,13 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.log.LoggerFactory;
 
 /**
  * The engine in OSGi: a DS component that tracks every stage service as it comes and goes (dynamic, greedy,
- * multiple references) and runs pipelines with the ones registered at the time. This is the only class that
- * sees OSGi types; everything else is {@link PipelineRunner}.
+ * multiple references) and runs pipelines with the ones registered at the time. Only this package sees OSGi
+ * types; everything else is {@link PipelineRunner}. The engine's and the stages' log lines go to the OSGi Log
+ * Service (R7 {@link LoggerFactory}) when one is registered, through {@link OsgiSystemLogger}.
  * <p>
  * Stages are keyed by their {@value Stage#NAME_PROPERTY} service property (or {@link Stage#name()} when it is
  * missing). When two services of one kind share a name, the one OSGi would pick (highest service ranking,
@@ -42,7 +45,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 public class OsgiPipelineEngine implements PipelineEngine {
     private final StageRegistry registry = new StageRegistry();
     private final StageDefaults defaults = new StageDefaults();
-    private final PipelineRunner runner = new PipelineRunner(registry, defaults);
+    private final PipelineRunner runner = new PipelineRunner(registry, defaults, this::logger);
+    /** The OSGi Log Service's logger factory while there is one (optional, dynamic). */
+    private volatile LoggerFactory logService;
 
     @Override
     public List<StageDescriptor> stages() {
@@ -62,6 +67,11 @@ public class OsgiPipelineEngine implements PipelineEngine {
     @Override
     public PipelineResult runChoosingK(PipelineSpec spec, int kMin, int kMax, ProgressListener listener) {
         return runner.runChoosingK(spec, kMin, kMax, listener);
+    }
+
+    @Override
+    public PipelineResult runOnFeatures(PipelineSpec spec, ExtractedFeatures extracted, ProgressListener listener) {
+        return runner.runOnFeatures(spec, extracted, listener);
     }
 
     @Override
@@ -119,6 +129,24 @@ public class OsgiPipelineEngine implements PipelineEngine {
 
     void removeDefaults(StageDefaultsConfiguration configuration) {
         defaults.remove(configuration.id());
+    }
+
+    /** Log lines go to the OSGi Log Service while one is registered, else to {@link System#getLogger}. */
+    @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeLogService")
+    void setLogService(LoggerFactory factory) {
+        logService = factory;
+    }
+
+    void removeLogService(LoggerFactory factory) {
+        if (logService == factory) {
+            logService = null;
+        }
+    }
+
+    System.Logger logger(String name) {
+        LoggerFactory factory = logService;
+        return factory == null ? System.getLogger(name) : new OsgiSystemLogger(factory.getLogger(name));
     }
 
     private void add(StageKind kind, Stage stage, ServiceReference<?> ref) {

@@ -18,6 +18,7 @@ import io.segmenta.api.stage.FeatureExtractor;
 import io.segmenta.api.stage.ModelState;
 import io.segmenta.api.stage.Reporter;
 import io.segmenta.api.stage.StageContext;
+import io.segmenta.api.stage.StageKind;
 import io.segmenta.api.stage.StageOption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +40,25 @@ import java.util.function.Consumer;
  */
 public final class FakeStages {
     private FakeStages() {
+    }
+
+    /**
+     * The four fakes registered under the names the runner tests use (fake-source, fake-rfm, fake-split,
+     * fake-report), with service ids 1 to 4.
+     */
+    static final class Pipeline {
+        final StageRegistry registry = new StageRegistry();
+        final Source source = new Source();
+        final Extractor extractor = new Extractor();
+        final Splitter splitter = new Splitter();
+        final TextReporter reporter = new TextReporter();
+
+        Pipeline() {
+            registry.add(new StageEntry(StageKind.SOURCE, "fake-source", source, "test.source 1.0.0", 0, 1));
+            registry.add(new StageEntry(StageKind.FEATURES, "fake-rfm", extractor, "test.features 1.0.0", 0, 2));
+            registry.add(new StageEntry(StageKind.ALGORITHM, "fake-split", splitter, "test.algorithm 1.0.0", 0, 3));
+            registry.add(new StageEntry(StageKind.REPORTER, "fake-report", reporter, "test.reporter 1.0.0", 0, 4));
+        }
     }
 
     /** Runs the hook, if any, with the stage's context. */

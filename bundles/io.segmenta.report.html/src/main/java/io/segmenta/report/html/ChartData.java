@@ -5,13 +5,12 @@ import com.google.gson.JsonObject;
 import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.TransactionField;
-import io.segmenta.api.data.TransactionTable;
+import io.segmenta.api.pipeline.BusinessFigures;
 import io.segmenta.api.pipeline.CategoricalProfile;
 import io.segmenta.api.pipeline.KCandidate;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.SegmentProfile;
 import io.segmenta.api.pipeline.SegmentSilhouette;
-import io.segmenta.table.figures.TopLevels;
 import io.segmenta.table.rfm.RfmGrid;
 import io.segmenta.table.rfm.RfmQuintiles;
 import io.segmenta.table.rfm.RfmSegment;
@@ -102,11 +101,11 @@ final class ChartData {
         }
         d.add("categorical", categorical);
 
-        TransactionTable t = r.source().transactions();
         JsonObject top = new JsonObject();
         for (TransactionField f : List.of(TransactionField.REGION, TransactionField.CATEGORY)) {
-            Optional<CategoricalColumn> col = t.categorical(f);
-            col.ifPresent(c -> top.add(f.columnName(), top(c, t.amount().values())));
+            if (r.business().levels(f).isPresent()) {
+                top.add(f.columnName(), top(r.business().top(f, HtmlReporter.TOP_LEVELS)));
+            }
         }
         d.add("top", top);
         d.add("map", CustomerMap.of(scaled, labels, r.spec().cluster().seed()));
@@ -188,14 +187,13 @@ final class ChartData {
         return levels;
     }
 
-    private static JsonObject top(CategoricalColumn c, double[] amount) {
-        TopLevels top = TopLevels.bySum(c, amount, HtmlReporter.TOP_LEVELS);
+    private static JsonObject top(List<BusinessFigures.LevelAmount> top) {
         JsonObject o = new JsonObject();
         JsonArray levels = new JsonArray();
         JsonArray values = new JsonArray();
-        for (int i = 0; i < top.levels().length; i++) {
-            levels.add(top.levels()[i]);
-            values.add(round(top.sums()[i]));
+        for (BusinessFigures.LevelAmount level : top) {
+            levels.add(level.level());
+            values.add(round(level.amount()));
         }
         o.add("levels", levels);
         o.add("amounts", values);

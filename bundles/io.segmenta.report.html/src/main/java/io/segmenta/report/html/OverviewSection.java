@@ -10,9 +10,8 @@ import io.segmenta.api.data.DataQuality;
 import io.segmenta.api.data.Rejection;
 import io.segmenta.api.data.TimestampColumn;
 import io.segmenta.api.data.TransactionField;
-import io.segmenta.api.data.TransactionTable;
+import io.segmenta.api.pipeline.BusinessFigures;
 import io.segmenta.api.pipeline.PipelineResult;
-import io.segmenta.table.figures.OrderTotals;
 import java.util.List;
 
 /** Section "Overview": entity, order and money cards, the data quality table, top regions and categories. */
@@ -22,8 +21,7 @@ final class OverviewSection {
 
     static void write(StringBuilder h, PipelineResult r, String entity, int number) {
         DataQuality q = r.source().quality();
-        TransactionTable t = r.source().transactions();
-        OrderTotals totals = OrderTotals.of(t);
+        BusinessFigures totals = r.business();
         h.append("<section id=\"overview\"><h2>").append(number).append(". Overview</h2><div class=\"cards\">");
         card(h, grouped(r.features().rowCount()), entity + "s");
         card(h, grouped(totals.orders()), "orders");
@@ -45,7 +43,7 @@ final class OverviewSection {
         }
         h.append("</table>");
         for (TransactionField f : List.of(TransactionField.REGION, TransactionField.CATEGORY)) {
-            if (t.categorical(f).isPresent()) {
+            if (totals.levels(f).isPresent()) {
                 h.append("<h3>Top ").append(f.columnName()).append(" by amount</h3><div class=\"chart\" id=\"top-")
                         .append(f.columnName()).append("\"></div>");
             }

@@ -82,6 +82,23 @@ class HtmlReporterTest {
      * segment 0 is the second customer, segment 1 the other two.
      */
     @Test
+    void aRunOnHandedOverFeaturesShowsTheBusinessFiguresItWasGivenWithoutTransactions() throws IOException {
+        PipelineResult normal = withSelection(Fixtures.threeCustomers(dir));
+        String html = Files.readString(write(), StandardCharsets.UTF_8);
+        Path same = reporter.report(Fixtures.handedOver(normal, normal.business()), dir, new RecordingContext()).get(0);
+        assertEquals(html, Files.readString(same, StandardCharsets.UTF_8), "the same page from the same figures");
+
+        Path given = reporter.report(Fixtures.handedOver(normal, Fixtures.twoRegions()), dir, new RecordingContext())
+                .get(0);
+        String page = Files.readString(given, StandardCharsets.UTF_8);
+        assertTrue(page.contains("<b>40</b><span>orders</span>"), page);
+        assertTrue(page.contains("<b>1,000.00</b><span>total amount</span>"), page);
+        assertTrue(page.contains("<b>25.00</b><span>average order value</span>"), page);
+        assertTrue(page.contains("id=\"top-region\""), "the region chart");
+        assertTrue(page.contains("\"region\":{\"levels\":[\"United Kingdom\",\"Korea\"],\"amounts\":[700"), page);
+    }
+
+    @Test
     void theRfmViewShowsTheGridTheNamedSegmentsAndHowTheRunsSegmentsSpreadOverThem() throws IOException {
         String html = Files.readString(write(), StandardCharsets.UTF_8);
         assertTrue(html.contains("<h2>5. RFM view</h2>") && html.contains("<h2>6. Run details</h2>"),

@@ -4,14 +4,13 @@ import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
 import com.google.gson.stream.JsonWriter;
 import io.segmenta.annotation.StageName;
-import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.DataQuality;
 import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.data.Rejection;
 import io.segmenta.api.data.TimestampColumn;
 import io.segmenta.api.data.TransactionField;
-import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.pipeline.CategoricalProfile;
+import io.segmenta.api.pipeline.BusinessFigures;
 import io.segmenta.api.pipeline.ClusterQuality;
 import io.segmenta.api.pipeline.SegmentSilhouette;
 import io.segmenta.api.pipeline.KCandidate;
@@ -22,8 +21,6 @@ import io.segmenta.api.pipeline.SegmentProfile;
 import io.segmenta.api.pipeline.StageTiming;
 import io.segmenta.api.stage.Reporter;
 import io.segmenta.api.stage.StageContext;
-import io.segmenta.table.figures.OrderTotals;
-import io.segmenta.table.figures.TopLevels;
 import io.segmenta.table.output.OutputFiles;
 import io.segmenta.table.rfm.RfmGrid;
 import io.segmenta.table.rfm.RfmQuintiles;
@@ -79,7 +76,6 @@ public class JsonSummaryReporter implements Reporter {
             json.flush();
             out.write('\n');
         });
-        context.logger().log(System.Logger.Level.INFO, "{0}: wrote {1}", NAME, file);
         return List.of(file);
     }
 
@@ -240,9 +236,7 @@ public class JsonSummaryReporter implements Reporter {
 
     /** Customers, orders, value and average order value; the top regions and categories where the source has them. */
     private static void business(JsonWriter json, PipelineResult r) throws IOException {
-        TransactionTable t = r.source().transactions();
-        double[] amount = t.amount().values();
-        OrderTotals totals = OrderTotals.of(t);
+        BusinessFigures totals = r.business();
         double total = totals.totalAmount();
         json.name("business").beginObject();
         json.name("entity").value(r.features().entity().label());
@@ -253,25 +247,23 @@ public class JsonSummaryReporter implements Reporter {
         Optional<NumericColumn> value = r.features().value();
         json.name("valueFeature").value(value.map(NumericColumn::name).orElse(null));
         for (TransactionField field : List.of(TransactionField.REGION, TransactionField.CATEGORY)) {
-            Optional<CategoricalColumn> column = t.categorical(field);
-            if (column.isPresent()) {
-                top(json, "top_" + field.columnName(), column.get(), amount, total);
+            if (totals.levels(field).isPresent()) {
+                top(json, "top_" + field.columnName(), totals.top(field, TOP_LEVELS), total);
             }
         }
         json.endObject();
     }
 
-    /** The levels with the most amount ({@link TopLevels}). */
-    private static void top(JsonWriter json, String name, CategoricalColumn c, double[] amount, double total)
+    /** The levels with the most amount ({@link BusinessFigures#top}). */
+    private static void top(JsonWriter json, String name, List<BusinessFigures.LevelAmount> top, double total)
             throws IOException {
-        TopLevels top = TopLevels.bySum(c, amount, TOP_LEVELS);
         json.name(name).beginArray();
-        for (int i = 0; i < top.levels().length; i++) {
+        for (BusinessFigures.LevelAmount level : top) {
             json.beginObject();
-            json.name("level").value(top.levels()[i]);
-            number(json.name("amount"), top.sums()[i]);
-            number(json.name("share"), total == 0 ? Double.NaN : top.sums()[i] / total);
-            json.name("rows").value(top.rows()[i]);
+            json.name("level").value(level.level());
+            number(json.name("amount"), level.amount());
+            number(json.name("share"), total == 0 ? Double.NaN : level.amount() / total);
+            json.name("rows").value(level.rows());
             json.endObject();
         }
         json.endArray();

@@ -34,6 +34,27 @@ class JsonSummaryReporterTest {
     }
 
     @Test
+    void aRunOnHandedOverFeaturesShowsTheBusinessFiguresItWasGivenWithoutTransactions() throws IOException {
+        PipelineResult normal = Fixtures.threeCustomers(dir);
+        JsonObject same = JsonParser.parseString(Files.readString(reporter.report(Fixtures.handedOver(normal,
+                normal.business()), dir, new RecordingContext()).get(0))).getAsJsonObject();
+        assertEquals(written().get("business"), same.get("business"));
+
+        JsonObject given = JsonParser.parseString(Files.readString(reporter.report(Fixtures.handedOver(normal,
+                Fixtures.twoRegions()), dir, new RecordingContext()).get(0))).getAsJsonObject();
+        JsonObject business = given.getAsJsonObject("business");
+        assertEquals(40, business.get("orders").getAsInt());
+        assertEquals(1000, business.get("totalAmount").getAsDouble(), 0);
+        assertEquals(25, business.get("averageOrderValue").getAsDouble(), 0);
+        JsonObject first = business.getAsJsonArray("top_region").get(0).getAsJsonObject();
+        assertEquals("United Kingdom", first.get("level").getAsString());
+        assertEquals(0.7, first.get("share").getAsDouble(), 1e-12);
+        assertEquals(5, first.get("rows").getAsInt());
+        assertEquals(2, business.getAsJsonArray("top_region").size());
+        assertEquals(7, given.getAsJsonObject("dataQuality").get("rowsRead").getAsInt(), "the account handed over");
+    }
+
+    @Test
     void describesItself() {
         assertEquals("json", reporter.name());
         assertEquals(StageKind.REPORTER, reporter.kind());

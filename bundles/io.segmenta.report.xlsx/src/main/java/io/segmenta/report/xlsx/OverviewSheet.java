@@ -1,18 +1,15 @@
 package io.segmenta.report.xlsx;
 
-import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.DataQuality;
 import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.data.Rejection;
 import io.segmenta.api.data.TimestampColumn;
 import io.segmenta.api.data.TransactionField;
-import io.segmenta.api.data.TransactionTable;
+import io.segmenta.api.pipeline.BusinessFigures;
 import io.segmenta.api.pipeline.ClusterQuality;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
 import io.segmenta.api.pipeline.StageTiming;
-import io.segmenta.table.figures.OrderTotals;
-import io.segmenta.table.figures.TopLevels;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -91,8 +88,7 @@ final class OverviewSheet {
         }
 
         String biz = "business";
-        TransactionTable t = r.source().transactions();
-        OrderTotals totals = OrderTotals.of(t);
+        BusinessFigures totals = r.business();
         o.count(biz, entity + "s", r.features().rowCount());
         o.count(biz, "orders", totals.orders());
         o.number(biz, "total amount", totals.totalAmount(), Sheet.DECIMAL);
@@ -100,17 +96,17 @@ final class OverviewSheet {
         o.text(biz, "value feature (for shares of value)", r.features().value().map(NumericColumn::name)
                 .orElse(null));
         for (TransactionField field : List.of(TransactionField.REGION, TransactionField.CATEGORY)) {
-            Optional<CategoricalColumn> column = t.categorical(field);
-            if (column.isPresent()) {
-                TopLevels top = TopLevels.bySum(column.get(), t.amount().values(), WorkbookWriter.TOP_LEVELS);
-                for (int i = 0; i < top.levels().length; i++) {
-                    o.number(biz, "amount of " + field.columnName() + " " + top.levels()[i], top.sums()[i],
+            Optional<List<BusinessFigures.LevelAmount>> levels = totals.levels(field);
+            if (levels.isPresent()) {
+                List<BusinessFigures.LevelAmount> top = totals.top(field, WorkbookWriter.TOP_LEVELS);
+                for (int i = 0; i < top.size(); i++) {
+                    o.number(biz, "amount of " + field.columnName() + " " + top.get(i).level(), top.get(i).amount(),
                             Sheet.DECIMAL);
                     if (totals.totalAmount() != 0) {
-                        o.sheet.number(o.row, 3, top.sums()[i] / totals.totalAmount(), Sheet.PERCENT);
+                        o.sheet.number(o.row, 3, top.get(i).amount() / totals.totalAmount(), Sheet.PERCENT);
                     }
-                    o.sheet.text(o.row, 4, top.rows()[i] + " rows; top " + (i + 1) + " of "
-                            + column.get().levelCount() + " by amount");
+                    o.sheet.text(o.row, 4, top.get(i).rows() + " rows; top " + (i + 1) + " of "
+                            + levels.get().size() + " by amount");
                 }
             }
         }

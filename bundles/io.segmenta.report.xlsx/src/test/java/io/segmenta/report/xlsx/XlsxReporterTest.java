@@ -191,6 +191,21 @@ class XlsxReporterTest {
     }
 
     @Test
+    void aRunOnHandedOverFeaturesShowsTheBusinessFiguresItWasGivenWithoutTransactions() throws IOException {
+        PipelineResult handedOver = Fixtures.handedOver(Fixtures.threeCustomers(dir), Fixtures.twoRegions());
+        List<Row> o = read(write(reporter, handedOver)).get("Overview");
+        assertEquals(7, number(item(o, "rows read"), 2), "the data-quality account handed over");
+        assertEquals(40, number(item(o, "orders"), 2));
+        assertEquals(1000, number(item(o, "total amount"), 2), 0);
+        assertEquals(25, number(item(o, "average order value"), 2), 0);
+        Row uk = item(o, "amount of region United Kingdom");
+        assertEquals(700, number(uk, 2), 0);
+        assertEquals(0.7, number(uk, 3), 1e-15);
+        assertEquals("5 rows; top 1 of 2 by amount", text(uk, 4));
+        assertEquals("2 rows; top 2 of 2 by amount", text(item(o, "amount of region Korea"), 4));
+    }
+
+    @Test
     void theOverviewHoldsDataQualityBusinessFiguresAndRunDetails() throws IOException {
         List<Row> o = read(write(reporter, Fixtures.threeCustomers(dir))).get("Overview");
         assertEquals(List.of("section", "item", "value", "share", "detail"), texts(o.get(0)));

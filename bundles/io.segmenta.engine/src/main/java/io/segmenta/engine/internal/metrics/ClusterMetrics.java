@@ -25,7 +25,7 @@ public final class ClusterMetrics {
      *
      * @param threads threads for the silhouette, the only costly one (O(n²d))
      * @param cancelled polled between blocks of the silhouette computation
-     * @throws java.util.concurrent.CancellationException when {@code cancelled} became true
+     * @throws io.segmenta.api.RunCancelledException when {@code cancelled} became true
      */
     public static ClusterQuality compute(Clustering c, int threads, BooleanSupplier cancelled) {
         return compute(c, threads, cancelled, c.n, 0L);

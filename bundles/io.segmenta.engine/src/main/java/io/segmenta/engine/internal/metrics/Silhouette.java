@@ -1,7 +1,7 @@
 package io.segmenta.engine.internal.metrics;
 
+import io.segmenta.api.RunCancelledException;
 import java.util.Arrays;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.atomic.AtomicLong;
@@ -97,7 +97,7 @@ public final class Silhouette {
      * @param threads the number of threads to use (1 computes in the calling thread)
      * @param cancelled polled before each block of rows
      * @return the mean silhouette, or NaN when it is undefined (fewer than 2 clusters or one per row)
-     * @throws CancellationException when {@code cancelled} became true before the end
+     * @throws RunCancelledException when {@code cancelled} became true before the end
      */
     public static double mean(Clustering c, int threads, BooleanSupplier cancelled) {
         return of(c, threads, cancelled).mean();
@@ -144,7 +144,7 @@ public final class Silhouette {
             }
         }
         if (stopped) {
-            throw new CancellationException("silhouette computation cancelled");
+            throw new RunCancelledException("silhouette computation");
         }
         double sum = 0;
         for (double b : blockSums) {

@@ -219,7 +219,7 @@ public final class ModelFile {
         } catch (JsonParseException e) {
             throw new SegmentaException(file + ": not a model file (not valid JSON: " + jsonProblem(e) + ")", e);
         }
-        Members doc = new Members(file, "", object(file, "the document", root));
+        JsonMembers doc = new JsonMembers(file, "", object(file, "the document", root));
         String format = doc.has("format") ? doc.text("format") : null;
         if (!FORMAT.equals(format)) {
             throw new SegmentaException(file + ": not a Segmenta model file (its \"format\" is "
@@ -230,10 +230,10 @@ public final class ModelFile {
             throw new SegmentaException(file + ": model file format version " + version + "; this Segmenta reads "
                     + "version " + FORMAT_VERSION + " (save the model again with this version)");
         }
-        Members pipeline = doc.object("pipeline");
-        Members features = doc.object("features");
-        Members algorithm = doc.object("algorithm");
-        Members training = doc.object("training");
+        JsonMembers pipeline = doc.object("pipeline");
+        JsonMembers features = doc.object("features");
+        JsonMembers algorithm = doc.object("algorithm");
+        JsonMembers training = doc.object("training");
         String algorithmName = pipeline.text("algorithm");
         ClusterRequest cluster = new ClusterRequest(pipeline.integer("k"), (long) pipeline.number("seed"),
                 pipeline.integer("runs"), pipeline.integer("maxIterations"));
@@ -241,13 +241,13 @@ public final class ModelFile {
         Map<String, List<ScalingStep>> scaling = new LinkedHashMap<>();
         JsonArray scalingArray = doc.array("scaling");
         for (int i = 0; i < scalingArray.size(); i++) {
-            Members column = new Members(file, "scaling[" + i + "].", object(file, "scaling[" + i + "]",
+            JsonMembers column = new JsonMembers(file, "scaling[" + i + "].", object(file, "scaling[" + i + "]",
                     scalingArray.get(i)));
             List<ScalingStep> steps = new ArrayList<>();
             JsonArray stepArray = column.array("steps");
             for (int s = 0; s < stepArray.size(); s++) {
                 String where = "scaling[" + i + "].steps[" + s + "]";
-                Members step = new Members(file, where + ".", object(file, where, stepArray.get(s)));
+                JsonMembers step = new JsonMembers(file, where + ".", object(file, where, stepArray.get(s)));
                 Map<String, Double> parameters = new LinkedHashMap<>();
                 for (String key : step.keys()) {
                     if (!key.equals("step")) {
@@ -262,7 +262,7 @@ public final class ModelFile {
         List<SavedModel.Segment> segments = new ArrayList<>();
         JsonArray segmentArray = doc.array("segments");
         for (int i = 0; i < segmentArray.size(); i++) {
-            Members s = new Members(file, "segments[" + i + "].", object(file, "segments[" + i + "]",
+            JsonMembers s = new JsonMembers(file, "segments[" + i + "].", object(file, "segments[" + i + "]",
                     segmentArray.get(i)));
             int number = s.integer("segment");
             if (number != i) {
@@ -274,14 +274,14 @@ public final class ModelFile {
         }
 
         Map<String, Object> stateValues = new LinkedHashMap<>();
-        Members state = algorithm.object("state");
+        JsonMembers state = algorithm.object("state");
         for (String key : state.keys()) {
             stateValues.put(key, plain(file, "algorithm.state." + key, state.get(key)));
         }
         ModelState modelState = ModelState.of(algorithmName, stateValues);
 
         Map<String, Double> quality = new LinkedHashMap<>();
-        Members q = training.object("quality");
+        JsonMembers q = training.object("quality");
         for (String key : q.keys()) {
             quality.put(key, q.numberOrNaN(key));
         }
@@ -347,124 +347,5 @@ public final class ModelFile {
         }
         throw new SegmentaException(file + ": " + where + " holds " + (e.isJsonNull() ? "null" : e.isJsonObject()
                 ? "an object" : "a boolean") + "; a model entry is text, a number, or a list of them");
-    }
-
-    /** The members of one JSON object, with typed getters whose errors name the member's path. */
-    private static final class Members {
-        private final Path file;
-        private final String path;
-        private final JsonObject object;
-
-        Members(Path file, String path, JsonObject object) {
-            this.file = file;
-            this.path = path;
-            this.object = object;
-        }
-
-        boolean has(String key) {
-            return object.has(key);
-        }
-
-        List<String> keys() {
-            return new ArrayList<>(object.keySet());
-        }
-
-        JsonElement get(String key) {
-            JsonElement e = object.get(key);
-            if (e == null) {
-                throw new SegmentaException(file + ": the member " + path + key + " is missing");
-            }
-            return e;
-        }
-
-        private SegmentaException wrong(String key, String expected) {
-            return new SegmentaException(file + ": " + path + key + " should be " + expected + ", but is "
-                    + describe(object.get(key)));
-        }
-
-        private static String describe(JsonElement e) {
-            if (e.isJsonNull()) {
-                return "null";
-            }
-            if (e.isJsonObject()) {
-                return "an object";
-            }
-            if (e.isJsonArray()) {
-                return "an array";
-            }
-            String text = e.toString();
-            return text.length() > 40 ? text.substring(0, 40) + "..." : text;
-        }
-
-        String text(String key) {
-            JsonElement e = get(key);
-            if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
-                return e.getAsString();
-            }
-            throw wrong(key, "text");
-        }
-
-        String textOrNull(String key) {
-            JsonElement e = object.get(key);
-            return e == null || e.isJsonNull() ? null : text(key);
-        }
-
-        double number(String key) {
-            JsonElement e = get(key);
-            if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
-                return e.getAsDouble();
-            }
-            throw wrong(key, "a number");
-        }
-
-        /** A number, or NaN where the file has null (how NaN is written). */
-        double numberOrNaN(String key) {
-            JsonElement e = get(key);
-            return e.isJsonNull() ? Double.NaN : number(key);
-        }
-
-        int integer(String key) {
-            double v = number(key);
-            if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
-                throw wrong(key, "a whole number");
-            }
-            return (int) v;
-        }
-
-        Members object(String key) {
-            JsonElement e = get(key);
-            if (!e.isJsonObject()) {
-                throw wrong(key, "an object");
-            }
-            return new Members(file, path + key + ".", e.getAsJsonObject());
-        }
-
-        JsonArray array(String key) {
-            JsonElement e = get(key);
-            if (!e.isJsonArray()) {
-                throw wrong(key, "an array");
-            }
-            return e.getAsJsonArray();
-        }
-
-        List<String> texts(String key) {
-            List<String> result = new ArrayList<>();
-            for (JsonElement e : array(key)) {
-                if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
-                    throw wrong(key, "an array of texts");
-                }
-                result.add(e.getAsString());
-            }
-            return List.copyOf(result);
-        }
-
-        Map<String, String> textMap(String key) {
-            Members m = object(key);
-            Map<String, String> result = new LinkedHashMap<>();
-            for (String k : m.keys()) {
-                result.put(k, m.text(k));
-            }
-            return result;
-        }
     }
 }

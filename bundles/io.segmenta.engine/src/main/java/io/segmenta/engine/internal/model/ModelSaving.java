@@ -4,6 +4,7 @@ import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.DataQuality;
 import io.segmenta.api.data.TimestampColumn;
 import io.segmenta.api.pipeline.ClusterQuality;
+import io.segmenta.api.pipeline.EngineOptions;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.SegmentProfile;
 import io.segmenta.api.stage.ModelState;
@@ -20,15 +21,12 @@ import java.util.TreeMap;
 
 /** Puts together what a model file holds from a finished run. */
 public final class ModelSaving {
-    /** The option naming the model file: not part of the model's own record of its options. */
-    private static final String SAVE_MODEL = "save-model";
-
     private ModelSaving() {
     }
 
     public static SavedModel of(PipelineResult result, FittedScaler scaler, ModelState state) {
         Map<String, String> options = new TreeMap<>(result.spec().options().asMap());
-        options.remove(SAVE_MODEL);
+        options.remove(EngineOptions.SAVE_MODEL); // the file does not name itself
         List<SavedModel.Segment> segments = new ArrayList<>();
         for (SegmentProfile p : result.segments()) {
             segments.add(new SavedModel.Segment(p.segment(), p.name(), p.size(), p.share(), p.valueShare()));

@@ -4,6 +4,7 @@ import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.NumericColumn;
+import io.segmenta.api.pipeline.EngineOptions;
 import io.segmenta.api.stage.Options;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,21 +22,14 @@ import java.util.TreeMap;
  */
 public class TransformScaler implements Scaler {
     /** The option naming the chain of every numeric column without its own. */
-    public static final String OPTION = "transform";
+    public static final String OPTION = EngineOptions.TRANSFORM;
     /** Prefix of the options naming the chain of one column: {@code transform.monetary}. */
-    public static final String COLUMN_PREFIX = OPTION + ".";
-    /** How the per-column option is listed among the engine's options. */
-    public static final String COLUMN_OPTION = COLUMN_PREFIX + "<column>";
+    public static final String COLUMN_PREFIX = EngineOptions.TRANSFORM_COLUMN_PREFIX;
     /** Today's and the notebooks' scaling. */
     public static final String DEFAULT_CHAIN = "log1p,zscore";
 
     /** The chains an option set asks for; parsing them is all the checking that can be done before extraction. */
     private record Plan(List<Transform> defaults, Map<String, List<Transform>> columns) {
-    }
-
-    /** Whether {@code key} is a per-column transform option (which the option validation must accept). */
-    public static boolean isColumnOption(String key) {
-        return key.startsWith(COLUMN_PREFIX);
     }
 
     /**
@@ -52,7 +46,7 @@ public class TransformScaler implements Scaler {
         List<Transform> defaults = Transforms.parse(OPTION, options.get(OPTION, DEFAULT_CHAIN));
         Map<String, List<Transform>> columns = new TreeMap<>();
         for (Map.Entry<String, String> e : options.asMap().entrySet()) {
-            if (isColumnOption(e.getKey())) {
+            if (EngineOptions.isTransformColumn(e.getKey())) {
                 String column = e.getKey().substring(COLUMN_PREFIX.length());
                 if (column.isEmpty()) {
                     throw new SegmentaException("option " + e.getKey() + ": name a column after '" + COLUMN_PREFIX

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.segmenta.api.RunCancelledException;
 import io.segmenta.api.pipeline.ClusterQuality;
 import io.segmenta.engine.internal.Lcg;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 
 class ClusterMetricsTest {
@@ -273,8 +273,8 @@ class ClusterMetricsTest {
             labels[i] = i % 2;
         }
         Clustering c = new Clustering(x, n, 1, labels, 2);
-        assertThrows(CancellationException.class, () -> Silhouette.mean(c, 2, () -> true));
-        assertThrows(CancellationException.class, () -> Silhouette.mean(c, 1, () -> true));
+        assertThrows(RunCancelledException.class, () -> Silhouette.mean(c, 2, () -> true));
+        assertThrows(RunCancelledException.class, () -> Silhouette.mean(c, 1, () -> true));
     }
 
     @Test

@@ -1,0 +1,23 @@
+package io.segmenta.api.pipeline;
+
+import io.segmenta.api.data.DataQuality;
+import io.segmenta.api.data.FeatureMatrix;
+import java.util.Objects;
+
+/**
+ * What an execution back-end hands over after it has read the input and aggregated the entities itself (for
+ * example on a cluster): the raw features, its account of the rows it read, and the business figures of the
+ * transactions it kept. {@link PipelineEngine#runOnFeatures} scales, clusters, measures, profiles, names and
+ * reports from these, as a run does after its feature extractor.
+ *
+ * @param features the raw features, one row per entity
+ * @param quality the data-quality account of the transactions the features were aggregated from
+ * @param business their business figures ({@link BusinessFigures#of} defines them on a transactions table)
+ */
+public record ExtractedFeatures(FeatureMatrix features, DataQuality quality, BusinessFigures business) {
+    public ExtractedFeatures {
+        Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(quality, "quality");
+        Objects.requireNonNull(business, "business");
+    }
+}

@@ -1,0 +1,71 @@
+package io.segmenta.engine.internal;
+
+import static io.segmenta.api.pipeline.EngineOptions.DEFAULT_SILHOUETTE_SAMPLE;
+import static io.segmenta.api.pipeline.EngineOptions.SAVE_MODEL;
+import static io.segmenta.api.pipeline.EngineOptions.SILHOUETTE_EXACT;
+import static io.segmenta.api.pipeline.EngineOptions.SILHOUETTE_SAMPLE;
+
+import io.segmenta.api.SegmentaException;
+import io.segmenta.api.stage.Options;
+import io.segmenta.engine.internal.scaling.TransformScaler;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The values of the engine's own options ({@link io.segmenta.api.pipeline.EngineOptions}), checked. */
+final class EngineOptionValues {
+    private EngineOptionValues() {
+    }
+
+    /**
+     * Checks every engine option's value that can be checked before reading: whether the segments or columns
+     * they name exist is known only later.
+     */
+    static void validate(Options options) {
+        silhouetteRows(options);
+        modelFile(options);
+        SegmentNamer.renames(options);
+        TransformScaler.validate(options);
+    }
+
+    /** The file of the option {@value io.segmenta.api.pipeline.EngineOptions#SAVE_MODEL}; empty without it. */
+    static Optional<Path> modelFile(Options options) {
+        Optional<String> value = options.get(SAVE_MODEL);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.get().isBlank()) {
+            throw new SegmentaException("option " + SAVE_MODEL + ": give the model file to write, e.g. "
+                    + SAVE_MODEL + "=out/model.json");
+        }
+        Path file = Path.of(value.get().trim());
+        if (Files.isDirectory(file)) {
+            throw new SegmentaException("option " + SAVE_MODEL + ": " + file + " is a folder; give the model file "
+                    + "to write, e.g. " + file.resolve("model.json"));
+        }
+        return Optional.of(file);
+    }
+
+    /** The most rows the silhouette is computed on, from the option {@value io.segmenta.api.pipeline.EngineOptions#SILHOUETTE_SAMPLE}. */
+    static int silhouetteRows(Options options) {
+        Optional<String> value = options.get(SILHOUETTE_SAMPLE);
+        if (value.isEmpty()) {
+            return DEFAULT_SILHOUETTE_SAMPLE;
+        }
+        if (value.get().equalsIgnoreCase(SILHOUETTE_EXACT)) {
+            return Integer.MAX_VALUE;
+        }
+        int rows = options.integer(SILHOUETTE_SAMPLE, DEFAULT_SILHOUETTE_SAMPLE);
+        if (rows < 2) {
+            throw new SegmentaException("option " + SILHOUETTE_SAMPLE + ": '" + value.get()
+                    + "' is too small: give at least 2 rows, or '" + SILHOUETTE_EXACT + "'");
+        }
+        return rows;
+    }
+
+    /** The note shown when the silhouette is sampled. */
+    static String sampleNote(int sample, int rows, long seed) {
+        return "silhouette on a uniform sample of " + sample + " of " + rows + " rows (seed " + seed + "; option "
+                + SILHOUETTE_SAMPLE + ")";
+    }
+}

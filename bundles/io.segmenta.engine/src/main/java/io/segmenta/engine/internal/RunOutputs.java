@@ -1,0 +1,64 @@
+package io.segmenta.engine.internal;
+
+import io.segmenta.api.SegmentaException;
+import io.segmenta.api.pipeline.EngineOptions;
+import io.segmenta.api.pipeline.PipelineResult;
+import io.segmenta.api.pipeline.PipelineSpec;
+import io.segmenta.api.stage.Reporter;
+import io.segmenta.engine.internal.model.ModelFile;
+import io.segmenta.engine.internal.model.ModelSaving;
+import io.segmenta.engine.internal.model.SavedModel;
+import io.segmenta.engine.internal.scaling.FittedScaler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes what a finished training produced: the reporters' files, then the model file. It runs only when every
+ * earlier step succeeded, so a failed run writes nothing; a run cancelled between reporters names the files
+ * already written.
+ */
+final class RunOutputs {
+    private RunOutputs() {
+    }
+
+    /** @return the result with the files written and every step's timing */
+    static PipelineResult write(PipelineResult result, ChosenStages chosen, StepRunner steps, FittedScaler fitted) {
+        PipelineSpec spec = result.spec();
+        // built before anything is written, so that a model that cannot be saved fails the run cleanly
+        Optional<Path> modelFile = EngineOptionValues.modelFile(spec.options());
+        SavedModel saved = modelFile.isEmpty() ? null : ModelSaving.of(result, fitted,
+                StepRunner.call(chosen.algorithm(), result.model()::state).orElseThrow(() -> new SegmentaException(
+                        chosen.algorithm().label() + " cannot save its models; leave out the option "
+                                + EngineOptions.SAVE_MODEL)));
+
+        List<Path> outputs = new ArrayList<>();
+        if (!chosen.reporters().isEmpty()) {
+            steps.checkNotCancelled(outputs);
+            createOutputDir(spec.outputDir());
+            for (StageEntry entry : chosen.reporters()) {
+                steps.checkNotCancelled(outputs);
+                Reporter reporter = (Reporter) entry.stage();
+                outputs.addAll(steps.report(entry, ctx -> reporter.report(result, spec.outputDir(), ctx), outputs));
+            }
+        }
+        if (saved != null) {
+            steps.checkNotCancelled(outputs);
+            ModelFile.write(modelFile.get(), saved);
+            outputs.add(modelFile.get());
+        }
+        return result.withOutputs(outputs, steps.timings());
+    }
+
+    static void createOutputDir(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new SegmentaException("cannot create the output folder " + dir + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+        }
+    }
+}

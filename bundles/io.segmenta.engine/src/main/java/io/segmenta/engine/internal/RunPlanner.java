@@ -1,0 +1,242 @@
+package io.segmenta.engine.internal;
+
+import io.segmenta.api.SegmentaException;
+import io.segmenta.api.UnknownStageException;
+import io.segmenta.api.data.TransactionField;
+import io.segmenta.api.data.TransactionTable;
+import io.segmenta.api.pipeline.EngineOptions;
+import io.segmenta.api.pipeline.PipelineSpec;
+import io.segmenta.api.stage.ClusterRequest;
+import io.segmenta.api.stage.DataSource;
+import io.segmenta.api.stage.FeatureExtractor;
+import io.segmenta.api.stage.Options;
+import io.segmenta.api.stage.StageKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Planning: everything a use case decides and checks before it reads anything. It chooses the stages a spec
+ * names, fills in the configured defaults, and validates (numbers, option names with the one {@link OptionCheck},
+ * option values, columns the extractor needs, files).
+ */
+final class RunPlanner {
+    private final StageCatalog catalog;
+    private final StageDefaults defaults;
+
+    RunPlanner(StageCatalog catalog, StageDefaults defaults) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.defaults = Objects.requireNonNull(defaults, "defaults");
+    }
+
+    /** A planned use case: the spec with its defaults, and its stages. */
+    record Plan(PipelineSpec spec, ChosenStages chosen) {
+    }
+
+    /** Plans a run with the spec's k. */
+    Plan run(PipelineSpec asked) {
+        ChosenStages chosen = choose(asked, true);
+        PipelineSpec spec = withDefaults(asked, chosen);
+        atLeast("k", spec.cluster().k(), 2);
+        validate(spec, chosen);
+        return new Plan(spec, chosen);
+    }
+
+    /** Plans select-k ({@code withReporters} false: nothing is written) or a run choosing k in a range. */
+    Plan range(PipelineSpec asked, int kMin, int kMax, boolean withReporters) {
+        ChosenStages chosen = choose(asked, withReporters);
+        PipelineSpec spec = withDefaults(asked, chosen);
+        checkRange(kMin, kMax);
+        validate(spec, chosen);
+        return new Plan(spec, chosen);
+    }
+
+    /**
+     * Plans a run on handed-over features: as {@link #run}, but only the algorithm and reporters run here, the
+     * input is not read here, and the options of the spec's source and extractor count when those stages are
+     * registered (the back-end read them).
+     */
+    Plan afterFeatures(PipelineSpec asked) {
+        ChosenStages chosen = new ChosenStages(null, null, find(StageKind.ALGORITHM, asked.algorithm()),
+                reporters(asked));
+        PipelineSpec spec = withDefaults(asked, chosen);
+        atLeast("k", spec.cluster().k(), 2);
+        checkCluster(spec);
+        List<StageEntry> readers = new ArrayList<>(chosen.all());
+        catalog.find(StageKind.SOURCE, spec.source()).ifPresent(readers::add);
+        catalog.find(StageKind.FEATURES, spec.features()).ifPresent(readers::add);
+        checkOptions(spec.options(), readers);
+        checkOutputFolder(spec, chosen);
+        return new Plan(spec, chosen);
+    }
+
+    /** The registered stage of this kind and name. @throws UnknownStageException listing the ones there are */
+    StageEntry find(StageKind kind, String name) {
+        return catalog.find(kind, name).orElseThrow(() -> new UnknownStageException(kind, name, catalog.names(kind)));
+    }
+
+    /** @param withReporters false when nothing will be written: the spec's reporters are then ignored */
+    private ChosenStages choose(PipelineSpec spec, boolean withReporters) {
+        StageEntry source = find(StageKind.SOURCE, spec.source());
+        StageEntry features = find(StageKind.FEATURES, spec.features());
+        return new ChosenStages(source, features, find(StageKind.ALGORITHM, spec.algorithm()),
+                withReporters ? reporters(spec) : List.of());
+    }
+
+    private List<StageEntry> reporters(PipelineSpec spec) {
+        List<StageEntry> reporters = new ArrayList<>(spec.reporters().size());
+        Set<String> seen = new TreeSet<>();
+        for (String name : spec.reporters()) {
+            if (!seen.add(name)) {
+                throw new SegmentaException("reporter '" + name + "' is listed twice");
+            }
+            reporters.add(find(StageKind.REPORTER, name));
+        }
+        return reporters;
+    }
+
+    /**
+     * The spec with the configured defaults of its stages (and of the engine) filled in where it leaves an
+     * option out. A default for an option its stage does not read is refused, naming the configuration: it is
+     * a typo that would otherwise be ignored on every run.
+     */
+    private PipelineSpec withDefaults(PipelineSpec spec, ChosenStages chosen) {
+        if (defaults.isEmpty()) {
+            return spec;
+        }
+        Map<String, String> options = new LinkedHashMap<>(spec.options().asMap());
+        boolean added = false;
+        List<StageEntry> stages = chosen.all();
+        for (int i = -1; i < stages.size(); i++) {
+            StageEntry stage = i < 0 ? null : stages.get(i);
+            List<StageDefaults.Entry> entries = stage == null ? defaults.of(null, StageDefaults.ENGINE)
+                    : defaults.of(stage.kind(), stage.name());
+            if (entries.isEmpty()) {
+                continue;
+            }
+            OptionCheck check = stage == null ? new OptionCheck(List.of(), EngineOptions.ALL)
+                    : new OptionCheck(List.of(stage), List.of());
+            for (StageDefaults.Entry entry : entries) {
+                List<String> unknown = check.unknown(entry.options().keySet());
+                if (!unknown.isEmpty()) {
+                    throw new SegmentaException(entry.origin() + ": " + unknown.get(0) + " is not an option of "
+                            + entry.subject() + "; it reads: " + check.allKnown());
+                }
+                for (Map.Entry<String, String> o : entry.options().entrySet()) {
+                    added |= options.putIfAbsent(o.getKey(), o.getValue()) == null;
+                }
+            }
+        }
+        if (!added) {
+            return spec;
+        }
+        return new PipelineSpec(spec.source(), spec.input(), spec.features(), spec.algorithm(), spec.cluster(),
+                spec.reporters(), spec.outputDir(), new Options(options));
+    }
+
+    /**
+     * Checks a run's spec before anything is read: runs and iteration cap, option names and values, the columns
+     * the extractor needs, the input and the output folder.
+     */
+    private static void validate(PipelineSpec spec, ChosenStages chosen) {
+        checkCluster(spec);
+        checkOptions(spec.options(), chosen.all());
+        requiredColumnsDeclared(chosen);
+        if (!Files.exists(spec.input())) {
+            throw new SegmentaException("no such file: " + spec.input());
+        }
+        checkOutputFolder(spec, chosen);
+    }
+
+    private static void checkCluster(PipelineSpec spec) {
+        ClusterRequest c = spec.cluster();
+        atLeast("runs", c.runs(), 1);
+        atLeast("maxIterations", c.maxIterations(), 1);
+    }
+
+    private static void checkOptions(Options options, List<StageEntry> readers) {
+        OptionCheck check = new OptionCheck(readers, EngineOptions.ALL);
+        check.requireKnown(options.asMap().keySet(), "; the stages of this pipeline read: " + check.stagesRead()
+                + "; the engine reads: " + String.join(", ", EngineOptions.ALL));
+        EngineOptionValues.validate(options);
+    }
+
+    private static void checkOutputFolder(PipelineSpec spec, ChosenStages chosen) {
+        if (!chosen.reporters().isEmpty()) {
+            checkOutputFolder(spec.outputDir());
+        }
+    }
+
+    static void checkOutputFolder(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new SegmentaException("the output folder " + dir + " is a file");
+        }
+    }
+
+    /** Fails before reading when the source declares its columns and lacks some the extractor needs. */
+    static void requiredColumnsDeclared(ChosenStages chosen) {
+        Set<String> provided = StepRunner.call(chosen.source(),
+                () -> ((DataSource) chosen.source().stage()).providedColumns());
+        if (provided.isEmpty()) {
+            return; // not declared: checked on the table after reading
+        }
+        Set<String> missing = new TreeSet<>(requiredColumns(chosen));
+        missing.removeAll(provided);
+        missing.removeIf(RunPlanner::alwaysPresent);
+        if (!missing.isEmpty()) {
+            throw missingColumns(chosen, missing, "does not provide");
+        }
+    }
+
+    /** Fails after reading when the table lacks columns the extractor needs. */
+    static void requiredColumnsPresent(ChosenStages chosen, TransactionTable table) {
+        Set<String> missing = new TreeSet<>();
+        for (String column : requiredColumns(chosen)) {
+            if (table.column(column).isEmpty()) {
+                missing.add(column);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw missingColumns(chosen, missing, "did not provide from this input");
+        }
+    }
+
+    private static Set<String> requiredColumns(ChosenStages chosen) {
+        return StepRunner.call(chosen.features(),
+                () -> ((FeatureExtractor) chosen.features().stage()).requiredColumns());
+    }
+
+    private static boolean alwaysPresent(String column) {
+        for (TransactionField f : TransactionField.values()) {
+            if (f.required() && f.columnName().equals(column)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static SegmentaException missingColumns(ChosenStages chosen, Set<String> missing, String verb) {
+        return new SegmentaException("the " + chosen.features().label() + " needs the transaction "
+                + (missing.size() == 1 ? "column " : "columns ") + String.join(", ", missing) + ", which the "
+                + chosen.source().label() + " " + verb + "; choose another feature extractor or source");
+    }
+
+    private static void checkRange(int kMin, int kMax) {
+        atLeast("k-min", kMin, 2);
+        if (kMax < kMin) {
+            throw new SegmentaException("k-max must be at least k-min (" + kMin + "), was " + kMax);
+        }
+    }
+
+    private static void atLeast(String what, int value, int min) {
+        if (value < min) {
+            throw new SegmentaException(what + " must be at least " + min + ", was " + value);
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package io.segmenta.engine.internal;
+
+import io.segmenta.api.SegmentaException;
+import io.segmenta.api.data.CategoricalColumn;
+import io.segmenta.api.data.DataQuality;
+import io.segmenta.api.data.FeatureMatrix;
+import io.segmenta.api.data.NumericColumn;
+import io.segmenta.api.data.Rejection;
+import io.segmenta.api.data.SourceData;
+import io.segmenta.api.data.TimestampColumn;
+import io.segmenta.api.data.TransactionField;
+import io.segmenta.api.data.TransactionTable;
+import io.segmenta.api.pipeline.BusinessFigures;
+import io.segmenta.api.pipeline.ClusterQuality;
+import io.segmenta.api.pipeline.ExtractedFeatures;
+import io.segmenta.api.pipeline.KCandidate;
+import io.segmenta.api.pipeline.KSelection;
+import io.segmenta.api.pipeline.PipelineResult;
+import io.segmenta.api.pipeline.PipelineSpec;
+import io.segmenta.api.pipeline.ProgressListener;
+import io.segmenta.api.pipeline.SegmentProfile;
+import io.segmenta.api.stage.ClusterModel;
+import io.segmenta.api.stage.ClusterRequest;
+import io.segmenta.api.stage.Clusterer;
+import io.segmenta.api.stage.DataSource;
+import io.segmenta.api.stage.FeatureExtractor;
+import io.segmenta.engine.internal.metrics.ClusterMetrics;
+import io.segmenta.engine.internal.metrics.Clustering;
+import io.segmenta.engine.internal.scaling.FittedScaler;
+import io.segmenta.engine.internal.scaling.Scaler;
+import io.segmenta.engine.internal.selection.KRecommendation;
+import io.segmenta.engine.internal.selection.Kneedle;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Training, what run, select-k and run-choosing-k share: read, extract and scale ({@link #prepare}, or
+ * {@link #handedOver} for features extracted elsewhere), then fit and measure one k ({@link #fitAndMeasure}) or
+ * every k of a range ({@link #measureRange}). Nothing here writes; {@link RunOutputs} does.
+ */
+final class Training {
+    /** The timing name of the engine's scaling step. */
+    static final String SCALING = "scaling";
+    /** The timing name of the engine's quality metrics step (which also computes the segment profiles). */
+    static final String METRICS = "quality metrics";
+
+    /**
+     * What a run has before clustering.
+     *
+     * @param business the handed-over business figures, or null: then they are those of the data's transactions
+     */
+    record Prepared(SourceData data, FeatureMatrix raw, FeatureMatrix scaled, FittedScaler fitted,
+            BusinessFigures business) {
+        int rows() {
+            return raw.rowCount();
+        }
+    }
+
+    private final Scaler scaler;
+    private final int threads;
+
+    /** @param threads threads for the silhouette computation */
+    Training(Scaler scaler, int threads) {
+        this.scaler = scaler;
+        this.threads = Math.max(1, threads);
+    }
+
+    /**
+     * Reads, extracts and scales.
+     *
+     * @param k the largest k that will be fitted, and how it is called in the message when there are fewer rows
+     */
+    Prepared prepare(PipelineSpec spec, ChosenStages chosen, StepRunner steps, int k, String kName) {
+        DataSource source = (DataSource) chosen.source().stage();
+        SourceData data = steps.stage(chosen.source(), ctx -> source.read(spec.input(), ctx), Training::kept);
+        if (data.transactions() == null) {
+            throw new SegmentaException(chosen.source().label() + " failed: it returned no transactions table");
+        }
+        if (data.transactions().rowCount() == 0) {
+            throw nothingKept(spec.input(), data.quality());
+        }
+        RunPlanner.requiredColumnsPresent(chosen, data.transactions());
+
+        FeatureExtractor extractor = (FeatureExtractor) chosen.features().stage();
+        FeatureMatrix raw = steps.stage(chosen.features(), ctx -> extractor.extract(data.transactions(), ctx),
+                Training::entities);
+        return scale(spec, steps, data, raw, null, k, kName, "the " + chosen.features().label() + " produced");
+    }
+
+    /**
+     * Scales features another back-end extracted. The run's source then holds their data-quality account and an
+     * empty transactions table: the transactions stayed with the back-end, and reporters take the business
+     * figures from the result.
+     */
+    Prepared handedOver(PipelineSpec spec, ExtractedFeatures extracted, StepRunner steps, int k, String kName) {
+        SourceData data = new SourceData(emptyTransactions(), extracted.quality());
+        return scale(spec, steps, data, extracted.features(), extracted.business(), k, kName,
+                "the features handed over have");
+    }
+
+    private Prepared scale(PipelineSpec spec, StepRunner steps, SourceData data, FeatureMatrix raw,
+            BusinessFigures business, int k, String kName, String producer) {
+        int rows = raw.rowCount();
+        if (k > rows) {
+            throw new SegmentaException(kName + " = " + k + " but there " + (rows == 0 ? "are no " + raw.entity().label() + "s"
+                    : rows == 1 ? "is only 1 " + raw.entity().label()
+                    : "are only " + rows + " " + raw.entity().label() + "s"));
+        }
+        if (raw.numeric().isEmpty()) {
+            throw new SegmentaException(producer + " no numeric features; clustering needs at least one");
+        }
+        FittedScaler[] fitted = new FittedScaler[1];
+        FeatureMatrix scaled = steps.engine(SCALING, () -> {
+            fitted[0] = scaler.fit(raw, spec.options());
+            return fitted[0].transform(raw);
+        }, m -> m.numeric().size() + " numeric features");
+        return new Prepared(data, raw, scaled, fitted[0], business);
+    }
+
+    /** Clusters the prepared data with the spec's k, measures and profiles: the result, before reporting. */
+    PipelineResult fitAndMeasure(PipelineSpec spec, ChosenStages chosen, StepRunner steps, Prepared prepared,
+            Optional<KSelection> selection) {
+        FeatureMatrix raw = prepared.raw();
+        FeatureMatrix scaled = prepared.scaled();
+        int rows = prepared.rows();
+        int silhouetteRows = EngineOptionValues.silhouetteRows(spec.options());
+        ProgressListener progress = steps.progress();
+
+        Clusterer clusterer = (Clusterer) chosen.algorithm().stage();
+        ClusterModel model = steps.stage(chosen.algorithm(), ctx -> clusterer.fit(scaled, spec.cluster(), ctx),
+                m -> rows + " " + raw.entity().label() + "s");
+        int[] labels = FittedModels.checkedLabels(chosen.algorithm(), model, rows);
+        int segments = model.k();
+
+        ClusterQuality[] quality = new ClusterQuality[1];
+        List<SegmentProfile> profiles = steps.engine(METRICS, () -> {
+            Clustering clustering = FittedModels.clustering(chosen.algorithm(), model, scaled,
+                    FittedModels.rowMajor(scaled), labels, segments);
+            if (rows > silhouetteRows) {
+                progress.info(null, METRICS, EngineOptionValues.sampleNote(silhouetteRows, rows, spec.cluster().seed()));
+            }
+            // the silhouette is the one step of the metrics that takes long (O(n²)): its rows are the progress
+            quality[0] = ClusterMetrics.compute(clustering, threads, steps::isCancelled, silhouetteRows,
+                    spec.cluster().seed(), (done, total) -> progress.progress(null, METRICS, done, total,
+                            "silhouette rows"));
+            return SegmentProfiles.compute(raw, labels, segments,
+                    StepRunner.call(chosen.algorithm(), model::segmentNames), spec.options());
+        }, p -> p.size() + " segments; silhouette on " + Math.min(rows, silhouetteRows) + " rows");
+
+        return new PipelineResult(spec, prepared.data(), raw, scaled, prepared.fitted().describe(), model, quality[0],
+                profiles, steps.timings(), chosen.versions(), List.of(), selection, prepared.business());
+    }
+
+    /**
+     * Fits and measures every k of the range on the prepared data, finds the elbow and recommends a k. The
+     * algorithm is one step; its progress counts the k done, and the algorithm's own progress within a fit is
+     * not passed on (it would be mixed with the count).
+     */
+    KSelection measureRange(PipelineSpec spec, ChosenStages chosen, int kMin, int kMax, StepRunner steps,
+            Prepared prepared) {
+        FeatureMatrix scaled = prepared.scaled();
+        int rows = prepared.rows();
+        int sample = Math.min(rows, EngineOptionValues.silhouetteRows(spec.options()));
+        double[] x = FittedModels.rowMajor(scaled);
+        ClusterRequest base = spec.cluster();
+        StageEntry algorithm = chosen.algorithm();
+        Clusterer clusterer = (Clusterer) algorithm.stage();
+        ProgressListener progress = steps.progress();
+        int total = kMax - kMin + 1;
+
+        List<KCandidate> candidates = steps.composite(algorithm, () -> {
+            if (sample < rows) {
+                progress.info(algorithm.kind(), algorithm.name(), EngineOptionValues.sampleNote(sample, rows,
+                        base.seed()));
+            }
+            List<KCandidate> measured = new ArrayList<>(total);
+            for (int k = kMin; k <= kMax; k++) {
+                long start = System.nanoTime();
+                ClusterRequest request = new ClusterRequest(k, base.seed(), base.runs(), base.maxIterations());
+                ClusterModel model = steps.quiet(algorithm, ctx -> clusterer.fit(scaled, request, ctx));
+                int[] labels = FittedModels.checkedLabels(algorithm, model, rows);
+                double cost = StepRunner.call(algorithm, model::cost);
+                int segments = StepRunner.call(algorithm, model::k);
+                Clustering clustering = FittedModels.clustering(algorithm, model, scaled, x, labels, segments);
+                ClusterQuality q = steps.uncancelled(METRICS, () -> ClusterMetrics.compute(clustering, threads,
+                        steps::isCancelled, sample, base.seed()));
+                steps.checkNotCancelled(List.of());
+                measured.add(new KCandidate(k, cost, q.silhouette(), q.daviesBouldin(), q.calinskiHarabasz(),
+                        System.nanoTime() - start));
+                progress.progress(algorithm.kind(), algorithm.name(), k - kMin + 1, total, "k");
+            }
+            return measured;
+        }, c -> "k = " + kMin + ".." + kMax + " on " + rows + " rows");
+
+        double[] ks = new double[total];
+        double[] costs = new double[total];
+        for (int i = 0; i < total; i++) {
+            ks[i] = candidates.get(i).k();
+            costs[i] = candidates.get(i).cost();
+        }
+        int knee = Kneedle.kneeIndex(ks, costs);
+        int elbowK = knee < 0 ? 0 : kMin + knee;
+        KRecommendation recommendation = KRecommendation.of(candidates, elbowK);
+        return new KSelection(spec, candidates, elbowK, recommendation.k(), recommendation.reason(), rows, sample);
+    }
+
+    private static String kept(SourceData data) {
+        TransactionTable t = data.transactions();
+        DataQuality q = data.quality();
+        return t == null ? null : t.rowCount() + " rows kept" + (q == null ? "" : " of " + q.rowsRead() + " read");
+    }
+
+    private static String entities(FeatureMatrix m) {
+        return m.rowCount() + " " + m.entity().label() + "s, " + (m.numeric().size() + m.categorical().size())
+                + " features";
+    }
+
+    static SegmentaException nothingKept(Path input, DataQuality q) {
+        StringBuilder sb = new StringBuilder("no transactions were kept from ").append(input);
+        if (q != null) {
+            if (q.rowsRead() == 0) {
+                sb.append(": it has no data rows");
+            } else {
+                sb.append(": all ").append(q.rowsRead()).append(" rows read were rejected");
+                if (!q.rejections().isEmpty()) {
+                    sb.append(" (").append(q.rejections().stream()
+                            .map(r -> r.reason() + ": " + r.count())
+                            .collect(Collectors.joining(", "))).append(')');
+                }
+                Rejection first = q.rejections().stream().filter(r -> r.count() > 0).findFirst().orElse(null);
+                if (first != null && !first.firstLines().isEmpty()) {
+                    sb.append("; e.g. ").append(first.file()).append(" line ").append(first.firstLines().get(0));
+                }
+            }
+        }
+        return new SegmentaException(sb.toString());
+    }
+
+    /** A transactions table with the required columns and no rows. */
+    private static TransactionTable emptyTransactions() {
+        return new TransactionTable(List.of(
+                new CategoricalColumn(TransactionField.CUSTOMER.columnName(), new int[0], List.of()),
+                new CategoricalColumn(TransactionField.ORDER.columnName(), new int[0], List.of()),
+                new TimestampColumn(TransactionField.TIMESTAMP.columnName(), new long[0]),
+                new NumericColumn(TransactionField.QUANTITY.columnName(), new double[0]),
+                new NumericColumn(TransactionField.AMOUNT.columnName(), new double[0])));
+    }
+}
