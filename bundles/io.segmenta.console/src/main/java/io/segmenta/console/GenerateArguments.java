@@ -54,27 +54,8 @@ public final class GenerateArguments {
     private final Set<String> given = new HashSet<>();
 
     /** This command's options, for the shared word rules. */
-    private final OptionWords.Target words = new OptionWords.Target() {
-        @Override
-        public boolean isOption(String name) {
-            return GenerateArguments.isOption(name);
-        }
-
-        @Override
-        public SegmentaException unknown(String name) {
-            return GenerateArguments.unknown(name);
-        }
-
-        @Override
-        public String help(String name) {
-            return GenerateArguments.help(name);
-        }
-
-        @Override
-        public void set(String name, String value) {
-            GenerateArguments.this.set(name, value);
-        }
-    };
+    private final OptionWords.Target words = OptionWords.target(GenerateArguments::isOption, GenerateArguments::unknown,
+            GenerateArguments::help, (name, value) -> set(name, value));
 
     /**
      * Parses command-line words: {@code --name value} or {@code --name=value}.

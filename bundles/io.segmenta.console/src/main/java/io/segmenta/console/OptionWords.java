@@ -4,6 +4,10 @@ import io.segmenta.api.SegmentaException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The word rules every command's options share, so that run, select-k, predict and generate read and report
@@ -23,6 +27,32 @@ final class OptionWords {
         String help(String name);
 
         void set(String name, String value);
+    }
+
+    /** A command's option rules, from its static look-ups and its setter (so each command states them in one line). */
+    static Target target(Predicate<String> isOption, Function<String, SegmentaException> unknown,
+            UnaryOperator<String> help, BiConsumer<String, String> set) {
+        return new Target() {
+            @Override
+            public boolean isOption(String name) {
+                return isOption.test(name);
+            }
+
+            @Override
+            public SegmentaException unknown(String name) {
+                return unknown.apply(name);
+            }
+
+            @Override
+            public String help(String name) {
+                return help.apply(name);
+            }
+
+            @Override
+            public void set(String name, String value) {
+                set.accept(name, value);
+            }
+        };
     }
 
     /**

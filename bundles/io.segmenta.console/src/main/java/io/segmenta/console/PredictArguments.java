@@ -50,27 +50,8 @@ public final class PredictArguments {
     private final Set<String> given = new HashSet<>();
 
     /** This command's options, for the shared word rules. */
-    private final OptionWords.Target words = new OptionWords.Target() {
-        @Override
-        public boolean isOption(String name) {
-            return PredictArguments.isOption(name);
-        }
-
-        @Override
-        public SegmentaException unknown(String name) {
-            return PredictArguments.unknown(name);
-        }
-
-        @Override
-        public String help(String name) {
-            return PredictArguments.help(name);
-        }
-
-        @Override
-        public void set(String name, String value) {
-            PredictArguments.this.set(name, value);
-        }
-    };
+    private final OptionWords.Target words = OptionWords.target(PredictArguments::isOption, PredictArguments::unknown,
+            PredictArguments::help, (name, value) -> set(name, value));
 
     /** Parses command-line words: {@code --name value} or {@code --name=value}. */
     public static PredictArguments parse(List<String> args) {

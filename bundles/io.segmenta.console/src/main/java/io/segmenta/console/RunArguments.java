@@ -107,27 +107,8 @@ public final class RunArguments {
     private final Set<String> given = new HashSet<>();
 
     /** This command's options, for the shared word rules. */
-    private final OptionWords.Target words = new OptionWords.Target() {
-        @Override
-        public boolean isOption(String name) {
-            return RunArguments.isOption(name);
-        }
-
-        @Override
-        public SegmentaException unknown(String name) {
-            return RunArguments.unknown(name);
-        }
-
-        @Override
-        public String help(String name) {
-            return RunArguments.help(name);
-        }
-
-        @Override
-        public void set(String name, String value) {
-            RunArguments.this.set(name, value);
-        }
-    };
+    private final OptionWords.Target words = OptionWords.target(RunArguments::isOption, RunArguments::unknown,
+            RunArguments::help, (name, value) -> set(name, value));
 
     /**
      * Parses command-line words: {@code --name value} or {@code --name=value}.

@@ -15,6 +15,7 @@ import io.segmenta.api.stage.FeatureExtractor;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
 import io.segmenta.table.grouping.Grouping;
+import io.segmenta.table.grouping.Snapshot;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,7 @@ import org.osgi.service.component.annotations.Component;
 @ServiceProvider(value = FeatureExtractor.class, resolution = Resolution.OPTIONAL)
 public class BuyerFeatures implements FeatureExtractor {
     static final String NAME = "buyer";
-    static final String SNAPSHOT = "snapshot";
+    static final String SNAPSHOT = Snapshot.OPTION;
     /** The extra column read as the buyer's type (e.g. government, state-owned enterprise, private). */
     static final String BUYER_TYPE = "buyer_type";
 
@@ -77,13 +78,12 @@ public class BuyerFeatures implements FeatureExtractor {
 
     @Override
     public List<StageOption> options() {
-        return List.of(new StageOption(SNAPSHOT, "date recency is measured to, from its midnight (yyyy-MM-dd)",
-                "24 hours after the last transaction"));
+        return List.of(Snapshot.option());
     }
 
     @Override
     public FeatureMatrix extract(TransactionTable transactions, StageContext context) {
-        Optional<LocalDate> snapshot = context.options().date(SNAPSHOT); // a bad date fails first
+        Optional<LocalDate> snapshot = Snapshot.of(context.options()); // a bad date fails first
         int rows = transactions.rowCount();
         if (rows == 0) {
             throw new SegmentaException(

@@ -13,6 +13,7 @@ import io.segmenta.api.stage.FeatureExtractor;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
 import io.segmenta.table.grouping.Grouping;
+import io.segmenta.table.grouping.Snapshot;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +42,7 @@ import org.osgi.service.component.annotations.Component;
 @ServiceProvider(value = FeatureExtractor.class, resolution = Resolution.OPTIONAL)
 public class RfmFeatures implements FeatureExtractor {
     static final String NAME = "rfm";
-    static final String SNAPSHOT = "snapshot";
+    static final String SNAPSHOT = Snapshot.OPTION;
 
     @Override
     public String name() {
@@ -60,13 +61,12 @@ public class RfmFeatures implements FeatureExtractor {
 
     @Override
     public List<StageOption> options() {
-        return List.of(new StageOption(SNAPSHOT, "date recency is measured to, from its midnight (yyyy-MM-dd)",
-                "24 hours after the last transaction"));
+        return List.of(Snapshot.option());
     }
 
     @Override
     public FeatureMatrix extract(TransactionTable transactions, StageContext context) {
-        Optional<LocalDate> snapshot = context.options().date(SNAPSHOT); // a bad date fails first
+        Optional<LocalDate> snapshot = Snapshot.of(context.options()); // a bad date fails first
         int rows = transactions.rowCount();
         if (rows == 0) {
             throw new SegmentaException("no transactions to compute RFM from: every row was rejected by the source");

@@ -15,6 +15,7 @@ import io.segmenta.api.stage.Options;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
 import io.segmenta.table.grouping.Grouping;
+import io.segmenta.table.grouping.Snapshot;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -57,7 +58,7 @@ import org.osgi.service.component.annotations.Component;
 @ServiceProvider(value = FeatureExtractor.class, resolution = Resolution.OPTIONAL)
 public class SellerFeatures implements FeatureExtractor {
     static final String NAME = "seller";
-    static final String SNAPSHOT = "snapshot";
+    static final String SNAPSHOT = Snapshot.OPTION;
     static final String COMPLETED = "completed-statuses";
     static final String RETURNS = "return-statuses";
     static final String DEFAULT_COMPLETED = "Selesai,delivered";
@@ -91,8 +92,7 @@ public class SellerFeatures implements FeatureExtractor {
     @Override
     public List<StageOption> options() {
         return List.of(
-                new StageOption(SNAPSHOT, "date recency is measured to, from its midnight (yyyy-MM-dd)",
-                        "24 hours after the last transaction"),
+                Snapshot.option(),
                 new StageOption(COMPLETED, "comma-separated statuses of a fulfilled order (case-insensitive)",
                         DEFAULT_COMPLETED),
                 new StageOption(RETURNS, "comma-separated statuses of a returned, refunded or cancelled order"
@@ -102,7 +102,7 @@ public class SellerFeatures implements FeatureExtractor {
     @Override
     public FeatureMatrix extract(TransactionTable transactions, StageContext context) {
         // bad options fail before any work
-        Optional<LocalDate> snapshot = context.options().date(SNAPSHOT);
+        Optional<LocalDate> snapshot = Snapshot.of(context.options());
         Set<String> completed = statuses(context.options(), COMPLETED, DEFAULT_COMPLETED);
         Set<String> returns = statuses(context.options(), RETURNS, DEFAULT_RETURNS);
         for (String s : completed) {
