@@ -122,9 +122,7 @@ public class CsvReporter implements Reporter {
                     contents[i].write(printer);
                 }
             }
-            if (context.isCancelled()) {
-                throw new SegmentaException("CSV report not written to " + outputDir + ": the run was cancelled");
-            }
+            context.checkCancelled("the CSV report was not written to " + outputDir);
             List<Path> written = new ArrayList<>(names.length);
             for (int i = 0; i < names.length; i++) {
                 OutputFiles.moveIntoPlace(temps[i], targets[i]);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.segmenta.api.RunCancelledException;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.DataQuality;
 import io.segmenta.api.data.SourceData;
@@ -205,9 +206,9 @@ class CsvReporterTest {
 
     @Test
     void aCancelledRunWritesNothing() throws IOException {
-        SegmentaException e = assertThrows(SegmentaException.class,
+        RunCancelledException e = assertThrows(RunCancelledException.class,
                 () -> reporter.report(Fixtures.threeCustomers(dir), dir, RecordingContext.cancelled()));
-        assertEquals("CSV report not written to " + dir + ": the run was cancelled", e.getMessage());
+        assertEquals("cancelled: the CSV report was not written to " + dir, e.getMessage());
         assertEquals(List.of(), listing());
     }
 
