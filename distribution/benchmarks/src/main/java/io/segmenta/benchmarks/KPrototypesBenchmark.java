@@ -1,5 +1,10 @@
 package io.segmenta.benchmarks;
 
+import static io.segmenta.benchmarks.JvmCounters.gcCount;
+import static io.segmenta.benchmarks.JvmCounters.gcMillis;
+import static io.segmenta.benchmarks.Json.num;
+import static io.segmenta.benchmarks.JvmCounters.used;
+
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.stage.ClusterModel;
 import io.segmenta.api.stage.ClusterRequest;
@@ -10,7 +15,6 @@ import io.segmenta.benchmarks.SourceBenchmark.QuietContext;
 import io.segmenta.benchmarks.StageBenchmark.Machine;
 import io.segmenta.benchmarks.StageBenchmark.UsageException;
 import java.io.PrintStream;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -191,19 +195,8 @@ public final class KPrototypesBenchmark {
         }
     }
 
-    private static long used(List<MemoryPoolMXBean> pools) {
-        return pools.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
-    }
 
-    private static long gcCount() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionCount).filter(c -> c > 0).sum();
-    }
 
-    private static long gcMillis() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(c -> c > 0).sum();
-    }
 
     // -------------------------------------------------------------------------------------------------------
     // report
@@ -271,22 +264,15 @@ public final class KPrototypesBenchmark {
                     .append(",\"consistent\":").append(s.consistent()).append('}');
         }
         j.append("],\"machine\":{\"jvm\":");
-        Report.string(j, machine.jvm()).append(",\"os\":");
-        Report.string(j, machine.os()).append(",\"cores\":").append(machine.cores()).append(",\"maxHeapBytes\":")
+        Json.string(j, machine.jvm()).append(",\"os\":");
+        Json.string(j, machine.os()).append(",\"cores\":").append(machine.cores()).append(",\"maxHeapBytes\":")
                 .append(machine.maxHeapBytes()).append(",\"gc\":");
-        Report.string(j, machine.collectors()).append(",\"loadAverageBefore\":");
-        Report.string(j, machine.loadAverage()).append(",\"loadAverageAfter\":");
-        Report.string(j, loadAfter).append("}}");
+        Json.string(j, machine.collectors()).append(",\"loadAverageBefore\":");
+        Json.string(j, machine.loadAverage()).append(",\"loadAverageAfter\":");
+        Json.string(j, loadAfter).append("}}");
         return j.toString();
     }
 
-    /** A JSON number with four decimals; NaN and infinities (which JSON lacks) become null. */
-    static String num(double d) {
-        if (!Double.isFinite(d)) {
-            return "null";
-        }
-        return String.format(Locale.ROOT, "%.4f", d).replaceAll("0+$", "").replaceAll("\\.$", "");
-    }
 
     /** A JSON number with every digit (Double.toString round-trips); NaN and infinities become null. */
     static String full(double d) {

@@ -1,5 +1,9 @@
 package io.segmenta.benchmarks;
 
+import static io.segmenta.benchmarks.Json.field;
+import static io.segmenta.benchmarks.Json.num;
+import static io.segmenta.benchmarks.Json.string;
+
 import io.segmenta.api.pipeline.ClusterQuality;
 import io.segmenta.api.pipeline.StageTiming;
 import io.segmenta.benchmarks.StageBenchmark.Arguments;
@@ -208,39 +212,6 @@ final class Report {
         return measured.stream().mapToLong(f).max().orElseThrow();
     }
 
-    /** A JSON number; NaN and infinities (which JSON lacks) become null. */
-    private static String num(double d) {
-        if (Double.isNaN(d) || Double.isInfinite(d)) {
-            return "null";
-        }
-        return String.format(Locale.ROOT, "%.4f", d).replaceAll("0+$", "").replaceAll("\\.$", "");
-    }
 
-    private static StringBuilder field(StringBuilder j, String name, String value) {
-        j.append('"').append(name).append("\":");
-        return string(j, value);
-    }
 
-    /** A JSON string literal, escaped per RFC 8259. */
-    static StringBuilder string(StringBuilder j, String s) {
-        j.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> j.append("\\\"");
-                case '\\' -> j.append("\\\\");
-                case '\n' -> j.append("\\n");
-                case '\r' -> j.append("\\r");
-                case '\t' -> j.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        j.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        j.append(c);
-                    }
-                }
-            }
-        }
-        return j.append('"');
-    }
 }

@@ -492,41 +492,41 @@ public final class SilhouetteBenchmark {
             Reference r = s.reference();
             j.append(i > 0 ? "," : "").append("{\"rows\":").append(s.rows())
                     .append(",\"javaScore\":").append(KPrototypesBenchmark.full(s.score()))
-                    .append(",\"javaSecondsMedian\":").append(KPrototypesBenchmark.num(s.medianNanos() / 1e9))
+                    .append(",\"javaSecondsMedian\":").append(Json.num(s.medianNanos() / 1e9))
                     .append(",\"javaSecondsAll\":[").append(s.nanos().stream()
-                            .map(t -> KPrototypesBenchmark.num(t / 1e9)).collect(Collectors.joining(",")))
+                            .map(t -> Json.num(t / 1e9)).collect(Collectors.joining(",")))
                     .append("],\"javaWarmupSeconds\":[").append(s.warmupNanos().stream()
-                            .map(t -> KPrototypesBenchmark.num(t / 1e9)).collect(Collectors.joining(",")))
-                    .append("],\"javaCpuSecondsMedian\":").append(KPrototypesBenchmark.num(s.cpuNanosMedian() / 1e9))
+                            .map(t -> Json.num(t / 1e9)).collect(Collectors.joining(",")))
+                    .append("],\"javaCpuSecondsMedian\":").append(Json.num(s.cpuNanosMedian() / 1e9))
                     .append(",\"reference\":");
-            Report.string(j, r.status());
+            Json.string(j, r.status());
             if (r.ok()) {
                 j.append(",\"sklearnScore\":").append(KPrototypesBenchmark.full(r.score()))
-                        .append(",\"sklearnSecondsMedian\":").append(KPrototypesBenchmark.num(r.secondsMedian()))
+                        .append(",\"sklearnSecondsMedian\":").append(Json.num(r.secondsMedian()))
                         .append(",\"sklearnSecondsAll\":[").append(r.seconds().stream()
-                                .map(KPrototypesBenchmark::num).collect(Collectors.joining(",")))
-                        .append("],\"ratioSklearnToJava\":").append(KPrototypesBenchmark.num(s.ratio()))
+                                .map(Json::num).collect(Collectors.joining(",")))
+                        .append("],\"ratioSklearnToJava\":").append(Json.num(s.ratio()))
                         .append(",\"absoluteDifference\":").append(KPrototypesBenchmark.full(s.difference()))
                         .append(",\"sameInput\":").append(s.sameInput());
             } else {
                 j.append(",\"reason\":");
-                Report.string(j, r.reason());
+                Json.string(j, r.reason());
             }
             j.append('}');
         }
         j.append("],\"python\":");
         Reference any = sizes.stream().map(Size::reference).filter(Reference::ok).findFirst().orElse(null);
-        Report.string(j, arguments.python());
+        Json.string(j, arguments.python());
         if (any != null) {
             j.append(",\"pythonVersions\":");
-            Report.string(j, any.versions()).append(",\"blas\":");
-            Report.string(j, any.blasThreads());
+            Json.string(j, any.versions()).append(",\"blas\":");
+            Json.string(j, any.blasThreads());
         }
         j.append(",\"machine\":{\"jvm\":");
-        Report.string(j, machine.jvm()).append(",\"os\":");
-        Report.string(j, machine.os()).append(",\"cores\":").append(machine.cores()).append(",\"loadAverageBefore\":");
-        Report.string(j, machine.loadAverage()).append(",\"loadAverageAfter\":");
-        Report.string(j, loadAfter).append("}}");
+        Json.string(j, machine.jvm()).append(",\"os\":");
+        Json.string(j, machine.os()).append(",\"cores\":").append(machine.cores()).append(",\"loadAverageBefore\":");
+        Json.string(j, machine.loadAverage()).append(",\"loadAverageAfter\":");
+        Json.string(j, loadAfter).append("}}");
         return j.toString();
     }
 

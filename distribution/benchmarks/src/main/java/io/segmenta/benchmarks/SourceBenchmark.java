@@ -1,5 +1,9 @@
 package io.segmenta.benchmarks;
 
+import static io.segmenta.benchmarks.JvmCounters.gcCount;
+import static io.segmenta.benchmarks.JvmCounters.gcMillis;
+import static io.segmenta.benchmarks.JvmCounters.used;
+
 import io.segmenta.api.data.DataQuality;
 import io.segmenta.api.data.SourceData;
 import io.segmenta.api.generate.GeneratedSample;
@@ -421,19 +425,8 @@ public final class SourceBenchmark {
         }
     }
 
-    private static long used(List<MemoryPoolMXBean> pools) {
-        return pools.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
-    }
 
-    private static long gcCount() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionCount).filter(c -> c > 0).sum();
-    }
 
-    private static long gcMillis() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(c -> c > 0).sum();
-    }
 
     /** A stage context without a console: progress is dropped, information lines are kept to print once. */
     static final class QuietContext implements StageContext {

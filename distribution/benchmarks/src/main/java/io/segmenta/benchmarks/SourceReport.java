@@ -1,5 +1,8 @@
 package io.segmenta.benchmarks;
 
+import static io.segmenta.benchmarks.Json.field;
+import static io.segmenta.benchmarks.Json.num;
+
 import io.segmenta.benchmarks.SourceBenchmark.Arguments;
 import io.segmenta.benchmarks.SourceBenchmark.Generation;
 import io.segmenta.benchmarks.SourceBenchmark.Read;
@@ -162,16 +165,5 @@ final class SourceReport {
         return j.append('}').toString();
     }
 
-    /** A JSON number; NaN and infinities (which JSON lacks) become null. */
-    private static String num(double d) {
-        if (Double.isNaN(d) || Double.isInfinite(d)) {
-            return "null";
-        }
-        return String.format(Locale.ROOT, "%.4f", d).replaceAll("0+$", "").replaceAll("\\.$", "");
-    }
 
-    private static StringBuilder field(StringBuilder j, String name, String value) {
-        j.append('"').append(name).append("\":");
-        return Report.string(j, value);
-    }
 }

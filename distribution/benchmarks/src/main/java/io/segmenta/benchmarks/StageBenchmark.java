@@ -1,5 +1,8 @@
 package io.segmenta.benchmarks;
 
+import static io.segmenta.benchmarks.JvmCounters.gcCount;
+import static io.segmenta.benchmarks.JvmCounters.gcMillis;
+
 import io.segmenta.api.pipeline.ClusterQuality;
 import io.segmenta.api.pipeline.PipelineEngine;
 import io.segmenta.api.pipeline.PipelineResult;
@@ -257,15 +260,7 @@ public final class StageBenchmark {
         }
     }
 
-    private static long gcCount() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionCount).filter(c -> c > 0).sum();
-    }
 
-    private static long gcMillis() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(c -> c > 0).sum();
-    }
 
     // -------------------------------------------------------------------------------------------------------
     // arguments
