@@ -241,10 +241,18 @@ public class JsonSummaryReporter implements Reporter {
         json.name("business").beginObject();
         json.name("entity").value(r.features().entity().label());
         json.name("entities").value(r.features().rowCount());
-        json.name("orders").value(totals.orders());
-        number(json.name("totalAmount"), total);
-        number(json.name("averageOrderValue"), totals.averageOrderValue());
         Optional<NumericColumn> value = r.features().value();
+        // a customer table has no orders: its figures are null, and its total is the value feature's, if any
+        boolean transactions = !r.source().entitiesOnly();
+        json.name("transactions").value(transactions);
+        if (transactions) {
+            json.name("orders").value(totals.orders());
+        } else {
+            json.name("orders").nullValue();
+        }
+        number(json.name("totalAmount"), transactions ? total
+                : value.map(c -> java.util.Arrays.stream(c.values()).sum()).orElse(Double.NaN));
+        number(json.name("averageOrderValue"), transactions ? totals.averageOrderValue() : Double.NaN);
         json.name("valueFeature").value(value.map(NumericColumn::name).orElse(null));
         for (TransactionField field : List.of(TransactionField.REGION, TransactionField.CATEGORY)) {
             if (totals.levels(field).isPresent()) {

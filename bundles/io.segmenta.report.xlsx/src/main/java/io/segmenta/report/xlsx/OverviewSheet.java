@@ -90,9 +90,16 @@ final class OverviewSheet {
         String biz = "business";
         BusinessFigures totals = r.business();
         o.count(biz, entity + "s", r.features().rowCount());
-        o.count(biz, "orders", totals.orders());
-        o.number(biz, "total amount", totals.totalAmount(), Sheet.DECIMAL);
-        o.number(biz, "average order value", totals.averageOrderValue(), Sheet.DECIMAL);
+        if (r.source().entitiesOnly()) {
+            // a customer table: no orders to count; its money, if any, is the value feature
+            o.text(biz, "transactions", "none: a " + entity + " table");
+            r.features().value().ifPresent(v -> o.number(biz, "total " + v.name(),
+                    java.util.Arrays.stream(v.values()).sum(), Sheet.DECIMAL));
+        } else {
+            o.count(biz, "orders", totals.orders());
+            o.number(biz, "total amount", totals.totalAmount(), Sheet.DECIMAL);
+            o.number(biz, "average order value", totals.averageOrderValue(), Sheet.DECIMAL);
+        }
         o.text(biz, "value feature (for shares of value)", r.features().value().map(NumericColumn::name)
                 .orElse(null));
         for (TransactionField field : List.of(TransactionField.REGION, TransactionField.CATEGORY)) {
