@@ -46,6 +46,27 @@ final class Distribution {
         return sample;
     }
 
+    /** kmodes 0.12's cost on seed 002 (KPrototypes(n_clusters=5, init='Cao', n_init=10), gamma 0.5), as printed. */
+    static final double SEED_002_KMODES_COST = 26.548;
+    /** The cost CustomerSegmentsReferenceTest reaches with the table built in code; runs must reach the same. */
+    static final double SEED_002_COST = 26.547951547023334;
+    /** kmodes' segment sizes on seed 002, largest first. */
+    static final List<Integer> SEED_002_SIZES = List.of(14, 12, 11, 8, 5);
+
+    /** Seed 002's customer table in the shared data folder, or null when it is absent (the caller skips). */
+    static Path seed002() {
+        String shared = System.getProperty("segmenta.shared.dir");
+        Path file = shared == null ? null : Path.of(shared, "data/customer-segments/customer_segments.txt.gz");
+        return file != null && Files.isRegularFile(file) ? file : null;
+    }
+
+    /** The hand-written customer table the distribution ships (data/customers-sample.csv). */
+    static Path customerSample() {
+        Path sample = home().resolve("data/customers-sample.csv");
+        assertTrue("the customer table sample is missing: " + sample, Files.isRegularFile(sample));
+        return sample;
+    }
+
     /** A new, empty folder under target/work for one test. */
     static Path workDir(String name) throws IOException {
         String base = System.getProperty("segmenta.work.dir", System.getProperty("java.io.tmpdir"));

@@ -67,8 +67,8 @@ public class AttributeFeatures implements FeatureExtractor {
         context.checkCancelled(NAME);
         String value = context.options().get(VALUE).orElse(null);
         if (value != null && table.numeric().stream().noneMatch(c -> c.name().equals(value))) {
-            throw new SegmentaException("option " + VALUE + ": '" + value + "' is not a numeric column of the table;"
-                    + " its numeric columns are " + table.numeric().stream().map(NumericColumn::name).toList()
+            throw new SegmentaException("option " + VALUE + ": '" + value + "' is not a numeric column of "
+                    + String.join(", ", data.quality().inputs()) + "; its numeric columns are " + table.numeric().stream().map(NumericColumn::name).toList()
                     + (table.column(value).isPresent() ? " ('" + value + "' is categorical)" : ""));
         }
         if (value != null) {

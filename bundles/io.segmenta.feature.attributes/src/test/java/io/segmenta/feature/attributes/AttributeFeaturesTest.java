@@ -57,7 +57,7 @@ class AttributeFeaturesTest {
         assertEquals("NilaiBelanjaSetahun", m.valueColumn());
         SegmentaException e = assertThrows(SegmentaException.class, () -> extractor.extract(table(EntityKind.CUSTOMER),
                 new RecordingContext(Map.of("value-column", "Jenis Kelamin"), Integer.MAX_VALUE)));
-        assertEquals("option value-column: 'Jenis Kelamin' is not a numeric column of the table; its numeric columns"
+        assertEquals("option value-column: 'Jenis Kelamin' is not a numeric column of c.csv; its numeric columns"
                 + " are [Umur, NilaiBelanjaSetahun] ('Jenis Kelamin' is categorical)", e.getMessage());
     }
 

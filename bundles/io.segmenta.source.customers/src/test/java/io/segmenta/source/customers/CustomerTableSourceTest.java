@@ -63,7 +63,7 @@ class CustomerTableSourceTest {
         assertTrue(data.entitiesOnly());
         assertEquals(EntityKind.CUSTOMER, t.entity());
         assertEquals("Customer_ID", t.idColumn());
-        assertEquals(24, t.rowCount());
+        assertEquals(22, t.rowCount(), "two rows have a missing value");
         assertEquals("C-01", t.ids().get(0));
         assertEquals(List.of("Umur", "NilaiBelanjaSetahun"), names(t));
         assertEquals(List.of("Jenis Kelamin", "Profesi", "Tipe Residen"), categorical(t));
@@ -73,8 +73,10 @@ class CustomerTableSourceTest {
                 && i.contains("columns.keep")), context.infos.toString());
         DataQuality q = data.quality();
         assertEquals(24, q.rowsRead());
-        assertEquals(24, q.rowsKept());
-        assertEquals(Map.of("customers", 24L), q.entityCounts());
+        assertEquals(22, q.rowsKept());
+        assertEquals(List.of(8L), reason(q, "missing value: Profesi").firstLines());
+        assertEquals(List.of(16L), reason(q, "missing value: Umur").firstLines());
+        assertEquals(Map.of("customers", 22L), q.entityCounts());
     }
 
     @Test
