@@ -7,12 +7,9 @@ import static org.junit.Assume.assumeTrue;
 
 import io.segmenta.api.pipeline.PipelineEngine;
 import io.segmenta.api.pipeline.StageDescriptor;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.inject.Inject;
 import org.apache.felix.service.command.CommandProcessor;
 import org.junit.Test;
@@ -67,19 +64,9 @@ public class FelixCustomerTableIT {
         assertFalse("the run printed an error:\n" + run, run.contains("error:"));
         assertTrue(run, run.contains("Segments (kprototypes, k=5, 50 customers)"));
 
-        String json = Files.readString(out.resolve("summary.json"), StandardCharsets.UTF_8);
-        Matcher cost = Pattern.compile("\"cost\": ([0-9.]+)").matcher(json);
-        assertTrue(json, cost.find());
-        double c = Double.parseDouble(cost.group(1));
-        assertEquals("the cost the table built in code reaches", Distribution.SEED_002_COST, c, 1e-9);
-        assertEquals("kmodes' cost, as printed", Distribution.SEED_002_KMODES_COST, c, 5e-4);
-        List<List<String>> segments = Distribution.readCsv(out.resolve("segments.csv"));
-        assertEquals(Distribution.SEED_002_SIZES, segments.subList(1, segments.size()).stream()
-                .map(r -> Integer.parseInt(r.get(1))).toList());
+        Distribution.assertSeed002AsKmodes(out);
 
-        Path customer = work.resolve("new-customer.tsv");
-        Files.writeString(customer, "Customer_ID\tNama Pelanggan\tJenis Kelamin\tUmur\tProfesi\tTipe Residen\t"
-                + "NilaiBelanjaSetahun\nCUST-100\tJoko\tPria\t45\tWiraswasta\tCluster\t8230000\n", StandardCharsets.UTF_8);
+        Path customer = Distribution.writeNewCustomer(work);
         String predict = FelixRuntime.gogo(gogo, "segmenta:predict --model '" + model + "' --input '" + customer
                 + "' --out '" + work.resolve("predicted") + "'");
         assertFalse("predict printed an error:\n" + predict, predict.contains("error:"));

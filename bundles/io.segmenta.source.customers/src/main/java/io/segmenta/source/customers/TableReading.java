@@ -120,7 +120,7 @@ final class TableReading {
             String message = "left out, as almost every value is distinct (a name or an id, not a feature): "
                     + String.join(", ", identifiers) + "; option " + TableOptions.KEEP + " keeps such a column";
             context.info(message);
-            context.logger().log(Level.WARNING, "{0}: {1}: {2}", CustomerTableSource.NAME, table.file(), message);
+            context.logger().log(Level.INFO, "{0}: {1}: {2}", CustomerTableSource.NAME, table.file(), message);
         }
         MissingValues missing = new MissingValues(numeric, categorical, fileOrder);
         boolean[] keep = missing.apply(options.missing(), lines, rejections);
