@@ -12,6 +12,7 @@ import io.segmenta.api.data.TimestampColumn;
 import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.pipeline.BusinessFigures;
 import io.segmenta.api.pipeline.PipelineResult;
+import java.util.Arrays;
 import java.util.List;
 
 /** Section "Overview": entity, order and money cards, the data quality table, top regions and categories. */
@@ -27,7 +28,7 @@ final class OverviewSection {
         if (r.source().entitiesOnly()) {
             // a customer table: no orders to count; its money, if any, is the value feature
             card(h, "none", "transactions (a " + entity + " table)");
-            r.features().value().ifPresent(v -> card(h, money(java.util.Arrays.stream(v.values()).sum()),
+            r.features().value().ifPresent(v -> card(h, money(Arrays.stream(v.values()).sum()),
                     "total " + v.name()));
         } else {
             card(h, grouped(totals.orders()), "orders");

@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -251,7 +252,7 @@ public class JsonSummaryReporter implements Reporter {
             json.name("orders").nullValue();
         }
         number(json.name("totalAmount"), transactions ? total
-                : value.map(c -> java.util.Arrays.stream(c.values()).sum()).orElse(Double.NaN));
+                : value.map(c -> Arrays.stream(c.values()).sum()).orElse(Double.NaN));
         number(json.name("averageOrderValue"), transactions ? totals.averageOrderValue() : Double.NaN);
         json.name("valueFeature").value(value.map(NumericColumn::name).orElse(null));
         for (TransactionField field : List.of(TransactionField.REGION, TransactionField.CATEGORY)) {

@@ -13,6 +13,7 @@ import io.segmenta.api.pipeline.StageTiming;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,7 +95,7 @@ final class OverviewSheet {
             // a customer table: no orders to count; its money, if any, is the value feature
             o.text(biz, "transactions", "none: a " + entity + " table");
             r.features().value().ifPresent(v -> o.number(biz, "total " + v.name(),
-                    java.util.Arrays.stream(v.values()).sum(), Sheet.DECIMAL));
+                    Arrays.stream(v.values()).sum(), Sheet.DECIMAL));
         } else {
             o.count(biz, "orders", totals.orders());
             o.number(biz, "total amount", totals.totalAmount(), Sheet.DECIMAL);

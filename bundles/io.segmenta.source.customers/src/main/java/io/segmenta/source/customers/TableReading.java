@@ -15,6 +15,7 @@ import io.segmenta.table.source.CsvTable;
 import io.segmenta.table.source.ReadTicker;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -185,7 +186,7 @@ final class TableReading {
     /** The kept rows of a column; levels no kept row has are dropped, so that reports show no empty level. */
     private static CategoricalColumn kept(CategoricalColumn c, boolean[] keep) {
         int[] remap = new int[c.levelCount()];
-        java.util.Arrays.fill(remap, -2);
+        Arrays.fill(remap, -2);
         List<String> levels = new ArrayList<>();
         int[] codes = new int[count(keep)];
         for (int i = 0, j = 0; i < keep.length; i++) {
