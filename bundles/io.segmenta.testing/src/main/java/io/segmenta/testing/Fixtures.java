@@ -3,6 +3,7 @@ package io.segmenta.testing;
 import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.DataQuality;
 import io.segmenta.api.data.EntityKind;
+import io.segmenta.api.data.EntityTable;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.data.Rejection;
@@ -139,6 +140,21 @@ public final class Fixtures {
         return new PipelineResult(r.spec(), new SourceData(empty, r.source().quality()), r.features(), r.scaled(),
                 r.scaling(), r.model(), r.quality(), r.segments(), r.timings(), r.stageVersions(), r.outputs(),
                 r.selection(), business);
+    }
+
+    /**
+     * {@code r} as a run on a customer table reports it (source {@code customer-table}, extractor
+     * {@code attributes}): the features are the table's columns, the source holds the table and no transactions,
+     * and the business figures are those of the empty transactions table (no orders, no amount).
+     */
+    public static PipelineResult customerTable(PipelineResult r) {
+        FeatureMatrix f = r.features();
+        EntityTable table = new EntityTable(f.entity(), "Customer_ID", f.ids(), f.numeric(), f.categorical());
+        DataQuality q = new DataQuality("customer-table", List.of("customers.csv"), f.rowCount(), f.rowCount(),
+                List.of(new Rejection("id repeats an earlier row", 0, "customers.csv", List.of())),
+                TimestampColumn.MISSING, TimestampColumn.MISSING, Map.of("customers", (long) f.rowCount()));
+        return new PipelineResult(r.spec(), SourceData.ofEntities(table, q), f, r.scaled(), r.scaling(), r.model(),
+                r.quality(), r.segments(), r.timings(), r.stageVersions(), r.outputs(), r.selection(), null);
     }
 
     /** 40 orders worth 1,000 in two regions: United Kingdom 700 (5 rows) and Korea 300 (2 rows). */

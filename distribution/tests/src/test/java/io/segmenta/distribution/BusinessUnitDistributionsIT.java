@@ -70,13 +70,13 @@ public class BusinessUnitDistributionsIT {
     @Test
     public void olistMarketing() throws Exception {
         check("olist-marketing", "kmeans", 4, List.of("source olist", "feature extractor rfm", "feature extractor buyer",
-                "algorithm kmeans", "reporter csv", "reporter json", "reporter html", "reporter xlsx"));
+                "source customer-table", "feature extractor attributes", "algorithm kmeans", "reporter csv", "reporter json", "reporter html", "reporter xlsx"));
     }
 
     @Test
     public void padiUmkm() throws Exception {
         check("padi-umkm", "kprototypes", 3, List.of("source padi-umkm", "feature extractor buyer", "feature extractor seller",
-                "algorithm kmeans", "algorithm kprototypes", "reporter csv", "reporter json", "reporter html", "reporter xlsx"));
+                "source customer-table", "feature extractor attributes", "algorithm kmeans", "algorithm kprototypes", "reporter csv", "reporter json", "reporter html", "reporter xlsx"));
 
         // the default configuration of its features (extractor-seller, algorithm-kprototypes) is in deploy/,
         // and the sample pipeline, which sets neither, ran with it

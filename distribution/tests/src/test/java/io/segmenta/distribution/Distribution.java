@@ -46,6 +46,50 @@ final class Distribution {
         return sample;
     }
 
+    /** kmodes 0.12's cost on seed 002 (KPrototypes(n_clusters=5, init='Cao', n_init=10), gamma 0.5), as printed. */
+    static final double SEED_002_KMODES_COST = 26.548;
+    /** The cost CustomerSegmentsReferenceTest reaches with the table built in code; runs must reach the same. */
+    static final double SEED_002_COST = 26.547951547023334;
+    /** kmodes' segment sizes on seed 002, largest first. */
+    static final List<Integer> SEED_002_SIZES = List.of(14, 12, 11, 8, 5);
+
+    /** Seed 002's customer table in the shared data folder, or null when it is absent (the caller skips). */
+    static Path seed002() {
+        String shared = System.getProperty("segmenta.shared.dir");
+        Path file = shared == null ? null : Path.of(shared, "data/customer-segments/customer_segments.txt.gz");
+        return file != null && Files.isRegularFile(file) ? file : null;
+    }
+
+    /**
+     * Checks a seed-002 run's figures against kmodes': the K-Prototypes cost in summary.json (that of the table
+     * built in code, and kmodes' as printed) and the segment sizes in segments.csv.
+     */
+    static void assertSeed002AsKmodes(Path out) throws IOException {
+        String json = Files.readString(out.resolve("summary.json"), StandardCharsets.UTF_8);
+        Matcher cost = Pattern.compile("\"cost\": ([0-9.]+)").matcher(json);
+        assertTrue(json, cost.find());
+        double c = Double.parseDouble(cost.group(1));
+        assertEquals("the cost the table built in code reaches", SEED_002_COST, c, 1e-9);
+        assertEquals("kmodes' cost, as printed", SEED_002_KMODES_COST, c, 5e-4);
+        List<List<String>> segments = readCsv(out.resolve("segments.csv"));
+        assertEquals(SEED_002_SIZES, segments.subList(1, segments.size()).stream()
+                .map(r -> Integer.parseInt(r.get(1))).toList());
+    }
+
+    /** DQLab's new customer of seed 002 as a one-row table with the training file's columns. */
+    static Path writeNewCustomer(Path work) throws IOException {
+        return Files.writeString(work.resolve("new-customer.tsv"), "Customer_ID\tNama Pelanggan\tJenis Kelamin\t"
+                + "Umur\tProfesi\tTipe Residen\tNilaiBelanjaSetahun\nCUST-100\tJoko\tPria\t45\tWiraswasta\t"
+                + "Cluster\t8230000\n", StandardCharsets.UTF_8);
+    }
+
+    /** The hand-written customer table the distribution ships (data/customers-sample.csv). */
+    static Path customerSample() {
+        Path sample = home().resolve("data/customers-sample.csv");
+        assertTrue("the customer table sample is missing: " + sample, Files.isRegularFile(sample));
+        return sample;
+    }
+
     /** A new, empty folder under target/work for one test. */
     static Path workDir(String name) throws IOException {
         String base = System.getProperty("segmenta.work.dir", System.getProperty("java.io.tmpdir"));

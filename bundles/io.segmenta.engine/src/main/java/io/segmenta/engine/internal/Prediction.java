@@ -85,13 +85,12 @@ final class Prediction {
         DataSource source = (DataSource) chosen.source().stage();
         SourceData data = steps.stage(chosen.source(), ctx -> source.read(spec.input(), ctx),
                 d -> d.transactions() == null ? null : d.transactions().rowCount() + " rows kept");
-        if (data.transactions() == null || data.transactions().rowCount() == 0) {
+        if (data.transactions() == null) {
             throw Training.nothingKept(spec.input(), data.quality());
         }
-        RunPlanner.requiredColumnsPresent(chosen, data.transactions());
-        FeatureExtractor extractor = (FeatureExtractor) chosen.features().stage();
-        FeatureMatrix raw = steps.stage(chosen.features(), ctx -> extractor.extract(data.transactions(), ctx),
-                m -> m.rowCount() + " " + m.entity().label() + "s");
+        FeatureMatrix extracted = Training.extract(chosen, steps, spec.input(), data);
+        FeatureMatrix raw = data.entitiesOnly()
+                ? ModelColumns.select(spec.model(), spec.input(), plan.saved(), extracted, steps) : extracted;
         sameFeatures(spec.model(), plan.saved(), raw);
         FeatureMatrix scaled = steps.engine(Training.SCALING, () -> plan.scaling().transform(raw), null);
         int[] segments = steps.stage(chosen.algorithm(), ctx -> plan.model().predict(scaled),

@@ -79,15 +79,25 @@ final class Training {
         if (data.transactions() == null) {
             throw new SegmentaException(chosen.source().label() + " failed: it returned no transactions table");
         }
-        if (data.transactions().rowCount() == 0) {
-            throw nothingKept(spec.input(), data.quality());
-        }
-        RunPlanner.requiredColumnsPresent(chosen, data.transactions());
-
-        FeatureExtractor extractor = (FeatureExtractor) chosen.features().stage();
-        FeatureMatrix raw = steps.stage(chosen.features(), ctx -> extractor.extract(data.transactions(), ctx),
-                Training::entities);
+        FeatureMatrix raw = extract(chosen, steps, spec.input(), data);
         return scale(spec, steps, data, raw, null, k, kName, "the " + chosen.features().label() + " produced");
+    }
+
+    /**
+     * The extractor's features of what the source read: transactions (with the columns the extractor needs), or
+     * an entity table without transactions (the extractor says whether it can use one).
+     */
+    static FeatureMatrix extract(ChosenStages chosen, StepRunner steps, Path input, SourceData data) {
+        boolean entities = data.entitiesOnly() && data.entities().rowCount() > 0;
+        if (!entities && data.transactions().rowCount() == 0) {
+            throw nothingKept(input, data.quality(),
+                    data.entities() == null ? "transactions" : data.entities().entity().label() + "s");
+        }
+        if (!entities) {
+            RunPlanner.requiredColumnsPresent(chosen, data.transactions());
+        }
+        FeatureExtractor extractor = (FeatureExtractor) chosen.features().stage();
+        return steps.stage(chosen.features(), ctx -> extractor.extract(data, ctx), Training::entities);
     }
 
     /**
@@ -96,7 +106,7 @@ final class Training {
      * figures from the result.
      */
     Prepared handedOver(PipelineSpec spec, ExtractedFeatures extracted, StepRunner steps, int k, String kName) {
-        SourceData data = new SourceData(emptyTransactions(), extracted.quality());
+        SourceData data = new SourceData(SourceData.emptyTransactions(), extracted.quality());
         return scale(spec, steps, data, extracted.features(), extracted.business(), k, kName,
                 "the features handed over have");
     }
@@ -219,7 +229,12 @@ final class Training {
     }
 
     static SegmentaException nothingKept(Path input, DataQuality q) {
-        StringBuilder sb = new StringBuilder("no transactions were kept from ").append(input);
+        return nothingKept(input, q, "transactions");
+    }
+
+    /** @param what what was not kept: "transactions", or the rows of an entity table ("customers") */
+    static SegmentaException nothingKept(Path input, DataQuality q, String what) {
+        StringBuilder sb = new StringBuilder("no ").append(what).append(" were kept from ").append(input);
         if (q != null) {
             if (q.rowsRead() == 0) {
                 sb.append(": it has no data rows");
@@ -239,13 +254,4 @@ final class Training {
         return new SegmentaException(sb.toString());
     }
 
-    /** A transactions table with the required columns and no rows. */
-    private static TransactionTable emptyTransactions() {
-        return new TransactionTable(List.of(
-                new CategoricalColumn(TransactionField.CUSTOMER.columnName(), new int[0], List.of()),
-                new CategoricalColumn(TransactionField.ORDER.columnName(), new int[0], List.of()),
-                new TimestampColumn(TransactionField.TIMESTAMP.columnName(), new long[0]),
-                new NumericColumn(TransactionField.QUANTITY.columnName(), new double[0]),
-                new NumericColumn(TransactionField.AMOUNT.columnName(), new double[0])));
-    }
 }

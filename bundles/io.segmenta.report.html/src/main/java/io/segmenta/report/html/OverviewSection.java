@@ -12,6 +12,7 @@ import io.segmenta.api.data.TimestampColumn;
 import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.pipeline.BusinessFigures;
 import io.segmenta.api.pipeline.PipelineResult;
+import java.util.Arrays;
 import java.util.List;
 
 /** Section "Overview": entity, order and money cards, the data quality table, top regions and categories. */
@@ -24,9 +25,16 @@ final class OverviewSection {
         BusinessFigures totals = r.business();
         h.append("<section id=\"overview\"><h2>").append(number).append(". Overview</h2><div class=\"cards\">");
         card(h, grouped(r.features().rowCount()), entity + "s");
-        card(h, grouped(totals.orders()), "orders");
-        card(h, money(totals.totalAmount()), "total amount");
-        card(h, money(totals.averageOrderValue()), "average order value");
+        if (r.source().entitiesOnly()) {
+            // a customer table: no orders to count; its money, if any, is the value feature
+            card(h, "none", "transactions (a " + entity + " table)");
+            r.features().value().ifPresent(v -> card(h, money(Arrays.stream(v.values()).sum()),
+                    "total " + v.name()));
+        } else {
+            card(h, grouped(totals.orders()), "orders");
+            card(h, money(totals.totalAmount()), "total amount");
+            card(h, money(totals.averageOrderValue()), "average order value");
+        }
         h.append("</div><h3>Data quality</h3><table class=\"dq\"><tr><th>rows read</th><td>")
                 .append(grouped(q.rowsRead())).append("</td></tr><tr><th>rows kept</th><td>")
                 .append(grouped(q.rowsKept())).append("</td></tr>");

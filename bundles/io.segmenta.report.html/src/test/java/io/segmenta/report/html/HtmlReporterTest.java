@@ -82,6 +82,20 @@ class HtmlReporterTest {
      * segment 0 is the second customer, segment 1 the other two.
      */
     @Test
+    void aCustomerTableShowsNoOrderCardsButItsValueFeaturesTotal() throws IOException {
+        PipelineResult table = Fixtures.customerTable(Fixtures.threeCustomers(dir));
+        String page = Files.readString(reporter.report(table, dir, new RecordingContext()).get(0),
+                StandardCharsets.UTF_8);
+        assertTrue(page.contains("<b>none</b><span>transactions (a customer table)</span>"), page);
+        String total = String.format(java.util.Locale.ROOT, "%,.2f",
+                java.util.Arrays.stream(table.features().value().orElseThrow().values()).sum());
+        assertTrue(page.contains("<b>" + total + "</b><span>total " + table.features().valueColumn() + "</span>"),
+                page);
+        assertFalse(page.contains("<span>orders</span>"), "no order count for a customer table");
+        assertFalse(page.contains("average order value"), "no order value for a customer table");
+    }
+
+    @Test
     void aRunOnHandedOverFeaturesShowsTheBusinessFiguresItWasGivenWithoutTransactions() throws IOException {
         PipelineResult normal = withSelection(Fixtures.threeCustomers(dir));
         String html = Files.readString(write(), StandardCharsets.UTF_8);

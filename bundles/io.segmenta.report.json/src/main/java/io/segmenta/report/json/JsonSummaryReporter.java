@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -241,10 +242,18 @@ public class JsonSummaryReporter implements Reporter {
         json.name("business").beginObject();
         json.name("entity").value(r.features().entity().label());
         json.name("entities").value(r.features().rowCount());
-        json.name("orders").value(totals.orders());
-        number(json.name("totalAmount"), total);
-        number(json.name("averageOrderValue"), totals.averageOrderValue());
         Optional<NumericColumn> value = r.features().value();
+        // a customer table has no orders: its figures are null, and its total is the value feature's, if any
+        boolean transactions = !r.source().entitiesOnly();
+        json.name("transactions").value(transactions);
+        if (transactions) {
+            json.name("orders").value(totals.orders());
+        } else {
+            json.name("orders").nullValue();
+        }
+        number(json.name("totalAmount"), transactions ? total
+                : value.map(c -> Arrays.stream(c.values()).sum()).orElse(Double.NaN));
+        number(json.name("averageOrderValue"), transactions ? totals.averageOrderValue() : Double.NaN);
         json.name("valueFeature").value(value.map(NumericColumn::name).orElse(null));
         for (TransactionField field : List.of(TransactionField.REGION, TransactionField.CATEGORY)) {
             if (totals.levels(field).isPresent()) {

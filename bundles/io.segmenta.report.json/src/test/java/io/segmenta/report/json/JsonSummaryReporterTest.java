@@ -1,6 +1,7 @@
 package io.segmenta.report.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -52,6 +53,20 @@ class JsonSummaryReporterTest {
         assertEquals(5, first.get("rows").getAsInt());
         assertEquals(2, business.getAsJsonArray("top_region").size());
         assertEquals(7, given.getAsJsonObject("dataQuality").get("rowsRead").getAsInt(), "the account handed over");
+    }
+
+    @Test
+    void aCustomerTableHasNoOrdersAndItsTotalIsTheValueFeatures() throws IOException {
+        assertTrue(written().getAsJsonObject("business").get("transactions").getAsBoolean());
+        PipelineResult table = Fixtures.customerTable(Fixtures.threeCustomers(dir));
+        JsonObject business = JsonParser.parseString(Files.readString(reporter.report(table, dir,
+                new RecordingContext()).get(0))).getAsJsonObject().getAsJsonObject("business");
+        assertFalse(business.get("transactions").getAsBoolean());
+        assertTrue(business.get("orders").isJsonNull(), business.toString());
+        assertTrue(business.get("averageOrderValue").isJsonNull(), business.toString());
+        double total = java.util.Arrays.stream(table.features().value().orElseThrow().values()).sum();
+        assertEquals(total, business.get("totalAmount").getAsDouble(), 1e-9);
+        assertEquals(table.features().valueColumn(), business.get("valueFeature").getAsString());
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.segmenta.api.pipeline.StageTiming;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,9 +91,16 @@ final class OverviewSheet {
         String biz = "business";
         BusinessFigures totals = r.business();
         o.count(biz, entity + "s", r.features().rowCount());
-        o.count(biz, "orders", totals.orders());
-        o.number(biz, "total amount", totals.totalAmount(), Sheet.DECIMAL);
-        o.number(biz, "average order value", totals.averageOrderValue(), Sheet.DECIMAL);
+        if (r.source().entitiesOnly()) {
+            // a customer table: no orders to count; its money, if any, is the value feature
+            o.text(biz, "transactions", "none: a " + entity + " table");
+            r.features().value().ifPresent(v -> o.number(biz, "total " + v.name(),
+                    Arrays.stream(v.values()).sum(), Sheet.DECIMAL));
+        } else {
+            o.count(biz, "orders", totals.orders());
+            o.number(biz, "total amount", totals.totalAmount(), Sheet.DECIMAL);
+            o.number(biz, "average order value", totals.averageOrderValue(), Sheet.DECIMAL);
+        }
         o.text(biz, "value feature (for shares of value)", r.features().value().map(NumericColumn::name)
                 .orElse(null));
         for (TransactionField field : List.of(TransactionField.REGION, TransactionField.CATEGORY)) {

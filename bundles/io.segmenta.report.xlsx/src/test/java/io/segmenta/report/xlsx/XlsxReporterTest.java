@@ -191,6 +191,18 @@ class XlsxReporterTest {
     }
 
     @Test
+    void aCustomerTableShowsNoOrdersButItsValueFeaturesTotal() throws IOException {
+        PipelineResult table = Fixtures.customerTable(Fixtures.threeCustomers(dir));
+        List<Row> o = read(write(reporter, table)).get("Overview");
+        assertEquals("none: a customer table", text(item(o, "transactions"), 2));
+        String value = table.features().valueColumn();
+        assertEquals(java.util.Arrays.stream(table.features().value().orElseThrow().values()).sum(),
+                number(item(o, "total " + value), 2), 1e-9);
+        assertTrue(o.stream().map(r -> r.getCellText(1)).noneMatch(t -> t.contains("order")),
+                "no order figures for a customer table");
+    }
+
+    @Test
     void aRunOnHandedOverFeaturesShowsTheBusinessFiguresItWasGivenWithoutTransactions() throws IOException {
         PipelineResult handedOver = Fixtures.handedOver(Fixtures.threeCustomers(dir), Fixtures.twoRegions());
         List<Row> o = read(write(reporter, handedOver)).get("Overview");

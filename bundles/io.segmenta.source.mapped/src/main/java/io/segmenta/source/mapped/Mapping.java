@@ -3,6 +3,7 @@ package io.segmenta.source.mapped;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.TransactionField;
 import io.segmenta.table.input.Decimals;
+import io.segmenta.table.input.TextFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,9 +12,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -44,12 +43,12 @@ final class Mapping {
     static final String FIELD_PREFIX = "field.";
     static final String EXTRA_CATEGORICAL = "extra.categorical";
     static final String EXTRA_NUMERIC = "extra.numeric";
-    static final String DELIMITER = "format.delimiter";
-    static final String ENCODING = "format.encoding";
-    static final String DECIMAL = "format.decimal";
-    static final String THOUSANDS = "format.thousands";
+    static final String DELIMITER = TextFormat.DELIMITER;
+    static final String ENCODING = TextFormat.ENCODING;
+    static final String DECIMAL = TextFormat.DECIMAL;
+    static final String THOUSANDS = TextFormat.THOUSANDS;
     static final String TIMESTAMP = "format.timestamp";
-    static final String HEADER = "format.header";
+    static final String HEADER = TextFormat.HEADER;
     static final String DROP_MISSING_CUSTOMER = "clean.drop-missing-customer";
     static final String DROP_NONPOSITIVE_QUANTITY = "clean.drop-nonpositive-quantity";
     static final String DROP_NONPOSITIVE_AMOUNT = "clean.drop-nonpositive-amount";
@@ -118,21 +117,16 @@ final class Mapping {
         }
         this.extraCategorical = list(p.get(EXTRA_CATEGORICAL));
         this.extraNumeric = list(p.get(EXTRA_NUMERIC));
-        this.delimiter = delimiter(p.get(DELIMITER));
-        this.encoding = encoding(p.get(ENCODING));
-        this.decimal = separator(DECIMAL, p.get(DECIMAL), '.', false);
-        this.thousands = separator(THOUSANDS, p.get(THOUSANDS), Decimals.NO_SEPARATOR, true);
-        if (thousands == decimal) {
-            throw error(THOUSANDS + " and " + DECIMAL + " are both '" + decimal + "'; they must differ");
-        }
-        if (delimiter == decimal || delimiter == thousands) {
-            throw error(DELIMITER + " '" + delimiter + "' is also the decimal or thousands separator; quoted numbers"
-                    + " would be needed everywhere, so this is not supported");
-        }
+        // delimiter, encoding, separators and header follow the rules every delimited input shares
+        TextFormat format = TextFormat.read(p::get, this::error);
+        this.delimiter = format.delimiter();
+        this.encoding = format.encoding();
+        this.decimal = format.decimal();
+        this.thousands = format.thousands();
         this.timestampPattern = p.getOrDefault(TIMESTAMP, DEFAULT_TIMESTAMP);
         this.timestampFormat = timestampFormat(timestampPattern);
         this.timestampHasTime = hasTime(timestampFormat);
-        this.header = bool(p, HEADER, true);
+        this.header = format.header();
         this.dropMissingCustomer = bool(p, DROP_MISSING_CUSTOMER, true);
         this.dropNonPositiveQuantity = bool(p, DROP_NONPOSITIVE_QUANTITY, false);
         this.dropNonPositiveAmount = bool(p, DROP_NONPOSITIVE_AMOUNT, false);
@@ -271,46 +265,6 @@ final class Mapping {
         return List.copyOf(items);
     }
 
-    private char delimiter(String value) {
-        if (value == null) {
-            return ',';
-        }
-        // "\t" in a properties file is already a tab once loaded; "\\t" and "tab" are accepted as well.
-        // Properties.load strips leading white space, so a tab arrives intact only when escaped.
-        if (value.equals("\t") || value.equalsIgnoreCase("tab") || value.equals("\\t")) {
-            return '\t';
-        }
-        if (value.length() == 1 && value.charAt(0) != '"' && value.charAt(0) != '\n' && value.charAt(0) != '\r') {
-            return value.charAt(0);
-        }
-        throw error(DELIMITER + " '" + value + "' is not one character; expected e.g. ',' (default), ';', '|' or \\t (or tab)");
-    }
-
-    private Charset encoding(String value) {
-        if (value == null || value.isEmpty()) {
-            return StandardCharsets.UTF_8;
-        }
-        try {
-            return Charset.forName(value);
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw error(ENCODING + " '" + value + "' is not a character set this Java knows; expected e.g. UTF-8"
-                    + " (default), ISO-8859-1 or windows-1252");
-        }
-    }
-
-    private char separator(String key, String value, char defaultValue, boolean noneAllowed) {
-        if (value == null || value.isEmpty()) {
-            return defaultValue;
-        }
-        if (value.equals(".") || value.equals(",")) {
-            return value.charAt(0);
-        }
-        if (noneAllowed && value.equalsIgnoreCase("none")) {
-            return Decimals.NO_SEPARATOR;
-        }
-        throw error(key + " '" + value + "' is not supported; expected '.' or ','" + (noneAllowed ? " or none" : ""));
-    }
-
     private DateTimeFormatter timestampFormat(String pattern) {
         try {
             // STRICT rejects 2011-02-30 instead of moving it to 02-28; under STRICT, 'y' (year of era) needs
@@ -368,17 +322,7 @@ final class Mapping {
     }
 
     private boolean bool(Map<String, String> p, String key, boolean defaultValue) {
-        String value = p.get(key);
-        if (value == null || value.isEmpty()) {
-            return defaultValue;
-        }
-        if (value.equalsIgnoreCase("true")) {
-            return true;
-        }
-        if (value.equalsIgnoreCase("false")) {
-            return false;
-        }
-        throw error(key + " '" + value + "' is not true or false");
+        return TextFormat.bool(key, p.get(key), defaultValue, this::error);
     }
 
     private SegmentaException error(String message) {

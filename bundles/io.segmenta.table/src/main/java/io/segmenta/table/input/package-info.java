@@ -6,12 +6,13 @@
  * ({@link io.segmenta.table.input.Headers}), hand-written parsers for numbers, date-times and keys
  * ({@link io.segmenta.table.input.Decimals}, {@link io.segmenta.table.input.DateTimes},
  * {@link io.segmenta.table.input.Keys}), joins between tables by id ({@link io.segmenta.table.input.IdIndex}), the
- * bad-row policy ({@link io.segmenta.table.input.MalformedRows}), the count of rejected rows by reason
+ * text format keys a user gives ({@link io.segmenta.table.input.TextFormat}: delimiter, encoding, separators,
+ * header), the bad-row policy ({@link io.segmenta.table.input.MalformedRows}), the count of rejected rows by reason
  * ({@link io.segmenta.table.input.RejectionCounter}) and of repeated rows
  * ({@link io.segmenta.table.input.DuplicateRows}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.segmenta.table.input;
 
 import org.osgi.annotation.bundle.Export;

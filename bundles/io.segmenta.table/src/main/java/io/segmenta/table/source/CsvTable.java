@@ -8,6 +8,7 @@ import io.segmenta.table.input.Decimals;
 import io.segmenta.table.input.Headers;
 import io.segmenta.table.input.InputFiles;
 import io.segmenta.table.input.MalformedRows;
+import io.segmenta.table.input.TextFormat;
 import java.io.Closeable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -35,15 +36,33 @@ public final class CsvTable implements Closeable {
     private final MalformedRows malformed;
     private final DateCache times = new DateCache(DateTimes::parseIso);
     private CSVRecord record;
+    /** The first line of a file without a header: the first record {@link #next()} returns. */
+    private CSVRecord pending;
+    private long line;
     /** The first problem of the current row, or null. */
     private String badReason;
     private InputDataException badError;
 
     private CsvTable(CsvRecords records, double maxMalformed) {
+        this(records, true, maxMalformed);
+    }
+
+    private CsvTable(CsvRecords records, boolean hasHeader, double maxMalformed) {
         this.records = records;
         this.file = records.file();
-        this.header = records.first().values();
+        CSVRecord first = records.first();
         this.headerLine = records.line();
+        if (hasHeader) {
+            this.header = first.values();
+        } else {
+            // without a header, columns are named by their number from 1, as mapped-csv's mapping numbers them
+            this.header = new String[first.size()];
+            for (int c = 0; c < header.length; c++) {
+                header[c] = Integer.toString(c + 1);
+            }
+            records.firstIsData();
+            this.pending = first;
+        }
         this.keys = Headers.keys(header);
         records.expectWidth(header.length, "as in the header");
         this.malformed = new MalformedRows(records, maxMalformed);
@@ -66,6 +85,38 @@ public final class CsvTable implements Closeable {
             records.close();
             throw e;
         }
+    }
+
+    /**
+     * Opens a delimited text file written as {@code format} says (delimiter, encoding, header), its text decoded
+     * strictly: bytes that are not valid in the encoding stop the read with a message naming their line, since a
+     * wrong encoding would otherwise split one value into several. Without a header, the columns are named "1",
+     * "2", ... and the first line is the first record.
+     *
+     * @param expected what the file should hold, for the message about an empty file
+     * @param encodingHint what to add to the message about undecodable bytes (which option to set), or null
+     * @param maxMalformed the largest share of malformed rows skipped and counted ({@link MalformedRows#max})
+     */
+    public static CsvTable open(Path path, TextFormat format, String expected, String encodingHint,
+            double maxMalformed) {
+        CsvRecords records = new CsvRecords(InputFiles.openText(path, format.encoding(), true, expected,
+                encodingHint), format.delimiter());
+        try {
+            return new CsvTable(records, format.header(), maxMalformed);
+        } catch (RuntimeException e) {
+            records.close();
+            throw e;
+        }
+    }
+
+    /** The column names: the header as written, or "1", "2", ... for a file without one. */
+    public List<String> header() {
+        return List.of(header);
+    }
+
+    /** The line of the header (or of the first record, without one), for messages about the columns. */
+    public long headerLine() {
+        return headerLine;
     }
 
     /** The file name as messages show it. */
@@ -128,7 +179,14 @@ public final class CsvTable implements Closeable {
      * @return false at the end of the file
      */
     public boolean next() {
-        record = records.next();
+        if (pending != null) {
+            record = pending;
+            line = headerLine;
+            pending = null;
+        } else {
+            record = records.next();
+            line = records.line();
+        }
         badReason = null;
         badError = null;
         return record != null;
@@ -141,7 +199,7 @@ public final class CsvTable implements Closeable {
 
     /** The line on which the current record starts. */
     public long line() {
-        return records.line();
+        return line;
     }
 
     /** Data rows read, malformed ones included. */
