@@ -22,8 +22,6 @@ import io.segmenta.api.pipeline.SegmentProfile;
 import io.segmenta.api.stage.ClusterModel;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.Clusterer;
-import io.segmenta.api.stage.DataSource;
-import io.segmenta.api.stage.FeatureExtractor;
 import io.segmenta.engine.internal.metrics.ClusterMetrics;
 import io.segmenta.engine.internal.metrics.Clustering;
 import io.segmenta.engine.internal.scaling.FittedScaler;
@@ -74,20 +72,9 @@ final class Training {
      * @param k the largest k that will be fitted, and how it is called in the message when there are fewer rows
      */
     Prepared prepare(PipelineSpec spec, ChosenStages chosen, StepRunner steps, int k, String kName) {
-        DataSource source = (DataSource) chosen.source().stage();
-        SourceData data = steps.stage(chosen.source(), ctx -> source.read(spec.input(), ctx), Training::kept);
-        if (data.transactions() == null) {
-            throw new SegmentaException(chosen.source().label() + " failed: it returned no transactions table");
-        }
-        if (data.transactions().rowCount() == 0) {
-            throw nothingKept(spec.input(), data.quality());
-        }
-        RunPlanner.requiredColumnsPresent(chosen, data.transactions());
-
-        FeatureExtractor extractor = (FeatureExtractor) chosen.features().stage();
-        FeatureMatrix raw = steps.stage(chosen.features(), ctx -> extractor.extract(data.transactions(), ctx),
-                Training::entities);
-        return scale(spec, steps, data, raw, null, k, kName, "the " + chosen.features().label() + " produced");
+        FeatureSetExtraction.Extracted extracted = FeatureSetExtraction.extract(spec.features(), spec.input(), chosen,
+                steps, spec.options());
+        return scale(spec, steps, extracted.data(), extracted.raw(), null, k, kName, extracted.producer());
     }
 
     /**
@@ -205,17 +192,6 @@ final class Training {
         int elbowK = knee < 0 ? 0 : kMin + knee;
         KRecommendation recommendation = KRecommendation.of(candidates, elbowK);
         return new KSelection(spec, candidates, elbowK, recommendation.k(), recommendation.reason(), rows, sample);
-    }
-
-    private static String kept(SourceData data) {
-        TransactionTable t = data.transactions();
-        DataQuality q = data.quality();
-        return t == null ? null : t.rowCount() + " rows kept" + (q == null ? "" : " of " + q.rowsRead() + " read");
-    }
-
-    private static String entities(FeatureMatrix m) {
-        return m.rowCount() + " " + m.entity().label() + "s, " + (m.numeric().size() + m.categorical().size())
-                + " features";
     }
 
     static SegmentaException nothingKept(Path input, DataQuality q) {

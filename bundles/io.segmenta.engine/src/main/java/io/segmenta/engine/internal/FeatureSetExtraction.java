@@ -1,0 +1,143 @@
+package io.segmenta.engine.internal;
+
+import io.segmenta.api.SegmentaException;
+import io.segmenta.api.data.DataQuality;
+import io.segmenta.api.data.FeatureMatrix;
+import io.segmenta.api.data.Rejection;
+import io.segmenta.api.data.SourceData;
+import io.segmenta.api.data.TimestampColumn;
+import io.segmenta.api.data.TransactionTable;
+import io.segmenta.api.stage.DataSource;
+import io.segmenta.api.stage.FeatureExtractor;
+import io.segmenta.api.stage.Options;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads and extracts the members of a run's feature set: each distinct source and input is read once (the
+ * members without an input of their own share the read of the run's input), each member's extractor runs on its
+ * read, and with several members the features are joined ({@link FeatureJoin}) and the reads' accounts combined
+ * into one (rows read and kept summed, rejections listed with their files, entities per member, entities dropped
+ * by the join by reason). One extractor runs exactly as a run always did.
+ */
+final class FeatureSetExtraction {
+    /** The timing name of the engine's join step. */
+    static final String JOIN = "feature join";
+
+    /**
+     * @param data the first member's read (the run's input) with the combined account
+     * @param producer what produced the features, for messages ("the feature extractor 'rfm' produced")
+     */
+    record Extracted(SourceData data, FeatureMatrix raw, String producer) {
+    }
+
+    private record Read(StageEntry source, Path input) {
+    }
+
+    private FeatureSetExtraction() {
+    }
+
+    /**
+     * @param set the feature set as written
+     * @param runInput the run's input, which shared members read
+     */
+    static Extracted extract(String set, Path runInput, ChosenStages chosen, StepRunner steps, Options options) {
+        Map<Read, SourceData> reads = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
+        List<FeatureMatrix> parts = new ArrayList<>();
+        for (ChosenMember m : chosen.members()) {
+            Read read = new Read(m.source(), m.shared() ? runInput : m.input());
+            SourceData data = reads.get(read);
+            if (data == null) {
+                data = read(read, steps);
+                reads.put(read, data);
+            }
+            RunPlanner.requiredColumnsPresent(m, data.transactions());
+            FeatureExtractor extractor = (FeatureExtractor) m.extractor().stage();
+            TransactionTable table = data.transactions();
+            names.add(m.name());
+            parts.add(steps.stage(m.extractor(), ctx -> extractor.extract(table, ctx), FeatureSetExtraction::entities));
+        }
+        SourceData first = reads.values().iterator().next();
+        if (!chosen.combined()) {
+            return new Extracted(first, parts.get(0), "the " + chosen.features().label() + " produced");
+        }
+        String rule = EngineOptionValues.joinRule(options);
+        FeatureJoin.Joined joined = steps.engine(JOIN, () -> FeatureJoin.join(set, names, parts, rule),
+                j -> j.features().rowCount() + " " + j.features().entity().label() + "s in every member of "
+                        + parts.get(0).rowCount() + " in " + names.get(0));
+        for (Map.Entry<String, List<String>> r : joined.renamed().entrySet()) {
+            steps.progress().info(null, JOIN, "the feature " + r.getKey() + " is in several members: named "
+                    + String.join(", ", r.getValue()));
+        }
+        DataQuality quality = combined(new ArrayList<>(reads.values()), joined.counts());
+        return new Extracted(new SourceData(first.transactions(), quality), joined.features(),
+                "the feature set " + set + " produced");
+    }
+
+    private static SourceData read(Read read, StepRunner steps) {
+        DataSource source = (DataSource) read.source().stage();
+        SourceData data = steps.stage(read.source(), ctx -> source.read(read.input(), ctx),
+                FeatureSetExtraction::kept);
+        if (data.transactions() == null) {
+            throw new SegmentaException(read.source().label() + " failed: it returned no transactions table");
+        }
+        if (data.transactions().rowCount() == 0) {
+            throw Training.nothingKept(read.input(), data.quality());
+        }
+        return data;
+    }
+
+    /**
+     * One account of several reads: the first read's source and entity counts, every input, rows summed,
+     * rejections in read order, the earliest and latest transaction; then the rows of each read and the join's
+     * counts as entity counts (the figures every reporter lists).
+     */
+    static DataQuality combined(List<SourceData> reads, Map<String, Long> joinCounts) {
+        DataQuality base = reads.get(0).quality();
+        Set<String> sources = new LinkedHashSet<>();
+        List<String> inputs = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>();
+        Map<String, Long> counts = new LinkedHashMap<>(base.entityCounts());
+        long read = 0;
+        long kept = 0;
+        long duplicates = 0;
+        long first = TimestampColumn.MISSING;
+        long last = TimestampColumn.MISSING;
+        for (SourceData d : reads) {
+            DataQuality q = d.quality();
+            sources.add(q.source());
+            inputs.addAll(q.inputs());
+            rejections.addAll(q.rejections());
+            read += q.rowsRead();
+            kept += q.rowsKept();
+            duplicates = duplicates == DataQuality.NOT_COUNTED || q.duplicateRows() == DataQuality.NOT_COUNTED
+                    ? DataQuality.NOT_COUNTED : duplicates + q.duplicateRows();
+            first = q.firstTimestamp() == TimestampColumn.MISSING ? first : first == TimestampColumn.MISSING
+                    ? q.firstTimestamp() : Math.min(first, q.firstTimestamp());
+            last = q.lastTimestamp() == TimestampColumn.MISSING ? last : Math.max(last, q.lastTimestamp());
+            if (reads.size() > 1) {
+                counts.put("rows read from " + String.join(", ", q.inputs()), q.rowsRead());
+            }
+        }
+        counts.putAll(joinCounts);
+        return new DataQuality(String.join(" + ", sources), inputs, read, kept, rejections, first, last, counts,
+                duplicates);
+    }
+
+    private static String kept(SourceData data) {
+        TransactionTable t = data.transactions();
+        DataQuality q = data.quality();
+        return t == null ? null : t.rowCount() + " rows kept" + (q == null ? "" : " of " + q.rowsRead() + " read");
+    }
+
+    private static String entities(FeatureMatrix m) {
+        return m.rowCount() + " " + m.entity().label() + "s, " + (m.numeric().size() + m.categorical().size())
+                + " features";
+    }
+}
