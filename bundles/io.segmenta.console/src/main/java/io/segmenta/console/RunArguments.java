@@ -57,7 +57,17 @@ public final class RunArguments {
 
     public static final String SOURCE_HELP = "data source stage, e.g. uk-retail (required)";
     public static final String INPUT_HELP = "file or folder the source reads (required)";
-    public static final String FEATURES_HELP = "feature extractor stage (default " + DEFAULT_FEATURES + ")";
+    public static final String FEATURES_HELP = "feature extractor stage, or a feature set joined on the customer: "
+            + "members joined with +, each EXTRACTOR or NAME:EXTRACTOR, e.g. rfm+buyer (default " + DEFAULT_FEATURES
+            + ")";
+    /** How a member's own input is written in the usage. */
+    public static final String MEMBER_INPUT = INPUT + ".NAME";
+    /** How a member's own source is written in the usage. */
+    public static final String MEMBER_SOURCE = SOURCE + ".NAME";
+    public static final String MEMBER_INPUT_HELP = "the input of the feature-set member NAME, which then reads its "
+            + "own instead of sharing " + INPUT;
+    public static final String MEMBER_SOURCE_HELP = "the source stage that reads " + MEMBER_INPUT + " (default: "
+            + SOURCE + ")";
     public static final String ALGORITHM_HELP = "clustering algorithm stage (default " + DEFAULT_ALGORITHM + ")";
     public static final String K_HELP = "number of segments, or a range MIN..MAX to choose it at each run as select-k "
             + "recommends (default " + DEFAULT_K + ")";
@@ -103,6 +113,7 @@ public final class RunArguments {
     private int maxIterations = Integer.parseInt(DEFAULT_MAX_ITERATIONS);
     private List<String> reporters = List.of(DEFAULT_REPORT);
     private String out = DEFAULT_OUT;
+    private final MemberInputs memberInputs = new MemberInputs();
     private final OptionWords.Pairs options = new OptionWords.Pairs();
     private final Set<String> given = new HashSet<>();
 
@@ -129,9 +140,13 @@ public final class RunArguments {
         return this;
     }
 
-    /** True when {@code name} (with its leading "--") is a run option. */
+    /** The options of feature-set members, listed in the usage after {@value #FEATURES}. */
+    private static final List<Spec> MEMBER = List.of(new Spec(MEMBER_INPUT, "PATH", MEMBER_INPUT_HELP),
+            new Spec(MEMBER_SOURCE, "NAME", MEMBER_SOURCE_HELP));
+
+    /** True when {@code name} (with its leading "--") is a run option, {@code --input.NAME} and {@code --source.NAME} included. */
     public static boolean isOption(String name) {
-        return ALL.stream().anyMatch(s -> s.name.equals(name));
+        return ALL.stream().anyMatch(s -> s.name.equals(name)) || MemberInputs.isOption(name);
     }
 
     /**
@@ -144,6 +159,10 @@ public final class RunArguments {
         String v = OptionWords.value(words, name, value);
         if (name.equals(OPTION) || name.equals(OPTIONS)) {
             options.add(name, v, name.equals(OPTIONS));
+            return this;
+        }
+        if (MemberInputs.isOption(name)) {
+            memberInputs.set(name, v);
             return this;
         }
         if (!given.add(name)) {
@@ -180,7 +199,8 @@ public final class RunArguments {
             throw new SegmentaException("missing " + INPUT + ": name the file or folder " + source + " reads");
         }
         return new PipelineSpec(source, path(INPUT, input), features, algorithm,
-                new ClusterRequest(k, seed, runs, maxIterations), reporters, path(OUT, out), new Options(options.asMap()));
+                new ClusterRequest(k, seed, runs, maxIterations), reporters, path(OUT, out), new Options(options.asMap()),
+                memberInputs.asMap());
     }
 
     /** The option listing for help texts: one line per option with its value, description and default. */
@@ -197,6 +217,9 @@ public final class RunArguments {
         for (Spec s : ALL) {
             if (!without.contains(s.name)) {
                 specs.add(s);
+            }
+            if (s.name.equals(FEATURES) && !without.contains(FEATURES)) {
+                specs.addAll(MEMBER);
             }
         }
         for (String[] m : more) {
@@ -220,6 +243,9 @@ public final class RunArguments {
     }
 
     private static String help(String name) {
+        if (MemberInputs.isOption(name)) {
+            return name.startsWith(MemberInputs.INPUT) ? MEMBER_INPUT_HELP : MEMBER_SOURCE_HELP;
+        }
         return ALL.stream().filter(s -> s.name.equals(name)).findFirst().map(Spec::help).orElse("");
     }
 
