@@ -2,6 +2,7 @@ package io.segmenta.console;
 
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.pipeline.EngineOptions;
+import io.segmenta.api.pipeline.FeatureMember;
 import io.segmenta.api.pipeline.PipelineEngine;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
@@ -171,7 +172,7 @@ public final class RunArguments {
         switch (name) {
             case SOURCE -> source = v;
             case INPUT -> input = v;
-            case FEATURES -> features = v;
+            case FEATURES -> features = members(v);
             case ALGORITHM -> algorithm = v;
             case K -> k(v);
             case SEED -> seed = whole(name, v);
@@ -254,6 +255,12 @@ public final class RunArguments {
                 + String.join(", ", ALL.stream().map(Spec::name).toList()));
     }
 
+
+    /** The feature set as typed, once its members are known to be well written (checked before the engine). */
+    private static String members(String value) {
+        FeatureMember.parse(value);
+        return value;
+    }
 
     /** {@code N}, or {@code MIN..MAX}: the range select-k would search, with k chosen the way it recommends. */
     private void k(String value) {

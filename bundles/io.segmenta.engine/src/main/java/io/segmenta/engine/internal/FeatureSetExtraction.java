@@ -95,7 +95,7 @@ final class FeatureSetExtraction {
 
     /**
      * One account of several reads: the first read's source and entity counts, every input, rows summed,
-     * rejections in read order, the earliest and latest transaction; then the rows of each read and the join's
+     * rejections in read order (with several reads each reason names its file), the earliest and latest transaction; then the rows of each read and the join's
      * counts as entity counts (the figures every reporter lists).
      */
     static DataQuality combined(List<SourceData> reads, Map<String, Long> joinCounts) {
@@ -113,7 +113,10 @@ final class FeatureSetExtraction {
             DataQuality q = d.quality();
             sources.add(q.source());
             inputs.addAll(q.inputs());
-            rejections.addAll(q.rejections());
+            for (Rejection r : q.rejections()) {
+                add(rejections, reads.size() > 1 ? new Rejection(r.reason() + " (" + r.file() + ")", r.count(),
+                        r.file(), r.firstLines()) : r);
+            }
             read += q.rowsRead();
             kept += q.rowsKept();
             duplicates = duplicates == DataQuality.NOT_COUNTED || q.duplicateRows() == DataQuality.NOT_COUNTED
@@ -128,6 +131,22 @@ final class FeatureSetExtraction {
         counts.putAll(joinCounts);
         return new DataQuality(String.join(" + ", sources), inputs, read, kept, rejections, first, last, counts,
                 duplicates);
+    }
+
+    /**
+     * Adds a rejection; one of the same reason (the same reason in a file of the same name) is summed into it, so
+     * that every reason is listed once.
+     */
+    private static void add(List<Rejection> rejections, Rejection r) {
+        for (int i = 0; i < rejections.size(); i++) {
+            Rejection known = rejections.get(i);
+            if (known.reason().equals(r.reason())) {
+                rejections.set(i, new Rejection(known.reason(), known.count() + r.count(), known.file(),
+                        known.firstLines()));
+                return;
+            }
+        }
+        rejections.add(r);
     }
 
     private static String kept(SourceData data) {
