@@ -54,14 +54,18 @@ final class FeatureSetExtraction {
             Read read = new Read(m.source(), m.shared() ? runInput : m.input());
             SourceData data = reads.get(read);
             if (data == null) {
-                data = read(read, steps);
+                // a source's second read is a step of its own: named after the member it is for
+                data = read(read, reads.isEmpty() ? m.source().name() : m.source().name() + " (" + m.name() + ")",
+                        steps);
                 reads.put(read, data);
             }
             RunPlanner.requiredColumnsPresent(m, data.transactions());
             FeatureExtractor extractor = (FeatureExtractor) m.extractor().stage();
             TransactionTable table = data.transactions();
             names.add(m.name());
-            parts.add(steps.stage(m.extractor(), ctx -> extractor.extract(table, ctx), FeatureSetExtraction::entities));
+            String step = m.name().equals(m.extractor().name()) ? m.name() : m.extractor().name() + " (" + m.name() + ")";
+            parts.add(steps.stage(m.extractor(), step, ctx -> extractor.extract(table, ctx),
+                    FeatureSetExtraction::entities));
         }
         SourceData first = reads.values().iterator().next();
         if (!chosen.combined()) {
@@ -80,9 +84,9 @@ final class FeatureSetExtraction {
                 "the feature set " + set + " produced");
     }
 
-    private static SourceData read(Read read, StepRunner steps) {
+    private static SourceData read(Read read, String step, StepRunner steps) {
         DataSource source = (DataSource) read.source().stage();
-        SourceData data = steps.stage(read.source(), ctx -> source.read(read.input(), ctx),
+        SourceData data = steps.stage(read.source(), step, ctx -> source.read(read.input(), ctx),
                 FeatureSetExtraction::kept);
         if (data.transactions() == null) {
             throw new SegmentaException(read.source().label() + " failed: it returned no transactions table");

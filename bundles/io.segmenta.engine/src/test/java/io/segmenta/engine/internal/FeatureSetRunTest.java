@@ -104,6 +104,9 @@ class FeatureSetRunTest {
         assertEquals(5L, q.entityCounts().get("rows read from " + crm));
         assertEquals(10, r.source().transactions().rowCount()); // the run's input
         assertEquals(3, r.model().labels().length);
+        // every step once, a second read or extraction named after its member
+        assertEquals(List.of("fake-source", "fake-rfm", "lines (crm)", "fake-rfm (crm)", "feature join", "scaling",
+                "fake-split", "quality metrics"), r.timings().stream().map(t -> t.name()).toList());
     }
 
     @Test
