@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.segmenta.api.SegmentaException;
-import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.DataQuality;
 import io.segmenta.api.data.EntityKind;
 import io.segmenta.api.data.FeatureMatrix;
-import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.data.SourceData;
-import io.segmenta.api.data.TimestampColumn;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.pipeline.FeatureInput;
 import io.segmenta.api.pipeline.PipelineResult;
@@ -33,7 +30,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -235,28 +231,16 @@ class FeatureSetRunTest {
                 throw new UncheckedIOException(e);
             }
             int n = rows.size();
-            List<String> levels = new ArrayList<>();
-            List<String> orders = new ArrayList<>();
-            int[] customer = new int[n];
-            int[] order = new int[n];
-            double[] amount = new double[n];
+            String[] customers = new String[n];
+            double[] amounts = new double[n];
             for (int i = 0; i < n; i++) {
                 String[] parts = rows.get(i).split(",");
-                if (!levels.contains(parts[0])) {
-                    levels.add(parts[0]);
-                }
-                customer[i] = levels.indexOf(parts[0]);
-                orders.add("l" + i);
-                order[i] = i;
-                amount[i] = Double.parseDouble(parts[1]);
+                customers[i] = parts[0];
+                amounts[i] = Double.parseDouble(parts[1]);
             }
-            long[] time = new long[n];
-            double[] quantity = new double[n];
-            java.util.Arrays.fill(time, 1_300_000_000L);
-            java.util.Arrays.fill(quantity, 1);
-            TransactionTable table = new TransactionTable(List.of(new CategoricalColumn("customer", customer, levels),
-                    new CategoricalColumn("order", order, orders), new TimestampColumn("timestamp", time),
-                    new NumericColumn("quantity", quantity), new NumericColumn("amount", amount)));
+            TransactionTable table = FakeStages.transactions(customers, amounts, 0);
+            long[] time = table.timestamp().epochSeconds();
+            List<String> levels = table.customer().levels();
             return new SourceData(table, new DataQuality(name(), List.of(file.toString()), n, n, List.of(),
                     time[0], time[0], Map.of("customers", (long) levels.size())));
         }
