@@ -49,6 +49,19 @@ record ChosenStages(StageEntry source, StageEntry features, StageEntry algorithm
         return all;
     }
 
+    /** The stages that read and extract: the run's source and every member's source and extractor, each once. */
+    List<StageEntry> readers() {
+        List<StageEntry> readers = new ArrayList<>();
+        if (source != null) {
+            readers.add(source);
+        }
+        for (ChosenMember m : members) {
+            addOnce(readers, m.source());
+            addOnce(readers, m.extractor());
+        }
+        return readers;
+    }
+
     private static void addOnce(List<StageEntry> all, StageEntry e) {
         for (StageEntry known : all) {
             if (known == e) {

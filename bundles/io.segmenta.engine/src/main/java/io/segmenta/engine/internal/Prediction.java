@@ -162,7 +162,7 @@ final class Prediction {
         if (chosen.combined()) {
             engine.add(EngineOptions.JOIN);
         }
-        OptionCheck check = new OptionCheck(chosen.all().subList(0, chosen.all().size() - 1), engine);
+        OptionCheck check = new OptionCheck(chosen.readers(), engine);
         check.requireKnown(given.asMap().keySet(), " for predict; the source and feature extractor read: "
                 + check.stagesRead() + "; and " + EngineOptions.SEGMENT_NAMES + " renames segments"
                 + (chosen.combined() ? "; " + EngineOptions.JOIN + " joins the feature set" : ""));
