@@ -183,8 +183,8 @@ final class FeatureJoin {
         }
         String before = seen.putIfAbsent(name, member);
         if (before != null) {
-            throw new SegmentaException("feature set: the feature " + name + " of member " + member
-                    + " has the name member " + before + " gave another feature; rename a member");
+            throw new SegmentaException("feature set: member " + member + "'s feature " + name + " has the name of a "
+                    + "feature of member " + before + "; give one of the two members another name");
         }
         return name;
     }
