@@ -29,6 +29,9 @@ import java.util.TreeMap;
  * <li>{@code k.min} and {@code k.max} instead of {@code k}: k is chosen at each run, as {@code select-k}
  * recommends it;</li>
  * <li>{@code option.KEY = VALUE}: a stage or engine option, e.g. {@code option.snapshot = 2011-12-10};</li>
+ * <li>{@code input.NAME} and {@code source.NAME}: the input (and its source) of the feature-set member NAME that
+ * reads its own, as {@code --input.NAME} and {@code --source.NAME} (e.g. {@code features = rfm+attributes},
+ * {@code input.attributes = crm.csv});</li>
  * <li>{@code schedule}: {@code every N} with a unit {@code m}, {@code h} or {@code d} (e.g. {@code every 30d}),
  * a five-field cron expression or macro (e.g. {@code 0 6 1 * *}, {@code @monthly}; see {@link Schedule}), or
  * {@code none}; {@code schedule.zone}: the time zone of a cron expression (default the JVM's).</li>
@@ -168,6 +171,8 @@ public record PipelineDefinition(String name, PipelineSpec spec, int kMin, int k
                     known.add(option.substring(2));
                 }
             }
+            known.add(RunArguments.MEMBER_INPUT.substring(2));
+            known.add(RunArguments.MEMBER_SOURCE.substring(2));
             known.addAll(OWN_FIELDS);
             known.add(OPTION_PREFIX + "KEY");
             throw new SegmentaException(where + ": unknown " + (unknown.size() == 1 ? "field " : "fields ")

@@ -26,7 +26,9 @@ public final class PredictArguments {
     public static final String OPTIONS = RunArguments.OPTIONS;
 
     public static final String MODEL_HELP = "the model file a run saved with " + RunArguments.SAVE_MODEL + " (required)";
-    public static final String INPUT_HELP = "file or folder with the new data (required)";
+    public static final String INPUT_HELP = "file or folder with the new data (required); a model whose feature-set "
+            + "member NAME read an input of its own also takes " + RunArguments.MEMBER_INPUT + " PATH (and "
+            + RunArguments.MEMBER_SOURCE + " to read it with another source)";
     public static final String SOURCE_HELP = "data source stage to read it with (default: the model's)";
     public static final String OUT_HELP = "folder " + PredictSpec.PREDICTIONS_FILE + " is written to, created when "
             + "missing (default " + RunArguments.DEFAULT_OUT + ")";
@@ -46,6 +48,7 @@ public final class PredictArguments {
     private String input;
     private String source;
     private String out = RunArguments.DEFAULT_OUT;
+    private final MemberInputs memberInputs = new MemberInputs();
     private final OptionWords.Pairs options = new OptionWords.Pairs();
     private final Set<String> given = new HashSet<>();
 
@@ -69,6 +72,10 @@ public final class PredictArguments {
         String v = OptionWords.value(words, name, value);
         if (name.equals(OPTION) || name.equals(OPTIONS)) {
             options.add(name, v, name.equals(OPTIONS));
+            return this;
+        }
+        if (MemberInputs.isOption(name)) {
+            memberInputs.set(name, v);
             return this;
         }
         if (!given.add(name)) {
@@ -95,7 +102,7 @@ public final class PredictArguments {
             throw new SegmentaException("missing " + INPUT + ": name the file or folder with the new data");
         }
         return new PredictSpec(path(MODEL, model), path(INPUT, input), Optional.ofNullable(source), path(OUT, out),
-                new Options(options.asMap()));
+                new Options(options.asMap()), memberInputs.asMap());
     }
 
     /** The option listing for help texts, in the layout of {@link RunArguments#usage()}. */
@@ -104,10 +111,14 @@ public final class PredictArguments {
     }
 
     private static boolean isOption(String name) {
-        return ALL.stream().anyMatch(s -> s[0].equals(name));
+        return ALL.stream().anyMatch(s -> s[0].equals(name)) || MemberInputs.isOption(name);
     }
 
     private static String help(String name) {
+        if (MemberInputs.isOption(name)) {
+            return name.startsWith(MemberInputs.INPUT) ? RunArguments.MEMBER_INPUT_HELP
+                    : RunArguments.MEMBER_SOURCE_HELP;
+        }
         return ALL.stream().filter(s -> s[0].equals(name)).findFirst().map(s -> s[2]).orElse("");
     }
 

@@ -2,6 +2,7 @@ package io.segmenta.console;
 
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.pipeline.EngineOptions;
+import io.segmenta.api.pipeline.FeatureMember;
 import io.segmenta.api.pipeline.PipelineEngine;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
@@ -57,7 +58,17 @@ public final class RunArguments {
 
     public static final String SOURCE_HELP = "data source stage, e.g. uk-retail (required)";
     public static final String INPUT_HELP = "file or folder the source reads (required)";
-    public static final String FEATURES_HELP = "feature extractor stage (default " + DEFAULT_FEATURES + ")";
+    public static final String FEATURES_HELP = "feature extractor stage, or a feature set joined on the customer: "
+            + "members joined with +, each EXTRACTOR or NAME:EXTRACTOR, e.g. rfm+buyer (default " + DEFAULT_FEATURES
+            + ")";
+    /** How a member's own input is written in the usage. */
+    public static final String MEMBER_INPUT = INPUT + ".NAME";
+    /** How a member's own source is written in the usage. */
+    public static final String MEMBER_SOURCE = SOURCE + ".NAME";
+    public static final String MEMBER_INPUT_HELP = "the input of the feature-set member NAME, which then reads its "
+            + "own instead of sharing " + INPUT;
+    public static final String MEMBER_SOURCE_HELP = "the source stage that reads " + MEMBER_INPUT + " (default: "
+            + SOURCE + ")";
     public static final String ALGORITHM_HELP = "clustering algorithm stage (default " + DEFAULT_ALGORITHM + ")";
     public static final String K_HELP = "number of segments, or a range MIN..MAX to choose it at each run as select-k "
             + "recommends (default " + DEFAULT_K + ")";
@@ -103,6 +114,7 @@ public final class RunArguments {
     private int maxIterations = Integer.parseInt(DEFAULT_MAX_ITERATIONS);
     private List<String> reporters = List.of(DEFAULT_REPORT);
     private String out = DEFAULT_OUT;
+    private final MemberInputs memberInputs = new MemberInputs();
     private final OptionWords.Pairs options = new OptionWords.Pairs();
     private final Set<String> given = new HashSet<>();
 
@@ -129,9 +141,13 @@ public final class RunArguments {
         return this;
     }
 
-    /** True when {@code name} (with its leading "--") is a run option. */
+    /** The options of feature-set members, listed in the usage after {@value #FEATURES}. */
+    private static final List<Spec> MEMBER = List.of(new Spec(MEMBER_INPUT, "PATH", MEMBER_INPUT_HELP),
+            new Spec(MEMBER_SOURCE, "NAME", MEMBER_SOURCE_HELP));
+
+    /** True when {@code name} (with its leading "--") is a run option, {@code --input.NAME} and {@code --source.NAME} included. */
     public static boolean isOption(String name) {
-        return ALL.stream().anyMatch(s -> s.name.equals(name));
+        return ALL.stream().anyMatch(s -> s.name.equals(name)) || MemberInputs.isOption(name);
     }
 
     /**
@@ -146,13 +162,17 @@ public final class RunArguments {
             options.add(name, v, name.equals(OPTIONS));
             return this;
         }
+        if (MemberInputs.isOption(name)) {
+            memberInputs.set(name, v);
+            return this;
+        }
         if (!given.add(name)) {
             throw new SegmentaException(name + " given twice");
         }
         switch (name) {
             case SOURCE -> source = v;
             case INPUT -> input = v;
-            case FEATURES -> features = v;
+            case FEATURES -> features = members(v);
             case ALGORITHM -> algorithm = v;
             case K -> k(v);
             case SEED -> seed = whole(name, v);
@@ -180,7 +200,8 @@ public final class RunArguments {
             throw new SegmentaException("missing " + INPUT + ": name the file or folder " + source + " reads");
         }
         return new PipelineSpec(source, path(INPUT, input), features, algorithm,
-                new ClusterRequest(k, seed, runs, maxIterations), reporters, path(OUT, out), new Options(options.asMap()));
+                new ClusterRequest(k, seed, runs, maxIterations), reporters, path(OUT, out), new Options(options.asMap()),
+                memberInputs.asMap());
     }
 
     /** The option listing for help texts: one line per option with its value, description and default. */
@@ -197,6 +218,9 @@ public final class RunArguments {
         for (Spec s : ALL) {
             if (!without.contains(s.name)) {
                 specs.add(s);
+            }
+            if (s.name.equals(FEATURES) && !without.contains(FEATURES)) {
+                specs.addAll(MEMBER);
             }
         }
         for (String[] m : more) {
@@ -220,6 +244,9 @@ public final class RunArguments {
     }
 
     private static String help(String name) {
+        if (MemberInputs.isOption(name)) {
+            return name.startsWith(MemberInputs.INPUT) ? MEMBER_INPUT_HELP : MEMBER_SOURCE_HELP;
+        }
         return ALL.stream().filter(s -> s.name.equals(name)).findFirst().map(Spec::help).orElse("");
     }
 
@@ -228,6 +255,12 @@ public final class RunArguments {
                 + String.join(", ", ALL.stream().map(Spec::name).toList()));
     }
 
+
+    /** The feature set as typed, once its members are known to be well written (checked before the engine). */
+    private static String members(String value) {
+        FeatureMember.parse(value);
+        return value;
+    }
 
     /** {@code N}, or {@code MIN..MAX}: the range select-k would search, with k chosen the way it recommends. */
     private void k(String value) {

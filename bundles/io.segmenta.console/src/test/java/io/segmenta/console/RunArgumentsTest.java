@@ -121,7 +121,8 @@ class RunArgumentsTest {
     @Test
     void usageListsEveryOptionWithItsDefault() {
         String usage = RunArguments.usage();
-        for (String option : List.of("--source NAME", "--input PATH", "--features NAME", "--algorithm NAME",
+        for (String option : List.of("--source NAME", "--input PATH", "--features NAME", "--input.NAME PATH",
+                "--source.NAME NAME", "--algorithm NAME",
                 "--k N|MIN..MAX", "--seed N", "--runs N", "--max-iterations N", "--report NAMES", "--out DIR",
                 "--snapshot DATE", "--save-model FILE", "--option KEY=VALUE", "--options K=V,K=V")) {
             assertTrue(usage.contains("  " + option + " "), option + " in\n" + usage);
@@ -129,7 +130,7 @@ class RunArgumentsTest {
         assertTrue(usage.contains("number of segments, or a range MIN..MAX to choose it at each run as select-k "
                 + "recommends (default 4)"), usage);
         assertTrue(usage.contains("(default kmeans)"), usage);
-        assertEquals(14, usage.lines().count());
+        assertEquals(16, usage.lines().count()); // 14, and the two options of feature-set members
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.segmenta.pipelines;
 
 import io.segmenta.api.SegmentaException;
+import io.segmenta.api.pipeline.FeatureInput;
+import io.segmenta.api.pipeline.FeatureMember;
 import io.segmenta.api.pipeline.NamedPipeline;
 import io.segmenta.api.pipeline.PipelineCatalog;
 import io.segmenta.api.pipeline.PipelineEngine;
@@ -195,7 +197,12 @@ public class PipelineCatalogComponent implements PipelineCatalog {
     private static List<String> missing(PipelineSpec spec, Set<String> registered) {
         List<String> missing = new ArrayList<>();
         check(missing, registered, StageKind.SOURCE, spec.source());
-        check(missing, registered, StageKind.FEATURES, spec.features());
+        for (FeatureMember m : spec.members()) {
+            check(missing, registered, StageKind.FEATURES, m.extractor());
+        }
+        for (FeatureInput own : spec.memberInputs().values()) {
+            own.source().ifPresent(source -> check(missing, registered, StageKind.SOURCE, source));
+        }
         check(missing, registered, StageKind.ALGORITHM, spec.algorithm());
         for (String r : spec.reporters()) {
             check(missing, registered, StageKind.REPORTER, r);

@@ -22,7 +22,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "file or folder the source reads")
     String input();
 
-    @AttributeDefinition(description = "feature extractor stage")
+    @AttributeDefinition(description = "feature extractor stage, or a feature set joined on the customer, e.g. "
+            + "rfm+web:rfm (a member's own input and source in the fields input.NAME and source.NAME)")
     String features() default "rfm";
 
     @AttributeDefinition(description = "clustering algorithm stage")

@@ -127,6 +127,19 @@ class PipelineCatalogComponentTest {
         assertEquals("no pipeline named 'eu'; defined: uk", e.getMessage());
     }
 
+    /** Every member of a feature set is a stage the pipeline needs, and so is a member's own source. */
+    @Test
+    void aFeatureSetNeedsEveryMembersStages() {
+        catalog.setEngine(engine);
+        catalog.addConfiguration(configure("io.segmenta.pipeline-crm.cfg", "source", "uk-retail", "input", "x.csv",
+                "features", "rfm+attributes", "input.attributes", "crm.csv", "source.attributes", "customer-table"));
+        catalog.addConfiguration(configure("io.segmenta.pipeline-twice.cfg", "source", "uk-retail", "input", "x.csv",
+                "features", "rfm+web:rfm", "input.web", "web.csv"));
+        List<NamedPipeline> all = catalog.pipelines();
+        assertEquals("missing feature extractor 'attributes', source 'customer-table'", all.get(0).state());
+        assertTrue(all.get(1).ready(), all.get(1).state());
+    }
+
     @Test
     void anInvalidChangeIsRefusedAndTheLastValidDefinitionStays() {
         PipelineConfiguration c = configure("io.segmenta.pipeline-uk.cfg", "source", "uk-retail", "input", "x.csv");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.segmenta.api.pipeline.FeatureInput;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.generate.GeneratorRequest;
 import io.segmenta.testing.FakeEngine;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.felix.gogo.runtime.CommandProcessorImpl;
 import org.apache.felix.gogo.runtime.threadio.ThreadIOImpl;
 import org.apache.felix.service.command.CommandSession;
@@ -77,6 +79,17 @@ class GogoSessionTest {
                 engine.lastSpec.options().asMap());
         assertTrue(printed().startsWith("source uk-retail ...\n"), printed());
         assertTrue(printed().contains("\nQuality\n"), printed());
+    }
+
+    /** Gogo leaves a feature-set member's options to the parser, in both forms, as the CLI takes them. */
+    @Test
+    void aFeatureSetWithAMembersOwnInput() throws Exception {
+        session.execute("segmenta:run --source mapped-csv --input store.csv --features rfm+web:rfm --input.web web.csv"
+                + " --source.web=mapped-csv --option mapping=orders.properties --option join=strict");
+        assertEquals("rfm+web:rfm", engine.lastSpec.features());
+        assertEquals(Map.of("web", new FeatureInput(Optional.of("mapped-csv"), Path.of("web.csv"))),
+                engine.lastSpec.memberInputs());
+        assertEquals(Map.of("mapping", "orders.properties", "join", "strict"), engine.lastSpec.options().asMap());
     }
 
     @Test

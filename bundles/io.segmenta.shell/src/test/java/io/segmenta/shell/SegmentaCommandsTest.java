@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.segmenta.api.SegmentaException;
+import io.segmenta.api.pipeline.FeatureInput;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.console.RunArguments;
 import io.segmenta.api.generate.GeneratorRequest;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.junit.jupiter.api.Test;
@@ -83,6 +85,17 @@ class SegmentaCommandsTest {
         new SegmentaCommands(new FakeEngine()).run(out, options("--source", "s", "--input", "x", "--k", "3"),
                 new String[] {"--k", "5"}, false);
         assertEquals("error: --k given twice\n", printed());
+    }
+
+    /** Gogo binds --features; the member's input and source are words it leaves over, in either form. */
+    @Test
+    void aFeatureSetsMemberInputsComeAsFurtherWords() {
+        FakeEngine engine = new FakeEngine();
+        new SegmentaCommands(engine).run(out, options("--source", "mapped-csv", "--input", "store.csv", "--features",
+                "rfm+web:rfm"), new String[] {"--input.web", "web.csv", "--source.web=mapped-csv"}, false);
+        assertEquals(Map.of("web", new FeatureInput(Optional.of("mapped-csv"), Path.of("web.csv"))),
+                engine.lastSpec.memberInputs());
+        assertEquals("rfm+web:rfm", engine.lastSpec.features());
     }
 
     @Test

@@ -86,9 +86,8 @@ public final class FakeEngine implements PipelineEngine {
     @Override
     public PipelineResult runChoosingK(PipelineSpec spec, int kMin, int kMax, ProgressListener listener) {
         KSelection selection = selectK(spec, kMin, kMax, listener);
-        PipelineSpec withK = new PipelineSpec(spec.source(), spec.input(), spec.features(), spec.algorithm(),
-                new ClusterRequest(selection.recommendedK(), spec.cluster().seed(), spec.cluster().runs(),
-                        spec.cluster().maxIterations()), spec.reporters(), spec.outputDir(), spec.options());
+        PipelineSpec withK = spec.withCluster(new ClusterRequest(selection.recommendedK(), spec.cluster().seed(),
+                spec.cluster().runs(), spec.cluster().maxIterations()));
         PipelineResult r = run(withK, listener);
         return new PipelineResult(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(), r.model(), r.quality(),
                 r.segments(), r.timings(), r.stageVersions(), r.outputs(), java.util.Optional.of(selection));

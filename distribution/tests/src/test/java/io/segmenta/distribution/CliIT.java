@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.Test;
 
 /** bin/segmenta: the same stages on the plain JPMS module path (lib/), as a user runs it. */
@@ -80,6 +81,67 @@ public class CliIT {
                 "--input", Distribution.sample().toString());
         assertEquals(mismatch.toString(), 2, mismatch.exitCode);
         assertTrue(mismatch.err, mismatch.err.contains("not a model file (not valid JSON"));
+    }
+
+    /**
+     * A feature set on two transaction files of one shop (src/test/resources/featuresets): rfm on store.csv joined
+     * on the customer with rfm on web.csv. Customers A and B are only in the store file, G and H only in the web
+     * file: the inner join keeps C, D, E and F, the account counts the four others by the member they are missing
+     * from, and k = 2 separates the big spenders C and D from E and F. The saved model predicts the same segments
+     * when given both files again, and refuses to run without the web file.
+     */
+    @Test
+    public void aFeatureSetJoinsTwoFilesOnTheCustomer() throws Exception {
+        Path data = Path.of(System.getProperty("segmenta.dist.root")).resolve("tests/src/test/resources/featuresets");
+        Path work = Distribution.workDir("cli-featureset");
+        Launch run = Launch.run(work, TIMEOUT_SECONDS, "segmenta", "run", "--source", "mapped-csv", "--input",
+                data.resolve("store.csv").toString(), "--features", "rfm+web:rfm", "--input.web",
+                data.resolve("web.csv").toString(), "--option", "mapping=" + data.resolve("orders.properties"),
+                "--snapshot", "2024-02-01", "--k", "2", "--report", "csv,json", "--out", "out", "--save-model",
+                "model.json");
+        assertEquals(run.toString(), 0, run.exitCode);
+
+        Map<String, String> summary = Distribution.checkReports(work.resolve("out"), 2);
+        assertEquals("rfm+web:rfm", summary.get("feature extractor"));
+        assertEquals("4", summary.get("customers"));
+        assertEquals("16", summary.get("rows read")); // 8 + 8
+        assertEquals("16", summary.get("rows kept"));
+        assertEquals("6", summary.get("distinct customers of member rfm in source"));
+        assertEquals("6", summary.get("distinct customers of member web in source"));
+        assertEquals("2", summary.get("distinct customers dropped by the join, not in web in source"));
+        assertEquals("2", summary.get("distinct customers dropped by the join, not in rfm in source"));
+        assertEquals("rfm.recency; rfm.frequency; rfm.monetary; web.recency; web.frequency; web.monetary",
+                summary.get("features"));
+
+        List<String> assignments = Files.readAllLines(work.resolve("out/assignments.csv"));
+        assertEquals(5, assignments.size());
+        Map<String, String> segment = new java.util.HashMap<>();
+        for (String line : assignments.subList(1, assignments.size())) {
+            String[] fields = line.split(",");
+            segment.put(fields[0], fields[fields.length - 1]);
+        }
+        assertEquals(Set.of("C", "D", "E", "F"), segment.keySet());
+        assertEquals(segment.get("C"), segment.get("D"));
+        assertEquals(segment.get("E"), segment.get("F"));
+        assertFalse(segment.get("C").equals(segment.get("E")));
+
+        String json = Files.readString(work.resolve("out/summary.json")).replaceAll("\\s+", " ");
+        assertTrue(json, json.contains("\"customers dropped by the join, not in rfm\": 2"));
+        assertTrue(json, json.contains("\"customers dropped by the join, not in web\": 2"));
+        assertTrue(json, json.contains("\"customers of member web\": 6"));
+
+        Launch predict = Launch.run(work, TIMEOUT_SECONDS, "segmenta", "predict", "--model", "model.json", "--input",
+                data.resolve("store.csv").toString(), "--input.web", data.resolve("web.csv").toString(),
+                "--snapshot", "2024-02-01", "--out", "predicted");
+        assertEquals(predict.toString(), 0, predict.exitCode);
+        assertEquals(assignments, Files.readAllLines(work.resolve("predicted/predictions.csv")));
+
+        Launch without = Launch.run(work, TIMEOUT_SECONDS, "segmenta", "predict", "--model", "model.json", "--input",
+                data.resolve("store.csv").toString(), "--out", "predicted2");
+        assertEquals(without.toString(), 2, without.exitCode);
+        assertTrue(without.err, without.err.contains("whose member web read an input of its own"));
+        assertTrue(without.err, without.err.contains("give the new one with --input.web PATH"));
+        assertFalse(Files.exists(work.resolve("predicted2")));
     }
 
     /** The same pipeline file Felix watches, run as a batch job: k chosen from a range, as configured. */

@@ -32,6 +32,17 @@ public final class EngineOptions {
     /** How the per-feature transform options are listed among the engine's options. */
     public static final String TRANSFORM_COLUMN = TRANSFORM_COLUMN_PREFIX + "<column>";
 
+    /**
+     * How the members of a feature set are joined on the entity id: {@value #JOIN_INNER} (the default) or
+     * {@value #JOIN_STRICT}. Read only by a run whose features are a set of two or more members, so it is not
+     * in {@link #ALL}.
+     */
+    public static final String JOIN = "join";
+    /** Keep the entities every member has; count the others, by the members they are missing from. */
+    public static final String JOIN_INNER = "inner";
+    /** Refuse the run when an entity is missing from a member, naming the first ones. */
+    public static final String JOIN_STRICT = "strict";
+
     /** Every engine option, in the order messages list them. */
     public static final List<String> ALL = List.of(SILHOUETTE_SAMPLE, SEGMENT_NAMES, TRANSFORM, TRANSFORM_COLUMN,
             SAVE_MODEL);

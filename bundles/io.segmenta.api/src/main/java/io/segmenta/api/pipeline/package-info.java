@@ -3,10 +3,12 @@
  * ({@link io.segmenta.api.pipeline.PipelineResult}) and the engine service that runs it
  * ({@link io.segmenta.api.pipeline.PipelineEngine}), with the engine's own option keys
  * ({@link io.segmenta.api.pipeline.EngineOptions}) and what another execution back-end hands over to it
- * ({@link io.segmenta.api.pipeline.ExtractedFeatures}, {@link io.segmenta.api.pipeline.BusinessFigures}).
+ * ({@link io.segmenta.api.pipeline.ExtractedFeatures}, {@link io.segmenta.api.pipeline.BusinessFigures}), and the
+ * feature sets a run may combine ({@link io.segmenta.api.pipeline.FeatureMember},
+ * {@link io.segmenta.api.pipeline.FeatureInput}; 1.4).
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package io.segmenta.api.pipeline;
 
 import org.osgi.annotation.bundle.Export;

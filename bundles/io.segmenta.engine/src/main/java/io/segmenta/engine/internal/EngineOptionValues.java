@@ -6,6 +6,7 @@ import static io.segmenta.api.pipeline.EngineOptions.SILHOUETTE_EXACT;
 import static io.segmenta.api.pipeline.EngineOptions.SILHOUETTE_SAMPLE;
 
 import io.segmenta.api.SegmentaException;
+import io.segmenta.api.pipeline.EngineOptions;
 import io.segmenta.api.stage.Options;
 import io.segmenta.engine.internal.scaling.TransformScaler;
 import java.nio.file.Files;
@@ -26,6 +27,18 @@ final class EngineOptionValues {
         modelFile(options);
         SegmentNamer.renames(options);
         TransformScaler.validate(options);
+        joinRule(options);
+    }
+
+    /** The join rule of a feature set, from the option {@value io.segmenta.api.pipeline.EngineOptions#JOIN}. */
+    static String joinRule(Options options) {
+        String rule = options.get(EngineOptions.JOIN, EngineOptions.JOIN_INNER);
+        if (!rule.equals(EngineOptions.JOIN_INNER) && !rule.equals(EngineOptions.JOIN_STRICT)) {
+            throw new SegmentaException("option " + EngineOptions.JOIN + ": '" + rule + "' should be "
+                    + EngineOptions.JOIN_INNER + " (keep the entities in every member) or " + EngineOptions.JOIN_STRICT
+                    + " (refuse a run where one is missing from a member)");
+        }
+        return rule;
     }
 
     /** The file of the option {@value io.segmenta.api.pipeline.EngineOptions#SAVE_MODEL}; empty without it. */

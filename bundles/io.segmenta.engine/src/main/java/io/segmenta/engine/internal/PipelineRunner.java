@@ -145,9 +145,8 @@ public final class PipelineRunner {
                     KSelection selection = training.measureRange(spec, chosen, kMin, kMax, steps, prepared);
                     steps.progress().info(null, "select-k", selection.reason());
                     ClusterRequest c = spec.cluster();
-                    PipelineSpec chosenK = new PipelineSpec(spec.source(), spec.input(), spec.features(),
-                            spec.algorithm(), new ClusterRequest(selection.recommendedK(), c.seed(), c.runs(),
-                                    c.maxIterations()), spec.reporters(), spec.outputDir(), spec.options());
+                    PipelineSpec chosenK = spec.withCluster(new ClusterRequest(selection.recommendedK(), c.seed(),
+                            c.runs(), c.maxIterations()));
                     return RunOutputs.write(training.fitAndMeasure(chosenK, chosen, steps, prepared,
                             Optional.of(selection)), chosen, steps, prepared.fitted());
                 });

@@ -5,12 +5,12 @@ import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.SourceData;
 import io.segmenta.api.pipeline.EngineOptions;
+import io.segmenta.api.pipeline.FeatureInput;
+import io.segmenta.api.pipeline.FeatureMember;
 import io.segmenta.api.pipeline.PredictSpec;
 import io.segmenta.api.pipeline.PredictionResult;
 import io.segmenta.api.stage.ClusterModel;
 import io.segmenta.api.stage.Clusterer;
-import io.segmenta.api.stage.DataSource;
-import io.segmenta.api.stage.FeatureExtractor;
 import io.segmenta.api.stage.Options;
 import io.segmenta.api.stage.StageKind;
 import io.segmenta.api.stage.StageOption;
@@ -18,7 +18,6 @@ import io.segmenta.engine.internal.model.ModelFile;
 import io.segmenta.engine.internal.model.SavedModel;
 import io.segmenta.engine.internal.scaling.FittedScaler;
 import io.segmenta.engine.internal.scaling.TransformScaler;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -54,9 +54,10 @@ final class Prediction {
 
     Plan plan(PredictSpec spec) {
         SavedModel saved = ModelFile.read(spec.model());
-        ChosenStages chosen = new ChosenStages(planner.find(StageKind.SOURCE, spec.source().orElse(saved.source())),
-                planner.find(StageKind.FEATURES, saved.features()), planner.find(StageKind.ALGORITHM,
-                        saved.algorithm()), List.of());
+        StageEntry source = planner.find(StageKind.SOURCE, spec.source().orElse(saved.source()));
+        List<ChosenMember> members = members(spec, saved, source);
+        ChosenStages chosen = new ChosenStages(source, members.get(0).extractor(), planner.find(StageKind.ALGORITHM,
+                saved.algorithm()), List.of(), members);
         Options options = options(saved, chosen, spec.options());
         if (!saved.scaling().keySet().equals(new LinkedHashSet<>(saved.numeric()))) {
             throw new SegmentaException(spec.model() + ": the scaling is given for " + saved.scaling().keySet()
@@ -70,9 +71,7 @@ final class Prediction {
         List<String> names = renamed(segmentNames(spec.model(), saved, k, StepRunner.call(algorithm,
                 model::segmentNames)), SegmentNamer.renames(options));
         RunPlanner.requiredColumnsDeclared(chosen);
-        if (!Files.exists(spec.input())) {
-            throw new SegmentaException("no such file: " + spec.input());
-        }
+        RunPlanner.inputsExist(spec.input(), chosen);
         RunPlanner.checkOutputFolder(spec.outputDir());
         PredictionResult.ModelSummary summary = new PredictionResult.ModelSummary(spec.model(),
                 ModelFile.FORMAT_VERSION, saved.created(), saved.source(), saved.features(), saved.algorithm(), k,
@@ -80,17 +79,56 @@ final class Prediction {
         return new Plan(chosen, options, saved, scaling, model, names, summary);
     }
 
+    /**
+     * The model's feature-set members with this prediction's inputs: the members that shared the training run's
+     * input read {@code --input}; each member that read an input of its own needs {@code --input.NAME} (read with
+     * its training source unless {@code --source.NAME} names another).
+     */
+    private List<ChosenMember> members(PredictSpec spec, SavedModel saved, StageEntry source) {
+        Map<String, FeatureInput> inputs = new LinkedHashMap<>();
+        List<FeatureMember> members = new ArrayList<>();
+        for (SavedModel.Member m : saved.members()) {
+            members.add(new FeatureMember(m.name(), m.extractor()));
+            FeatureInput given = spec.memberInputs().get(m.name());
+            if (m.ownInput() && given == null) {
+                throw new SegmentaException("the model " + spec.model() + " was trained on the feature set "
+                        + saved.features() + ", whose member " + m.name() + " read an input of its own ("
+                        + m.input() + "); give the new one with --input." + m.name() + " PATH");
+            }
+            if (!m.ownInput() && given != null) {
+                throw new SegmentaException("--input." + m.name() + ": the member " + m.name() + " of the model "
+                        + spec.model() + " shares the input of the feature set " + saved.features()
+                        + " (--input); leave out --input." + m.name());
+            }
+            if (given != null) {
+                inputs.put(m.name(), new FeatureInput(given.source().or(() -> Optional.of(m.source())),
+                        given.input()));
+            }
+        }
+        return planner.members(saved.features(), members, source, inputsChecked(spec, saved, inputs), "--input.",
+                "the model's " + StageKind.SOURCE.label());
+    }
+
+    /** The given member inputs, refusing those that name no member of the model. */
+    private static Map<String, FeatureInput> inputsChecked(PredictSpec spec, SavedModel saved,
+            Map<String, FeatureInput> inputs) {
+        for (String name : spec.memberInputs().keySet()) {
+            if (saved.members().stream().noneMatch(m -> m.name().equals(name))) {
+                throw new SegmentaException("--input." + name + ": the model " + spec.model() + " has no member "
+                        + name + "; its features are " + saved.features());
+            }
+        }
+        return inputs;
+    }
+
     PredictionResult execute(PredictSpec spec, Plan plan, StepRunner steps) {
         ChosenStages chosen = plan.chosen();
-        DataSource source = (DataSource) chosen.source().stage();
-        SourceData data = steps.stage(chosen.source(), ctx -> source.read(spec.input(), ctx),
-                d -> d.transactions() == null ? null : d.transactions().rowCount() + " rows kept");
-        if (data.transactions() == null) {
-            throw Training.nothingKept(spec.input(), data.quality());
-        }
-        FeatureMatrix extracted = Training.extract(chosen, steps, spec.input(), data);
+        FeatureSetExtraction.Extracted extracted = FeatureSetExtraction.extract(plan.saved().features(),
+                spec.input(), chosen, steps, plan.options());
+        SourceData data = extracted.data();
         FeatureMatrix raw = data.entitiesOnly()
-                ? ModelColumns.select(spec.model(), spec.input(), plan.saved(), extracted, steps) : extracted;
+                ? ModelColumns.select(spec.model(), spec.input(), plan.saved(), extracted.raw(), steps)
+                : extracted.raw();
         sameFeatures(spec.model(), plan.saved(), raw);
         FeatureMatrix scaled = steps.engine(Training.SCALING, () -> plan.scaling().transform(raw), null);
         int[] segments = steps.stage(chosen.algorithm(), ctx -> plan.model().predict(scaled),
@@ -122,10 +160,14 @@ final class Prediction {
      * or be {@value EngineOptions#SEGMENT_NAMES}.
      */
     private static Options options(SavedModel saved, ChosenStages chosen, Options given) {
-        OptionCheck check = new OptionCheck(List.of(chosen.source(), chosen.features()),
-                List.of(EngineOptions.SEGMENT_NAMES));
+        List<String> engine = new ArrayList<>(List.of(EngineOptions.SEGMENT_NAMES));
+        if (chosen.combined()) {
+            engine.add(EngineOptions.JOIN);
+        }
+        OptionCheck check = new OptionCheck(chosen.readers(), engine);
         check.requireKnown(given.asMap().keySet(), " for predict; the source and feature extractor read: "
-                + check.stagesRead() + "; and " + EngineOptions.SEGMENT_NAMES + " renames segments");
+                + check.stagesRead() + "; and " + EngineOptions.SEGMENT_NAMES + " renames segments"
+                + (chosen.combined() ? "; " + EngineOptions.JOIN + " joins the feature set" : ""));
         Map<String, String> options = new LinkedHashMap<>();
         boolean sameSource = chosen.source().name().equals(saved.source());
         Set<String> sourceOptions = new TreeSet<>();

@@ -2,9 +2,12 @@ package io.segmenta.engine.internal;
 
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.UnknownStageException;
+import io.segmenta.api.data.EntityKind;
 import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.pipeline.EngineOptions;
+import io.segmenta.api.pipeline.FeatureInput;
+import io.segmenta.api.pipeline.FeatureMember;
 import io.segmenta.api.pipeline.PipelineSpec;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.DataSource;
@@ -70,8 +73,13 @@ final class RunPlanner {
         checkCluster(spec);
         List<StageEntry> readers = new ArrayList<>(chosen.all());
         catalog.find(StageKind.SOURCE, spec.source()).ifPresent(readers::add);
-        catalog.find(StageKind.FEATURES, spec.features()).ifPresent(readers::add);
-        checkOptions(spec.options(), readers);
+        for (FeatureMember m : spec.members()) {
+            catalog.find(StageKind.FEATURES, m.extractor()).ifPresent(readers::add);
+        }
+        for (FeatureInput own : spec.memberInputs().values()) {
+            own.source().flatMap(n -> catalog.find(StageKind.SOURCE, n)).ifPresent(readers::add);
+        }
+        checkOptions(spec.options(), readers, spec.members().size() > 1);
         checkOutputFolder(spec, chosen);
         return new Plan(spec, chosen);
     }
@@ -84,9 +92,56 @@ final class RunPlanner {
     /** @param withReporters false when nothing will be written: the spec's reporters are then ignored */
     private ChosenStages choose(PipelineSpec spec, boolean withReporters) {
         StageEntry source = find(StageKind.SOURCE, spec.source());
-        StageEntry features = find(StageKind.FEATURES, spec.features());
-        return new ChosenStages(source, features, find(StageKind.ALGORITHM, spec.algorithm()),
-                withReporters ? reporters(spec) : List.of());
+        List<ChosenMember> members = members(spec.features(), spec.members(), source, spec.memberInputs(),
+                "input.", "the run's " + StageKind.SOURCE.label());
+        return new ChosenStages(source, members.get(0).extractor(), find(StageKind.ALGORITHM, spec.algorithm()),
+                withReporters ? reporters(spec) : List.of(), members);
+    }
+
+    /**
+     * The members of a feature set with their stages and inputs: a member with an entry in {@code inputs} reads
+     * it (with its own source, or {@code source}), the others share the read of the run's input. The first member
+     * always shares it (it is the base of the join and what the reports' transactions are), and every member must
+     * describe the same entities.
+     *
+     * @param optionPrefix how the member inputs are written, for messages ("input.")
+     */
+    List<ChosenMember> members(String set, List<FeatureMember> members, StageEntry source,
+            Map<String, FeatureInput> inputs, String optionPrefix, String sourceLabel) {
+        Set<String> names = new TreeSet<>();
+        members.forEach(m -> names.add(m.name()));
+        for (String name : inputs.keySet()) {
+            if (!names.contains(name)) {
+                throw new SegmentaException(optionPrefix + name + ": the feature set " + set + " has no member "
+                        + name + "; its members are " + String.join(", ", members.stream().map(FeatureMember::name)
+                                .toList()));
+            }
+        }
+        List<ChosenMember> chosen = new ArrayList<>();
+        for (FeatureMember m : members) {
+            StageEntry extractor = find(StageKind.FEATURES, m.extractor());
+            FeatureInput own = inputs.get(m.name());
+            if (own != null && chosen.isEmpty() && members.size() > 1) {
+                throw new SegmentaException(optionPrefix + m.name() + ": the first member of the feature set " + set
+                        + " reads " + sourceLabel + "'s input; give the other members inputs of their own");
+            }
+            chosen.add(own == null ? new ChosenMember(m.name(), source, null, true, extractor)
+                    : new ChosenMember(m.name(), own.source().map(n -> find(StageKind.SOURCE, n)).orElse(source),
+                            own.input(), false, extractor));
+        }
+        EntityKind entity = entity(chosen.get(0));
+        for (ChosenMember m : chosen) {
+            if (entity(m) != entity) {
+                throw new SegmentaException("feature set " + set + ": " + chosen.get(0).name() + " gives "
+                        + entity.label() + " features but " + m.name() + " gives " + entity(m).label()
+                        + " features; the members of a set must describe the same entities");
+            }
+        }
+        return chosen;
+    }
+
+    private static EntityKind entity(ChosenMember m) {
+        return StepRunner.call(m.extractor(), () -> ((FeatureExtractor) m.extractor().stage()).entity());
     }
 
     private List<StageEntry> reporters(PipelineSpec spec) {
@@ -136,8 +191,7 @@ final class RunPlanner {
         if (!added) {
             return spec;
         }
-        return new PipelineSpec(spec.source(), spec.input(), spec.features(), spec.algorithm(), spec.cluster(),
-                spec.reporters(), spec.outputDir(), new Options(options));
+        return spec.withOptions(new Options(options));
     }
 
     /**
@@ -146,12 +200,23 @@ final class RunPlanner {
      */
     private static void validate(PipelineSpec spec, ChosenStages chosen) {
         checkCluster(spec);
-        checkOptions(spec.options(), chosen.all());
+        checkOptions(spec.options(), chosen.all(), chosen.combined());
         requiredColumnsDeclared(chosen);
-        if (!Files.exists(spec.input())) {
-            throw new SegmentaException("no such file: " + spec.input());
-        }
+        inputsExist(spec.input(), chosen);
         checkOutputFolder(spec, chosen);
+    }
+
+    /** Fails when the run's input or a member's own input does not exist. */
+    static void inputsExist(Path input, ChosenStages chosen) {
+        if (!Files.exists(input)) {
+            throw new SegmentaException("no such file: " + input);
+        }
+        for (ChosenMember m : chosen.members()) {
+            if (!m.shared() && !Files.exists(m.input())) {
+                throw new SegmentaException("no such file: " + m.input() + " (the input of member " + m.name()
+                        + ")");
+            }
+        }
     }
 
     private static void checkCluster(PipelineSpec spec) {
@@ -160,10 +225,15 @@ final class RunPlanner {
         atLeast("maxIterations", c.maxIterations(), 1);
     }
 
-    private static void checkOptions(Options options, List<StageEntry> readers) {
-        OptionCheck check = new OptionCheck(readers, EngineOptions.ALL);
+    /** @param combined true for a feature set of several members: the engine then also reads the join rule */
+    private static void checkOptions(Options options, List<StageEntry> readers, boolean combined) {
+        List<String> engine = new ArrayList<>(EngineOptions.ALL);
+        if (combined) {
+            engine.add(EngineOptions.JOIN);
+        }
+        OptionCheck check = new OptionCheck(readers, engine);
         check.requireKnown(options.asMap().keySet(), "; the stages of this pipeline read: " + check.stagesRead()
-                + "; the engine reads: " + String.join(", ", EngineOptions.ALL));
+                + "; the engine reads: " + String.join(", ", engine));
         EngineOptionValues.validate(options);
     }
 
@@ -179,37 +249,39 @@ final class RunPlanner {
         }
     }
 
-    /** Fails before reading when the source declares its columns and lacks some the extractor needs. */
+    /** Fails before reading when a member's source declares its columns and lacks some its extractor needs. */
     static void requiredColumnsDeclared(ChosenStages chosen) {
-        Set<String> provided = StepRunner.call(chosen.source(),
-                () -> ((DataSource) chosen.source().stage()).providedColumns());
-        if (provided.isEmpty()) {
-            return; // not declared: checked on the table after reading
-        }
-        Set<String> missing = new TreeSet<>(requiredColumns(chosen));
-        missing.removeAll(provided);
-        missing.removeIf(RunPlanner::alwaysPresent);
-        if (!missing.isEmpty()) {
-            throw missingColumns(chosen, missing, "does not provide");
+        for (ChosenMember m : chosen.members()) {
+            Set<String> provided = StepRunner.call(m.source(),
+                    () -> ((DataSource) m.source().stage()).providedColumns());
+            if (provided.isEmpty()) {
+                continue; // not declared: checked on the table after reading
+            }
+            Set<String> missing = new TreeSet<>(requiredColumns(m));
+            missing.removeAll(provided);
+            missing.removeIf(RunPlanner::alwaysPresent);
+            if (!missing.isEmpty()) {
+                throw missingColumns(m, missing, "does not provide");
+            }
         }
     }
 
-    /** Fails after reading when the table lacks columns the extractor needs. */
-    static void requiredColumnsPresent(ChosenStages chosen, TransactionTable table) {
+    /** Fails after reading when the table lacks columns the member's extractor needs. */
+    static void requiredColumnsPresent(ChosenMember member, TransactionTable table) {
         Set<String> missing = new TreeSet<>();
-        for (String column : requiredColumns(chosen)) {
+        for (String column : requiredColumns(member)) {
             if (table.column(column).isEmpty()) {
                 missing.add(column);
             }
         }
         if (!missing.isEmpty()) {
-            throw missingColumns(chosen, missing, "did not provide from this input");
+            throw missingColumns(member, missing, "did not provide from this input");
         }
     }
 
-    private static Set<String> requiredColumns(ChosenStages chosen) {
-        return StepRunner.call(chosen.features(),
-                () -> ((FeatureExtractor) chosen.features().stage()).requiredColumns());
+    private static Set<String> requiredColumns(ChosenMember m) {
+        return StepRunner.call(m.extractor(),
+                () -> ((FeatureExtractor) m.extractor().stage()).requiredColumns());
     }
 
     private static boolean alwaysPresent(String column) {
@@ -221,10 +293,10 @@ final class RunPlanner {
         return false;
     }
 
-    private static SegmentaException missingColumns(ChosenStages chosen, Set<String> missing, String verb) {
-        return new SegmentaException("the " + chosen.features().label() + " needs the transaction "
+    private static SegmentaException missingColumns(ChosenMember m, Set<String> missing, String verb) {
+        return new SegmentaException("the " + m.extractor().label() + " needs the transaction "
                 + (missing.size() == 1 ? "column " : "columns ") + String.join(", ", missing) + ", which the "
-                + chosen.source().label() + " " + verb + "; choose another feature extractor or source");
+                + m.source().label() + " " + verb + "; choose another feature extractor or source");
     }
 
     private static void checkRange(int kMin, int kMax) {

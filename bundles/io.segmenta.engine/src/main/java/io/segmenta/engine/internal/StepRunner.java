@@ -67,14 +67,22 @@ final class StepRunner {
      * @param summary what the result is, for the log (rows, customers), or null
      */
     <T> T stage(StageEntry entry, Function<StageContext, T> work, Function<? super T, String> summary) {
-        T result = stage(entry, work, List.of(), true, summary);
+        return stage(entry, entry.name(), work, summary);
+    }
+
+    /**
+     * As {@link #stage(StageEntry, Function, Function)}, under another step name (a stage called twice in one run,
+     * as a feature set's source reading two files: "mapped-csv (web)"), so that its timings stay apart.
+     */
+    <T> T stage(StageEntry entry, String step, Function<StageContext, T> work, Function<? super T, String> summary) {
+        T result = stage(entry, step, work, List.of(), true, summary);
         run.checkNotCancelled(List.of());
         return result;
     }
 
     /** A reporter's step. @param written files already written by earlier reporters, named in failure messages */
     List<Path> report(StageEntry entry, Function<StageContext, List<Path>> work, List<Path> written) {
-        return stage(entry, work, written, true, files -> "wrote " + files);
+        return stage(entry, entry.name(), work, written, true, files -> "wrote " + files);
     }
 
     /**
@@ -82,16 +90,16 @@ final class StepRunner {
      * passed on (its messages are).
      */
     <T> T quiet(StageEntry entry, Function<StageContext, T> work) {
-        T result = stage(entry, work, List.of(), false, null);
+        T result = stage(entry, entry.name(), work, List.of(), false, null);
         run.checkNotCancelled(List.of());
         return result;
     }
 
-    private <T> T stage(StageEntry entry, Function<StageContext, T> work, List<Path> written, boolean step,
-            Function<? super T, String> summary) {
+    private <T> T stage(StageEntry entry, String stepName, Function<StageContext, T> work, List<Path> written,
+            boolean step, Function<? super T, String> summary) {
         String name = "the " + entry.label();
         if (step) {
-            started(entry.kind(), entry.name());
+            started(entry.kind(), stepName);
         }
         long start = System.nanoTime();
         T result;
@@ -119,7 +127,9 @@ final class StepRunner {
                     + (written.isEmpty() ? "" : "; " + RunState.written(written)));
         }
         if (step) {
-            finished(entry.kind(), entry.name(), entry.label(), start, summary == null ? null : summary.apply(result));
+            finished(entry.kind(), stepName, stepName.equals(entry.name()) ? entry.label() : entry.label() + " "
+                    + stepName.substring(entry.name().length()).trim(), start, summary == null ? null
+                    : summary.apply(result));
         }
         return result;
     }

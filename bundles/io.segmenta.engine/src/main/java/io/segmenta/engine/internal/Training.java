@@ -1,15 +1,10 @@
 package io.segmenta.engine.internal;
 
 import io.segmenta.api.SegmentaException;
-import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.DataQuality;
 import io.segmenta.api.data.FeatureMatrix;
-import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.data.Rejection;
 import io.segmenta.api.data.SourceData;
-import io.segmenta.api.data.TimestampColumn;
-import io.segmenta.api.data.TransactionField;
-import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.pipeline.BusinessFigures;
 import io.segmenta.api.pipeline.ClusterQuality;
 import io.segmenta.api.pipeline.ExtractedFeatures;
@@ -22,8 +17,6 @@ import io.segmenta.api.pipeline.SegmentProfile;
 import io.segmenta.api.stage.ClusterModel;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.Clusterer;
-import io.segmenta.api.stage.DataSource;
-import io.segmenta.api.stage.FeatureExtractor;
 import io.segmenta.engine.internal.metrics.ClusterMetrics;
 import io.segmenta.engine.internal.metrics.Clustering;
 import io.segmenta.engine.internal.scaling.FittedScaler;
@@ -74,31 +67,11 @@ final class Training {
      * @param k the largest k that will be fitted, and how it is called in the message when there are fewer rows
      */
     Prepared prepare(PipelineSpec spec, ChosenStages chosen, StepRunner steps, int k, String kName) {
-        DataSource source = (DataSource) chosen.source().stage();
-        SourceData data = steps.stage(chosen.source(), ctx -> source.read(spec.input(), ctx), Training::kept);
-        if (data.transactions() == null) {
-            throw new SegmentaException(chosen.source().label() + " failed: it returned no transactions table");
-        }
-        FeatureMatrix raw = extract(chosen, steps, spec.input(), data);
-        return scale(spec, steps, data, raw, null, k, kName, "the " + chosen.features().label() + " produced");
+        FeatureSetExtraction.Extracted extracted = FeatureSetExtraction.extract(spec.features(), spec.input(), chosen,
+                steps, spec.options());
+        return scale(spec, steps, extracted.data(), extracted.raw(), null, k, kName, extracted.producer());
     }
 
-    /**
-     * The extractor's features of what the source read: transactions (with the columns the extractor needs), or
-     * an entity table without transactions (the extractor says whether it can use one).
-     */
-    static FeatureMatrix extract(ChosenStages chosen, StepRunner steps, Path input, SourceData data) {
-        boolean entities = data.entitiesOnly() && data.entities().rowCount() > 0;
-        if (!entities && data.transactions().rowCount() == 0) {
-            throw nothingKept(input, data.quality(),
-                    data.entities() == null ? "transactions" : data.entities().entity().label() + "s");
-        }
-        if (!entities) {
-            RunPlanner.requiredColumnsPresent(chosen, data.transactions());
-        }
-        FeatureExtractor extractor = (FeatureExtractor) chosen.features().stage();
-        return steps.stage(chosen.features(), ctx -> extractor.extract(data, ctx), Training::entities);
-    }
 
     /**
      * Scales features another back-end extracted. The run's source then holds their data-quality account and an
@@ -215,17 +188,6 @@ final class Training {
         int elbowK = knee < 0 ? 0 : kMin + knee;
         KRecommendation recommendation = KRecommendation.of(candidates, elbowK);
         return new KSelection(spec, candidates, elbowK, recommendation.k(), recommendation.reason(), rows, sample);
-    }
-
-    private static String kept(SourceData data) {
-        TransactionTable t = data.transactions();
-        DataQuality q = data.quality();
-        return t == null ? null : t.rowCount() + " rows kept" + (q == null ? "" : " of " + q.rowsRead() + " read");
-    }
-
-    private static String entities(FeatureMatrix m) {
-        return m.rowCount() + " " + m.entity().label() + "s, " + (m.numeric().size() + m.categorical().size())
-                + " features";
     }
 
     static SegmentaException nothingKept(Path input, DataQuality q) {

@@ -114,29 +114,11 @@ public final class FakeStages {
         public SourceData read(Path input, StageContext context) {
             enter(context);
             int n = empty ? 0 : CUSTOMERS.length;
-            List<String> levels = new ArrayList<>();
-            int[] customer = new int[n];
-            int[] order = new int[n];
-            List<String> orders = new ArrayList<>();
-            long[] time = new long[n];
-            double[] quantity = new double[n];
-            double[] amount = new double[n];
-            for (int i = 0; i < n; i++) {
-                if (!levels.contains(CUSTOMERS[i])) {
-                    levels.add(CUSTOMERS[i]);
-                }
-                customer[i] = levels.indexOf(CUSTOMERS[i]);
-                orders.add("o" + i);
-                order[i] = i;
-                time[i] = 1_300_000_000L + i * 86_400L;
-                quantity[i] = 1;
-                amount[i] = AMOUNTS[i];
-            }
+            TransactionTable table = transactions(Arrays.copyOf(CUSTOMERS, n), Arrays.copyOf(AMOUNTS, n), 86_400L);
+            long[] time = table.timestamp().epochSeconds();
+            List<String> levels = table.customer().levels();
             context.progress(n, n, "rows");
             context.info("read " + n + " rows");
-            TransactionTable table = new TransactionTable(List.of(new CategoricalColumn("customer", customer, levels),
-                    new CategoricalColumn("order", order, orders), new TimestampColumn("timestamp", time),
-                    new NumericColumn("quantity", quantity), new NumericColumn("amount", amount)));
             String file = input.getFileName().toString();
             List<Rejection> rejections = empty
                     ? List.of(new Rejection("missing CustomerID", 2, file, List.of(2L, 3L)),
@@ -147,6 +129,33 @@ public final class FakeStages {
                     Map.of("customers", (long) levels.size()));
             return new SourceData(table, quality);
         }
+    }
+
+    /**
+     * A transactions table of one order line per customer given, each its own order of quantity 1, the first at
+     * 1,300,000,000 s and each next one {@code step} seconds later.
+     */
+    static TransactionTable transactions(String[] customers, double[] amounts, long step) {
+        int n = customers.length;
+        List<String> levels = new ArrayList<>();
+        int[] customer = new int[n];
+        int[] order = new int[n];
+        List<String> orders = new ArrayList<>();
+        long[] time = new long[n];
+        double[] quantity = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (!levels.contains(customers[i])) {
+                levels.add(customers[i]);
+            }
+            customer[i] = levels.indexOf(customers[i]);
+            orders.add("o" + i);
+            order[i] = i;
+            time[i] = 1_300_000_000L + i * step;
+            quantity[i] = 1;
+        }
+        return new TransactionTable(List.of(new CategoricalColumn("customer", customer, levels),
+                new CategoricalColumn("order", order, orders), new TimestampColumn("timestamp", time),
+                new NumericColumn("quantity", quantity), new NumericColumn("amount", amounts.clone())));
     }
 
     /** Frequency (order lines) and monetary (sum of amounts) per customer; declares the option "snapshot". */

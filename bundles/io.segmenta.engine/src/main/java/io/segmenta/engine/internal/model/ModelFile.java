@@ -11,6 +11,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.EntityKind;
+import io.segmenta.api.pipeline.FeatureMember;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.ModelState;
 import io.segmenta.engine.internal.scaling.ScalingStep;
@@ -78,6 +79,19 @@ public final class ModelFile {
         textMap(json, m.options());
         json.name("stageVersions");
         textMap(json, m.stageVersions());
+        if (m.combined()) {
+            // only for feature sets, so that a single extractor's file is as before (and read by older versions)
+            json.name("members").beginArray();
+            for (SavedModel.Member member : m.members()) {
+                json.beginObject();
+                json.name("name").value(member.name());
+                json.name("extractor").value(member.extractor());
+                json.name("source").value(member.source());
+                json.name("input").value(member.input());
+                json.endObject();
+            }
+            json.endArray();
+        }
         json.endObject();
 
         json.name("features").beginObject();
@@ -292,7 +306,30 @@ public final class ModelFile {
         return new SavedModel(doc.text("created"), pipeline.text("source"), pipeline.text("features"), algorithmName,
                 cluster, pipeline.textMap("options"), pipeline.textMap("stageVersions"),
                 entity(file, features.text("entity")), features.texts("numeric"), features.texts("categorical"),
-                features.textOrNull("valueColumn"), scaling, segments, modelState, t);
+                features.textOrNull("valueColumn"), scaling, segments, modelState, t, members(file, pipeline));
+    }
+
+    /** The members of {@code pipeline.members}; without it (a single extractor, or a file before 0.2) the one. */
+    private static List<SavedModel.Member> members(Path file, JsonMembers pipeline) {
+        if (!pipeline.has("members")) {
+            List<SavedModel.Member> shared = new ArrayList<>();
+            for (FeatureMember m : FeatureMember.parse(pipeline.text("features"))) {
+                shared.add(new SavedModel.Member(m.name(), m.extractor(), pipeline.text("source"), null));
+            }
+            return shared;
+        }
+        List<SavedModel.Member> members = new ArrayList<>();
+        JsonArray array = pipeline.array("members");
+        for (int i = 0; i < array.size(); i++) {
+            String where = "pipeline.members[" + i + "]";
+            JsonMembers m = new JsonMembers(file, where + ".", object(file, where, array.get(i)));
+            members.add(new SavedModel.Member(m.text("name"), m.text("extractor"), m.text("source"),
+                    m.textOrNull("input")));
+        }
+        if (members.isEmpty()) {
+            throw new SegmentaException(file + ": pipeline.members is empty; it lists the members of the feature set");
+        }
+        return members;
     }
 
     private static EntityKind entity(Path file, String label) {

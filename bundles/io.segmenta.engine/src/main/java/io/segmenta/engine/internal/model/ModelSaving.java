@@ -5,7 +5,10 @@ import io.segmenta.api.data.DataQuality;
 import io.segmenta.api.data.TimestampColumn;
 import io.segmenta.api.pipeline.ClusterQuality;
 import io.segmenta.api.pipeline.EngineOptions;
+import io.segmenta.api.pipeline.FeatureInput;
+import io.segmenta.api.pipeline.FeatureMember;
 import io.segmenta.api.pipeline.PipelineResult;
+import io.segmenta.api.pipeline.PipelineSpec;
 import io.segmenta.api.pipeline.SegmentProfile;
 import io.segmenta.api.stage.ModelState;
 import io.segmenta.engine.internal.scaling.FittedScaler;
@@ -46,7 +49,18 @@ public final class ModelSaving {
                 new TreeMap<>(result.stageVersions()), result.features().entity(),
                 result.features().numericNames(),
                 result.features().categorical().stream().map(CategoricalColumn::name).toList(),
-                result.features().valueColumn(), scaler.steps(), segments, state, training);
+                result.features().valueColumn(), scaler.steps(), segments, state, training, members(result.spec()));
+    }
+
+    private static List<SavedModel.Member> members(PipelineSpec spec) {
+        List<SavedModel.Member> members = new ArrayList<>();
+        for (FeatureMember m : spec.members()) {
+            FeatureInput own = spec.memberInputs().get(m.name());
+            members.add(own == null ? new SavedModel.Member(m.name(), m.extractor(), spec.source(), null)
+                    : new SavedModel.Member(m.name(), m.extractor(), own.source().orElse(spec.source()),
+                            own.input().toString()));
+        }
+        return members;
     }
 
     private static String dateTime(long seconds) {

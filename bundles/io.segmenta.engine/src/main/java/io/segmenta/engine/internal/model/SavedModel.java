@@ -26,11 +26,37 @@ import java.util.Map;
  * @param segments the segments, in segment order
  * @param state the algorithm's state ({@link io.segmenta.api.stage.ClusterModel#state()})
  * @param training what the model was trained on
+ * @param members the members of the feature set, in order (one for a single extractor)
  */
 public record SavedModel(String created, String source, String features, String algorithm, ClusterRequest cluster,
         Map<String, String> options, Map<String, String> stageVersions, EntityKind entity, List<String> numeric,
         List<String> categorical, String valueColumn, Map<String, List<ScalingStep>> scaling, List<Segment> segments,
-        ModelState state, Training training) {
+        ModelState state, Training training, List<Member> members) {
+
+    public SavedModel {
+        members = List.copyOf(members);
+    }
+
+    /**
+     * One member of the training run's feature set.
+     *
+     * @param name its name
+     * @param extractor its feature extractor
+     * @param source the source that read its input
+     * @param input the input it read of its own, or null when it shared the run's (then predict reads its
+     *        {@code --input}; otherwise predict needs {@code --input.NAME})
+     */
+    public record Member(String name, String extractor, String source, String input) {
+        /** True when the member read an input of its own. */
+        public boolean ownInput() {
+            return input != null;
+        }
+    }
+
+    /** True when the model's features are a feature set that needs more than the one extractor on one input. */
+    public boolean combined() {
+        return members.size() > 1 || members.stream().anyMatch(Member::ownInput);
+    }
 
     /**
      * One segment as trained.
