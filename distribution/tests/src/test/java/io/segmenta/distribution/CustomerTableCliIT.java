@@ -135,4 +135,38 @@ public class CustomerTableCliIT {
                 + " Umur: median 36, Profesi: most frequent 'Wiraswasta'"));
         assertTrue(launch.out, launch.out.contains("Jenis Kelamin: "));
     }
+
+    /**
+     * Behaviour from transactions joined with attributes from a CRM file: rfm on the UK sample (300 customers)
+     * plus attributes of crm.csv (24 of those customers and 2 others); the inner join keeps 24, counts the 276
+     * without attributes and the 2 without transactions, and the assignments carry both kinds of feature.
+     */
+    @Test
+    public void transactionsJoinedWithACustomerTableKeepTheCustomersInBoth() throws Exception {
+        Path crm = Path.of(System.getProperty("segmenta.dist.root"))
+                .resolve("tests/src/test/resources/customers/crm.csv");
+        Path work = Distribution.workDir("cli-rfm-crm");
+        Launch run = Launch.run(work, TIMEOUT_SECONDS, "segmenta", "run", "--source", "uk-retail", "--input",
+                Distribution.sample().toString(), "--features", "rfm+crm:attributes", "--source.crm",
+                "customer-table", "--input.crm", crm.toString(), "--algorithm", "kprototypes", "--k", "3",
+                "--report", "csv,json", "--out", "out", "--save-model", "model.json");
+        assertEquals(run.toString(), 0, run.exitCode);
+
+        java.util.Map<String, String> summary = Distribution.checkReports(work.resolve("out"), 3);
+        assertEquals("24", summary.get("customers"));
+        assertEquals("300", summary.get("distinct customers of member rfm in source"));
+        assertEquals("26", summary.get("distinct customers of member crm in source"));
+        assertEquals("276", summary.get("distinct customers dropped by the join, not in crm in source"));
+        assertEquals("2", summary.get("distinct customers dropped by the join, not in rfm in source"));
+        List<String> assignments = Files.readAllLines(work.resolve("out/assignments.csv"));
+        assertEquals(25, assignments.size());
+        assertTrue(assignments.get(0), assignments.get(0).startsWith("customer_id,recency,frequency,monetary,Umur,"
+                + "Jenis Kelamin,Tipe Residen,"));
+        assertFalse("a customer without attributes is left out", String.join("\n", assignments).contains("99001"));
+
+        Launch predict = Launch.run(work, TIMEOUT_SECONDS, "segmenta", "predict", "--model", "model.json",
+                "--input", Distribution.sample().toString(), "--input.crm", crm.toString(), "--out", "predicted");
+        assertEquals(predict.toString(), 0, predict.exitCode);
+        assertEquals(assignments, Files.readAllLines(work.resolve("predicted/predictions.csv")));
+    }
 }
