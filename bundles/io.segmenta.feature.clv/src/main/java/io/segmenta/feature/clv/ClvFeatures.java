@@ -1,0 +1,89 @@
+package io.segmenta.feature.clv;
+
+import aQute.bnd.annotation.Resolution;
+import aQute.bnd.annotation.spi.ServiceProvider;
+import io.segmenta.annotation.StageName;
+import io.segmenta.api.SegmentaException;
+import io.segmenta.api.data.EntityKind;
+import io.segmenta.api.data.FeatureMatrix;
+import io.segmenta.api.data.NumericColumn;
+import io.segmenta.api.data.TransactionTable;
+import io.segmenta.api.stage.FeatureExtractor;
+import io.segmenta.api.stage.StageContext;
+import io.segmenta.api.stage.StageOption;
+import java.util.Arrays;
+import java.util.List;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Customer lifetime value: BG/NBD (repeat purchases) and Gamma-Gamma (spend per purchase) fitted by maximum
+ * likelihood on the calibration period, and per customer frequency, recency, age, probability alive, expected
+ * purchases and expected purchase value over the horizon, and CLV. The model, options and outputs are in
+ * docs/clv.md.
+ */
+@Component(service = FeatureExtractor.class)
+@StageName(ClvFeatures.NAME)
+@ServiceProvider(value = FeatureExtractor.class, resolution = Resolution.OPTIONAL)
+public class ClvFeatures implements FeatureExtractor {
+    static final String NAME = "clv";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "customer lifetime value: BG/NBD and Gamma-Gamma fits; P(alive), expected purchases and value, CLV";
+    }
+
+    @Override
+    public EntityKind entity() {
+        return EntityKind.CUSTOMER;
+    }
+
+    @Override
+    public List<StageOption> options() {
+        return ClvOptions.list();
+    }
+
+    @Override
+    public FeatureMatrix extract(TransactionTable transactions, StageContext context) {
+        ClvOptions options = ClvOptions.of(context.options());
+        if (transactions.rowCount() == 0) {
+            throw new SegmentaException("no transactions to compute CLV from: every row was rejected by the source");
+        }
+        PurchaseHistories h = new PurchaseHistories(transactions, options.unit(), options.calibrationEnd(),
+                options.holdoutEnd());
+        if (h.size() == 0) {
+            throw new SegmentaException("no customer to compute CLV for: none of the " + transactions.rowCount()
+                    + " rows has a customer, a timestamp and a finite amount on or before the calibration end "
+                    + h.calibrationEnd);
+        }
+        if (h.leftOutRows > 0) {
+            context.info(NAME + ": left out " + h.leftOutRows + " of " + transactions.rowCount()
+                    + " rows without a customer, a timestamp or a finite amount");
+        }
+        if (h.laterCustomers > 0) {
+            context.info(NAME + ": " + h.laterCustomers + " customers first bought after the calibration end "
+                    + h.calibrationEnd + "; they are not scored");
+        }
+        context.checkCancelled("clv: before fitting");
+        long started = System.nanoTime();
+        ClvFit fit = ClvFit.of(h, options.penaliser());
+        context.checkCancelled("clv: after fitting");
+        ClvScores scores = new ClvScores(fit.bgNbd(), fit.gammaGamma(), h, options.unit(), options.horizon(),
+                options.discountRate());
+        context.info(NAME + ": " + ClvSummary.parameters(fit, options.unit()));
+        context.logger().log(System.Logger.Level.INFO, "{0}: {1} customers ({2} repeat) fitted and scored in {3} ms",
+                NAME, h.size(), fit.repeatCustomers(), (System.nanoTime() - started) / 1_000_000);
+        return new FeatureMatrix(EntityKind.CUSTOMER, List.copyOf(h.ids), List.of(
+                new NumericColumn("frequency", Arrays.stream(h.x).asDoubleStream().toArray()),
+                new NumericColumn("recency", h.recency),
+                new NumericColumn("age", h.age),
+                new NumericColumn("p_alive", scores.probabilityAlive),
+                new NumericColumn("expected_purchases", scores.expectedPurchases),
+                new NumericColumn("expected_value", scores.expectedValue),
+                new NumericColumn("clv", scores.lifetimeValue)), List.of(), "clv");
+    }
+}
