@@ -1,5 +1,6 @@
 package io.segmenta.feature.clv;
 
+import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.apache.commons.math3.special.Beta;
@@ -13,7 +14,8 @@ import org.apache.commons.math3.special.Beta;
  */
 record BgNbd(double r, double alpha, double a, double b) {
     static final String[] NAMES = {"r", "alpha", "a", "b"};
-    private static final GaussIntegrator LEGENDRE = new GaussIntegratorFactory().legendre(64, 0, 1);
+    /** 128-point Gauss-Legendre nodes and weights on (0, 1), computed once; scaled to each piece's interval. */
+    private static final GaussIntegrator LEGENDRE = new GaussIntegratorFactory().legendre(128, 0, 1);
 
     static BgNbd of(double[] p) {
         return new BgNbd(p[0], p[1], p[2], p[3]);
@@ -65,21 +67,28 @@ record BgNbd(double r, double alpha, double a, double b) {
     }
 
     /**
-     * The integral form, with p = u^(1/a) so that the Beta density's p^(a-1) (unbounded near 0 when a &lt; 1)
-     * becomes a constant; 64-point Gauss-Legendre on u in (0, 1) (Commons Math), which never evaluates the ends.
+     * The integral form, split at p = 1/2 so that neither end of the Beta density is unbounded: on (0, 1/2]
+     * p = u^(1/a) turns p^(a-1) dp into du/a, on [1/2, 1) 1 - p = w^(1/(b+x)) turns (1-p)^(b+x-1) dp into
+     * dw/(b+x). Each piece is integrated with Commons Math's 128-point Gauss-Legendre rule, which never
+     * evaluates the ends; it agrees with the series form to 1e-4 relative or better (BgNbdTest).
      */
     double expectedIfAliveByIntegral(double t, int x, double age) {
         double bx = b + x;
         double rx = r + x;
-        double norm = a * Math.exp(Beta.logBeta(a, bx));
         double s = alpha + age;
-        return LEGENDRE.integrate(u -> {
+        DoubleUnaryOperator g = p -> p <= 0 ? rx * t / s : -Math.expm1(rx * (Math.log(s) - Math.log(s + p * t))) / p;
+        double low = integrate(u -> {
             double p = Math.pow(u, 1 / a);
-            if (p <= 0) {
-                return rx * t / s * Math.pow(1 - p, bx - 1); // the limit as p goes to 0
-            }
-            double g = -Math.expm1(rx * (Math.log(s) - Math.log(s + p * t))) / p;
-            return Math.pow(1 - p, bx - 1) * g;
-        }) / norm;
+            return Math.pow(1 - p, bx - 1) * g.applyAsDouble(p);
+        }, Math.pow(0.5, a)) / a;
+        double high = integrate(w -> {
+            double p = 1 - Math.pow(w, 1 / bx);
+            return Math.pow(p, a - 1) * g.applyAsDouble(p);
+        }, Math.pow(0.5, bx)) / bx;
+        return (low + high) / Math.exp(Beta.logBeta(a, bx));
+    }
+
+    private static double integrate(DoubleUnaryOperator f, double upper) {
+        return upper * LEGENDRE.integrate(u -> f.applyAsDouble(u * upper));
     }
 }
