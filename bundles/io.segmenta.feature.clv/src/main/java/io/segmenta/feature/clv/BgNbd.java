@@ -70,7 +70,7 @@ record BgNbd(double r, double alpha, double a, double b) {
      * The integral form, split at p = 1/2 so that neither end of the Beta density is unbounded: on (0, 1/2]
      * when a &lt; 1, p = u^(1/a) turns p^(a-1) dp into du/a; on [1/2, 1) when b+x &lt; 1, 1 - p = w^(1/(b+x))
      * turns (1-p)^(b+x-1) dp into dw/(b+x); a bounded end is integrated as it is. Each piece is integrated with Commons Math's 128-point Gauss-Legendre rule, which never
-     * evaluates the ends; it agrees with the series form to 1e-5 relative or better (BgNbdTest).
+     * evaluates the ends; it agrees with the series form to 1e-4 relative or better (BgNbdTest; it is the fallback only).
      */
     double expectedIfAliveByIntegral(double t, int x, double age) {
         double bx = b + x;
