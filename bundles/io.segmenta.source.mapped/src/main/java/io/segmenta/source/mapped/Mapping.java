@@ -62,6 +62,8 @@ final class Mapping {
             DROP_ORDER_PREFIX, CUSTOMER_STRIP_DECIMAL_ZERO);
 
     static final String DEFAULT_TIMESTAMP = "yyyy-MM-dd HH:mm:ss";
+    /** The {@code format.delimiter} value for fields separated by runs of spaces and tabs. */
+    static final String WHITESPACE = "whitespace";
 
     /** Where the mapping came from, for messages. */
     final String file;
@@ -70,6 +72,8 @@ final class Mapping {
     final List<String> extraCategorical;
     final List<String> extraNumeric;
     final char delimiter;
+    /** {@code format.delimiter=whitespace}: runs of spaces and tabs separate fields ({@link #delimiter} is ' '). */
+    final boolean whitespace;
     final Charset encoding;
     final char decimal;
     /** The thousands separator, or {@link Decimals#NO_SEPARATOR}. */
@@ -118,7 +122,8 @@ final class Mapping {
         }
         this.extraCategorical = list(p.get(EXTRA_CATEGORICAL));
         this.extraNumeric = list(p.get(EXTRA_NUMERIC));
-        this.delimiter = delimiter(p.get(DELIMITER));
+        this.whitespace = WHITESPACE.equalsIgnoreCase(String.valueOf(p.get(DELIMITER)).trim());
+        this.delimiter = whitespace ? ' ' : delimiter(p.get(DELIMITER));
         this.encoding = encoding(p.get(ENCODING));
         this.decimal = separator(DECIMAL, p.get(DECIMAL), '.', false);
         this.thousands = separator(THOUSANDS, p.get(THOUSANDS), Decimals.NO_SEPARATOR, true);
@@ -283,7 +288,7 @@ final class Mapping {
         if (value.length() == 1 && value.charAt(0) != '"' && value.charAt(0) != '\n' && value.charAt(0) != '\r') {
             return value.charAt(0);
         }
-        throw error(DELIMITER + " '" + value + "' is not one character; expected e.g. ',' (default), ';', '|' or \\t (or tab)");
+        throw error(DELIMITER + " '" + value + "' is not one character; expected e.g. ',' (default), ';', '|', \\t (or tab) or whitespace");
     }
 
     private Charset encoding(String value) {

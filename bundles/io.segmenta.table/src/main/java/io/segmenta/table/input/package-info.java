@@ -11,7 +11,7 @@
  * ({@link io.segmenta.table.input.DuplicateRows}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.segmenta.table.input;
 
 import org.osgi.annotation.bundle.Export;
