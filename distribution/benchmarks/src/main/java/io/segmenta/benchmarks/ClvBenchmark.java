@@ -72,22 +72,28 @@ public final class ClvBenchmark {
         out.printf(Locale.ROOT, "  data     %,d customers, %,d order lines (BG/NBD draws, seed %d)%n", customers,
                 table.rowCount(), seed);
         long[] measured = new long[iterations];
+        long[] cpu = new long[iterations];
         for (int i = 0; i < warmup + iterations; i++) {
             QuietContext context = new QuietContext(new Options(Map.of("time-unit", "week")));
+            long cpuStart = Machine.processCpuNanos();
             long start = System.nanoTime();
             FeatureMatrix m = clv.extract(table, context);
             long nanos = System.nanoTime() - start;
+            long cpuNanos = Machine.processCpuNanos() - cpuStart;
             boolean isWarmup = i < warmup;
             if (!isWarmup) {
                 measured[i - warmup] = nanos;
+                cpu[i - warmup] = cpuNanos;
             }
-            out.printf(Locale.ROOT, "  %s %d: %.3f s for %,d customers%n", isWarmup ? "warm-up " : "measured",
-                    isWarmup ? i + 1 : i - warmup + 1, nanos / 1e9, m.rowCount());
+            out.printf(Locale.ROOT, "  %s %d: %.3f s wall, %.3f s CPU for %,d customers%n",
+                    isWarmup ? "warm-up " : "measured", isWarmup ? i + 1 : i - warmup + 1, nanos / 1e9,
+                    cpuNanos / 1e9, m.rowCount());
             context.printInfoOnce(STAGE, out);
         }
         long median = SourceBenchmark.median(measured);
         out.printf(Locale.ROOT, "{\"benchmark\":\"clv\",\"customers\":%d,\"rows\":%d,\"medianSeconds\":%.3f,"
-                + "\"cores\":%d}%n", customers, table.rowCount(), median / 1e9, machine.cores());
+                + "\"medianCpuSeconds\":%.3f,\"cores\":%d,\"load\":\"%s\"}%n", customers, table.rowCount(),
+                median / 1e9, SourceBenchmark.median(cpu) / 1e9, machine.cores(), Machine.loadAverageNow());
         return 0;
     }
 

@@ -67,6 +67,32 @@ record BgNbd(double r, double alpha, double a, double b) {
     }
 
     /**
+     * {@link #expectedIfAlive(double, int, double)} at several horizons {@code t} at once, sharing the series'
+     * coefficients; a horizon whose series does not settle is computed alone.
+     */
+    double[] expectedIfAlive(double[] t, int x, double age) {
+        double c = a + b + x - 1;
+        double[] out = new double[t.length];
+        if (Math.abs(a - 1) > 1e-4 && c > 0) {
+            double[] z = new double[t.length];
+            for (int j = 0; j < t.length; j++) {
+                z[j] = t[j] / (alpha + age + t[j]);
+            }
+            Hypergeometric.f21(r + x, b + x, c, z, out);
+            for (int j = 0; j < t.length; j++) {
+                double power = Math.exp((r + x) * (Math.log(alpha + age) - Math.log(alpha + age + t[j])));
+                double value = c / (a - 1) * (1 - power * out[j]);
+                out[j] = Double.isFinite(value) && value >= 0 ? value : expectedIfAlive(t[j], x, age);
+            }
+            return out;
+        }
+        for (int j = 0; j < t.length; j++) {
+            out[j] = expectedIfAlive(t[j], x, age);
+        }
+        return out;
+    }
+
+    /**
      * The integral form, split at p = 1/2 so that neither end of the Beta density is unbounded: on (0, 1/2]
      * when a &lt; 1, p = u^(1/a) turns p^(a-1) dp into du/a; on [1/2, 1) when b+x &lt; 1, 1 - p = w^(1/(b+x))
      * turns (1-p)^(b+x-1) dp into dw/(b+x); a bounded end is integrated as it is. Each piece is integrated with Commons Math's 128-point Gauss-Legendre rule, which never

@@ -90,21 +90,23 @@ final class BgNbdLikelihood {
         for (int k = 0; k < tValues.length; k++) {
             logAlphaT[k] = Math.log(alpha + tValues[k]);
         }
-        double sum = 0;
-        for (int g = 0; g < weight.length; g++) {
-            int k = xIndex[g];
-            double rx = r + xs[k];
-            double first = -rx * logAlphaT[ageIndex[g]];
-            double ll;
-            if (xs[k] > 0) {
-                double second = repeatLog[k] - rx * logAlphaT[txIndex[g]];
-                double hi = Math.max(first, second);
-                ll = hi + Math.log1p(Math.exp(Math.min(first, second) - hi));
-            } else {
-                ll = first;
+        return Chunks.sum(weight.length, (from, to) -> {
+            double sum = 0;
+            for (int g = from; g < to; g++) {
+                int k = xIndex[g];
+                double rx = r + xs[k];
+                double first = -rx * logAlphaT[ageIndex[g]];
+                double ll;
+                if (xs[k] > 0) {
+                    double second = repeatLog[k] - rx * logAlphaT[txIndex[g]];
+                    double hi = Math.max(first, second);
+                    ll = hi + Math.log1p(Math.exp(Math.min(first, second) - hi));
+                } else {
+                    ll = first;
+                }
+                sum += weight[g] * (common[k] + ll);
             }
-            sum += weight[g] * (common[k] + ll);
-        }
-        return sum;
+            return sum;
+        });
     }
 }

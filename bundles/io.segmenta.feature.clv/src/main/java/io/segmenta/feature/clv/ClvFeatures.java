@@ -53,6 +53,7 @@ public class ClvFeatures implements FeatureExtractor {
         if (transactions.rowCount() == 0) {
             throw new SegmentaException("no transactions to compute CLV from: every row was rejected by the source");
         }
+        long read = System.nanoTime();
         PurchaseHistories h = new PurchaseHistories(transactions, options.unit(), options.calibrationEnd(),
                 options.holdoutEnd());
         if (h.size() == 0) {
@@ -71,12 +72,16 @@ public class ClvFeatures implements FeatureExtractor {
         context.checkCancelled("clv: before fitting");
         long started = System.nanoTime();
         ClvFit fit = ClvFit.of(h, options.penaliser());
+        long fitted = System.nanoTime();
         context.checkCancelled("clv: after fitting");
         ClvScores scores = new ClvScores(fit.bgNbd(), fit.gammaGamma(), h, options.unit(), options.horizon(),
                 options.discountRate());
         context.info(NAME + ": " + ClvSummary.parameters(fit, options.unit()));
-        context.logger().log(System.Logger.Level.INFO, "{0}: {1} customers ({2} repeat) fitted and scored in {3} ms",
-                NAME, h.size(), fit.repeatCustomers(), (System.nanoTime() - started) / 1_000_000);
+        context.logger().log(System.Logger.Level.INFO, "{0}: {1} customers ({2} repeat) summarised in {7} ms,"
+                + " fitted in {3} ms ({4} and {5} likelihood evaluations), scored in {6} ms", NAME, h.size(),
+                fit.repeatCustomers(),
+                (fitted - started) / 1_000_000, fit.purchases().evaluations(), fit.spend().evaluations(),
+                (System.nanoTime() - fitted) / 1_000_000, (started - read) / 1_000_000);
         return new FeatureMatrix(EntityKind.CUSTOMER, List.copyOf(h.ids), List.of(
                 new NumericColumn("frequency", Arrays.stream(h.x).asDoubleStream().toArray()),
                 new NumericColumn("recency", h.recency),

@@ -27,14 +27,21 @@ final class ClvScores {
             ends[s] = horizon * (s + 1) / steps;
             discount[s] = Math.pow(1 + discountRate, -ends[s] * unit.days / 365.25);
         }
-        for (int i = 0; i < n; i++) {
+        Chunks.forEach(n, (from, to) -> score(bg, gg, h, ends, discount, from, to));
+    }
+
+    private void score(BgNbd bg, GammaGamma gg, PurchaseHistories h, double[] ends, double[] discount, int from,
+            int to) {
+        int steps = ends.length;
+        for (int i = from; i < to; i++) {
             int x = h.x[i];
             double pAlive = bg.probabilityAlive(x, h.recency[i], h.age[i]);
             double value = h.meanValue[i] > 0 ? gg.expectedValue(x, h.meanValue[i]) : gg.expectedValue(0, 0);
+            double[] ifAlive = bg.expectedIfAlive(ends, x, h.age[i]);
             double previous = 0;
             double clv = 0;
             for (int s = 0; s < steps; s++) {
-                double e = pAlive * bg.expectedIfAlive(ends[s], x, h.age[i]);
+                double e = pAlive * ifAlive[s];
                 clv += (e - previous) * value * discount[s];
                 previous = e;
             }

@@ -73,10 +73,13 @@ record GammaGamma(double p, double q, double v) {
             for (int k = 0; k < xs.length; k++) {
                 sum += countPerX[k] * (Gamma.logGamma(p * xs[k] + q) - Gamma.logGamma(p * xs[k]));
             }
-            for (int i = 0; i < n; i++) {
-                sum -= (p * x[i] + q) * Math.log(x[i] * m[i] + v);
-            }
-            return sum;
+            return sum - Chunks.sum(n, (from, to) -> {
+                double part = 0;
+                for (int i = from; i < to; i++) {
+                    part += (p * x[i] + q) * Math.log(x[i] * m[i] + v);
+                }
+                return part;
+            });
         }
     }
 }

@@ -31,4 +31,43 @@ final class Hypergeometric {
         }
         return Double.NaN;
     }
+
+    /**
+     * 2F1(a, b; c; z[j]) for several z at once (the steps of a CLV horizon): the coefficients are shared, so each
+     * term costs one division and a multiply-add per z. {@code out[j]} is NaN where the series did not settle.
+     */
+    static void f21(double a, double b, double c, double[] z, double[] out) {
+        int m = z.length;
+        double[] power = new double[m];
+        boolean valid = a > 0 && b > 0 && c > 0;
+        for (int j = 0; j < m; j++) {
+            valid &= z[j] >= 0 && z[j] < 1;
+            power[j] = 1;
+            out[j] = 1;
+        }
+        if (!valid) {
+            java.util.Arrays.fill(out, Double.NaN);
+            return;
+        }
+        double coefficient = 1;
+        for (int n = 0; n < MAX_TERMS; n++) {
+            coefficient *= (a + n) * (b + n) / ((c + n) * (n + 1));
+            boolean settled = true;
+            for (int j = 0; j < m; j++) {
+                power[j] *= z[j];
+                double term = coefficient * power[j];
+                out[j] += term;
+                settled &= term <= TOLERANCE * out[j];
+            }
+            if (settled) {
+                for (int j = 0; j < m; j++) {
+                    if (!Double.isFinite(out[j])) {
+                        out[j] = Double.NaN;
+                    }
+                }
+                return;
+            }
+        }
+        java.util.Arrays.fill(out, Double.NaN);
+    }
 }

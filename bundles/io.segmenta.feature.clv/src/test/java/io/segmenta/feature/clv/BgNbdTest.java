@@ -35,6 +35,17 @@ class BgNbdTest {
     }
 
     @Test
+    void severalHorizonsAtOnceGiveWhatEachGivesAlone() {
+        double[] t = {4.3, 8.7, 13, 26, 52, 520};
+        for (int x : new int[] {0, 2, 30}) {
+            double[] together = cdnow.expectedIfAlive(t, x, 25);
+            for (int j = 0; j < t.length; j++) {
+                assertEquals(cdnow.expectedIfAlive(t[j], x, 25), together[j], 1e-12 * Math.max(1, together[j]));
+            }
+        }
+    }
+
+    @Test
     void nearAEqualToOneTheIntegralIsUsedAndIsContinuous() {
         double below = new BgNbd(0.3, 5, 1 - 2e-4, 2).expectedPurchases(39, 3, 20, 30);
         double at = new BgNbd(0.3, 5, 1, 2).expectedPurchases(39, 3, 20, 30);
