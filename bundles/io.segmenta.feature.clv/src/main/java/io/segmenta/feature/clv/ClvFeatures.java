@@ -77,6 +77,10 @@ public class ClvFeatures implements FeatureExtractor {
         ClvScores scores = new ClvScores(fit.bgNbd(), fit.gammaGamma(), h, options.unit(), options.horizon(),
                 options.discountRate());
         context.info(NAME + ": " + ClvSummary.parameters(fit, options.unit()));
+        if (h.holdoutEnd.isPresent()) {
+            new HoldoutCheck(fit.bgNbd(), h, options.unit()).lines(h, options.unit())
+                    .forEach(line -> context.info(NAME + ": " + line));
+        }
         context.logger().log(System.Logger.Level.INFO, "{0}: {1} customers ({2} repeat) summarised in {7} ms,"
                 + " fitted in {3} ms ({4} and {5} likelihood evaluations), scored in {6} ms", NAME, h.size(),
                 fit.repeatCustomers(),
