@@ -26,6 +26,8 @@ import org.osgi.service.component.annotations.Component;
 @ServiceProvider(value = FeatureExtractor.class, resolution = Resolution.OPTIONAL)
 public class ClvFeatures implements FeatureExtractor {
     static final String NAME = "clv";
+    /** Below this share of repeat customers the run says what the model cannot tell. */
+    static final double REPEAT_SHARE_WARNING = 0.10;
 
     @Override
     public String name() {
@@ -45,6 +47,21 @@ public class ClvFeatures implements FeatureExtractor {
     @Override
     public List<StageOption> options() {
         return ClvOptions.list();
+    }
+
+    /**
+     * The caveat for data where almost everyone buys once (Olist: about 97%): the dropout and spend models then
+     * rest on a few customers, and a one-time buyer's figures are the population's, not her own.
+     */
+    static java.util.Optional<String> fewRepeats(int customers, int repeat) {
+        if (repeat >= REPEAT_SHARE_WARNING * customers) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(java.util.Locale.ROOT, "caution: only %,d of %,d customers"
+                + " (%.1f%%) bought again, so the dropout (a, b) and spend (p, q, v) estimates rest on those few; for"
+                + " the one-time buyers P(alive) is 1 and expected value is the population mean: their CLV ranks them"
+                + " by age alone, and says nothing about them individually", repeat, customers,
+                100.0 * repeat / customers));
     }
 
     @Override
@@ -77,6 +94,7 @@ public class ClvFeatures implements FeatureExtractor {
         ClvScores scores = new ClvScores(fit.bgNbd(), fit.gammaGamma(), h, options.unit(), options.horizon(),
                 options.discountRate());
         context.info(NAME + ": " + ClvSummary.parameters(fit, options.unit()));
+        fewRepeats(h.size(), fit.repeatCustomers()).ifPresent(line -> context.info(NAME + ": " + line));
         if (h.holdoutEnd.isPresent()) {
             new HoldoutCheck(fit.bgNbd(), h, options.unit()).lines(h, options.unit())
                     .forEach(line -> context.info(NAME + ": " + line));

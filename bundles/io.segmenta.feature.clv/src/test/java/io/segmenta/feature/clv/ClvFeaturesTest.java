@@ -80,4 +80,13 @@ class ClvFeaturesTest {
         assertTrue(context.infos.stream().anyMatch(i -> i.startsWith("clv: BG/NBD (per week) r = 0.2426")),
                 context.infos.toString());
     }
+
+    @Test
+    void saysWhatTheModelCannotTellWhenAlmostEveryoneBuysOnce() {
+        assertEquals(java.util.Optional.empty(), ClvFeatures.fewRepeats(2357, 946));
+        assertEquals("caution: only 35 of 5,092 customers (0.7%) bought again, so the dropout (a, b) and spend"
+                + " (p, q, v) estimates rest on those few; for the one-time buyers P(alive) is 1 and expected value is"
+                + " the population mean: their CLV ranks them by age alone, and says nothing about them individually",
+                ClvFeatures.fewRepeats(5092, 35).orElseThrow());
+    }
 }
