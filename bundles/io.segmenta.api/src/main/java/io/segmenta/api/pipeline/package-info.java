@@ -6,7 +6,7 @@
  * ({@link io.segmenta.api.pipeline.ExtractedFeatures}, {@link io.segmenta.api.pipeline.BusinessFigures}).
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package io.segmenta.api.pipeline;
 
 import org.osgi.annotation.bundle.Export;

@@ -11,6 +11,7 @@ import io.segmenta.api.stage.ClusterModel;
 import io.segmenta.api.stage.Clusterer;
 import io.segmenta.api.stage.DataSource;
 import io.segmenta.api.stage.FeatureExtractor;
+import io.segmenta.api.stage.ModelState;
 import io.segmenta.api.stage.Options;
 import io.segmenta.api.stage.StageKind;
 import io.segmenta.api.stage.StageOption;
@@ -90,7 +91,11 @@ final class Prediction {
         }
         RunPlanner.requiredColumnsPresent(chosen, data.transactions());
         FeatureExtractor extractor = (FeatureExtractor) chosen.features().stage();
-        FeatureMatrix raw = steps.stage(chosen.features(), ctx -> extractor.extract(data.transactions(), ctx),
+        // an extractor that fitted a model at training (clv) scores the new data with that fit, not a new one
+        ModelState fitted = plan.saved().featureState();
+        FeatureMatrix raw = steps.stage(chosen.features(), ctx -> fitted == null
+                ? extractor.extract(data.transactions(), ctx)
+                : extractor.extractWith(data.transactions(), ctx, fitted),
                 m -> m.rowCount() + " " + m.entity().label() + "s");
         sameFeatures(spec.model(), plan.saved(), raw);
         FeatureMatrix scaled = steps.engine(Training.SCALING, () -> plan.scaling().transform(raw), null);

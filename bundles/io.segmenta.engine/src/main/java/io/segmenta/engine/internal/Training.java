@@ -24,6 +24,8 @@ import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.Clusterer;
 import io.segmenta.api.stage.DataSource;
 import io.segmenta.api.stage.FeatureExtractor;
+import io.segmenta.api.stage.FeatureFit;
+import io.segmenta.api.stage.FittedFeatures;
 import io.segmenta.engine.internal.metrics.ClusterMetrics;
 import io.segmenta.engine.internal.metrics.Clustering;
 import io.segmenta.engine.internal.scaling.FittedScaler;
@@ -53,7 +55,7 @@ final class Training {
      * @param business the handed-over business figures, or null: then they are those of the data's transactions
      */
     record Prepared(SourceData data, FeatureMatrix raw, FeatureMatrix scaled, FittedScaler fitted,
-            BusinessFigures business) {
+            BusinessFigures business, Optional<FeatureFit> featureFit) {
         int rows() {
             return raw.rowCount();
         }
@@ -85,9 +87,10 @@ final class Training {
         RunPlanner.requiredColumnsPresent(chosen, data.transactions());
 
         FeatureExtractor extractor = (FeatureExtractor) chosen.features().stage();
-        FeatureMatrix raw = steps.stage(chosen.features(), ctx -> extractor.extract(data.transactions(), ctx),
-                Training::entities);
-        return scale(spec, steps, data, raw, null, k, kName, "the " + chosen.features().label() + " produced");
+        FittedFeatures extracted = steps.stage(chosen.features(),
+                ctx -> extractor.extractFitted(data.transactions(), ctx), f -> entities(f.features()));
+        return scale(spec, steps, data, extracted.features(), null, extracted.fit(), k, kName,
+                "the " + chosen.features().label() + " produced");
     }
 
     /**
@@ -97,12 +100,12 @@ final class Training {
      */
     Prepared handedOver(PipelineSpec spec, ExtractedFeatures extracted, StepRunner steps, int k, String kName) {
         SourceData data = new SourceData(emptyTransactions(), extracted.quality());
-        return scale(spec, steps, data, extracted.features(), extracted.business(), k, kName,
+        return scale(spec, steps, data, extracted.features(), extracted.business(), Optional.empty(), k, kName,
                 "the features handed over have");
     }
 
     private Prepared scale(PipelineSpec spec, StepRunner steps, SourceData data, FeatureMatrix raw,
-            BusinessFigures business, int k, String kName, String producer) {
+            BusinessFigures business, Optional<FeatureFit> featureFit, int k, String kName, String producer) {
         int rows = raw.rowCount();
         if (k > rows) {
             throw new SegmentaException(kName + " = " + k + " but there " + (rows == 0 ? "are no " + raw.entity().label() + "s"
@@ -117,7 +120,7 @@ final class Training {
             fitted[0] = scaler.fit(raw, spec.options());
             return fitted[0].transform(raw);
         }, m -> m.numeric().size() + " numeric features");
-        return new Prepared(data, raw, scaled, fitted[0], business);
+        return new Prepared(data, raw, scaled, fitted[0], business, featureFit);
     }
 
     /** Clusters the prepared data with the spec's k, measures and profiles: the result, before reporting. */
@@ -151,7 +154,8 @@ final class Training {
         }, p -> p.size() + " segments; silhouette on " + Math.min(rows, silhouetteRows) + " rows");
 
         return new PipelineResult(spec, prepared.data(), raw, scaled, prepared.fitted().describe(), model, quality[0],
-                profiles, steps.timings(), chosen.versions(), List.of(), selection, prepared.business());
+                profiles, steps.timings(), chosen.versions(), List.of(), selection, prepared.business(),
+                prepared.featureFit());
     }
 
     /**

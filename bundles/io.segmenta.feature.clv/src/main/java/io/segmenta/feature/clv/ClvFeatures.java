@@ -9,10 +9,13 @@ import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.FeatureExtractor;
+import io.segmenta.api.stage.FittedFeatures;
+import io.segmenta.api.stage.ModelState;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -66,11 +69,50 @@ public class ClvFeatures implements FeatureExtractor {
 
     @Override
     public FeatureMatrix extract(TransactionTable transactions, StageContext context) {
+        return extractFitted(transactions, context).features();
+    }
+
+    @Override
+    public FittedFeatures extractFitted(TransactionTable transactions, StageContext context) {
         ClvOptions options = ClvOptions.of(context.options());
+        long read = System.nanoTime();
+        PurchaseHistories h = histories(transactions, options, context);
+        context.checkCancelled("clv: before fitting");
+        long started = System.nanoTime();
+        ClvFit fit = ClvFit.of(h, options.penaliser());
+        long fitted = System.nanoTime();
+        context.checkCancelled("clv: after fitting");
+        ClvScores scores = new ClvScores(fit.bgNbd(), fit.gammaGamma(), h, options.unit(), options.horizon(),
+                options.discountRate());
+        context.info(NAME + ": " + ClvSummary.parameters(fit, options.unit()));
+        fewRepeats(h.size(), fit.repeatCustomers()).ifPresent(line -> context.info(NAME + ": " + line));
+        Optional<HoldoutCheck> holdout = h.holdoutEnd.map(end -> new HoldoutCheck(fit.bgNbd(), h, options.unit()));
+        holdout.ifPresent(check -> check.lines(h, options.unit()).forEach(line -> context.info(NAME + ": " + line)));
+        context.logger().log(System.Logger.Level.INFO, "{0}: {1} customers ({2} repeat) summarised in {7} ms,"
+                + " fitted in {3} ms ({4} and {5} likelihood evaluations), scored in {6} ms", NAME, h.size(),
+                fit.repeatCustomers(),
+                (fitted - started) / 1_000_000, fit.purchases().evaluations(), fit.spend().evaluations(),
+                (System.nanoTime() - fitted) / 1_000_000, (started - read) / 1_000_000);
+        return new FittedFeatures(matrix(h, scores), Optional.of(ClvReport.fit(NAME, fit, options, h, holdout)));
+    }
+
+    /** Scores new transactions with a saved fit: the models' parameters and time unit are the saved ones. */
+    @Override
+    public FeatureMatrix extractWith(TransactionTable transactions, StageContext context, ModelState fitted) {
+        ClvOptions options = ClvState.options(fitted, ClvOptions.of(context.options()));
+        PurchaseHistories h = histories(transactions, options, context);
+        ClvScores scores = new ClvScores(ClvState.bgNbd(fitted), ClvState.gammaGamma(fitted), h, options.unit(),
+                options.horizon(), options.discountRate());
+        context.info(NAME + ": scored " + h.size() + " customers with the saved fit (" + ClvState.describe(fitted)
+                + "), calibration end " + h.calibrationEnd);
+        return matrix(h, scores);
+    }
+
+    private static PurchaseHistories histories(TransactionTable transactions, ClvOptions options,
+            StageContext context) {
         if (transactions.rowCount() == 0) {
             throw new SegmentaException("no transactions to compute CLV from: every row was rejected by the source");
         }
-        long read = System.nanoTime();
         PurchaseHistories h = new PurchaseHistories(transactions, options.unit(), options.calibrationEnd(),
                 options.holdoutEnd());
         if (h.size() == 0) {
@@ -86,24 +128,10 @@ public class ClvFeatures implements FeatureExtractor {
             context.info(NAME + ": " + h.laterCustomers + " customers first bought after the calibration end "
                     + h.calibrationEnd + "; they are not scored");
         }
-        context.checkCancelled("clv: before fitting");
-        long started = System.nanoTime();
-        ClvFit fit = ClvFit.of(h, options.penaliser());
-        long fitted = System.nanoTime();
-        context.checkCancelled("clv: after fitting");
-        ClvScores scores = new ClvScores(fit.bgNbd(), fit.gammaGamma(), h, options.unit(), options.horizon(),
-                options.discountRate());
-        context.info(NAME + ": " + ClvSummary.parameters(fit, options.unit()));
-        fewRepeats(h.size(), fit.repeatCustomers()).ifPresent(line -> context.info(NAME + ": " + line));
-        if (h.holdoutEnd.isPresent()) {
-            new HoldoutCheck(fit.bgNbd(), h, options.unit()).lines(h, options.unit())
-                    .forEach(line -> context.info(NAME + ": " + line));
-        }
-        context.logger().log(System.Logger.Level.INFO, "{0}: {1} customers ({2} repeat) summarised in {7} ms,"
-                + " fitted in {3} ms ({4} and {5} likelihood evaluations), scored in {6} ms", NAME, h.size(),
-                fit.repeatCustomers(),
-                (fitted - started) / 1_000_000, fit.purchases().evaluations(), fit.spend().evaluations(),
-                (System.nanoTime() - fitted) / 1_000_000, (started - read) / 1_000_000);
+        return h;
+    }
+
+    private static FeatureMatrix matrix(PurchaseHistories h, ClvScores scores) {
         return new FeatureMatrix(EntityKind.CUSTOMER, List.copyOf(h.ids), List.of(
                 new NumericColumn("frequency", Arrays.stream(h.x).asDoubleStream().toArray()),
                 new NumericColumn("recency", h.recency),

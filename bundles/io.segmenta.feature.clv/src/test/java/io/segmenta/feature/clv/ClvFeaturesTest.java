@@ -89,4 +89,39 @@ class ClvFeaturesTest {
                 + " the population mean: their CLV ranks them by age alone, and says nothing about them individually",
                 ClvFeatures.fewRepeats(5092, 35).orElseThrow());
     }
+
+    /**
+     * The fit is part of the result (parameters with standard errors, log-likelihoods, the holdout table), and its
+     * saved state scores the same data to the same features without refitting; a state from another stage is
+     * refused in one line.
+     */
+    @Test
+    void reportsTheFitAndScoresWithItsSavedState() throws IOException {
+        TransactionTable t = CdnowReferenceTest.read(CdnowReferenceTest.cdnow());
+        Map<String, String> options = Map.of("calibration-end", "1997-09-30", "horizon", "39");
+        io.segmenta.api.stage.FittedFeatures fitted = clv.extractFitted(t, new RecordingContext(options,
+                Integer.MAX_VALUE));
+        io.segmenta.api.stage.FeatureFit fit = fitted.fit().orElseThrow();
+        assertEquals("clv", fit.extractor());
+        assertEquals(List.of("r", "alpha", "a", "b", "p", "q", "v"),
+                fit.parameters().stream().map(io.segmenta.api.stage.FitParameter::name).toList());
+        assertEquals(0.2426, fit.parameters().get(0).value(), 0.00005);
+        assertEquals(0.0126, fit.parameters().get(0).standardError().orElseThrow(), 0.00005);
+        assertEquals(-9582.4, fit.figures().get("bgnbd_log_likelihood"), 0.05);
+        assertEquals(1882, fit.figures().get("holdout_actual"));
+        assertEquals("7+", fit.tables().get(0).rows().get(7).label());
+
+        RecordingContext again = new RecordingContext(options, Integer.MAX_VALUE);
+        FeatureMatrix scored = clv.extractWith(t, again, fit.state());
+        for (String column : fitted.features().numericNames()) {
+            assertArrayEquals(fitted.features().numericColumn(column).orElseThrow().values(),
+                    scored.numericColumn(column).orElseThrow().values(), 1e-9, column);
+        }
+        assertTrue(again.infos.stream().anyMatch(i -> i.startsWith("clv: scored 2357 customers with the saved fit"
+                + " (per week: r 0.2426")), again.infos.toString());
+
+        SegmentaException e = assertThrows(SegmentaException.class, () -> clv.extractWith(t, again,
+                io.segmenta.api.stage.ModelState.of("kmeans", Map.of("k", 4.0))));
+        assertTrue(e.getMessage().contains("no time-unit"), e.getMessage());
+    }
 }

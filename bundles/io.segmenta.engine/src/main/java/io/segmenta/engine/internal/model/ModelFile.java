@@ -125,13 +125,17 @@ public final class ModelFile {
         json.name("algorithm").beginObject();
         json.name("name").value(m.algorithm());
         json.name("state");
-        json.beginObject();
-        for (Map.Entry<String, Object> e : m.state().values().entrySet()) {
-            json.name(e.getKey());
-            value(json, e.getValue());
+        stateObject(json, m.state());
+        json.endObject();
+
+        if (m.featureState() != null) {
+            // optional: only extractors that fit a model on the transactions (clv) have one
+            json.name("featureExtractor").beginObject();
+            json.name("name").value(m.features());
+            json.name("state");
+            stateObject(json, m.featureState());
+            json.endObject();
         }
-        json.endObject();
-        json.endObject();
 
         SavedModel.Training t = m.training();
         json.name("training").beginObject();
@@ -150,6 +154,15 @@ public final class ModelFile {
         json.endObject();
         json.endObject();
 
+        json.endObject();
+    }
+
+    private static void stateObject(JsonWriter json, ModelState state) throws IOException {
+        json.beginObject();
+        for (Map.Entry<String, Object> e : state.values().entrySet()) {
+            json.name(e.getKey());
+            value(json, e.getValue());
+        }
         json.endObject();
     }
 
@@ -273,12 +286,12 @@ public final class ModelFile {
                     s.numberOrNaN("valueShare")));
         }
 
-        Map<String, Object> stateValues = new LinkedHashMap<>();
-        JsonMembers state = algorithm.object("state");
-        for (String key : state.keys()) {
-            stateValues.put(key, plain(file, "algorithm.state." + key, state.get(key)));
+        ModelState modelState = state(file, "algorithm", algorithmName, algorithm.object("state"));
+        ModelState featureState = null;
+        if (doc.has("featureExtractor")) {
+            JsonMembers extractor = doc.object("featureExtractor");
+            featureState = state(file, "featureExtractor", extractor.text("name"), extractor.object("state"));
         }
-        ModelState modelState = ModelState.of(algorithmName, stateValues);
 
         Map<String, Double> quality = new LinkedHashMap<>();
         JsonMembers q = training.object("quality");
@@ -292,7 +305,15 @@ public final class ModelFile {
         return new SavedModel(doc.text("created"), pipeline.text("source"), pipeline.text("features"), algorithmName,
                 cluster, pipeline.textMap("options"), pipeline.textMap("stageVersions"),
                 entity(file, features.text("entity")), features.texts("numeric"), features.texts("categorical"),
-                features.textOrNull("valueColumn"), scaling, segments, modelState, t);
+                features.textOrNull("valueColumn"), scaling, segments, modelState, t, featureState);
+    }
+
+    private static ModelState state(Path file, String member, String owner, JsonMembers state) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String key : state.keys()) {
+            values.put(key, plain(file, member + ".state." + key, state.get(key)));
+        }
+        return ModelState.of(owner, values);
     }
 
     private static EntityKind entity(Path file, String label) {

@@ -46,7 +46,8 @@ public final class ModelSaving {
                 new TreeMap<>(result.stageVersions()), result.features().entity(),
                 result.features().numericNames(),
                 result.features().categorical().stream().map(CategoricalColumn::name).toList(),
-                result.features().valueColumn(), scaler.steps(), segments, state, training);
+                result.features().valueColumn(), scaler.steps(), segments, state, training,
+                result.featureFit().map(f -> f.state()).orElse(null));
     }
 
     private static String dateTime(long seconds) {

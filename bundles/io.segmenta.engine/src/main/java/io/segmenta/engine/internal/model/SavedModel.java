@@ -26,11 +26,22 @@ import java.util.Map;
  * @param segments the segments, in segment order
  * @param state the algorithm's state ({@link io.segmenta.api.stage.ClusterModel#state()})
  * @param training what the model was trained on
+ * @param featureState the feature extractor's fitted state ({@link io.segmenta.api.stage.FeatureFit#state()}), or
+ *        null when the extractor fits nothing: with it, predict scores new data with the saved fit
  */
 public record SavedModel(String created, String source, String features, String algorithm, ClusterRequest cluster,
         Map<String, String> options, Map<String, String> stageVersions, EntityKind entity, List<String> numeric,
         List<String> categorical, String valueColumn, Map<String, List<ScalingStep>> scaling, List<Segment> segments,
-        ModelState state, Training training) {
+        ModelState state, Training training, ModelState featureState) {
+
+    /** A model whose feature extractor fits nothing. */
+    public SavedModel(String created, String source, String features, String algorithm, ClusterRequest cluster,
+            Map<String, String> options, Map<String, String> stageVersions, EntityKind entity, List<String> numeric,
+            List<String> categorical, String valueColumn, Map<String, List<ScalingStep>> scaling,
+            List<Segment> segments, ModelState state, Training training) {
+        this(created, source, features, algorithm, cluster, options, stageVersions, entity, numeric, categorical,
+                valueColumn, scaling, segments, state, training, null);
+    }
 
     /**
      * One segment as trained.
