@@ -2,7 +2,6 @@ package io.segmenta.feature.clv;
 
 import io.segmenta.api.stage.ModelState;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The saved fit of the clv extractor (docs/model-file.md): the time unit the rates are per, and the seven
@@ -17,8 +16,8 @@ final class ClvState {
     static ModelState of(ClvFit fit, TimeUnit unit) {
         BgNbd bg = fit.bgNbd();
         GammaGamma gg = fit.gammaGamma();
-        return ModelState.of(OWNER, Map.of("time-unit", unit.label(), "r", bg.r(), "alpha", bg.alpha(), "a", bg.a(),
-                "b", bg.b(), "p", gg.p(), "q", gg.q(), "v", gg.v()));
+        return new ModelState(OWNER).put("time-unit", unit.label()).put("r", bg.r()).put("alpha", bg.alpha())
+                .put("a", bg.a()).put("b", bg.b()).put("p", gg.p()).put("q", gg.q()).put("v", gg.v());
     }
 
     static BgNbd bgNbd(ModelState s) {
