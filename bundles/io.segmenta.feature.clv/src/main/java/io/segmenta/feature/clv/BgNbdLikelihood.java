@@ -21,11 +21,9 @@ final class BgNbdLikelihood {
     private final int[] txIndex;     // per group: index into tValues
     private final int[] ageIndex;    // per group: index into tValues
     private final double[] weight;   // per group: customers
-    private final int customers;
 
     BgNbdLikelihood(int[] x, double[] tx, double[] age) {
         int n = x.length;
-        customers = n;
         xs = Arrays.stream(x).distinct().sorted().toArray();
         double[] all = new double[2 * n];
         System.arraycopy(tx, 0, all, 0, n);
@@ -58,14 +56,6 @@ final class BgNbdLikelihood {
             }
             weight[g]++;
         }
-    }
-
-    int customers() {
-        return customers;
-    }
-
-    int groups() {
-        return weight.length;
     }
 
     /** The total log-likelihood at (r, alpha, a, b). */

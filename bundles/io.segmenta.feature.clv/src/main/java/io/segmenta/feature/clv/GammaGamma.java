@@ -60,10 +60,6 @@ record GammaGamma(double p, double q, double v) {
             sumXLogX = xlx;
         }
 
-        int customers() {
-            return x.length;
-        }
-
         double at(double[] params) {
             double p = params[0];
             double q = params[1];
