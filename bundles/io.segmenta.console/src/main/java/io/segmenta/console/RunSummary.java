@@ -49,6 +49,10 @@ public final class RunSummary {
         }
         segments(result, out);
         out.append('\n');
+        if (result.featureFit().isPresent()) {
+            FeatureFitSummary.render(result.featureFit().get(), out);
+            out.append('\n');
+        }
         quality(result.quality(), out);
         out.append('\n');
         timings(result.timings(), out);

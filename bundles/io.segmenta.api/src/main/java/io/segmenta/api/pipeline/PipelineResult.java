@@ -3,6 +3,7 @@ package io.segmenta.api.pipeline;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.SourceData;
 import io.segmenta.api.stage.ClusterModel;
+import io.segmenta.api.stage.FeatureFit;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -28,18 +29,29 @@ import java.util.Optional;
  *        Given as null, they are computed from {@code source}'s transactions. A run on features handed over by
  *        another back-end ({@link PipelineEngine#runOnFeatures}) has them from that back-end, and its
  *        {@code source} holds an empty transactions table: the transactions stayed there.
+ * @param featureFit the model the feature extractor fitted on the transactions (the clv extractor's), with its
+ *        parameters and figures; empty for extractors that fit nothing (since 1.4)
  */
 public record PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix features, FeatureMatrix scaled,
         Map<String, String> scaling, ClusterModel model, ClusterQuality quality, List<SegmentProfile> segments,
         List<StageTiming> timings, Map<String, String> stageVersions, List<Path> outputs,
-        Optional<KSelection> selection, BusinessFigures business) {
+        Optional<KSelection> selection, BusinessFigures business, Optional<FeatureFit> featureFit) {
+
+    /** A result without a feature fit (API 1.3 signature). */
+    public PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix features, FeatureMatrix scaled,
+            Map<String, String> scaling, ClusterModel model, ClusterQuality quality, List<SegmentProfile> segments,
+            List<StageTiming> timings, Map<String, String> stageVersions, List<Path> outputs,
+            Optional<KSelection> selection, BusinessFigures business) {
+        this(spec, source, features, scaled, scaling, model, quality, segments, timings, stageVersions, outputs,
+                selection, business, Optional.empty());
+    }
 
     /** A result of a run with a given k (API 1.1 signature). */
     public PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix features, FeatureMatrix scaled,
             Map<String, String> scaling, ClusterModel model, ClusterQuality quality, List<SegmentProfile> segments,
             List<StageTiming> timings, Map<String, String> stageVersions, List<Path> outputs) {
         this(spec, source, features, scaled, scaling, model, quality, segments, timings, stageVersions, outputs,
-                Optional.empty(), null);
+                Optional.empty(), null, Optional.empty());
     }
 
     /** A result whose business figures are those of its source's transactions (API 1.2 signature). */
@@ -48,11 +60,12 @@ public record PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix
             List<StageTiming> timings, Map<String, String> stageVersions, List<Path> outputs,
             Optional<KSelection> selection) {
         this(spec, source, features, scaled, scaling, model, quality, segments, timings, stageVersions, outputs,
-                selection, null);
+                selection, null, Optional.empty());
     }
 
     public PipelineResult {
         selection = selection == null ? Optional.empty() : selection;
+        featureFit = featureFit == null ? Optional.empty() : featureFit;
         scaling = Map.copyOf(scaling);
         segments = List.copyOf(segments);
         timings = List.copyOf(timings);
@@ -64,6 +77,6 @@ public record PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix
     /** The same result with the given outputs and timings (the engine adds them after the reporters ran). */
     public PipelineResult withOutputs(List<Path> files, List<StageTiming> allTimings) {
         return new PipelineResult(spec, source, features, scaled, scaling, model, quality, segments, allTimings,
-                stageVersions, files, selection, business);
+                stageVersions, files, selection, business, featureFit);
     }
 }

@@ -49,4 +49,27 @@ public interface FeatureExtractor extends Stage {
         }
         return extract(data.transactions(), context);
     }
+
+    /**
+     * The features and, for an extractor that fits a model on the transactions (clv), the fit: its parameters
+     * and figures for the run's summary, and the state {@link #extractWith} restores. The engine calls this
+     * instead of {@link #extract}; extractors that fit nothing need not implement it.
+     *
+     * @since 1.4
+     */
+    default FittedFeatures extractFitted(TransactionTable transactions, StageContext context) {
+        return FittedFeatures.of(extract(transactions, context));
+    }
+
+    /**
+     * The features of new transactions scored with a saved fit ({@link FeatureFit#state()}), without refitting:
+     * what {@code predict} calls when the model file holds a fit of this extractor.
+     *
+     * @throws SegmentaException when this extractor keeps no fitted state (the default) or the
+     *         state is not one it wrote
+     * @since 1.4
+     */
+    default FeatureMatrix extractWith(TransactionTable transactions, StageContext context, ModelState fitted) {
+        throw new SegmentaException("feature extractor " + name() + " keeps no fitted state");
+    }
 }

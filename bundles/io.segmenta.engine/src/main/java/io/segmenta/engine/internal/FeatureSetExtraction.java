@@ -9,13 +9,18 @@ import io.segmenta.api.data.TimestampColumn;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.DataSource;
 import io.segmenta.api.stage.FeatureExtractor;
+import io.segmenta.api.stage.FeatureFit;
+import io.segmenta.api.stage.FittedFeatures;
+import io.segmenta.api.stage.ModelState;
 import io.segmenta.api.stage.Options;
+import io.segmenta.api.stage.StageContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,7 +38,7 @@ final class FeatureSetExtraction {
      * @param data the first member's read (the run's input) with the combined account
      * @param producer what produced the features, for messages ("the feature extractor 'rfm' produced")
      */
-    record Extracted(SourceData data, FeatureMatrix raw, String producer) {
+    record Extracted(SourceData data, FeatureMatrix raw, String producer, Optional<FeatureFit> fit) {
     }
 
     private record Read(StageEntry source, Path input) {
@@ -45,11 +50,15 @@ final class FeatureSetExtraction {
     /**
      * @param set the feature set as written
      * @param runInput the run's input, which shared members read
+     * @param fitted a saved fit (predict) that its extractor scores the new data with instead of fitting again;
+     *        null in training, where an extractor that fits a model (clv) fits it
      */
-    static Extracted extract(String set, Path runInput, ChosenStages chosen, StepRunner steps, Options options) {
+    static Extracted extract(String set, Path runInput, ChosenStages chosen, StepRunner steps, Options options,
+            ModelState fitted) {
         Map<Read, SourceData> reads = new LinkedHashMap<>();
         List<String> names = new ArrayList<>();
         List<FeatureMatrix> parts = new ArrayList<>();
+        Optional<FeatureFit> fit = Optional.empty();
         for (ChosenMember m : chosen.members()) {
             Read read = new Read(m.source(), m.shared() ? runInput : m.input());
             SourceData data = reads.get(read);
@@ -74,12 +83,21 @@ final class FeatureSetExtraction {
             names.add(m.name());
             String step = m.name().equals(m.extractor().name()) ? m.name()
                     : m.extractor().name() + " (" + m.name() + ")";
-            parts.add(steps.stage(m.extractor(), step, ctx -> extractor.extract(input, ctx),
-                    FeatureSetExtraction::entities));
+            FittedFeatures f = steps.stage(m.extractor(), step, ctx -> features(extractor, input, ctx, fitted),
+                    x -> entities(x.features()));
+            parts.add(f.features());
+            if (f.fit().isPresent()) {
+                if (fit.isPresent()) {
+                    throw new SegmentaException("the feature set " + set + " has two members that fit a model ("
+                            + fit.get().extractor() + " and " + f.fit().get().extractor() + "); a run keeps one "
+                            + "fit, so use one of them");
+                }
+                fit = f.fit();
+            }
         }
         SourceData first = reads.values().iterator().next();
         if (!chosen.combined()) {
-            return new Extracted(first, parts.get(0), "the " + chosen.features().label() + " produced");
+            return new Extracted(first, parts.get(0), "the " + chosen.features().label() + " produced", fit);
         }
         String rule = EngineOptionValues.joinRule(options);
         FeatureJoin.Joined joined = steps.engine(JOIN, () -> FeatureJoin.join(set, names, parts, rule),
@@ -91,8 +109,23 @@ final class FeatureSetExtraction {
         }
         DataQuality quality = combined(new ArrayList<>(reads.values()), joined.counts());
         return new Extracted(new SourceData(first.transactions(), quality, first.entities()),
-                joined.features(),
-                "the feature set " + set + " produced");
+                joined.features(), "the feature set " + set + " produced", fit);
+    }
+
+    /**
+     * One member's features: of an entity table by {@link FeatureExtractor#extract(SourceData, StageContext)}
+     * (which refuses one where the extractor needs transactions), of transactions with the extractor's fit, or,
+     * at predict, with the saved fit of this extractor.
+     */
+    private static FittedFeatures features(FeatureExtractor extractor, SourceData data, StageContext context,
+            ModelState fitted) {
+        if (data.entitiesOnly()) {
+            return FittedFeatures.of(extractor.extract(data, context));
+        }
+        if (fitted != null && fitted.owner().equals(extractor.name())) {
+            return FittedFeatures.of(extractor.extractWith(data.transactions(), context, fitted));
+        }
+        return extractor.extractFitted(data.transactions(), context);
     }
 
     private static SourceData read(Read read, String step, StepRunner steps) {

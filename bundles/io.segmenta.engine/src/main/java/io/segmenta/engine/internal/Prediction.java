@@ -124,7 +124,7 @@ final class Prediction {
     PredictionResult execute(PredictSpec spec, Plan plan, StepRunner steps) {
         ChosenStages chosen = plan.chosen();
         FeatureSetExtraction.Extracted extracted = FeatureSetExtraction.extract(plan.saved().features(),
-                spec.input(), chosen, steps, plan.options());
+                spec.input(), chosen, steps, plan.options(), plan.saved().featureState());
         SourceData data = extracted.data();
         FeatureMatrix raw = data.entitiesOnly()
                 ? ModelColumns.select(spec.model(), spec.input(), plan.saved(), extracted.raw(), steps)

@@ -17,6 +17,7 @@ import io.segmenta.api.pipeline.SegmentProfile;
 import io.segmenta.api.stage.ClusterModel;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.Clusterer;
+import io.segmenta.api.stage.FeatureFit;
 import io.segmenta.engine.internal.metrics.ClusterMetrics;
 import io.segmenta.engine.internal.metrics.Clustering;
 import io.segmenta.engine.internal.scaling.FittedScaler;
@@ -46,7 +47,7 @@ final class Training {
      * @param business the handed-over business figures, or null: then they are those of the data's transactions
      */
     record Prepared(SourceData data, FeatureMatrix raw, FeatureMatrix scaled, FittedScaler fitted,
-            BusinessFigures business) {
+            BusinessFigures business, Optional<FeatureFit> featureFit) {
         int rows() {
             return raw.rowCount();
         }
@@ -68,8 +69,9 @@ final class Training {
      */
     Prepared prepare(PipelineSpec spec, ChosenStages chosen, StepRunner steps, int k, String kName) {
         FeatureSetExtraction.Extracted extracted = FeatureSetExtraction.extract(spec.features(), spec.input(), chosen,
-                steps, spec.options());
-        return scale(spec, steps, extracted.data(), extracted.raw(), null, k, kName, extracted.producer());
+                steps, spec.options(), null);
+        return scale(spec, steps, extracted.data(), extracted.raw(), null, extracted.fit(), k, kName,
+                extracted.producer());
     }
 
 
@@ -80,12 +82,12 @@ final class Training {
      */
     Prepared handedOver(PipelineSpec spec, ExtractedFeatures extracted, StepRunner steps, int k, String kName) {
         SourceData data = new SourceData(SourceData.emptyTransactions(), extracted.quality());
-        return scale(spec, steps, data, extracted.features(), extracted.business(), k, kName,
+        return scale(spec, steps, data, extracted.features(), extracted.business(), Optional.empty(), k, kName,
                 "the features handed over have");
     }
 
     private Prepared scale(PipelineSpec spec, StepRunner steps, SourceData data, FeatureMatrix raw,
-            BusinessFigures business, int k, String kName, String producer) {
+            BusinessFigures business, Optional<FeatureFit> featureFit, int k, String kName, String producer) {
         int rows = raw.rowCount();
         if (k > rows) {
             throw new SegmentaException(kName + " = " + k + " but there " + (rows == 0 ? "are no " + raw.entity().label() + "s"
@@ -100,7 +102,7 @@ final class Training {
             fitted[0] = scaler.fit(raw, spec.options());
             return fitted[0].transform(raw);
         }, m -> m.numeric().size() + " numeric features");
-        return new Prepared(data, raw, scaled, fitted[0], business);
+        return new Prepared(data, raw, scaled, fitted[0], business, featureFit);
     }
 
     /** Clusters the prepared data with the spec's k, measures and profiles: the result, before reporting. */
@@ -134,7 +136,8 @@ final class Training {
         }, p -> p.size() + " segments; silhouette on " + Math.min(rows, silhouetteRows) + " rows");
 
         return new PipelineResult(spec, prepared.data(), raw, scaled, prepared.fitted().describe(), model, quality[0],
-                profiles, steps.timings(), chosen.versions(), List.of(), selection, prepared.business());
+                profiles, steps.timings(), chosen.versions(), List.of(), selection, prepared.business(),
+                prepared.featureFit());
     }
 
     /**

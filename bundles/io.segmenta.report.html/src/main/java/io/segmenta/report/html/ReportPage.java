@@ -36,6 +36,9 @@ final class ReportPage {
         if (rfm.isPresent()) {
             RfmSection.write(h, r, rfm.get(), entity, ++section[0]);
         }
+        if (r.featureFit().isPresent()) {
+            ClvSection.write(h, r, r.featureFit().get(), ++section[0]);
+        }
         DetailsSection.write(h, r, ++section[0]);
         h.append("<script>").append(echarts.replace("</script", "<\\/script")).append("</script>\n");
         h.append("<script>const DATA=").append(ChartData.of(r, rfm).toString().replace("</", "<\\/")).append(";\n")

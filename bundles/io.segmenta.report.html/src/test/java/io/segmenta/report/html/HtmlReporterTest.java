@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,52 @@ class HtmlReporterTest {
                         new SegmentSilhouette(2, 0, Double.NaN, 0.0, new double[0])));
         return new PipelineResult(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(), r.model(),
                 withSilhouettes, r.segments(), r.timings(), r.stageVersions(), r.outputs(), Optional.of(selection));
+    }
+
+    /**
+     * With a feature fit and the clv columns the page gets a CLV section: the parameters, the holdout table, total
+     * and mean CLV per segment (segment 1 holds customers 12346 and 12348: 100 + 20 = 120, mean 60), the
+     * distribution, the P(alive) heat map and the top customers by CLV (12347 first).
+     */
+    @Test
+    void aFeatureFitGetsACustomerLifetimeValueSection() throws IOException {
+        PipelineResult r = Fixtures.threeCustomers(dir);
+        io.segmenta.api.data.FeatureMatrix clv = new io.segmenta.api.data.FeatureMatrix(
+                io.segmenta.api.data.EntityKind.CUSTOMER, r.features().ids(), List.of(
+                        new io.segmenta.api.data.NumericColumn("frequency", new double[] {0, 9, 2}),
+                        new io.segmenta.api.data.NumericColumn("recency", new double[] {0, 30, 10}),
+                        new io.segmenta.api.data.NumericColumn("p_alive", new double[] {1, 0.9, 0.4}),
+                        new io.segmenta.api.data.NumericColumn("expected_purchases", new double[] {0.5, 6, 1}),
+                        new io.segmenta.api.data.NumericColumn("clv", new double[] {100, 900, 20})), List.of(), "clv");
+        io.segmenta.api.stage.FeatureFit fit = new io.segmenta.api.stage.FeatureFit("clv",
+                io.segmenta.api.stage.ModelState.of("clv", java.util.Map.of()),
+                List.of(new io.segmenta.api.stage.FitParameter("BG/NBD", "r", 0.2426,
+                        java.util.OptionalDouble.of(0.0126))),
+                java.util.Map.of("holdout_actual", 1882.0), List.of(new io.segmenta.api.stage.FitTable(
+                        "holdout_by_frequency", "holdout by frequency", List.of("customers"),
+                        List.of(new io.segmenta.api.stage.FitTable.Row("7+", List.of(64.0))))));
+        List<String> names = clv.numericNames();
+        double[] population = {11.0 / 3, 40.0 / 3, 2.3 / 3, 7.5 / 3, 1020.0 / 3};
+        List<io.segmenta.api.pipeline.SegmentProfile> profiles = List.of(
+                new io.segmenta.api.pipeline.SegmentProfile(0, "Best", 1, 1.0 / 3, 0.9, names,
+                        new double[] {9, 30, 0.9, 6, 900}, new double[] {9, 30, 0.9, 6, 900}, population, List.of()),
+                new io.segmenta.api.pipeline.SegmentProfile(1, "Rest", 2, 2.0 / 3, 0.1, names,
+                        new double[] {1, 5, 0.7, 0.75, 60}, new double[] {1, 5, 0.7, 0.75, 60}, population,
+                        List.of()));
+        PipelineResult withFit = new PipelineResult(r.spec(), r.source(), clv, clv, Map.of(), r.model(),
+                r.quality(), profiles, r.timings(), r.stageVersions(), r.outputs(), r.selection(), r.business(),
+                Optional.of(fit));
+        String html = Files.readString(reporter.report(withFit, dir, new RecordingContext()).get(0),
+                StandardCharsets.UTF_8);
+        String section = html.substring(html.indexOf("<section id=\"clv\">"), html.indexOf("</section>",
+                html.indexOf("<section id=\"clv\">")));
+        assertTrue(section.contains("<td>BG/NBD</td><td>r</td><td>0.2426</td><td>0.01260</td>"), section);
+        assertTrue(section.contains("<tr><th>holdout actual</th><td>1,882</td></tr>"), section);
+        assertTrue(section.contains("<tr><th>7+</th><td>64</td></tr>"), section);
+        assertTrue(section.contains("<td>2</td><td>120.00</td><td>60.00</td><td>0.75</td><td>0.7</td>"), section);
+        assertTrue(section.indexOf("<tr><th>12347</th>") < section.indexOf("<tr><th>12346</th>"), section);
+        assertTrue(section.contains("P(alive) by frequency and recency"), section);
+        assertTrue(section.contains("title=\"1 customer\">0.90</td>"), section);
     }
 
     private Path write() {

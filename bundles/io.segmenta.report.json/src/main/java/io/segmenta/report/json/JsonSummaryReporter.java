@@ -97,6 +97,7 @@ public class JsonSummaryReporter implements Reporter {
         kSelection(json, r);
         segments(json, r);
         rfm(json, r);
+        FeatureFitJson.write(json, r);
         json.name("timings").beginArray();
         for (StageTiming t : r.timings()) {
             json.beginObject();

@@ -185,6 +185,32 @@ class JsonSummaryReporterTest {
     }
 
     @Test
+    void theFeatureFitIsWrittenWhenThereIsOne() throws IOException {
+        assertTrue(written().get("featureFit").isJsonNull(), "rfm fits nothing: null");
+        PipelineResult r = Fixtures.threeCustomers(dir);
+        io.segmenta.api.stage.FeatureFit fit = new io.segmenta.api.stage.FeatureFit("clv",
+                io.segmenta.api.stage.ModelState.of("clv", java.util.Map.of()), List.of(
+                        new io.segmenta.api.stage.FitParameter("BG/NBD", "r", 0.2426,
+                                java.util.OptionalDouble.of(0.0126)),
+                        new io.segmenta.api.stage.FitParameter("BG/NBD", "alpha", 4.414,
+                                java.util.OptionalDouble.empty())),
+                java.util.Map.of("bgnbd_log_likelihood", -9582.4), List.of(new io.segmenta.api.stage.FitTable(
+                        "holdout_by_frequency", "by frequency", List.of("customers", "actual"),
+                        List.of(new io.segmenta.api.stage.FitTable.Row("7+", List.of(64.0, 6.36))))));
+        PipelineResult withFit = new PipelineResult(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(),
+                r.model(), r.quality(), r.segments(), r.timings(), r.stageVersions(), r.outputs(), r.selection(),
+                r.business(), java.util.Optional.of(fit));
+        reporter.report(withFit, dir, new RecordingContext());
+        JsonObject written = JsonParser.parseString(Files.readString(dir.resolve("summary.json"),
+                StandardCharsets.UTF_8)).getAsJsonObject().getAsJsonObject("featureFit");
+        assertEquals("{\"extractor\":\"clv\",\"parameters\":[{\"model\":\"BG/NBD\",\"name\":\"r\",\"value\":0.2426,"
+                + "\"standardError\":0.0126},{\"model\":\"BG/NBD\",\"name\":\"alpha\",\"value\":4.414,"
+                + "\"standardError\":null}],\"figures\":{\"bgnbd_log_likelihood\":-9582.4},\"tables\":[{\"name\":"
+                + "\"holdout_by_frequency\",\"title\":\"by frequency\",\"columns\":[\"customers\",\"actual\"],"
+                + "\"rows\":[{\"label\":\"7+\",\"values\":[64.0,6.36]}]}]}", written.toString());
+    }
+
+    @Test
     void nothingButTheFinalFileIsLeft() throws IOException {
         written();
         try (Stream<Path> files = Files.list(dir)) {

@@ -194,7 +194,8 @@ final class MappedColumns {
                     .append(String.join(String.valueOf(mapping.delimiter), header));
             if (width == 1) {
                 m.append(" (a single column: is ").append(Mapping.DELIMITER).append(" right? the mapping says '")
-                        .append(mapping.delimiter == '\t' ? "\\t" : String.valueOf(mapping.delimiter)).append("')");
+                        .append(mapping.whitespace ? Mapping.WHITESPACE
+                                : mapping.delimiter == '\t' ? "\\t" : String.valueOf(mapping.delimiter)).append("')");
             }
             throw new InputDataException(file, line, null, null, m.toString());
         }

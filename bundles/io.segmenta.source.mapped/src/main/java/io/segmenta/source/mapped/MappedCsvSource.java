@@ -107,7 +107,8 @@ public class MappedCsvSource implements DataSource {
                 "set " + Mapping.ENCODING + " in mapping " + mapping.file
                         + " to the file's encoding (e.g. UTF-8, ISO-8859-1, windows-1252)");
         ReadTicker ticker = new ReadTicker(context, NAME, List.of(input));
-        try (CsvRecords records = new CsvRecords(text, mapping.delimiter)) {
+        try (CsvRecords records = mapping.whitespace ? CsvRecords.whitespaceSeparated(text)
+                : new CsvRecords(text, mapping.delimiter)) {
             ticker.reading(records);
             SourceData data = new Reading(mapping, records, context, ticker, maxMalformed).run();
             ticker.log(data.quality());

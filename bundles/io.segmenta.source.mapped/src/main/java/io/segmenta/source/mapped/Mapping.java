@@ -61,6 +61,8 @@ final class Mapping {
             DROP_ORDER_PREFIX, CUSTOMER_STRIP_DECIMAL_ZERO);
 
     static final String DEFAULT_TIMESTAMP = "yyyy-MM-dd HH:mm:ss";
+    /** The {@code format.delimiter} value for fields separated by runs of spaces and tabs. */
+    static final String WHITESPACE = TextFormat.WHITESPACE;
 
     /** Where the mapping came from, for messages. */
     final String file;
@@ -69,6 +71,8 @@ final class Mapping {
     final List<String> extraCategorical;
     final List<String> extraNumeric;
     final char delimiter;
+    /** {@code format.delimiter=whitespace}: runs of spaces and tabs separate fields ({@link #delimiter} is ' '). */
+    final boolean whitespace;
     final Charset encoding;
     final char decimal;
     /** The thousands separator, or {@link Decimals#NO_SEPARATOR}. */
@@ -123,6 +127,7 @@ final class Mapping {
         this.encoding = format.encoding();
         this.decimal = format.decimal();
         this.thousands = format.thousands();
+        this.whitespace = format.whitespace();
         this.timestampPattern = p.getOrDefault(TIMESTAMP, DEFAULT_TIMESTAMP);
         this.timestampFormat = timestampFormat(timestampPattern);
         this.timestampHasTime = hasTime(timestampFormat);

@@ -95,6 +95,27 @@ class MappedCsvDataFilesTest {
     }
 
     /**
+     * CDNOW_sample.txt through mappings/cdnow.properties: whitespace-aligned fields with leading spaces, no
+     * header, yyyyMMdd dates. Reference figures computed with awk ({@code s+=$5; q+=$4; c[$2]=1}): 6,919 lines,
+     * 2,357 customers, 16,479 CDs, $244,091.94, dates 1997-01-01 .. 1998-06-30; no line is rejected.
+     */
+    @Test
+    void readsCdnowWhitespaceAlignedWithoutHeader() {
+        SourceData data = new MappedCsvSource().read(shared("data/cdnow/CDNOW_sample.txt"),
+                MappedCsvSourceTest.mapping(MappedCsvSourceTest.resource("mappings/cdnow.properties")));
+        assertEquals(6_919, data.quality().rowsRead());
+        DataQuality q = data.quality();
+        TransactionTable t = data.transactions();
+        assertEquals(6_919, q.rowsKept());
+        assertEquals(2_357, t.customer().levelCount());
+        assertEquals("0001", t.customer().value(0));
+        assertEquals(16_479, sum(t.quantity().values()), 1e-9);
+        assertEquals(244_091.94, sum(t.amount().values()), 0.005);
+        assertEquals(seconds("1997-01-01 00:00:00"), q.firstTimestamp());
+        assertEquals(seconds("1998-06-30 00:00:00"), q.lastTimestamp());
+    }
+
+    /**
      * DQLab's customer_segments.txt through mappings/customer-segments.properties: one row per customer, a
      * yearly spend, no orders, no dates. The reference figures were computed from the file with awk, not
      * with this code; the file's last line is empty and NF==7 leaves it out:

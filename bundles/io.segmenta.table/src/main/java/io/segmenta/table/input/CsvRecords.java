@@ -41,11 +41,25 @@ public final class CsvRecords implements Closeable {
      * Starts parsing the text. The CsvRecords owns it from then on: {@link #close()} closes it.
      */
     public CsvRecords(InputText text, char delimiter) {
+        this(text, delimiter, false);
+    }
+
+    /**
+     * Starts parsing text whose fields are separated by runs of spaces and tabs, leading and trailing ones
+     * ignored (whitespace-aligned exports such as CDNOW's); otherwise as {@link #CsvRecords(InputText, char)}.
+     *
+     * @since 1.1
+     */
+    public static CsvRecords whitespaceSeparated(InputText text) {
+        return new CsvRecords(text, ' ', true);
+    }
+
+    private CsvRecords(InputText text, char delimiter, boolean whitespaceRuns) {
         this.text = text;
         this.delimiter = delimiter;
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
         try {
-            this.parser = CSVParser.parse(text.reader(), format);
+            this.parser = CSVParser.parse(whitespaceRuns ? new WhitespaceRuns(text.reader()) : text.reader(), format);
         } catch (IOException e) {
             text.close();
             throw InputFiles.cannotRead(text.file(), e);
@@ -187,6 +201,7 @@ public final class CsvRecords implements Closeable {
             case ';' -> "semicolon";
             case '\t' -> "tab";
             case '|' -> "pipe";
+            case ' ' -> "whitespace";
             default -> "'" + delimiter + "'";
         };
     }

@@ -12,7 +12,7 @@ import java.util.function.Function;
  * first line is a header. The keys and their rules are the same wherever a user gives them (a {@code mapped-csv}
  * mapping file, the {@code customer-table} source's options), so they are read here once.
  *
- * @param delimiter the field delimiter
+ * @param delimiter the field delimiter; {@link #WHITESPACE_RUNS} for {@code format.delimiter=whitespace}
  * @param encoding the text's character set
  * @param decimal the decimal separator, '.' or ','
  * @param thousands the grouping character, or {@link Decimals#NO_SEPARATOR}
@@ -24,12 +24,16 @@ public record TextFormat(char delimiter, Charset encoding, char decimal, char th
     public static final String DECIMAL = "format.decimal";
     public static final String THOUSANDS = "format.thousands";
     public static final String HEADER = "format.header";
+    /** The {@code format.delimiter} value for whitespace-aligned text: runs of spaces and tabs separate fields. */
+    public static final String WHITESPACE = "whitespace";
+    /** The delimiter of {@link #WHITESPACE}: a space, read as runs of spaces and tabs (see {@link #whitespace()}). */
+    public static final char WHITESPACE_RUNS = ' ';
     /** The keys, in the order the documentation lists them. */
     public static final List<String> KEYS = List.of(DELIMITER, ENCODING, DECIMAL, THOUSANDS, HEADER);
 
     /** What each key takes, for option descriptions. */
     public static final List<String> VALUES = List.of(
-            "one character, e.g. ';' or '|'; a tab as \\t or tab",
+            "one character, e.g. ';' or '|'; a tab as \\t or tab; whitespace for runs of spaces and tabs",
             "a Java character set name, e.g. UTF-8, ISO-8859-1, windows-1252",
             "'.' or ','", "none, '.' or ',' (not the decimal separator)",
             "true, or false: the first line is data and columns are numbered from 1");
@@ -57,6 +61,14 @@ public record TextFormat(char delimiter, Charset encoding, char decimal, char th
         return new TextFormat(delimiter, encoding, decimal, thousands, bool(HEADER, values.apply(HEADER), true, error));
     }
 
+    /**
+     * True for whitespace-aligned text: fields are separated by runs of spaces and tabs, leading and trailing ones
+     * ignored (read with {@link CsvRecords#whitespaceSeparated}).
+     */
+    public boolean whitespace() {
+        return delimiter == WHITESPACE_RUNS;
+    }
+
     /** A number as this format writes them (see {@link Decimals#parse(String, char, char)}), or NaN. */
     public double number(String text) {
         return Decimals.parse(text, decimal, thousands);
@@ -76,11 +88,14 @@ public record TextFormat(char delimiter, Charset encoding, char decimal, char th
         if (value.equals("\t") || value.equalsIgnoreCase("tab") || value.equals("\\t")) {
             return '\t';
         }
+        if (value.trim().equalsIgnoreCase(WHITESPACE) || value.equals(" ")) {
+            return WHITESPACE_RUNS;
+        }
         if (value.length() == 1 && value.charAt(0) != '"' && value.charAt(0) != '\n' && value.charAt(0) != '\r') {
             return value.charAt(0);
         }
         throw error.apply(DELIMITER + " '" + value + "' is not one character; expected e.g. ',' (default), ';', '|'"
-                + " or \\t (or tab)");
+                + ", \\t (or tab) or whitespace");
     }
 
     private static Charset encoding(String value, Function<String, RuntimeException> error) {

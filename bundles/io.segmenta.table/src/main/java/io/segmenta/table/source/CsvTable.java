@@ -7,6 +7,7 @@ import io.segmenta.table.input.DateTimes;
 import io.segmenta.table.input.Decimals;
 import io.segmenta.table.input.Headers;
 import io.segmenta.table.input.InputFiles;
+import io.segmenta.table.input.InputText;
 import io.segmenta.table.input.MalformedRows;
 import io.segmenta.table.input.TextFormat;
 import java.io.Closeable;
@@ -99,8 +100,9 @@ public final class CsvTable implements Closeable {
      */
     public static CsvTable open(Path path, TextFormat format, String expected, String encodingHint,
             double maxMalformed) {
-        CsvRecords records = new CsvRecords(InputFiles.openText(path, format.encoding(), true, expected,
-                encodingHint), format.delimiter());
+        InputText text = InputFiles.openText(path, format.encoding(), true, expected, encodingHint);
+        CsvRecords records = format.whitespace() ? CsvRecords.whitespaceSeparated(text)
+                : new CsvRecords(text, format.delimiter());
         try {
             return new CsvTable(records, format.header(), maxMalformed);
         } catch (RuntimeException e) {

@@ -139,13 +139,17 @@ public final class ModelFile {
         json.name("algorithm").beginObject();
         json.name("name").value(m.algorithm());
         json.name("state");
-        json.beginObject();
-        for (Map.Entry<String, Object> e : m.state().values().entrySet()) {
-            json.name(e.getKey());
-            value(json, e.getValue());
+        stateObject(json, m.state());
+        json.endObject();
+
+        if (m.featureState() != null) {
+            // optional: only extractors that fit a model on the transactions (clv) have one
+            json.name("featureExtractor").beginObject();
+            json.name("name").value(m.featureState().owner()); // the extractor that fitted it
+            json.name("state");
+            stateObject(json, m.featureState());
+            json.endObject();
         }
-        json.endObject();
-        json.endObject();
 
         SavedModel.Training t = m.training();
         json.name("training").beginObject();
@@ -164,6 +168,15 @@ public final class ModelFile {
         json.endObject();
         json.endObject();
 
+        json.endObject();
+    }
+
+    private static void stateObject(JsonWriter json, ModelState state) throws IOException {
+        json.beginObject();
+        for (Map.Entry<String, Object> e : state.values().entrySet()) {
+            json.name(e.getKey());
+            value(json, e.getValue());
+        }
         json.endObject();
     }
 
@@ -287,12 +300,12 @@ public final class ModelFile {
                     s.numberOrNaN("valueShare")));
         }
 
-        Map<String, Object> stateValues = new LinkedHashMap<>();
-        JsonMembers state = algorithm.object("state");
-        for (String key : state.keys()) {
-            stateValues.put(key, plain(file, "algorithm.state." + key, state.get(key)));
+        ModelState modelState = state(file, "algorithm", algorithmName, algorithm.object("state"));
+        ModelState featureState = null;
+        if (doc.has("featureExtractor")) {
+            JsonMembers extractor = doc.object("featureExtractor");
+            featureState = state(file, "featureExtractor", extractor.text("name"), extractor.object("state"));
         }
-        ModelState modelState = ModelState.of(algorithmName, stateValues);
 
         Map<String, Double> quality = new LinkedHashMap<>();
         JsonMembers q = training.object("quality");
@@ -306,7 +319,8 @@ public final class ModelFile {
         return new SavedModel(doc.text("created"), pipeline.text("source"), pipeline.text("features"), algorithmName,
                 cluster, pipeline.textMap("options"), pipeline.textMap("stageVersions"),
                 entity(file, features.text("entity")), features.texts("numeric"), features.texts("categorical"),
-                features.textOrNull("valueColumn"), scaling, segments, modelState, t, members(file, pipeline));
+                features.textOrNull("valueColumn"), scaling, segments, modelState, t, members(file, pipeline),
+                featureState);
     }
 
     /** The members of {@code pipeline.members}; without it (a single extractor, or a file before 0.2) the one. */
@@ -330,6 +344,14 @@ public final class ModelFile {
             throw new SegmentaException(file + ": pipeline.members is empty; it lists the members of the feature set");
         }
         return members;
+    }
+
+    private static ModelState state(Path file, String member, String owner, JsonMembers state) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String key : state.keys()) {
+            values.put(key, plain(file, member + ".state." + key, state.get(key)));
+        }
+        return ModelState.of(owner, values);
     }
 
     private static EntityKind entity(Path file, String label) {

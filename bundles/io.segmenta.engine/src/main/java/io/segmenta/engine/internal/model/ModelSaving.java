@@ -49,7 +49,8 @@ public final class ModelSaving {
                 new TreeMap<>(result.stageVersions()), result.features().entity(),
                 result.features().numericNames(),
                 result.features().categorical().stream().map(CategoricalColumn::name).toList(),
-                result.features().valueColumn(), scaler.steps(), segments, state, training, members(result.spec()));
+                result.features().valueColumn(), scaler.steps(), segments, state, training, members(result.spec()),
+                result.featureFit().map(f -> f.state()).orElse(null));
     }
 
     private static List<SavedModel.Member> members(PipelineSpec spec) {

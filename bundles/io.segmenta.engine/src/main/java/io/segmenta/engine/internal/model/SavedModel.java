@@ -27,14 +27,25 @@ import java.util.Map;
  * @param state the algorithm's state ({@link io.segmenta.api.stage.ClusterModel#state()})
  * @param training what the model was trained on
  * @param members the members of the feature set, in order (one for a single extractor)
+ * @param featureState the feature extractor's fitted state ({@link io.segmenta.api.stage.FeatureFit#state()}), or
+ *        null when the extractor fits nothing: with it, predict scores new data with the saved fit
  */
 public record SavedModel(String created, String source, String features, String algorithm, ClusterRequest cluster,
         Map<String, String> options, Map<String, String> stageVersions, EntityKind entity, List<String> numeric,
         List<String> categorical, String valueColumn, Map<String, List<ScalingStep>> scaling, List<Segment> segments,
-        ModelState state, Training training, List<Member> members) {
+        ModelState state, Training training, List<Member> members, ModelState featureState) {
 
     public SavedModel {
         members = List.copyOf(members);
+    }
+
+    /** A model whose feature extractors fit nothing. */
+    public SavedModel(String created, String source, String features, String algorithm, ClusterRequest cluster,
+            Map<String, String> options, Map<String, String> stageVersions, EntityKind entity, List<String> numeric,
+            List<String> categorical, String valueColumn, Map<String, List<ScalingStep>> scaling,
+            List<Segment> segments, ModelState state, Training training, List<Member> members) {
+        this(created, source, features, algorithm, cluster, options, stageVersions, entity, numeric, categorical,
+                valueColumn, scaling, segments, state, training, members, null);
     }
 
     /**

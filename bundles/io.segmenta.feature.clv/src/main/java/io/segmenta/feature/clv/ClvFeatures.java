@@ -1,0 +1,144 @@
+package io.segmenta.feature.clv;
+
+import aQute.bnd.annotation.Resolution;
+import aQute.bnd.annotation.spi.ServiceProvider;
+import io.segmenta.annotation.StageName;
+import io.segmenta.api.SegmentaException;
+import io.segmenta.api.data.EntityKind;
+import io.segmenta.api.data.FeatureMatrix;
+import io.segmenta.api.data.NumericColumn;
+import io.segmenta.api.data.TransactionTable;
+import io.segmenta.api.stage.FeatureExtractor;
+import io.segmenta.api.stage.FittedFeatures;
+import io.segmenta.api.stage.ModelState;
+import io.segmenta.api.stage.StageContext;
+import io.segmenta.api.stage.StageOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Customer lifetime value: BG/NBD (repeat purchases) and Gamma-Gamma (spend per purchase) fitted by maximum
+ * likelihood on the calibration period, and per customer frequency, recency, age, probability alive, expected
+ * purchases and expected purchase value over the horizon, and CLV. The model, options and outputs are in
+ * docs/clv.md.
+ */
+@Component(service = FeatureExtractor.class)
+@StageName(ClvFeatures.NAME)
+@ServiceProvider(value = FeatureExtractor.class, resolution = Resolution.OPTIONAL)
+public class ClvFeatures implements FeatureExtractor {
+    static final String NAME = "clv";
+    /** Below this share of repeat customers the run says what the model cannot tell. */
+    static final double REPEAT_SHARE_WARNING = 0.10;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "customer lifetime value: BG/NBD and Gamma-Gamma fits; P(alive), expected purchases and value, CLV";
+    }
+
+    @Override
+    public EntityKind entity() {
+        return EntityKind.CUSTOMER;
+    }
+
+    @Override
+    public List<StageOption> options() {
+        return ClvOptions.list();
+    }
+
+    /**
+     * The caveat for data where almost everyone buys once (Olist: about 97%): the dropout and spend models then
+     * rest on a few customers, and a one-time buyer's figures are the population's, not her own.
+     */
+    static java.util.Optional<String> fewRepeats(int customers, int repeat) {
+        if (repeat >= REPEAT_SHARE_WARNING * customers) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(java.util.Locale.ROOT, "caution: only %,d of %,d customers"
+                + " (%.1f%%) bought again, so the dropout (a, b) and spend (p, q, v) estimates rest on those few; for"
+                + " the one-time buyers P(alive) is 1 and expected value is the population mean: their CLV ranks them"
+                + " by age alone, and says nothing about them individually", repeat, customers,
+                100.0 * repeat / customers));
+    }
+
+    @Override
+    public FeatureMatrix extract(TransactionTable transactions, StageContext context) {
+        return extractFitted(transactions, context).features();
+    }
+
+    @Override
+    public FittedFeatures extractFitted(TransactionTable transactions, StageContext context) {
+        ClvOptions options = ClvOptions.of(context.options());
+        long read = System.nanoTime();
+        PurchaseHistories h = histories(transactions, options, context);
+        context.checkCancelled("clv: before fitting");
+        long started = System.nanoTime();
+        ClvFit fit = ClvFit.of(h, options.penaliser());
+        long fitted = System.nanoTime();
+        context.checkCancelled("clv: after fitting");
+        ClvScores scores = new ClvScores(fit.bgNbd(), fit.gammaGamma(), h, options.unit(), options.horizon(),
+                options.discountRate());
+        context.info(NAME + ": " + ClvSummary.parameters(fit, options.unit()));
+        fewRepeats(h.size(), fit.repeatCustomers()).ifPresent(line -> context.info(NAME + ": " + line));
+        Optional<HoldoutCheck> holdout = h.holdoutEnd.map(end -> new HoldoutCheck(fit.bgNbd(), h, options.unit()));
+        holdout.ifPresent(check -> check.lines(h, options.unit()).forEach(line -> context.info(NAME + ": " + line)));
+        context.logger().log(System.Logger.Level.INFO, "{0}: {1} customers ({2} repeat) summarised in {7} ms,"
+                + " fitted in {3} ms ({4} and {5} likelihood evaluations), scored in {6} ms", NAME, h.size(),
+                fit.repeatCustomers(),
+                (fitted - started) / 1_000_000, fit.purchases().evaluations(), fit.spend().evaluations(),
+                (System.nanoTime() - fitted) / 1_000_000, (started - read) / 1_000_000);
+        return new FittedFeatures(matrix(h, scores), Optional.of(ClvReport.fit(NAME, fit, options, h, holdout)));
+    }
+
+    /** Scores new transactions with a saved fit: the models' parameters and time unit are the saved ones. */
+    @Override
+    public FeatureMatrix extractWith(TransactionTable transactions, StageContext context, ModelState fitted) {
+        ClvOptions options = ClvState.options(fitted, ClvOptions.of(context.options()));
+        PurchaseHistories h = histories(transactions, options, context);
+        ClvScores scores = new ClvScores(ClvState.bgNbd(fitted), ClvState.gammaGamma(fitted), h, options.unit(),
+                options.horizon(), options.discountRate());
+        context.info(NAME + ": scored " + h.size() + " customers with the saved fit (" + ClvState.describe(fitted)
+                + "), calibration end " + h.calibrationEnd);
+        return matrix(h, scores);
+    }
+
+    private static PurchaseHistories histories(TransactionTable transactions, ClvOptions options,
+            StageContext context) {
+        if (transactions.rowCount() == 0) {
+            throw new SegmentaException("no transactions to compute CLV from: every row was rejected by the source");
+        }
+        PurchaseHistories h = new PurchaseHistories(transactions, options.unit(), options.calibrationEnd(),
+                options.holdoutEnd());
+        if (h.size() == 0) {
+            throw new SegmentaException("no customer to compute CLV for: none of the " + transactions.rowCount()
+                    + " rows has a customer, a timestamp and a finite amount on or before the calibration end "
+                    + h.calibrationEnd);
+        }
+        if (h.leftOutRows > 0) {
+            context.info(NAME + ": left out " + h.leftOutRows + " of " + transactions.rowCount()
+                    + " rows without a customer, a timestamp or a finite amount");
+        }
+        if (h.laterCustomers > 0) {
+            context.info(NAME + ": " + h.laterCustomers + " customers first bought after the calibration end "
+                    + h.calibrationEnd + "; they are not scored");
+        }
+        return h;
+    }
+
+    private static FeatureMatrix matrix(PurchaseHistories h, ClvScores scores) {
+        return new FeatureMatrix(EntityKind.CUSTOMER, List.copyOf(h.ids), List.of(
+                new NumericColumn("frequency", Arrays.stream(h.x).asDoubleStream().toArray()),
+                new NumericColumn("recency", h.recency),
+                new NumericColumn("age", h.age),
+                new NumericColumn("p_alive", scores.probabilityAlive),
+                new NumericColumn("expected_purchases", scores.expectedPurchases),
+                new NumericColumn("expected_value", scores.expectedValue),
+                new NumericColumn("clv", scores.lifetimeValue)), List.of(), "clv");
+    }
+}
