@@ -48,4 +48,29 @@ public class ClvCdnowIT {
         assertEquals(predict.toString(), 0, predict.exitCode);
         assertTrue(predict.toString(), (predict.out + predict.err).contains("scored 2357 customers with the saved fit"));
     }
+
+    /**
+     * clv combined with rfm in one feature set (issue 14 item 4): the clashing recency and frequency are named by
+     * member, the fit is printed and saved, and predict on the same input, scoring with the saved fit, gives the
+     * run's assignments back. On the built-in UK sample, so it runs everywhere.
+     */
+    @Test
+    public void rfmAndClvClusterTogetherAndPredictWithTheSavedFit() throws Exception {
+        Path work = Distribution.workDir("clv-rfm");
+        Launch run = Launch.run(work, TIMEOUT_SECONDS, "segmenta", "run", "--source", "uk-retail", "--input",
+                Distribution.sample().toString(), "--features", "rfm+clv", "--k", "4", "--report", "csv,json",
+                "--save-model", "model.json", "--out", "out");
+        assertEquals(run.toString(), 0, run.exitCode);
+        assertTrue(run.out, run.out.contains("Fitted model (feature extractor clv)"));
+        String header = Files.readAllLines(work.resolve("out/assignments.csv")).get(0);
+        assertEquals("customer_id,rfm.recency,rfm.frequency,monetary,clv.frequency,clv.recency,age,p_alive,"
+                + "expected_purchases,expected_value,clv,segment_name,segment", header);
+        assertTrue(Files.readString(work.resolve("model.json")).contains("\"featureExtractor\""));
+
+        Launch predict = Launch.run(work, TIMEOUT_SECONDS, "segmenta", "predict", "--model", "model.json",
+                "--input", Distribution.sample().toString(), "--out", "predicted");
+        assertEquals(predict.toString(), 0, predict.exitCode);
+        assertEquals(Files.readAllLines(work.resolve("out/assignments.csv")),
+                Files.readAllLines(work.resolve("predicted/predictions.csv")));
+    }
 }
