@@ -16,6 +16,10 @@ final class FeatureFitSummary {
 
     static void render(FeatureFit fit, StringBuilder out) {
         out.append("Fitted model (feature extractor ").append(fit.extractor()).append(")\n");
+        // what the fit cannot tell on these data comes first, so that nobody reads the figures without it
+        for (String caveat : fit.caveats()) {
+            out.append("  ").append(caveat).append('\n');
+        }
         TextTable parameters = new TextTable(false, false, true, true).add("model", "parameter", "estimate",
                 "std. error");
         for (FitParameter p : fit.parameters()) {

@@ -39,4 +39,15 @@ class FeatureFitSummaryTest {
                     7+         64   6.359
                 """, out.toString());
     }
+
+    /** A caveat comes first, right under the title, so that the figures are not read without it. */
+    @Test
+    void theCaveatsComeFirst() {
+        FeatureFit fit = new FeatureFit("clv", ModelState.of("clv", Map.of()), List.of(), Map.of("customers", 3.0),
+                List.of(), Map.of(), List.of("caution: only 1 of 3 customers (33.3%) bought again"));
+        StringBuilder out = new StringBuilder();
+        FeatureFitSummary.render(fit, out);
+        assertEquals(String.join("\n", "Fitted model (feature extractor clv)",
+                "  caution: only 1 of 3 customers (33.3%) bought again", ""), out.substring(0, out.indexOf("  model")));
+    }
 }

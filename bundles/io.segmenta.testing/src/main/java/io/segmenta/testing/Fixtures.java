@@ -20,6 +20,10 @@ import io.segmenta.api.pipeline.SegmentProfile;
 import io.segmenta.api.pipeline.StageTiming;
 import io.segmenta.api.stage.ClusterModel;
 import io.segmenta.api.stage.ClusterRequest;
+import io.segmenta.api.stage.FeatureFit;
+import io.segmenta.api.stage.FitParameter;
+import io.segmenta.api.stage.FitTable;
+import io.segmenta.api.stage.ModelState;
 import io.segmenta.api.stage.Options;
 import io.segmenta.api.stage.StageKind;
 import java.nio.file.Path;
@@ -27,6 +31,8 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Small, hand-made pipeline results. Tests assert exact texts and files computed from them, so each variant
@@ -155,6 +161,51 @@ public final class Fixtures {
                 TimestampColumn.MISSING, TimestampColumn.MISSING, Map.of("customers", (long) f.rowCount()));
         return new PipelineResult(r.spec(), SourceData.ofEntities(table, q), f, r.scaled(), r.scaling(), r.model(),
                 r.quality(), r.segments(), r.timings(), r.stageVersions(), r.outputs(), r.selection(), null);
+    }
+
+    /** The caveat of {@link #lifetimeValue}, as the clv extractor words one. */
+    public static final String CAVEAT = "caution: only 1 of 3 customers (33.3%) bought again";
+
+    /**
+     * {@code r} (of {@link #threeCustomers}) as a run whose features came from a lifetime-value fit combined in a
+     * feature set (so frequency and recency carry the member's prefix {@code clv.}): per customer 12346, 12347,
+     * 12348 P(alive) 1, 0.9, 0.4, expected purchases 0.5, 6, 1 and CLV 100, 900, 20. Segment 0 (12347) has mean
+     * CLV 900, total 900; segment 1 (12346, 12348) mean expected purchases 0.75, mean P(alive) 0.7, mean CLV 60,
+     * total 120. The fit declares its columns, one caveat ({@link #CAVEAT}) and a holdout table by frequency.
+     */
+    public static PipelineResult lifetimeValue(PipelineResult r) {
+        FeatureMatrix clv = new FeatureMatrix(EntityKind.CUSTOMER, r.features().ids(), List.of(
+                new NumericColumn("clv.frequency", new double[] {0, 9, 2}),
+                new NumericColumn("clv.recency", new double[] {0, 30, 10}),
+                new NumericColumn("p_alive", new double[] {1, 0.9, 0.4}),
+                new NumericColumn("expected_purchases", new double[] {0.5, 6, 1}),
+                new NumericColumn("clv", new double[] {100, 900, 20})), List.of(), "clv");
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put(FeatureFit.PROBABILITY_ALIVE, "p_alive");
+        outputs.put(FeatureFit.EXPECTED_PURCHASES, "expected_purchases");
+        outputs.put(FeatureFit.LIFETIME_VALUE, "clv");
+        outputs.put(FeatureFit.FREQUENCY, "clv.frequency");
+        outputs.put(FeatureFit.RECENCY, "clv.recency");
+        List<FitTable.Row> rows = new java.util.ArrayList<>();
+        for (int x = 0; x <= 7; x++) {
+            rows.add(new FitTable.Row(x == 7 ? "7+" : String.valueOf(x), List.of(x == 0 ? 1411.0 : 10.0, 0.24 + x,
+                    0.23 + 0.9 * x)));
+        }
+        FeatureFit fit = new FeatureFit("clv", ModelState.of("clv", Map.of()),
+                List.of(new FitParameter("BG/NBD", "r", 0.2426, OptionalDouble.of(0.0126)),
+                        new FitParameter("Gamma-Gamma", "q", 3.744, OptionalDouble.empty())),
+                Map.of("holdout_actual", 1882.0), List.of(new FitTable("holdout_by_frequency",
+                        "holdout repeat purchases by calibration frequency (mean per customer)",
+                        List.of("customers", "actual", "predicted"), rows)), outputs, List.of(CAVEAT));
+        List<String> names = clv.numericNames();
+        double[] population = {11.0 / 3, 40.0 / 3, 2.3 / 3, 7.5 / 3, 1020.0 / 3};
+        List<SegmentProfile> profiles = List.of(
+                new SegmentProfile(0, "Best", 1, 1.0 / 3, 0.9, names, new double[] {9, 30, 0.9, 6, 900},
+                        new double[] {9, 30, 0.9, 6, 900}, population, List.of()),
+                new SegmentProfile(1, "Rest", 2, 2.0 / 3, 0.1, names, new double[] {1, 5, 0.7, 0.75, 60},
+                        new double[] {1, 5, 0.7, 0.75, 60}, population, List.of()));
+        return new PipelineResult(r.spec(), r.source(), clv, clv, Map.of(), r.model(), r.quality(), profiles,
+                r.timings(), r.stageVersions(), r.outputs(), r.selection(), r.business(), Optional.of(fit));
     }
 
     /** 40 orders worth 1,000 in two regions: United Kingdom 700 (5 rows) and Korea 300 (2 rows). */

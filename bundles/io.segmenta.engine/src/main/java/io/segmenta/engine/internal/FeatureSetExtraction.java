@@ -59,6 +59,7 @@ final class FeatureSetExtraction {
         List<String> names = new ArrayList<>();
         List<FeatureMatrix> parts = new ArrayList<>();
         Optional<FeatureFit> fit = Optional.empty();
+        String fitMember = null;
         for (ChosenMember m : chosen.members()) {
             Read read = new Read(m.source(), m.shared() ? runInput : m.input());
             SourceData data = reads.get(read);
@@ -93,6 +94,7 @@ final class FeatureSetExtraction {
                             + "fit, so use one of them");
                 }
                 fit = f.fit();
+                fitMember = m.name();
             }
         }
         SourceData first = reads.values().iterator().next();
@@ -109,7 +111,22 @@ final class FeatureSetExtraction {
         }
         DataQuality quality = combined(new ArrayList<>(reads.values()), joined.counts());
         return new Extracted(new SourceData(first.transactions(), quality, first.entities()),
-                joined.features(), "the feature set " + set + " produced", fit);
+                joined.features(), "the feature set " + set + " produced", fit.map(withJoinedNames(fitMember,
+                        joined.renamed())));
+    }
+
+    /** The fit's output columns under their names after the join (a clashing name gets the member's prefix). */
+    private static java.util.function.UnaryOperator<FeatureFit> withJoinedNames(String member,
+            Map<String, List<String>> renamed) {
+        return f -> {
+            Map<String, String> names = new LinkedHashMap<>();
+            for (String column : f.outputs().values()) {
+                if (renamed.containsKey(column)) {
+                    names.put(column, member + FeatureJoin.PREFIX_SEPARATOR + column);
+                }
+            }
+            return f.withRenamedOutputs(names);
+        };
     }
 
     /**

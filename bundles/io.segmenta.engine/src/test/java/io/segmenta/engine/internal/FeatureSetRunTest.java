@@ -105,6 +105,34 @@ class FeatureSetRunTest {
                 "fake-split", "quality metrics"), r.timings().stream().map(t -> t.name()).toList());
     }
 
+    /**
+     * A member that fits a model (as clv) declares its output columns; where the join prefixes a clashing name the
+     * fit's declaration follows it, so reports find the member's columns and not the other member's.
+     */
+    @Test
+    void theFitsOutputColumnsFollowTheJoinsPrefix() {
+        registry.add(new StageEntry(StageKind.FEATURES, "fake-clv", new FakeStages.Extractor() {
+            @Override
+            public io.segmenta.api.stage.FittedFeatures extractFitted(io.segmenta.api.data.TransactionTable t,
+                    io.segmenta.api.stage.StageContext context) {
+                Map<String, String> outputs = new java.util.LinkedHashMap<>();
+                outputs.put(io.segmenta.api.stage.FeatureFit.LIFETIME_VALUE, "monetary");
+                outputs.put(io.segmenta.api.stage.FeatureFit.FREQUENCY, "frequency");
+                return new io.segmenta.api.stage.FittedFeatures(extract(t, context), Optional.of(
+                        new io.segmenta.api.stage.FeatureFit("fake-clv", io.segmenta.api.stage.ModelState.of(
+                                "fake-clv", Map.of()), List.of(), Map.of(), List.of(), outputs, List.of())));
+            }
+        }, "test.clv 1", 0, 6));
+        PipelineResult r = runner.run(spec("fake-rfm+fake-clv", Map.of(), Options.empty()), null);
+        assertEquals(List.of("fake-rfm.frequency", "fake-rfm.monetary", "fake-clv.frequency", "fake-clv.monetary"),
+                r.features().numericNames());
+        assertEquals(Map.of("clv", "fake-clv.monetary", "frequency", "fake-clv.frequency"),
+                r.featureFit().orElseThrow().outputs());
+        // alone, the names stay as the extractor gave them
+        assertEquals(Map.of("clv", "monetary", "frequency", "frequency"), runner.run(spec("fake-clv", Map.of(),
+                Options.empty()), null).featureFit().orElseThrow().outputs());
+    }
+
     @Test
     void membersWithoutAnInputOfTheirOwnShareOneRead() {
         PipelineResult r = runner.run(spec("fake-rfm+again:fake-rfm", Map.of(), Options.empty()), null);

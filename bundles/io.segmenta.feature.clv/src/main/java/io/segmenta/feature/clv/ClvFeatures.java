@@ -9,6 +9,7 @@ import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.FeatureExtractor;
+import io.segmenta.api.stage.FeatureFit;
 import io.segmenta.api.stage.FittedFeatures;
 import io.segmenta.api.stage.ModelState;
 import io.segmenta.api.stage.StageContext;
@@ -56,11 +57,11 @@ public class ClvFeatures implements FeatureExtractor {
      * The caveat for data where almost everyone buys once (Olist: about 97%): the dropout and spend models then
      * rest on a few customers, and a one-time buyer's figures are the population's, not her own.
      */
-    static java.util.Optional<String> fewRepeats(int customers, int repeat) {
+    static Optional<String> fewRepeats(int customers, int repeat) {
         if (repeat >= REPEAT_SHARE_WARNING * customers) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(String.format(java.util.Locale.ROOT, "caution: only %,d of %,d customers"
+        return Optional.of(String.format(java.util.Locale.ROOT, "caution: only %,d of %,d customers"
                 + " (%.1f%%) bought again, so the dropout (a, b) and spend (p, q, v) estimates rest on those few; for"
                 + " the one-time buyers P(alive) is 1 and expected value is the population mean: their CLV ranks them"
                 + " by age alone, and says nothing about them individually", repeat, customers,
@@ -85,7 +86,8 @@ public class ClvFeatures implements FeatureExtractor {
         ClvScores scores = new ClvScores(fit.bgNbd(), fit.gammaGamma(), h, options.unit(), options.horizon(),
                 options.discountRate());
         context.info(NAME + ": " + ClvSummary.parameters(fit, options.unit()));
-        fewRepeats(h.size(), fit.repeatCustomers()).ifPresent(line -> context.info(NAME + ": " + line));
+        Optional<String> caveat = fewRepeats(h.size(), fit.repeatCustomers());
+        caveat.ifPresent(line -> context.info(NAME + ": " + line));
         Optional<HoldoutCheck> holdout = h.holdoutEnd.map(end -> new HoldoutCheck(fit.bgNbd(), h, options.unit()));
         holdout.ifPresent(check -> check.lines(h, options.unit()).forEach(line -> context.info(NAME + ": " + line)));
         context.logger().log(System.Logger.Level.INFO, "{0}: {1} customers ({2} repeat) summarised in {7} ms,"
@@ -93,7 +95,8 @@ public class ClvFeatures implements FeatureExtractor {
                 fit.repeatCustomers(),
                 (fitted - started) / 1_000_000, fit.purchases().evaluations(), fit.spend().evaluations(),
                 (System.nanoTime() - fitted) / 1_000_000, (started - read) / 1_000_000);
-        return new FittedFeatures(matrix(h, scores), Optional.of(ClvReport.fit(NAME, fit, options, h, holdout)));
+        return new FittedFeatures(matrix(h, scores), Optional.of(ClvReport.fit(NAME, fit, options, h, holdout,
+                caveat.stream().toList())));
     }
 
     /** Scores new transactions with a saved fit: the models' parameters and time unit are the saved ones. */
@@ -133,12 +136,13 @@ public class ClvFeatures implements FeatureExtractor {
 
     private static FeatureMatrix matrix(PurchaseHistories h, ClvScores scores) {
         return new FeatureMatrix(EntityKind.CUSTOMER, List.copyOf(h.ids), List.of(
-                new NumericColumn("frequency", Arrays.stream(h.x).asDoubleStream().toArray()),
-                new NumericColumn("recency", h.recency),
+                new NumericColumn(FeatureFit.FREQUENCY, Arrays.stream(h.x).asDoubleStream().toArray()),
+                new NumericColumn(FeatureFit.RECENCY, h.recency),
                 new NumericColumn("age", h.age),
-                new NumericColumn("p_alive", scores.probabilityAlive),
-                new NumericColumn("expected_purchases", scores.expectedPurchases),
+                new NumericColumn(FeatureFit.PROBABILITY_ALIVE, scores.probabilityAlive),
+                new NumericColumn(FeatureFit.EXPECTED_PURCHASES, scores.expectedPurchases),
                 new NumericColumn("expected_value", scores.expectedValue),
-                new NumericColumn("clv", scores.lifetimeValue)), List.of(), "clv");
+                new NumericColumn(FeatureFit.LIFETIME_VALUE, scores.lifetimeValue)), List.of(),
+                FeatureFit.LIFETIME_VALUE);
     }
 }

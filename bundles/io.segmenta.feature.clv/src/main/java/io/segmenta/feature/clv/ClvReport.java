@@ -19,7 +19,7 @@ final class ClvReport {
     }
 
     static FeatureFit fit(String extractor, ClvFit fit, ClvOptions options, PurchaseHistories h,
-            Optional<HoldoutCheck> holdout) {
+            Optional<HoldoutCheck> holdout, List<String> caveats) {
         List<FitParameter> parameters = new ArrayList<>();
         add(parameters, BG_NBD, BgNbd.NAMES, fit.purchases());
         add(parameters, GAMMA_GAMMA, GammaGamma.NAMES, fit.spend());
@@ -44,7 +44,14 @@ final class ClvReport {
             tables.add(new FitTable("holdout_by_frequency", "holdout repeat purchases by calibration frequency"
                     + " (mean per customer)", List.of("customers", "actual", "predicted"), rows));
         });
-        return new FeatureFit(extractor, ClvState.of(fit, options.unit()), parameters, figures, tables);
+        // ClvFeatures.matrix names these columns by their roles
+        Map<String, String> outputs = new LinkedHashMap<>();
+        for (String role : List.of(FeatureFit.PROBABILITY_ALIVE, FeatureFit.EXPECTED_PURCHASES,
+                FeatureFit.LIFETIME_VALUE, FeatureFit.FREQUENCY, FeatureFit.RECENCY)) {
+            outputs.put(role, role);
+        }
+        return new FeatureFit(extractor, ClvState.of(fit, options.unit()), parameters, figures, tables, outputs,
+                caveats);
     }
 
     private static void add(List<FitParameter> parameters, String model, String[] names,

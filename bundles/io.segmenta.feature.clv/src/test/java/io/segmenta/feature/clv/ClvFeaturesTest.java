@@ -95,6 +95,34 @@ class ClvFeaturesTest {
      * saved state scores the same data to the same features without refitting; a state from another stage is
      * refused in one line.
      */
+    /** Few repeat buyers: the caution is in the fit, for the reports, not only in the run's messages. */
+    @Test
+    void theCautionOfFewRepeatBuyersIsPartOfTheFit() {
+        // 300 customers over a year, 24 (8%) of them buying again 1 to 4 times, values spread (seeded)
+        TransactionsBuilder b = new TransactionsBuilder();
+        java.util.Random random = new java.util.Random(7);
+        java.time.LocalDate start = java.time.LocalDate.of(2020, 1, 1);
+        int order = 0;
+        for (int c = 0; c < 300; c++) {
+            int first = random.nextInt(300);
+            b.line("c" + c, "o" + order++, start.plusDays(first) + "T10:00", 20 + 80 * random.nextDouble());
+            if (c % 25 < 2) {
+                int day = first;
+                for (int k = 1 + random.nextInt(4); k > 0 && day < 360; k--) {
+                    day += 1 + random.nextInt(20);
+                    b.line("c" + c, "o" + order++, start.plusDays(day) + "T10:00", 20 + 80 * random.nextDouble());
+                }
+            }
+        }
+        // so few repeat customers do not identify Gamma-Gamma's v alone: the penalty docs/clv.md suggests
+        RecordingContext context = new RecordingContext(Map.of("penaliser", "0.001"), Integer.MAX_VALUE);
+        io.segmenta.api.stage.FeatureFit fit = clv.extractFitted(b.table(), context).fit().orElseThrow();
+        assertEquals(1, fit.caveats().size(), fit.caveats().toString());
+        assertTrue(fit.caveats().get(0).startsWith("caution: only 24 of 300 customers (8.0%) bought again"),
+                fit.caveats().get(0));
+        assertTrue(context.infos.contains("clv: " + fit.caveats().get(0)), context.infos.toString());
+    }
+
     @Test
     void reportsTheFitAndScoresWithItsSavedState() throws IOException {
         TransactionTable t = CdnowReferenceTest.read(CdnowReferenceTest.cdnow());
@@ -110,6 +138,14 @@ class ClvFeaturesTest {
         assertEquals(-9582.4, fit.figures().get("bgnbd_log_likelihood"), 0.05);
         assertEquals(1882, fit.figures().get("holdout_actual"));
         assertEquals("7+", fit.tables().get(0).rows().get(7).label());
+        // the columns reports summarise per segment, declared under their names in the matrix; CDNOW has 40%
+        // repeat customers, so no caveat
+        assertEquals(Map.of("p_alive", "p_alive", "expected_purchases", "expected_purchases", "clv", "clv",
+                "frequency", "frequency", "recency", "recency"), fit.outputs());
+        for (String column : fit.outputs().values()) {
+            assertTrue(fitted.features().numericColumn(column).isPresent(), column);
+        }
+        assertEquals(List.of(), fit.caveats());
 
         RecordingContext again = new RecordingContext(options, Integer.MAX_VALUE);
         FeatureMatrix scored = clv.extractWith(t, again, fit.state());

@@ -19,6 +19,7 @@ import io.segmenta.api.pipeline.StageTiming;
 import io.segmenta.api.stage.ClusterModel;
 import io.segmenta.api.stage.Reporter;
 import io.segmenta.api.stage.StageContext;
+import io.segmenta.table.clv.SegmentLifetimeValue;
 import io.segmenta.table.output.DecimalText;
 import io.segmenta.table.output.OutputFiles;
 import java.io.BufferedWriter;
@@ -48,7 +49,8 @@ import org.osgi.service.component.annotations.Component;
  * <li>{@code assignments.csv}: one row per entity: its id, its raw features, its segment's name and its
  * segment (last, so that tools reading "the last column" keep working);</li>
  * <li>{@code segments.csv}: one row per segment: size, name, shares, and the mean, median and index
- * (segment mean / mean of all x 100) of each raw feature;</li>
+ * (segment mean / mean of all x 100) of each raw feature; with a lifetime-value fit, then the segment's mean
+ * expected purchases, mean P(alive), total and mean CLV;</li>
  * <li>{@code segment_categories.csv}: one row per segment, categorical feature and level: the level's share
  * in the segment and among all entities (only the header without categorical features);</li>
  * <li>{@code summary.csv}: a key,value account of the run (data quality, parameters, quality figures,
@@ -66,6 +68,13 @@ public class CsvReporter implements Reporter {
     static final String SEGMENTS = "segments.csv";
     static final String CATEGORIES = "segment_categories.csv";
     static final String SUMMARY = "summary.csv";
+
+    /**
+     * The lifetime-value columns of segments.csv, last, when the run's feature fit declares its columns
+     * ({@link SegmentLifetimeValue}): mean expected purchases, mean P(alive), total and mean CLV.
+     */
+    static final List<String> LIFETIME_VALUE_COLUMNS = List.of("clv_mean_expected_purchases", "clv_mean_p_alive",
+            "clv_total", "clv_mean");
 
     /** Decimals kept for feature values, shares and quality figures: exact for money, ample for the rest. */
     static final int DECIMALS = 6;
@@ -213,7 +222,14 @@ public class CsvReporter implements Reporter {
             printer.print("median_" + name);
             printer.print("index_" + name);
         }
+        List<SegmentLifetimeValue> clv = SegmentLifetimeValue.of(result).orElse(List.of());
+        if (!clv.isEmpty()) {
+            for (String name : LIFETIME_VALUE_COLUMNS) {
+                printer.print(name);
+            }
+        }
         printer.println();
+        int row = 0;
         for (SegmentProfile s : segments) {
             if (!s.features().equals(names)) {
                 throw new IllegalStateException("segment " + s.segment() + " profiles " + s.features()
@@ -232,6 +248,14 @@ public class CsvReporter implements Reporter {
                 printer.print(DecimalText.format(medians[j], DECIMALS));
                 printer.print(DecimalText.format(index[j], DECIMALS));
             }
+            if (!clv.isEmpty()) {
+                SegmentLifetimeValue v = clv.get(row);
+                for (double x : new double[] {v.meanExpectedPurchases(), v.meanProbabilityAlive(),
+                    v.totalLifetimeValue(), v.meanLifetimeValue()}) {
+                    printer.print(DecimalText.format(x, DECIMALS));
+                }
+            }
+            row++;
             printer.println();
         }
     }

@@ -64,6 +64,20 @@ class CsvReporterTest {
                         + "142.238042") + CRLF, read("segments.csv"));
     }
 
+    /**
+     * With a lifetime-value fit, segments.csv ends with each segment's mean expected purchases, mean P(alive),
+     * total and mean CLV (Fixtures.lifetimeValue: segment 1 holds customers with CLV 100 and 20).
+     */
+    @Test
+    void writesTheLifetimeValueOfEachSegmentLast() throws IOException {
+        reporter.report(Fixtures.lifetimeValue(Fixtures.threeCustomers(dir)), dir, new RecordingContext());
+        List<String> lines = List.of(read("segments.csv").split(CRLF));
+        assertTrue(lines.get(0).endsWith(",clv_mean_expected_purchases,clv_mean_p_alive,clv_total,clv_mean"),
+                lines.get(0));
+        assertTrue(lines.get(1).endsWith(",6,0.9,900,900"), lines.get(1));
+        assertTrue(lines.get(2).endsWith(",0.75,0.7,120,60"), lines.get(2));
+    }
+
     @Test
     void writesSegmentCategories() throws IOException {
         reporter.report(Fixtures.threeCustomers(dir), dir, new RecordingContext());

@@ -11,6 +11,7 @@ import io.segmenta.api.pipeline.KCandidate;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.SegmentProfile;
 import io.segmenta.api.pipeline.SegmentSilhouette;
+import io.segmenta.api.stage.FitTable;
 import io.segmenta.table.rfm.RfmGrid;
 import io.segmenta.table.rfm.RfmQuintiles;
 import io.segmenta.table.rfm.RfmSegment;
@@ -21,6 +22,9 @@ import java.util.Optional;
 
 /** The data every chart of the page draws from (the page's DATA): aggregates, never a row per transaction. */
 final class ChartData {
+    /** The feature fit's table the holdout chart draws (the clv extractor's, by calibration frequency). */
+    static final String HOLDOUT_TABLE = "holdout_by_frequency";
+
     private ChartData() {
     }
 
@@ -146,6 +150,8 @@ final class ChartData {
             rfm.addProperty("max", max);
             d.add("rfm", rfm);
         });
+        r.featureFit().flatMap(f -> f.tables().stream().filter(t -> t.name().equals(HOLDOUT_TABLE)).findFirst())
+                .ifPresent(t -> d.add("clvHoldout", holdout(t)));
         r.selection().ifPresent(sel -> {
             JsonObject range = new JsonObject();
             JsonArray ks = new JsonArray();
@@ -170,6 +176,28 @@ final class ChartData {
             d.add("k", range);
         });
         return d;
+    }
+
+    /**
+     * The holdout comparison as the papers' figure draws it: per calibration frequency (0 .. 7+) the mean actual
+     * and mean predicted repeat purchases in the holdout, read from the fit's table by column name.
+     */
+    private static JsonObject holdout(FitTable t) {
+        int actual = t.columns().indexOf("actual");
+        int predicted = t.columns().indexOf("predicted");
+        JsonObject o = new JsonObject();
+        JsonArray labels = new JsonArray();
+        JsonArray actuals = new JsonArray();
+        JsonArray predictions = new JsonArray();
+        for (FitTable.Row row : t.rows()) {
+            labels.add(row.label());
+            actuals.add(actual < 0 ? null : round(row.values().get(actual)));
+            predictions.add(predicted < 0 ? null : round(row.values().get(predicted)));
+        }
+        o.add("labels", labels);
+        o.add("actual", actuals);
+        o.add("predicted", predictions);
+        return o;
     }
 
     /** Up to ten levels, the most common over all entities first; the rest are summed as "other" by the page. */

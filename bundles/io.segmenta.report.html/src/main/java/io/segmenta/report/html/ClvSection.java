@@ -11,8 +11,10 @@ import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.stage.FeatureFit;
 import io.segmenta.api.stage.FitParameter;
 import io.segmenta.api.stage.FitTable;
+import io.segmenta.table.clv.SegmentLifetimeValue;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +24,8 @@ import java.util.stream.IntStream;
  * Section "Customer lifetime value", when the feature extractor fitted a model (the clv extractor): the fitted
  * parameters and figures, the holdout comparison, CLV, expected purchases and P(alive) per segment, the
  * distribution of CLV, P(alive) by frequency and recency as the papers' heat map, and the top customers.
- * Plain tables (the heat map's cells shaded by P(alive)), so the section needs no chart code.
+ * Tables (the heat map's cells shaded by P(alive)), and the holdout comparison also as the papers' chart
+ * ({@link ChartData}); what the fit cannot tell on these data (its caveats) comes first.
  */
 final class ClvSection {
     static final int TOP = 20;
@@ -35,8 +38,9 @@ final class ClvSection {
     static void write(StringBuilder h, PipelineResult r, FeatureFit fit, int number) {
         h.append("<section id=\"clv\"><h2>").append(number).append(". Customer lifetime value</h2>")
                 .append("<p>Fitted by the feature extractor <code>").append(esc(fit.extractor()))
-                .append("</code> (docs/clv.md).</p><table class=\"dq\"><tr><th>model</th><th>parameter</th>"
-                        + "<th>estimate</th><th>std. error</th></tr>");
+                .append("</code> (docs/clv.md).</p>");
+        caveats(h, fit);
+        h.append("<table class=\"dq\"><tr><th>model</th><th>parameter</th><th>estimate</th><th>std. error</th></tr>");
         for (FitParameter p : fit.parameters()) {
             h.append("<tr><td>").append(esc(p.model())).append("</td><td>").append(esc(p.name())).append("</td><td>")
                     .append(significant(p.value())).append("</td><td>").append(p.standardError().isPresent()
@@ -49,24 +53,16 @@ final class ClvSection {
         }
         h.append("</table>");
         for (FitTable t : fit.tables()) {
-            h.append("<h3>").append(esc(t.title())).append("</h3><table class=\"dq\"><tr><th></th>");
-            t.columns().forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
-            h.append("</tr>");
-            for (FitTable.Row row : t.rows()) {
-                h.append("<tr><th>").append(esc(row.label())).append("</th>");
-                row.values().forEach(v -> h.append("<td>").append(significant(v)).append("</td>"));
-                h.append("</tr>");
-            }
-            h.append("</table>");
+            table(h, t);
         }
         FeatureMatrix m = r.features();
-        Optional<double[]> clv = column(m, "clv");
-        Optional<double[]> alive = column(m, "p_alive");
-        Optional<double[]> expected = column(m, "expected_purchases");
-        Optional<double[]> frequency = column(m, "frequency");
-        Optional<double[]> recency = column(m, "recency");
+        Optional<double[]> clv = column(m, fit, FeatureFit.LIFETIME_VALUE);
+        Optional<double[]> alive = column(m, fit, FeatureFit.PROBABILITY_ALIVE);
+        Optional<double[]> expected = column(m, fit, FeatureFit.EXPECTED_PURCHASES);
+        Optional<double[]> frequency = column(m, fit, FeatureFit.FREQUENCY);
+        Optional<double[]> recency = column(m, fit, FeatureFit.RECENCY);
+        SegmentLifetimeValue.of(r).ifPresent(segments -> perSegment(h, r, segments));
         if (clv.isPresent() && alive.isPresent() && expected.isPresent()) {
-            perSegment(h, r, clv.get(), alive.get(), expected.get());
             distribution(h, clv.get());
             if (frequency.isPresent() && recency.isPresent()) {
                 heatMap(h, frequency.get(), recency.get(), alive.get());
@@ -76,28 +72,47 @@ final class ClvSection {
         h.append("</section>\n");
     }
 
-    private static void perSegment(StringBuilder h, PipelineResult r, double[] clv, double[] alive,
-            double[] expected) {
-        int k = r.model().k();
-        int[] labels = r.model().labels();
-        double[] total = new double[k];
-        double[] aliveSum = new double[k];
-        double[] expectedSum = new double[k];
-        int[] size = new int[k];
-        for (int i = 0; i < labels.length; i++) {
-            total[labels[i]] += clv[i];
-            aliveSum[labels[i]] += alive[i];
-            expectedSum[labels[i]] += expected[i];
-            size[labels[i]]++;
+    /** What the fit cannot tell on these data, before its figures. */
+    private static void caveats(StringBuilder h, FeatureFit fit) {
+        for (String caveat : fit.caveats()) {
+            h.append("<p class=\"caveat\"><strong>What the model can and cannot tell here:</strong> ")
+                    .append(esc(caveat)).append("</p>");
         }
+    }
+
+    /** The holdout table by calibration frequency, and beside it the papers' chart of the same figures. */
+    private static void table(StringBuilder h, FitTable t) {
+        boolean chart = t.name().equals(ChartData.HOLDOUT_TABLE);
+        h.append("<h3>").append(esc(t.title())).append("</h3>");
+        if (chart) {
+            h.append("<div class=\"beside\">");
+        }
+        h.append("<table class=\"dq\"><tr><th></th>");
+        t.columns().forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
+        h.append("</tr>");
+        for (FitTable.Row row : t.rows()) {
+            h.append("<tr><th>").append(esc(row.label())).append("</th>");
+            row.values().forEach(v -> h.append("<td>").append(significant(v)).append("</td>"));
+            h.append("</tr>");
+        }
+        h.append("</table>");
+        if (chart) {
+            h.append("<div class=\"chart\" id=\"clv-holdout\"></div></div>");
+        }
+    }
+
+    private static void perSegment(StringBuilder h, PipelineResult r, List<SegmentLifetimeValue> segments) {
         h.append("<h3>Per segment</h3><table class=\"dq\"><tr><th>segment</th><th>customers</th><th>total CLV</th>"
                 + "<th>mean CLV</th><th>mean expected purchases</th><th>mean P(alive)</th></tr>");
-        for (int s = 0; s < k; s++) {
-            h.append("<tr><th>").append(s).append(' ').append(esc(r.segments().get(s).name())).append("</th><td>")
-                    .append(grouped(size[s])).append("</td><td>").append(money(total[s])).append("</td><td>")
-                    .append(size[s] == 0 ? "" : money(total[s] / size[s])).append("</td><td>")
-                    .append(size[s] == 0 ? "" : fmt(expectedSum[s] / size[s], 2)).append("</td><td>")
-                    .append(size[s] == 0 ? "" : fmt(aliveSum[s] / size[s], 2)).append("</td></tr>");
+        for (int i = 0; i < segments.size(); i++) {
+            SegmentLifetimeValue v = segments.get(i);
+            boolean empty = v.size() == 0;
+            h.append("<tr><th>").append(v.segment()).append(' ').append(esc(r.segments().get(i).name()))
+                    .append("</th><td>").append(grouped(v.size())).append("</td><td>")
+                    .append(money(v.totalLifetimeValue())).append("</td><td>")
+                    .append(empty ? "" : money(v.meanLifetimeValue())).append("</td><td>")
+                    .append(empty ? "" : fmt(v.meanExpectedPurchases(), 2)).append("</td><td>")
+                    .append(empty ? "" : fmt(v.meanProbabilityAlive(), 2)).append("</td></tr>");
         }
         h.append("</table>");
     }
@@ -169,8 +184,9 @@ final class ClvSection {
         h.append("</table>");
     }
 
-    private static Optional<double[]> column(FeatureMatrix m, String name) {
-        return m.numericColumn(name).map(NumericColumn::values);
+    /** The column the fit declares for a role ({@link FeatureFit#outputs()}), if the features have it. */
+    private static Optional<double[]> column(FeatureMatrix m, FeatureFit fit, String role) {
+        return Optional.ofNullable(fit.outputs().get(role)).flatMap(m::numericColumn).map(NumericColumn::values);
     }
 
     /** Whole numbers grouped, 1,000 and more with one decimal, others with 4 significant digits. */

@@ -5,6 +5,23 @@ final class PageAssets {
     private PageAssets() {
     }
 
+    /** The CLV section's styles: the holdout table with its chart beside it, the caveat box. */
+    static final String CLV_CSS = ".beside{display:flex;gap:1.5em;align-items:flex-start}"
+            + ".beside .chart{flex:1;min-width:320px}"
+            + ".caveat{border-left:4px solid #c23531;background:#fdf1f0;padding:.5em .8em}\n";
+
+    /** The CLV section's chart: the papers' figure, mean holdout purchases by calibration frequency. */
+    static final String CLV_SCRIPT = """
+              if(DATA.clvHoldout&&byId('clv-holdout')){
+                draw(byId('clv-holdout'),{tooltip:{trigger:'axis'},legend:{top:0},grid:{top:40,left:60,right:20,bottom:50},
+                  xAxis:{type:'category',name:'repeat purchases in calibration',nameLocation:'middle',nameGap:30,
+                    data:DATA.clvHoldout.labels},
+                  yAxis:{type:'value',name:'mean in holdout'},
+                  series:[{name:'actual',type:'line',data:DATA.clvHoldout.actual},
+                    {name:'predicted (BG/NBD)',type:'line',lineStyle:{type:'dashed'},data:DATA.clvHoldout.predicted}]});
+              }
+            """;
+
     /** The style sheet: cards, tables, charts, the segment colours, print layout. */
     static final String CSS = """
             body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2em auto;max-width:1100px;color:#222;padding:0 1em}
@@ -17,6 +34,7 @@ final class PageAssets {
             .segment h3{margin-bottom:.2em}.swatch{display:inline-block;width:.8em;height:.8em;margin-right:.4em;border-radius:2px}
             .s0{background:#5470c6}.s1{background:#91cc75}.s2{background:#fac858}.s3{background:#ee6666}.s4{background:#73c0de}
             .s5{background:#3ba272}.s6{background:#fc8452}.s7{background:#9a60b4}.s8{background:#ea7ccc}.s9{background:#999}
+            """ + CLV_CSS + """
             #rfm-by-segment{font-size:.8em}#rfm-by-segment th{max-width:9em}
             @media print{.chart{page-break-inside:avoid}section{page-break-before:auto}body{margin:0}}
             """;
@@ -80,6 +98,7 @@ final class PageAssets {
                   series:[{type:'heatmap',data:DATA.rfm.cells,label:{show:true,fontSize:11,lineHeight:16,
                     formatter:function(p){return DATA.rfm.names[p.dataIndex]+'\\n'+p.value[2];}}}]});
               }
+            """ + CLV_SCRIPT + """
               if(DATA.k){
                 var idx=function(k){return DATA.k.ks.indexOf(k);};
                 var marks=[];

@@ -49,49 +49,53 @@ class HtmlReporterTest {
     }
 
     /**
-     * With a feature fit and the clv columns the page gets a CLV section: the parameters, the holdout table, total
-     * and mean CLV per segment (segment 1 holds customers 12346 and 12348: 100 + 20 = 120, mean 60), the
-     * distribution, the P(alive) heat map and the top customers by CLV (12347 first).
+     * With a feature fit and the clv columns the page gets a CLV section: the caveat first, the parameters, the
+     * holdout table with its chart beside it, total and mean CLV per segment (segment 1 holds customers 12346 and
+     * 12348: 100 + 20 = 120, mean 60), the distribution, the P(alive) heat map (from the columns the fit declares,
+     * here prefixed clv.frequency and clv.recency) and the top customers by CLV (12347 first).
      */
     @Test
     void aFeatureFitGetsACustomerLifetimeValueSection() throws IOException {
-        PipelineResult r = Fixtures.threeCustomers(dir);
-        io.segmenta.api.data.FeatureMatrix clv = new io.segmenta.api.data.FeatureMatrix(
-                io.segmenta.api.data.EntityKind.CUSTOMER, r.features().ids(), List.of(
-                        new io.segmenta.api.data.NumericColumn("frequency", new double[] {0, 9, 2}),
-                        new io.segmenta.api.data.NumericColumn("recency", new double[] {0, 30, 10}),
-                        new io.segmenta.api.data.NumericColumn("p_alive", new double[] {1, 0.9, 0.4}),
-                        new io.segmenta.api.data.NumericColumn("expected_purchases", new double[] {0.5, 6, 1}),
-                        new io.segmenta.api.data.NumericColumn("clv", new double[] {100, 900, 20})), List.of(), "clv");
-        io.segmenta.api.stage.FeatureFit fit = new io.segmenta.api.stage.FeatureFit("clv",
-                io.segmenta.api.stage.ModelState.of("clv", java.util.Map.of()),
-                List.of(new io.segmenta.api.stage.FitParameter("BG/NBD", "r", 0.2426,
-                        java.util.OptionalDouble.of(0.0126))),
-                java.util.Map.of("holdout_actual", 1882.0), List.of(new io.segmenta.api.stage.FitTable(
-                        "holdout_by_frequency", "holdout by frequency", List.of("customers"),
-                        List.of(new io.segmenta.api.stage.FitTable.Row("7+", List.of(64.0))))));
-        List<String> names = clv.numericNames();
-        double[] population = {11.0 / 3, 40.0 / 3, 2.3 / 3, 7.5 / 3, 1020.0 / 3};
-        List<io.segmenta.api.pipeline.SegmentProfile> profiles = List.of(
-                new io.segmenta.api.pipeline.SegmentProfile(0, "Best", 1, 1.0 / 3, 0.9, names,
-                        new double[] {9, 30, 0.9, 6, 900}, new double[] {9, 30, 0.9, 6, 900}, population, List.of()),
-                new io.segmenta.api.pipeline.SegmentProfile(1, "Rest", 2, 2.0 / 3, 0.1, names,
-                        new double[] {1, 5, 0.7, 0.75, 60}, new double[] {1, 5, 0.7, 0.75, 60}, population,
-                        List.of()));
-        PipelineResult withFit = new PipelineResult(r.spec(), r.source(), clv, clv, Map.of(), r.model(),
-                r.quality(), profiles, r.timings(), r.stageVersions(), r.outputs(), r.selection(), r.business(),
-                Optional.of(fit));
+        PipelineResult withFit = Fixtures.lifetimeValue(Fixtures.threeCustomers(dir));
         String html = Files.readString(reporter.report(withFit, dir, new RecordingContext()).get(0),
                 StandardCharsets.UTF_8);
         String section = html.substring(html.indexOf("<section id=\"clv\">"), html.indexOf("</section>",
                 html.indexOf("<section id=\"clv\">")));
+        assertTrue(section.contains("<p class=\"caveat\"><strong>What the model can and cannot tell here:</strong> "
+                + Fixtures.CAVEAT + "</p>"), section);
+        assertTrue(section.indexOf("class=\"caveat\"") < section.indexOf("<th>parameter</th>"), "caveat first");
         assertTrue(section.contains("<td>BG/NBD</td><td>r</td><td>0.2426</td><td>0.01260</td>"), section);
+        assertTrue(section.contains("<td>Gamma-Gamma</td><td>q</td><td>3.744</td><td>n/a</td>"), section);
         assertTrue(section.contains("<tr><th>holdout actual</th><td>1,882</td></tr>"), section);
-        assertTrue(section.contains("<tr><th>7+</th><td>64</td></tr>"), section);
-        assertTrue(section.contains("<td>2</td><td>120.00</td><td>60.00</td><td>0.75</td><td>0.7</td>"), section);
+        assertTrue(section.contains("<tr><th>7+</th><td>10</td><td>7.240</td><td>6.530</td></tr></table>"
+                + "<div class=\"chart\" id=\"clv-holdout\"></div></div>"), section);
+        assertTrue(section.contains("<th>1 Rest</th><td>2</td><td>120.00</td><td>60.00</td><td>0.75</td><td>0.7</td>"),
+                section);
+        assertTrue(section.contains("<th>0 Best</th><td>1</td><td>900.00</td><td>900.00</td><td>6</td><td>0.9</td>"),
+                section);
         assertTrue(section.indexOf("<tr><th>12347</th>") < section.indexOf("<tr><th>12346</th>"), section);
         assertTrue(section.contains("P(alive) by frequency and recency"), section);
         assertTrue(section.contains("title=\"1 customer\">0.90</td>"), section);
+
+        var holdout = HtmlReporter.data(withFit).getAsJsonObject("clvHoldout");
+        assertEquals("[\"0\",\"1\",\"2\",\"3\",\"4\",\"5\",\"6\",\"7+\"]", holdout.get("labels").toString());
+        assertEquals(7.24, holdout.getAsJsonArray("actual").get(7).getAsDouble(), 1e-9);
+        assertEquals(0.23, holdout.getAsJsonArray("predicted").get(0).getAsDouble(), 1e-9);
+    }
+
+    /** Without declared output columns (a fit of API 1.4) the section has the fit but no per-segment CLV. */
+    @Test
+    void aFitThatDeclaresNoColumnsGetsNoPerSegmentTable() throws IOException {
+        PipelineResult r = Fixtures.lifetimeValue(Fixtures.threeCustomers(dir));
+        io.segmenta.api.stage.FeatureFit f = r.featureFit().orElseThrow();
+        PipelineResult bare = new PipelineResult(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(),
+                r.model(), r.quality(), r.segments(), r.timings(), r.stageVersions(), r.outputs(), r.selection(),
+                r.business(), Optional.of(new io.segmenta.api.stage.FeatureFit(f.extractor(), f.state(),
+                        f.parameters(), f.figures(), f.tables())));
+        String html = HtmlReporter.page(bare, "");
+        assertTrue(html.contains("<section id=\"clv\">"), "the fit is shown");
+        assertFalse(html.contains("<h3>Per segment</h3>"), "no guessing of columns by name");
+        assertFalse(html.contains("class=\"caveat\""), "no caveat");
     }
 
     private Path write() {
@@ -253,6 +257,27 @@ class HtmlReporterTest {
             Files.createDirectories(shots);
             chrome.screenshot(shots.resolve("report.png"));
             assertTrue(Files.size(shots.resolve("report.png")) > 10_000);
+        }
+    }
+
+    /** The CLV section's holdout chart in the browser: rendered, two lines of eight points, no script error. */
+    @Test
+    void theHoldoutChartRendersInAHeadlessBrowser() throws Exception {
+        Assumptions.assumeTrue(HeadlessChrome.available(), "skipped: no " + HeadlessChrome.CHROMIUM + " and "
+                + HeadlessChrome.CHROMEDRIVER + " (Debian's chromium and chromium-driver; .ci/run installs them)");
+        Path report = reporter.report(Fixtures.lifetimeValue(Fixtures.threeCustomers(dir)), dir,
+                new RecordingContext()).get(0);
+        try (HeadlessChrome chrome = new HeadlessChrome(dir.resolve("profile"))) {
+            chrome.open(report);
+            assertEquals("[]", chrome.eval("return window.__segmentaErrors;").toString(), "script errors");
+            assertEquals(1, chrome.eval("return document.querySelectorAll('#clv-holdout[data-rendered]').length;")
+                    .getAsInt(), "the holdout chart rendered");
+            assertEquals("[8,8]", chrome.eval("var s=echarts.getInstanceByDom(document.getElementById('clv-holdout'))"
+                    + ".getOption().series;return s.map(function(x){return x.data.length;});").toString());
+            chrome.eval("document.getElementById('clv').scrollIntoView();return 0;");
+            Path shots = Path.of("target", "screenshots");
+            Files.createDirectories(shots);
+            chrome.screenshot(shots.resolve("clv.png"));
         }
     }
 }

@@ -5,6 +5,7 @@ import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.stage.FeatureFit;
 import io.segmenta.api.stage.FitParameter;
 import io.segmenta.api.stage.FitTable;
+import io.segmenta.table.clv.SegmentLifetimeValue;
 import java.io.IOException;
 import java.util.Map;
 
@@ -70,6 +71,34 @@ final class FeatureFitJson {
             json.endObject();
         }
         json.endArray();
+        json.name("outputs").beginObject();
+        for (Map.Entry<String, String> o : fit.outputs().entrySet()) {
+            json.name(o.getKey()).value(o.getValue());
+        }
+        json.endObject();
+        json.name("caveats").beginArray();
+        for (String c : fit.caveats()) {
+            json.value(c);
+        }
+        json.endArray();
+        json.endObject();
+    }
+
+    /**
+     * A segment's {@code lifetimeValue} ({@link SegmentLifetimeValue}): mean expected purchases, mean P(alive),
+     * total and mean CLV; null without a lifetime-value fit. A mean of an empty segment is null.
+     */
+    static void lifetimeValue(JsonWriter json, SegmentLifetimeValue v) throws IOException {
+        json.name("lifetimeValue");
+        if (v == null) {
+            json.nullValue();
+            return;
+        }
+        json.beginObject();
+        JsonSummaryReporter.number(json.name("meanExpectedPurchases"), v.meanExpectedPurchases());
+        JsonSummaryReporter.number(json.name("meanProbabilityAlive"), v.meanProbabilityAlive());
+        JsonSummaryReporter.number(json.name("totalClv"), v.totalLifetimeValue());
+        JsonSummaryReporter.number(json.name("meanClv"), v.meanLifetimeValue());
         json.endObject();
     }
 }

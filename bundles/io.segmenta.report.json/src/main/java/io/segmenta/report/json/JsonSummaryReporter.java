@@ -21,6 +21,7 @@ import io.segmenta.api.pipeline.SegmentProfile;
 import io.segmenta.api.pipeline.StageTiming;
 import io.segmenta.api.stage.Reporter;
 import io.segmenta.api.stage.StageContext;
+import io.segmenta.table.clv.SegmentLifetimeValue;
 import io.segmenta.table.output.OutputFiles;
 import io.segmenta.table.rfm.RfmGrid;
 import io.segmenta.table.rfm.RfmQuintiles;
@@ -340,6 +341,7 @@ public class JsonSummaryReporter implements Reporter {
     }
 
     private static void segments(JsonWriter json, PipelineResult r) throws IOException {
+        List<SegmentLifetimeValue> clv = SegmentLifetimeValue.of(r).orElse(List.of());
         json.name("segments").beginArray();
         for (SegmentProfile s : r.segments()) {
             json.beginObject();
@@ -381,12 +383,13 @@ public class JsonSummaryReporter implements Reporter {
                 json.endObject();
             }
             json.endArray();
+            FeatureFitJson.lifetimeValue(json, clv.isEmpty() ? null : clv.get(r.segments().indexOf(s)));
             json.endObject();
         }
         json.endArray();
     }
 
-    private static void number(JsonWriter json, double v) throws IOException {
+    static void number(JsonWriter json, double v) throws IOException {
         if (Double.isFinite(v)) {
             json.value(v);
         } else {

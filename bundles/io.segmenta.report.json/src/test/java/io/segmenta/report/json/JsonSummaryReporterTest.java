@@ -207,7 +207,28 @@ class JsonSummaryReporterTest {
                 + "\"standardError\":0.0126},{\"model\":\"BG/NBD\",\"name\":\"alpha\",\"value\":4.414,"
                 + "\"standardError\":null}],\"figures\":{\"bgnbd_log_likelihood\":-9582.4},\"tables\":[{\"name\":"
                 + "\"holdout_by_frequency\",\"title\":\"by frequency\",\"columns\":[\"customers\",\"actual\"],"
-                + "\"rows\":[{\"label\":\"7+\",\"values\":[64.0,6.36]}]}]}", written.toString());
+                + "\"rows\":[{\"label\":\"7+\",\"values\":[64.0,6.36]}]}],\"outputs\":{},\"caveats\":[]}",
+                written.toString());
+    }
+
+    /**
+     * With a lifetime-value fit that declares its columns, each segment has its CLV figures (Fixtures.lifetimeValue:
+     * segment 1 holds customers with CLV 100 and 20), and the fit its columns and caveat; without one, null.
+     */
+    @Test
+    void eachSegmentHasItsLifetimeValueAndTheFitItsColumnsAndCaveats() throws IOException {
+        assertTrue(written().getAsJsonArray("segments").get(0).getAsJsonObject().get("lifetimeValue").isJsonNull());
+        JsonObject s = JsonParser.parseString(Files.readString(reporter.report(Fixtures.lifetimeValue(
+                Fixtures.threeCustomers(dir)), dir, new RecordingContext()).get(0), StandardCharsets.UTF_8))
+                .getAsJsonObject();
+        assertEquals("{\"meanExpectedPurchases\":0.75,\"meanProbabilityAlive\":0.7,\"totalClv\":120.0,"
+                + "\"meanClv\":60.0}", s.getAsJsonArray("segments").get(1).getAsJsonObject().get("lifetimeValue")
+                        .toString());
+        assertEquals(900.0, s.getAsJsonArray("segments").get(0).getAsJsonObject().getAsJsonObject("lifetimeValue")
+                .get("totalClv").getAsDouble());
+        JsonObject fit = s.getAsJsonObject("featureFit");
+        assertEquals("clv.frequency", fit.getAsJsonObject("outputs").get("frequency").getAsString());
+        assertEquals("[\"" + Fixtures.CAVEAT + "\"]", fit.getAsJsonArray("caveats").toString());
     }
 
     @Test

@@ -48,6 +48,14 @@ final class Sheet {
         ws.freezePane(frozenColumns, 1);
     }
 
+    /** The bold, shaded title row of a further table below the sheet's first one. */
+    void heading(int r, List<String> titles) {
+        for (int c = 0; c < titles.size(); c++) {
+            text(r, c, titles.get(c));
+        }
+        ws.range(r, 0, r, titles.size() - 1).style().bold().fillColor("DDEBF7").set();
+    }
+
     /** A text cell; nothing for null. */
     void text(int r, int c, String value) {
         if (value != null) {

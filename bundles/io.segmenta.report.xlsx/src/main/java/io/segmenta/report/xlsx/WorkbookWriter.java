@@ -16,6 +16,8 @@ import org.dhatim.fastexcel.Workbook;
  * level of each categorical feature), and the population below the table;</li>
  * <li>{@value #CATEGORIES}, only with categorical features: each level's share per segment and overall;</li>
  * <li>{@value #CHOOSING_K}, only when the run chose k from a range: the figures of every k tried;</li>
+ * <li>{@value #LIFETIME_VALUE}, only when the feature extractor fitted a lifetime-value model (clv): CLV figures
+ * per segment, the fitted parameters, figures and holdout table;</li>
  * <li>{@value #ASSIGNMENTS}: one row per customer (or seller), continued on "Assignments 2", "Assignments 3",
  * ... beyond the rows a sheet may hold.</li>
  * </ol>
@@ -25,6 +27,7 @@ final class WorkbookWriter {
     static final String SEGMENTS = "Segments";
     static final String CATEGORIES = "Categories";
     static final String CHOOSING_K = "Choosing k";
+    static final String LIFETIME_VALUE = "Lifetime value";
     static final String ASSIGNMENTS = "Assignments";
     /** The version of this layout, in the workbook's properties (fastexcel wants the form NN.NNNN). */
     static final String LAYOUT_VERSION = "1.0";
@@ -58,6 +61,9 @@ final class WorkbookWriter {
         }
         if (r.selection().isPresent()) {
             ChoosingKSheet.write(wb, r.selection().get());
+        }
+        if (r.featureFit().isPresent()) {
+            LifetimeValueSheet.write(wb, r, r.featureFit().get());
         }
         AssignmentsSheet.write(wb, r, rowsPerSheet, context);
         wb.finish();

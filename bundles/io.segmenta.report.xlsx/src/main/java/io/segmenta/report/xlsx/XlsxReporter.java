@@ -21,7 +21,8 @@ import org.osgi.service.component.annotations.Component;
  * Writes {@code segments.xlsx}: one Excel workbook for analysts who work in spreadsheets, with typed cells
  * (numbers are number cells, dates date cells), a bold frozen header row, column widths from the content and an
  * autofilter on every table. Sheets: Overview (data quality, business figures, quality figures, run details),
- * Segments (profiles), Categories (with categorical features), Choosing k (when k was chosen from a range) and
+ * Segments (profiles), Categories (with categorical features), Choosing k (when k was chosen from a range),
+ * Lifetime value (with a lifetime-value fit: CLV per segment, the fitted parameters, the holdout check) and
  * Assignments (one row per customer or seller).
  * <p>
  * Excel holds at most {@value #EXCEL_ROWS} rows on a sheet, the header included; the assignments continue on

@@ -121,6 +121,41 @@ class XlsxReporterTest {
         assertEquals(StageKind.REPORTER, reporter.kind());
     }
 
+    /**
+     * With a lifetime-value fit, a "Lifetime value" sheet before the assignments: per segment the CLV figures
+     * (Fixtures.lifetimeValue: segment 1 holds customers with CLV 100 and 20, so total 120, mean 60), then the
+     * parameters with their standard errors (n/a where there is none), the caveat, the figures and the holdout table.
+     */
+    @Test
+    void aLifetimeValueFitGetsItsOwnSheet() throws IOException {
+        Map<String, List<Row>> sheets = read(write(reporter, Fixtures.lifetimeValue(Fixtures.threeCustomers(dir))));
+        assertEquals(List.of("Overview", "Segments", "Lifetime value", "Assignments"), List.copyOf(sheets.keySet()));
+        List<Row> rows = sheets.get("Lifetime value");
+        assertEquals(List.of("segment", "name", "customers", "mean expected purchases", "mean P(alive)", "total CLV",
+                "mean CLV"), texts(rows.get(0)));
+        assertEquals("Rest", text(rows.get(2), 1));
+        assertEquals(2, number(rows.get(2), 2));
+        assertEquals(0.75, number(rows.get(2), 3), 1e-12);
+        assertEquals(0.7, number(rows.get(2), 4), 1e-12);
+        assertEquals(120, number(rows.get(2), 5), 1e-9);
+        assertEquals(60, number(rows.get(2), 6), 1e-9);
+        assertEquals(900, number(rows.get(1), 5), 1e-9);
+        List<List<String>> all = rows.stream().map(XlsxReporterTest::texts).toList();
+        int parameters = all.indexOf(List.of("model", "parameter", "estimate", "std. error"));
+        assertTrue(parameters > 2, all.toString());
+        assertEquals(0.2426, number(rows.get(parameters + 1), 2), 1e-12);
+        assertEquals(0.0126, number(rows.get(parameters + 1), 3), 1e-12);
+        assertEquals("n/a", text(rows.get(parameters + 2), 3));
+        assertTrue(all.contains(List.of("caution", Fixtures.CAVEAT)), all.toString());
+        int figures = all.indexOf(List.of("figure", "value"));
+        assertEquals("holdout actual", text(rows.get(figures + 1), 0));
+        assertEquals(1882, number(rows.get(figures + 1), 1));
+        int holdout = all.indexOf(List.of("", "customers", "actual", "predicted"));
+        assertTrue(holdout > parameters, all.toString());
+        assertEquals("7+", text(rows.get(holdout + 8), 0));
+        assertEquals(6.53, number(rows.get(holdout + 8), 3), 1e-12);
+    }
+
     @Test
     void theSheetsInOrderOnlyThoseTheRunHasDataFor() throws IOException {
         assertEquals(List.of("Overview", "Segments", "Categories", "Choosing k", "Assignments"),
