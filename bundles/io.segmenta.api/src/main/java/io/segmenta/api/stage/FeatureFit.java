@@ -64,7 +64,7 @@ public record FeatureFit(String extractor, ModelState state, List<FitParameter> 
      * The same fit with its output columns renamed (a feature set prefixes a clashing name with the member's name).
      *
      * @param renamed the new name of each column that was renamed; columns not in it keep their names
-     * @since 1.5
+     * @since 1.4
      */
     public FeatureFit withRenamedOutputs(Map<String, String> renamed) {
         Map<String, String> columns = new LinkedHashMap<>();

@@ -5,7 +5,7 @@
  * {@value io.segmenta.api.stage.Stage#NAME_PROPERTY} property and as a JPMS service provider.
  */
 @Export
-@Version("1.5.0")
+@Version("1.4.0")
 package io.segmenta.api.stage;
 
 import org.osgi.annotation.bundle.Export;
