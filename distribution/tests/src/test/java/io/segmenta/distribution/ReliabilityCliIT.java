@@ -1,10 +1,13 @@
 package io.segmenta.distribution;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.Test;
 
@@ -32,5 +35,38 @@ public class ReliabilityCliIT {
         assertEquals("300", summary.get("customers"));
         assertEquals(summary.get("customers"), summary.get("distinct customers in source"));
         assertEquals("2", summary.get("dropped: amount is not a finite number (quantity x unit price overflows)"));
+    }
+
+    /**
+     * A model file that cannot be written (its folder is a file) and an output path that goes up out of a folder
+     * that does not exist are refused before the input is read: one line giving the reason, exit status 2, and
+     * nothing written (before: the reports were written, then "cannot write the model file X: X").
+     */
+    @Test
+    public void outputLocationsAreCheckedBeforeAnyWork() throws Exception {
+        Path work = Distribution.workDir("cli-locations");
+        Files.writeString(work.resolve("a-file"), "not a folder\n");
+        Launch model = Launch.run(work, TIMEOUT_SECONDS, "segmenta", "run", "--source", "uk-retail", "--input",
+                Distribution.sample().toString(), "--k", "4", "--report", "csv,json", "--out", "out",
+                "--save-model", "a-file/model.json");
+        assertEquals(model.toString(), 2, model.exitCode);
+        assertOneLine(model, "cannot write the model file a-file/model.json: " + work.resolve("a-file")
+                + " is a file, not a folder");
+        assertFalse("nothing may be written", Files.exists(work.resolve("out")));
+
+        Launch up = Launch.run(work, TIMEOUT_SECONDS, "segmenta", "run", "--source", "uk-retail", "--input",
+                Distribution.sample().toString(), "--k", "4", "--out", "missing/../out");
+        assertEquals(up.toString(), 2, up.exitCode);
+        assertOneLine(up, "cannot write in the output folder missing/../out: the path goes up ('..') out of "
+                + work.resolve("missing") + ", which does not exist; give it without '..'");
+        assertFalse("nothing may be written", Files.exists(work.resolve("out")));
+        assertFalse("nothing may be written", Files.exists(work.resolve("missing")));
+    }
+
+    private static void assertOneLine(Launch launch, String expected) {
+        List<String> lines = launch.err.lines().filter(l -> !l.isBlank()).toList();
+        assertEquals("one line on stderr:\n" + launch, 1, lines.size());
+        assertTrue(lines.get(0), lines.get(0).endsWith(expected));
+        assertFalse(lines.get(0), lines.get(0).contains("Exception"));
     }
 }

@@ -243,10 +243,12 @@ final class RunPlanner {
         }
     }
 
+    /** Fails before reading when the output folder cannot be created or written in ({@link OutputLocations}). */
     static void checkOutputFolder(Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new SegmentaException("the output folder " + dir + " is a file");
         }
+        OutputLocations.checkFolder(dir);
     }
 
     /** Fails before reading when a member's source declares its columns and lacks some its extractor needs. */
