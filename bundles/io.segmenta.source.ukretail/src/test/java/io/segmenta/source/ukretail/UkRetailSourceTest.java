@@ -556,4 +556,11 @@ class UkRetailSourceTest {
         assertEquals(2L, q.entityCounts().get("customers"));
         assertArrayEquals(new double[] {3.0, 2.0}, data.transactions().amount().values());
     }
+
+    @Test
+    void aSymbolicLinkLoopIsNotCalledAMissingFile() throws IOException {
+        Path loop = Files.createSymbolicLink(tmp.resolve("loop.csv"), tmp.resolve("loop.csv"));
+        SegmentaException e = assertThrows(SegmentaException.class, () -> read(loop));
+        assertEquals(loop + " is a symbolic link that leads to nothing (or to itself)", e.getMessage());
+    }
 }
