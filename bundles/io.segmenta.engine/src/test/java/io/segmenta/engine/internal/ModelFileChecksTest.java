@@ -10,7 +10,6 @@ import io.segmenta.api.pipeline.PipelineSpec;
 import io.segmenta.api.pipeline.PredictSpec;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.Options;
-import io.segmenta.api.stage.StageKind;
 import io.segmenta.engine.internal.model.ModelFile;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,19 +34,13 @@ class ModelFileChecksTest {
     @TempDir
     Path dir;
 
-    private final StageRegistry registry = new StageRegistry();
-    private PipelineRunner runner;
+    private final PipelineRunner runner = new PipelineRunner(new FakeStages.Pipeline().registry);
     private Path input;
     private Path modelFile;
     private String good;
 
     @BeforeEach
     void train() throws IOException {
-        registry.add(new StageEntry(StageKind.SOURCE, "fake-source", new FakeStages.Source(), "test.source 1", 0, 1));
-        registry.add(new StageEntry(StageKind.FEATURES, "fake-rfm", new FakeStages.Extractor(), "test.features 1", 0, 2));
-        registry.add(new StageEntry(StageKind.ALGORITHM, "fake-split", new FakeStages.Splitter(), "test.algorithm 1", 0,
-                3));
-        runner = new PipelineRunner(registry);
         input = Files.writeString(dir.resolve("input.csv"), "not read by the fake source\n");
         modelFile = dir.resolve("m.json");
         // zscore on frequency (its sd is saved), minmax on monetary
