@@ -56,6 +56,7 @@ final class EngineOptionValues {
             throw new SegmentaException("option " + SAVE_MODEL + ": " + file + " is a folder; give the model file "
                     + "to write, e.g. " + file.resolve("model.json"));
         }
+        OutputLocations.checkFileFolder(file, "model file");
         return Optional.of(file);
     }
 

@@ -9,6 +9,7 @@ import io.segmenta.engine.internal.model.ModelFile;
 import io.segmenta.engine.internal.model.ModelSaving;
 import io.segmenta.engine.internal.model.SavedModel;
 import io.segmenta.engine.internal.scaling.FittedScaler;
+import io.segmenta.table.output.OutputFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,8 +58,7 @@ final class RunOutputs {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new SegmentaException("cannot create the output folder " + dir + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+            throw new SegmentaException("cannot create the output folder " + dir + ": " + OutputFiles.describe(e), e);
         }
     }
 }

@@ -209,14 +209,19 @@ final class RunPlanner {
     /** Fails when the run's input or a member's own input does not exist. */
     static void inputsExist(Path input, ChosenStages chosen) {
         if (!Files.exists(input)) {
-            throw new SegmentaException("no such file: " + input);
+            throw new SegmentaException(missing(input));
         }
         for (ChosenMember m : chosen.members()) {
             if (!m.shared() && !Files.exists(m.input())) {
-                throw new SegmentaException("no such file: " + m.input() + " (the input of member " + m.name()
-                        + ")");
+                throw new SegmentaException(missing(m.input()) + " (the input of member " + m.name() + ")");
             }
         }
+    }
+
+    /** Why an input does not exist: a link that leads nowhere is not "no such file". */
+    private static String missing(Path input) {
+        return Files.isSymbolicLink(input) ? input + " is a symbolic link that leads to nothing (or to itself)"
+                : "no such file: " + input;
     }
 
     private static void checkCluster(PipelineSpec spec) {
@@ -243,10 +248,12 @@ final class RunPlanner {
         }
     }
 
+    /** Fails before reading when the output folder cannot be created or written in ({@link OutputLocations}). */
     static void checkOutputFolder(Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new SegmentaException("the output folder " + dir + " is a file");
         }
+        OutputLocations.checkFolder(dir);
     }
 
     /** Fails before reading when a member's source declares its columns and lacks some its extractor needs. */

@@ -7,6 +7,8 @@ import io.segmenta.api.pipeline.StageTiming;
 import io.segmenta.api.stage.Options;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageKind;
+import io.segmenta.table.output.OutputFiles;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -197,6 +199,10 @@ final class StepRunner {
         String tail = written.isEmpty() ? "" : "; " + RunState.written(written);
         if (e instanceof SegmentaException se) {
             return written.isEmpty() ? se : new SegmentaException(se.getMessage() + tail, se);
+        }
+        if (e instanceof UncheckedIOException io) {
+            // a file the stage could not read or write: the reason in words, not a Java class name
+            return new SegmentaException(entry.label() + " failed: " + OutputFiles.describe(io.getCause()) + tail, e);
         }
         String message = e.getMessage();
         return new SegmentaException(entry.label() + " failed: " + e.getClass().getSimpleName()

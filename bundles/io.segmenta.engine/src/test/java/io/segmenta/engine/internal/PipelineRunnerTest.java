@@ -337,7 +337,7 @@ class PipelineRunnerTest {
         registry.add(new StageEntry(StageKind.REPORTER, "broken", broken, "test.broken 1.0.0", 0, 5));
         SegmentaException e = assertThrows(SegmentaException.class,
                 () -> runner.run(spec(3, Options.empty(), List.of("fake-report", "broken")), null));
-        assertEquals("reporter 'broken' failed: UncheckedIOException: java.io.IOException: disk full;"
+        assertEquals("reporter 'broken' failed: disk full;" // issue 16: no Java class names
                 + " only these files were written: " + out.resolve("fake-report.txt"), e.getMessage());
     }
 

@@ -52,6 +52,8 @@ public class MappedCsvSource implements DataSource {
     static final String MISSING_CUSTOMER = "missing customer";
     static final String NON_POSITIVE_QUANTITY = "quantity <= 0";
     static final String NON_POSITIVE_AMOUNT = "amount <= 0";
+    /** Always applied, last; shown only when a row breaks it: a computed amount that is not finite. */
+    static final String AMOUNT_OVERFLOW = TransactionTableBuilder.nonFiniteAmount("quantity x unit price");
 
     static final String NO_ORDER_INFO = "no order mapped: each row is its own order";
     static final String NO_TIMESTAMP_INFO = "no timestamp mapped: recency cannot be computed";
@@ -248,6 +250,8 @@ public class MappedCsvSource implements DataSource {
                 rejections.reject(NON_POSITIVE_QUANTITY, line);
             } else if (mapping.dropNonPositiveAmount && !(amount > 0)) {
                 rejections.reject(NON_POSITIVE_AMOUNT, line);
+            } else if (!TransactionTableBuilder.finite(quantity, amount)) {
+                rejections.reject(AMOUNT_OVERFLOW, line);
             } else {
                 keep(record, line, rawCustomer, order, time, quantity, amount);
                 duplicates.add(record);

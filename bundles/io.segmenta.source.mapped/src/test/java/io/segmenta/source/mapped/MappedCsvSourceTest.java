@@ -339,6 +339,23 @@ class MappedCsvSourceTest {
     }
 
     @Test
+    void countsARowWhoseQuantityTimesUnitPriceOverflowsInsteadOfKeepingIt() throws IOException {
+        // the rule applies whatever the clean.* keys say: with every drop rule off, and with the defaults
+        for (String rules : List.of("clean.drop-missing-customer=false\nclean.drop-nonpositive-quantity=false\n"
+                + "clean.drop-nonpositive-amount=false\n", "")) {
+            Path mapping = write("m.properties", "field.customer=c\nfield.quantity=q\nfield.unit_price=p\n" + rules);
+            Path file = write("d.csv", "c,q,p\nA,2,1.5\nB,6,1e308\nC,1e300,1e300\nB,1,2\nD,-6,1e308\n");
+            DataQuality q = read(file, mapping).quality();
+            Rejection overflow = q.rejections().stream().filter(r -> r.reason().equals(
+                    "amount is not a finite number (quantity x unit price overflows)")).findFirst()
+                    .orElseThrow(() -> new AssertionError(q.rejections().toString()));
+            assertEquals(List.of(3L, 4L, 6L), overflow.firstLines()); // -6 x 1e308 too: no drop rule is on by default
+            assertEquals(q.rowsRead(), q.rowsKept() + q.rowsRejected());
+            assertEquals(2L, q.entityCounts().get("customers"));
+        }
+    }
+
+    @Test
     void readsAFileWithoutHeaderByColumnNumbersAndDatesWithoutTime() throws IOException {
         // \t as an escape in the properties file is a tab once loaded
         Path mapping = write("m.properties", "format.header=false\nformat.delimiter=\\t\nformat.timestamp=dd/MM/yyyy\n"

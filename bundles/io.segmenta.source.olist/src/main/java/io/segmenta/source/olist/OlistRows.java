@@ -102,6 +102,9 @@ final class OlistRows {
                 itemRejections.reject(OlistSource.UNKNOWN_ORDER, items.itemLine[i]);
             } else if (verdict[o] != null) {
                 itemRejections.reject(verdict[o], items.itemLine[i]);
+            } else if (!TransactionTableBuilder.finite(1, amount(i, o))) {
+                itemRejections.reject(paymentMonetary ? OlistSource.PAYMENT_OVERFLOW : OlistSource.ITEM_OVERFLOW,
+                        items.itemLine[i]);
             } else {
                 keep(i, o);
             }

@@ -11,6 +11,7 @@ import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
 import io.segmenta.table.input.MalformedRows;
 import io.segmenta.table.source.ReadTicker;
+import io.segmenta.table.source.TransactionTableBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,6 +49,10 @@ public class OlistSource implements DataSource {
     static final String UNKNOWN_CUSTOMER = "unknown customer_id";
     static final String MISSING_TIMESTAMP = "missing purchase timestamp";
     static final String NO_PAYMENTS = "order has no payments";
+    /** Shown only when a line breaks it: price and freight are finite, the line's amount is not. */
+    static final String ITEM_OVERFLOW = TransactionTableBuilder.nonFiniteAmount("price + freight");
+    static final String PAYMENT_OVERFLOW =
+            TransactionTableBuilder.nonFiniteAmount("the order's payments spread by price + freight");
 
     static final String ORDERS_FILE = "olist_orders_dataset.csv";
     static final String ITEMS_FILE = "olist_order_items_dataset.csv";

@@ -250,6 +250,32 @@ class OlistSourceTest {
     }
 
     @Test
+    void aLineWhoseAmountOverflowsIsCountedInsteadOfKept() throws IOException {
+        // order 2 has one line; price and freight are finite (10^308 each, in plain digits), their sum is not
+        String items = Files.readString(folder().resolve("olist_order_items_dataset.csv"));
+        String huge = "1" + "0".repeat(308);
+        Path dir = copy(List.of(), Map.of("olist_order_items_dataset.csv",
+                items.replace(",100.00,20.00", "," + huge + "," + huge)));
+        SourceData before = source.read(folder(), context(Map.of("monetary", "items")));
+        for (String monetary : List.of("items", "payment")) {
+            SourceData data = source.read(dir, context(Map.of("monetary", monetary)));
+            DataQuality q = data.quality();
+            String reason = monetary.equals("items") ? OlistSource.ITEM_OVERFLOW : OlistSource.PAYMENT_OVERFLOW;
+            Rejection overflow = q.rejections().stream().filter(x -> x.reason().equals(reason)).findFirst()
+                    .orElseThrow(() -> new AssertionError(reason + " not in " + q.rejections()));
+            assertRejection(overflow, reason, 1, "olist_order_items_dataset.csv", List.of(5L));
+            assertFalse(values(data.transactions().order()).contains(order(2)), monetary);
+            assertEquals(q.rowsRead(), q.rowsKept() + q.rowsRejected(), monetary);
+            for (double amount : data.transactions().amount().values()) {
+                assertTrue(Double.isFinite(amount), monetary);
+            }
+        }
+        assertEquals("amount is not a finite number (price + freight overflows)", OlistSource.ITEM_OVERFLOW);
+        assertEquals(before.quality().rowsKept() - 1,
+                source.read(dir, context(Map.of("monetary", "items"))).quality().rowsKept());
+    }
+
+    @Test
     void statusesOptionKeepsTheListedStatuses() {
         RecordingContext context = context(Map.of("statuses", " Delivered , shipped,approved"));
         SourceData data = source.read(folder(), context);

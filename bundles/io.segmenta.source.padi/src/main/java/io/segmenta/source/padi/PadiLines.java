@@ -199,7 +199,11 @@ final class PadiLines {
         }
         int o = order(in.line());
         if (o >= 0 && attributable(o, in.line())) {
-            keep(o);
+            if (TransactionTableBuilder.finite(quantity, subtotal)) {
+                keep(o);
+            } else {
+                rejections.reject(PadiUmkmSource.AMOUNT_OVERFLOW, in.line());
+            }
         }
     }
 
@@ -253,7 +257,9 @@ final class PadiLines {
             return -1;
         }
         lineCount[o]++;
-        subtotalSum[o] += subtotal;
+        if (Double.isFinite(subtotal)) { // an overflowing subtotal is rejected; it must not weigh in the spread
+            subtotalSum[o] += subtotal;
+        }
         return o;
     }
 

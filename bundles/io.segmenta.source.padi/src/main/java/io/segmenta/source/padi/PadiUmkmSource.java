@@ -11,6 +11,7 @@ import io.segmenta.api.stage.StageOption;
 import io.segmenta.table.input.MalformedRows;
 import io.segmenta.table.source.CsvTable;
 import io.segmenta.table.source.ReadTicker;
+import io.segmenta.table.source.TransactionTableBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,8 @@ public class PadiUmkmSource implements DataSource {
     static final String MISSING_BUYER = "missing buyer id";
     static final String MISSING_SELLER = "missing seller id";
     static final String MISSING_DATE = "missing order date";
+    /** Shown only when a line breaks it: quantity and price_per_item finite, their product (no subtotal) not. */
+    static final String AMOUNT_OVERFLOW = TransactionTableBuilder.nonFiniteAmount("quantity x price_per_item");
     static final String ORDER_ROW_WITHOUT_ID = "order row without order id";
     static final String ORDER_WITHOUT_LINES = "order without lines";
 

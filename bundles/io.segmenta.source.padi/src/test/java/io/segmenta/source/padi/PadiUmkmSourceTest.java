@@ -389,6 +389,26 @@ class PadiUmkmSourceTest {
     }
 
     @Test
+    void countsALineWhoseComputedSubtotalOverflowsInsteadOfKeepingIt() throws IOException {
+        Path dir = copy();
+        DataQuality before = read(dir).quality();
+        // 10^304 x 183712 overflows; each factor is a finite number
+        line(dir.resolve("df_order_complete.csv"), 2, O + "01,1" + "0".repeat(304) + ",pack,183712,NaN,3222349,"
+                + "Konveksi & Laundry,Jasa Konveksi & Laundry,Bordir,Selagam Cleaning Service");
+        SourceData data = read(dir);
+        DataQuality q = data.quality();
+        Rejection overflow = rejection(q, "amount is not a finite number (quantity x price_per_item overflows)");
+        assertEquals(1, overflow.count());
+        assertEquals(List.of(2L), overflow.firstLines());
+        assertEquals(before.rowsRead(), q.rowsRead());
+        assertEquals(before.rowsKept() - 1, q.rowsKept());
+        assertEquals(q.rowsRead(), q.rowsKept() + q.rowsRejected());
+        for (double amount : data.transactions().amount().values()) {
+            assertTrue(Double.isFinite(amount));
+        }
+    }
+
+    @Test
     void reportsAMissingRequiredFileAndWhatTheFolderHolds() throws IOException {
         Path dir = copy();
         Files.delete(dir.resolve("df_users.csv.gz"));

@@ -45,6 +45,8 @@ public class UkRetailSource implements DataSource {
     static final String CANCELLED = "cancelled invoice (InvoiceNo starts with C)";
     static final String NON_POSITIVE_QUANTITY = "quantity <= 0";
     static final String NON_POSITIVE_PRICE = "unit price <= 0";
+    /** Shown only when a row breaks it: quantity and price are finite, their product is not. */
+    static final String AMOUNT_OVERFLOW = TransactionTableBuilder.nonFiniteAmount("quantity x unit price");
 
     /** How often progress is reported and cancellation checked, in rows. */
     static final int PROGRESS_EVERY = ReadTicker.EVERY;
@@ -174,6 +176,8 @@ public class UkRetailSource implements DataSource {
                 rejections.reject(NON_POSITIVE_QUANTITY, line);
             } else if (!(price > 0)) {
                 rejections.reject(NON_POSITIVE_PRICE, line);
+            } else if (!TransactionTableBuilder.finite(quantity, quantity * price)) {
+                rejections.reject(AMOUNT_OVERFLOW, line);
             } else {
                 keep(rawCustomer, invoice, time, quantity, price);
                 duplicates.add(table.record());

@@ -532,4 +532,35 @@ class UkRetailSourceTest {
         assertFalse(assertThrows(SegmentaException.class, () -> read(tmp.resolve("x.csv")))
                 instanceof InputDataException);
     }
+
+    @Test
+    void countsARowWhoseAmountOverflowsInsteadOfKeepingIt() throws IOException {
+        // Each value is finite; 6 x 1e308 and 1e300 x 1e300 are not. Customer 3 has only such rows.
+        Path file = tmp.resolve("overflow.csv");
+        Files.writeString(file, HEADER + "\n"
+                + "1,P,X,2,2011-01-01 10:00:00,1.5,1,UK\n"
+                + "2,P,X,6,2011-01-01 10:00:00,1e308,2,UK\n"
+                + "3,P,X,1e300,2011-01-01 10:00:00,1e300,3,UK\n"
+                + "4,P,X,1,2011-01-01 10:00:00,2,2,UK\n");
+        SourceData data = read(file);
+        DataQuality q = data.quality();
+        assertEquals(4, q.rowsRead());
+        assertEquals(2, q.rowsKept());
+        Rejection overflow = q.rejections().stream()
+                .filter(r -> r.reason().equals("amount is not a finite number (quantity x unit price overflows)"))
+                .findFirst().orElseThrow();
+        assertEquals(2, overflow.count());
+        assertEquals(List.of(3L, 4L), overflow.firstLines());
+        assertEquals(q.rowsRead(), q.rowsKept() + q.rowsRejected());
+        // the customers counted are those with a kept row, each with a finite amount
+        assertEquals(2L, q.entityCounts().get("customers"));
+        assertArrayEquals(new double[] {3.0, 2.0}, data.transactions().amount().values());
+    }
+
+    @Test
+    void aSymbolicLinkLoopIsNotCalledAMissingFile() throws IOException {
+        Path loop = Files.createSymbolicLink(tmp.resolve("loop.csv"), tmp.resolve("loop.csv"));
+        SegmentaException e = assertThrows(SegmentaException.class, () -> read(loop));
+        assertEquals(loop + " is a symbolic link that leads to nothing (or to itself)", e.getMessage());
+    }
 }

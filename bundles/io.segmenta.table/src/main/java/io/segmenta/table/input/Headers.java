@@ -72,7 +72,7 @@ public final class Headers {
             String[] header, String expected) {
         StringBuilder message = new StringBuilder("missing required column")
                 .append(missing.size() > 1 ? "s " : " ").append(String.join(separator, missing))
-                .append("; the header found is: ").append(String.join(",", header));
+                .append("; the header found is: ").append(printable(String.join(",", header)));
         if (header.length == 1 && (header[0].indexOf(';') >= 0 || header[0].indexOf('\t') >= 0)) {
             message.append(" (a single column: is the delimiter ','? this source reads comma-separated files)");
         }
@@ -80,5 +80,30 @@ public final class Headers {
             message.append("; expected ").append(expected);
         }
         return new InputDataException(file, line, null, null, message.toString());
+    }
+
+    /** The most characters of a header shown in a message. */
+    static final int SHOWN = 200;
+
+    /**
+     * A header as it may be shown on a terminal: control characters and undecodable bytes (U+FFFD) become '?'
+     * (a binary file's first line would otherwise be echoed raw), and a long one is cut, saying so.
+     */
+    static String printable(String header) {
+        StringBuilder out = new StringBuilder(Math.min(header.length(), SHOWN) + 40);
+        boolean binary = false;
+        for (int i = 0; i < header.length() && i < SHOWN; i++) {
+            char c = header.charAt(i);
+            boolean bad = Character.isISOControl(c) && c != '\t' || c == '\uFFFD';
+            binary |= bad;
+            out.append(bad ? '?' : c);
+        }
+        if (header.length() > SHOWN) {
+            out.append("... (").append(header.length()).append(" characters)");
+        }
+        if (binary) {
+            out.append(" (it holds bytes that are not text: is this a CSV file?)");
+        }
+        return out.toString();
     }
 }

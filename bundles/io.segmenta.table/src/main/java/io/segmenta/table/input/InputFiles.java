@@ -42,7 +42,8 @@ public final class InputFiles {
     public static void requireFile(Path input, String ifFolder) {
         String file = input.toString();
         if (!Files.exists(input)) {
-            throw new SegmentaException("no such file: " + file);
+            throw new SegmentaException(Files.isSymbolicLink(input)
+                    ? file + " is a symbolic link that leads to nothing (or to itself)" : "no such file: " + file);
         }
         if (Files.isDirectory(input)) {
             throw new SegmentaException(file + " is a folder; " + ifFolder);

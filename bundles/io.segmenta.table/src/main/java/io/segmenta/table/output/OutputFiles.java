@@ -10,6 +10,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ThreadLocalRandom;
@@ -97,9 +98,18 @@ public final class OutputFiles {
         if (e instanceof AccessDeniedException f) {
             return "permission denied: " + f.getFile();
         }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return (f.getOtherFile() != null ? f.getOtherFile() : f.getFile()) + ": " + f.getReason();
+        if (e instanceof FileAlreadyExistsException f) {
+            // createDirectories says so when a part of the path is a file
+            return f.getFile() + " is a file, not a folder";
         }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        if (e instanceof NotDirectoryException f) {
+            return f.getFile() + " is not a folder";
+        }
+        if (e instanceof FileSystemException f) {
+            return (f.getOtherFile() != null ? f.getOtherFile() : f.getFile()) + ": "
+                    + (f.getReason() != null ? f.getReason() : "cannot be used");
+        }
+        // never a Java class name: the user reads this
+        return e.getMessage() != null ? e.getMessage() : "input/output error";
     }
 }

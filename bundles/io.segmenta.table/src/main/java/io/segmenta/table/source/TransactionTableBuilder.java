@@ -22,6 +22,12 @@ import java.util.Map;
  * ({@link #categorical(String)}, {@link #numeric(String)}), which the source fills itself, one value per row.
  * The table has the required columns first, then the others in the order they were asked for. It also keeps the
  * first and last timestamp of the rows. Primitive columns throughout, no object per row; not thread-safe.
+ *
+ * <p>Every quantity and amount added must be a finite number: a source computes an amount from values that are
+ * finite one by one (quantity x unit price, price + freight, a share of payments), and the result can still
+ * overflow to infinity. Such a row would be counted as kept and then silently left out by the feature step, so a
+ * source checks {@link #finite(double, double)} before adding and counts the row under
+ * {@link #nonFiniteAmount(String)}; {@link #add} refuses a non-finite value, so no source can forget.
  */
 public final class TransactionTableBuilder {
     private final int capacity;
@@ -89,7 +95,26 @@ public final class TransactionTableBuilder {
         builders.add(builder);
     }
 
-    /** Adds a row's required fields; the source adds its optional columns' values itself. */
+    /**
+     * The rejection reason of a row whose amount, computed from finite values, is not a finite number.
+     *
+     * @param computation how the source computes the amount, e.g. "quantity x unit price"
+     */
+    public static String nonFiniteAmount(String computation) {
+        return "amount is not a finite number (" + computation + " overflows)";
+    }
+
+    /** Whether a row's quantity and amount are finite numbers, as {@link #add} requires. */
+    public static boolean finite(double quantity, double amount) {
+        return Double.isFinite(quantity) && Double.isFinite(amount);
+    }
+
+    /**
+     * Adds a row's required fields; the source adds its optional columns' values itself.
+     *
+     * @throws IllegalArgumentException when the quantity or the amount is not finite (the source must have
+     *         counted the row under {@link #nonFiniteAmount(String)} instead)
+     */
     public void add(String customer, String order, long timestamp, double quantity, double amount) {
         addEncoded(customers.encode(customer), orders.encode(order), timestamp, quantity, amount);
     }
@@ -99,6 +124,10 @@ public final class TransactionTableBuilder {
      * {@link #orders()} (for sources that map their own codes once per value instead of once per row).
      */
     public void addEncoded(int customer, int order, long timestamp, double quantity, double amount) {
+        if (!finite(quantity, amount)) {
+            throw new IllegalArgumentException("a row with quantity " + quantity + " and amount " + amount
+                    + " must be counted as rejected, not added");
+        }
         customers.addCode(customer);
         orders.addCode(order);
         timestamps.add(timestamp);

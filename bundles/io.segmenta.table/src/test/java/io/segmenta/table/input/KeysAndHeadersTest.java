@@ -47,6 +47,18 @@ class KeysAndHeadersTest {
     }
 
     @Test
+    void aBinaryHeaderIsShownWithoutItsControlBytesAndCut() {
+        // a PNG's first bytes as decoded: before, they were echoed raw to the terminal
+        String png = "\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR\uFFFD\uFFFD" + "x".repeat(300);
+        InputDataException e = Headers.missing("f.png", 1, List.of("a"), new String[] {png}, null);
+        String header = e.getMessage().substring(e.getMessage().indexOf("found is: ") + 10);
+        assertTrue(header.startsWith("?PNG????????IHDR??xxx"), header);
+        assertTrue(header.endsWith("... (318 characters) (it holds bytes that are not text: is this a CSV file?)"),
+                header);
+        assertTrue(header.chars().noneMatch(c -> Character.isISOControl(c) || c == 0xFFFD), header);
+    }
+
+    @Test
     void namesEveryMissingColumnAndHintsAtTheDelimiter() {
         InputDataException one = Headers.missing("f.csv", 1, List.of("b"), new String[] {"a", "c"}, "a,b,c");
         assertEquals("f.csv, line 1: missing required column b; the header found is: a,c; expected a,b,c",

@@ -106,4 +106,19 @@ class TransactionTableBuilderTest {
         assertEquals(1, q.duplicateRows());
         assertEquals(2, data.transactions().rowCount());
     }
+
+    @Test
+    void refusesAnAmountOrQuantityThatIsNotFiniteSoNoSourceCanKeepSuchARow() {
+        TransactionTableBuilder rows = new TransactionTableBuilder(4);
+        // 6 x 1e308 and 1e300 x 1e300: each factor finite, the product infinite
+        assertThrows(IllegalArgumentException.class, () -> rows.add("c1", "o1", 1, 6, 6 * 1e308));
+        assertThrows(IllegalArgumentException.class, () -> rows.add("c1", "o1", 1, 1e300, 1e300 * 1e300));
+        assertThrows(IllegalArgumentException.class, () -> rows.add("c1", "o1", 1, Double.NaN, 1));
+        assertThrows(IllegalArgumentException.class, () -> rows.addEncoded(0, 0, 1, 1, Double.NEGATIVE_INFINITY));
+        assertEquals(0, rows.rowCount());
+        assertEquals(false, TransactionTableBuilder.finite(6, 6 * 1e308));
+        assertEquals(true, TransactionTableBuilder.finite(6, Double.MAX_VALUE));
+        assertEquals("amount is not a finite number (quantity x unit price overflows)",
+                TransactionTableBuilder.nonFiniteAmount("quantity x unit price"));
+    }
 }

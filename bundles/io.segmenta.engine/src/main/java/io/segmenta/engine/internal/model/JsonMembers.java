@@ -75,8 +75,32 @@ record JsonMembers(Path file, String path, JsonObject json) {
         return e == null || e.isJsonNull() ? null : text(key);
     }
 
+    /** A finite number: 1e999 reads as infinity and would make predictions silently wrong. */
     double number(String key) {
-        return checked(key, e -> e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber(), "a number").getAsDouble();
+        double v = checked(key, e -> e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber(), "a number")
+                .getAsDouble();
+        if (!Double.isFinite(v)) {
+            throw wrong(key, "a finite number");
+        }
+        return v;
+    }
+
+    /** A whole number of at least {@code min}. */
+    int integerAtLeast(String key, int min) {
+        int v = integer(key);
+        if (v < min) {
+            throw wrong(key, "a whole number of at least " + min);
+        }
+        return v;
+    }
+
+    /** A finite number of at least 0, e.g. a count of rows. */
+    double count(String key) {
+        double v = number(key);
+        if (v < 0 || v != Math.rint(v)) {
+            throw wrong(key, "a whole number of at least 0");
+        }
+        return v;
     }
 
     /** A number, or NaN where the file has null (how NaN is written). */

@@ -1,11 +1,16 @@
 package io.segmenta.engine.internal.model;
 
+import static io.segmenta.engine.internal.model.ModelFileChecks.checkSize;
+import static io.segmenta.engine.internal.model.ModelFileChecks.checkStep;
+import static io.segmenta.engine.internal.model.ModelFileChecks.jsonProblem;
+import static io.segmenta.engine.internal.model.ModelFileChecks.object;
+import static io.segmenta.engine.internal.model.ModelFileChecks.plain;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
@@ -42,6 +47,11 @@ public final class ModelFile {
     public static final String FORMAT = "segmenta-model";
     /** The version this code writes and the only major version it reads. */
     public static final int FORMAT_VERSION = 1;
+    /**
+     * The largest model file read, checked before parsing: a model of a few thousand features and dozens of
+     * segments is well under 1 MB, and a parsed document takes many times its size in memory.
+     */
+    public static final long MAX_BYTES = 64L * 1024 * 1024;
 
     private ModelFile() {
     }
@@ -232,6 +242,7 @@ public final class ModelFile {
      *         of another format version, or lacks a member or has one of the wrong type (naming it)
      */
     public static SavedModel read(Path file) {
+        checkSize(file);
         JsonElement root;
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             JsonReader reader = new JsonReader(in);
@@ -242,8 +253,11 @@ public final class ModelFile {
         } catch (CharacterCodingException e) {
             throw new SegmentaException(file + ": not a model file (not UTF-8 text)");
         } catch (IOException e) {
-            throw new SegmentaException("cannot read the model file " + file + ": " + e.getMessage(), e);
+            throw new SegmentaException("cannot read the model file " + file + ": " + OutputFiles.describe(e), e);
         } catch (JsonParseException e) {
+            if (e.getCause() instanceof CharacterCodingException) { // Gson wraps the reader's decoding error
+                throw new SegmentaException(file + ": not a model file (not UTF-8 text)");
+            }
             throw new SegmentaException(file + ": not a model file (not valid JSON: " + jsonProblem(e) + ")", e);
         }
         JsonMembers doc = new JsonMembers(file, "", object(file, "the document", root));
@@ -262,8 +276,8 @@ public final class ModelFile {
         JsonMembers algorithm = doc.object("algorithm");
         JsonMembers training = doc.object("training");
         String algorithmName = pipeline.text("algorithm");
-        ClusterRequest cluster = new ClusterRequest(pipeline.integer("k"), (long) pipeline.number("seed"),
-                pipeline.integer("runs"), pipeline.integer("maxIterations"));
+        ClusterRequest cluster = new ClusterRequest(pipeline.integerAtLeast("k", 1), (long) pipeline.number("seed"),
+                pipeline.integerAtLeast("runs", 1), pipeline.integerAtLeast("maxIterations", 1));
 
         Map<String, List<ScalingStep>> scaling = new LinkedHashMap<>();
         JsonArray scalingArray = doc.array("scaling");
@@ -281,7 +295,9 @@ public final class ModelFile {
                         parameters.put(key, step.number(key));
                     }
                 }
-                steps.add(new ScalingStep(step.text("step"), parameters));
+                ScalingStep read = new ScalingStep(step.text("step"), parameters);
+                checkStep(file, where, read);
+                steps.add(read);
             }
             scaling.put(column.text("feature"), steps);
         }
@@ -296,7 +312,8 @@ public final class ModelFile {
                 throw new SegmentaException(file + ": segments[" + i + "].segment is " + number
                         + "; the segments must be listed in order, numbered from 0");
             }
-            segments.add(new SavedModel.Segment(number, s.text("name"), s.integer("size"), s.numberOrNaN("share"),
+            segments.add(new SavedModel.Segment(number, s.text("name"), s.integerAtLeast("size", 0),
+                    s.numberOrNaN("share"),
                     s.numberOrNaN("valueShare")));
         }
 
@@ -312,8 +329,8 @@ public final class ModelFile {
         for (String key : q.keys()) {
             quality.put(key, q.numberOrNaN(key));
         }
-        SavedModel.Training t = new SavedModel.Training(training.texts("inputs"), (long) training.number("rowsRead"),
-                (long) training.number("rowsKept"), training.integer("entities"),
+        SavedModel.Training t = new SavedModel.Training(training.texts("inputs"), (long) training.count("rowsRead"),
+                (long) training.count("rowsKept"), training.integerAtLeast("entities", 0),
                 training.textOrNull("firstTransaction"), training.textOrNull("lastTransaction"), quality);
 
         return new SavedModel(doc.text("created"), pipeline.text("source"), pipeline.text("features"), algorithmName,
@@ -361,50 +378,5 @@ public final class ModelFile {
             }
         }
         throw new SegmentaException(file + ": features.entity is '" + label + "'; expected customer or seller");
-    }
-
-    /**
-     * Where the JSON goes wrong, as "line L column C" from Gson's message; its advice on lenient parsing is for
-     * programmers, not for the user who edited the file, and is left out.
-     */
-    private static String jsonProblem(JsonParseException e) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        java.util.regex.Matcher at = java.util.regex.Pattern.compile("line (\\d+) column (\\d+)").matcher(message);
-        if (at.find()) {
-            return (message.contains("End of input") ? "it ends early, " : "a syntax error ") + "at line "
-                    + at.group(1) + " column " + at.group(2);
-        }
-        int see = message.indexOf("\nSee ");
-        return (see > 0 ? message.substring(0, see) : message).replace('\n', ' ');
-    }
-
-    private static JsonObject object(Path file, String where, JsonElement e) {
-        if (e == null || !e.isJsonObject()) {
-            throw new SegmentaException(file + ": " + where + " should be a JSON object");
-        }
-        return e.getAsJsonObject();
-    }
-
-    /** A JSON value as String, Double or List (what {@link ModelState#of} takes). */
-    private static Object plain(Path file, String where, JsonElement e) {
-        if (e.isJsonPrimitive()) {
-            JsonPrimitive p = e.getAsJsonPrimitive();
-            if (p.isString()) {
-                return p.getAsString();
-            }
-            if (p.isNumber()) {
-                return p.getAsDouble();
-            }
-        }
-        if (e.isJsonArray()) {
-            List<Object> list = new ArrayList<>();
-            for (JsonElement item : e.getAsJsonArray()) {
-                list.add(plain(file, where, item));
-            }
-            return list;
-        }
-        throw new SegmentaException(file + ": " + where + " holds " + (e.isJsonNull() ? "null" : e.isJsonObject()
-                ? "an object" : "a boolean") + "; a model entry is text, a number, or a list of them");
     }
 }

@@ -99,6 +99,26 @@ final class Transforms {
         return v;
     }
 
+    /** A fitted parameter that must be above 0 (a scale divided by), or a one-line error saying so. */
+    private static double positive(Transform step, Map<String, Double> parameters, String name) {
+        double v = param(step, parameters, name);
+        if (!(v > 0)) {
+            throw new SegmentaException("the " + step.spec() + " step of the scaling divides by '" + name
+                    + "', which must be above 0 but is " + v);
+        }
+        return v;
+    }
+
+    /** A 0-or-1 flag read back, or a one-line error. */
+    private static boolean flag(Transform step, Map<String, Double> parameters, String name) {
+        double v = param(step, parameters, name);
+        if (v != 0 && v != 1) {
+            throw new SegmentaException("the " + step.spec() + " step of the scaling has '" + name + "' " + v
+                    + "; it must be 1 or 0");
+        }
+        return v == 1;
+    }
+
     /** Name, value, name, value, ... in this order. */
     private static Map<String, Double> parameterMap(Object... pairs) {
         Map<String, Double> map = new LinkedHashMap<>();
@@ -207,7 +227,11 @@ final class Transforms {
 
         @Override
         public Fitted restore(Map<String, Double> p) {
-            return new FittedZScore(param(this, p, "mean"), param(this, p, "sd"), param(this, p, "constant") != 0);
+            double mean = param(this, p, "mean");
+            double sd = param(this, p, "sd");
+            boolean constant = flag(this, p, "constant");
+            // a constant column is scaled to 0 whatever its sd; any other divides by it
+            return new FittedZScore(mean, constant ? sd : positive(this, p, "sd"), constant);
         }
     }
 
@@ -251,7 +275,7 @@ final class Transforms {
 
         @Override
         public Fitted restore(Map<String, Double> p) {
-            return new FittedRobust(param(this, p, "median"), param(this, p, "iqr"), param(this, p, "scale"));
+            return new FittedRobust(param(this, p, "median"), param(this, p, "iqr"), positive(this, p, "scale"));
         }
     }
 
@@ -302,7 +326,14 @@ final class Transforms {
 
         @Override
         public Fitted restore(Map<String, Double> p) {
-            return new FittedMinMax(param(this, p, "min"), param(this, p, "max"), param(this, p, "constant") != 0);
+            double min = param(this, p, "min");
+            double max = param(this, p, "max");
+            boolean constant = flag(this, p, "constant");
+            if (!constant && !(max > min)) {
+                throw new SegmentaException("the " + spec() + " step of the scaling divides by max - min, so 'max' ("
+                        + max + ") must be above 'min' (" + min + ")");
+            }
+            return new FittedMinMax(min, max, constant);
         }
     }
 
@@ -353,7 +384,13 @@ final class Transforms {
 
         @Override
         public Fitted restore(Map<String, Double> p) {
-            return new FittedWinsorize(param(this, p, "low"), param(this, p, "high"));
+            double low = param(this, p, "low");
+            double high = param(this, p, "high");
+            if (low > high) {
+                throw new SegmentaException("the " + spec() + " step of the scaling has 'low' " + low
+                        + " above 'high' " + high);
+            }
+            return new FittedWinsorize(low, high);
         }
     }
 
