@@ -4,6 +4,7 @@ import io.segmenta.api.SegmentaException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 
 /**
  * Checks, before anything is read, that a run can write where it is asked to: the output folder and the folder
@@ -37,6 +38,11 @@ final class OutputLocations {
      * yet (the system cannot follow that), or the nearest existing folder is not writable.
      */
     static String folderProblem(Path dir) {
+        return folderProblem(dir, Files::isWritable);
+    }
+
+    /** {@link #folderProblem(Path)} with the permission check given (tests run as root, who may write anywhere). */
+    static String folderProblem(Path dir, Predicate<Path> writable) {
         Path absolute = dir.toAbsolutePath();
         Path current = absolute.getRoot();
         Path missing = null;
@@ -59,7 +65,7 @@ final class OutputLocations {
             current = next;
         }
         Path existing = missing == null ? absolute : missing.getParent();
-        if (existing != null && !Files.isWritable(existing)) {
+        if (existing != null && !writable.test(existing)) {
             return "no permission to write in " + existing;
         }
         return null;
