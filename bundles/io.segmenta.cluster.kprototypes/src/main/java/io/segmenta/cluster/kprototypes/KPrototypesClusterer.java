@@ -16,6 +16,8 @@ import io.segmenta.cluster.support.BestOfRestarts;
 import io.segmenta.cluster.support.CentroidNaming;
 import io.segmenta.cluster.support.FitChecks;
 import io.segmenta.cluster.support.SizeOrder;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -157,7 +159,7 @@ public class KPrototypesClusterer implements Clusterer {
                 throw new SegmentaException("option " + OPTION_GAMMA + ": '" + context.options().get(OPTION_GAMMA)
                         .orElseThrow() + "' is not a positive finite number (the weight of a categorical mismatch)");
             }
-            context.info("kprototypes: gamma = " + gamma + " (given)");
+            context.info("kprototypes: gamma = " + shown(gamma) + " (given)");
             return gamma;
         }
         int d = features.numeric().size();
@@ -172,10 +174,15 @@ public class KPrototypesClusterer implements Clusterer {
             return 1;
         }
         if (!features.categorical().isEmpty()) {
-            context.info("kprototypes: gamma = " + gamma
+            context.info("kprototypes: gamma = " + shown(gamma)
                     + " (automatic: 0.5 x mean standard deviation of the numeric columns)");
         }
         return gamma;
+    }
+
+    /** Gamma as an operator reads it: 6 significant digits, no trailing zeros (0.5, not 0.4999999999999969). */
+    static String shown(double gamma) {
+        return new BigDecimal(gamma).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     /** 0.5 times the mean over numeric columns of their population standard deviation. */

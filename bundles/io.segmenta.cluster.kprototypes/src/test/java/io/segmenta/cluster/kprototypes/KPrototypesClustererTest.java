@@ -72,7 +72,7 @@ class KPrototypesClustererTest {
         assertEquals(List.of(List.of("green"), List.of("red")), model.modes());
         assertEquals(6.0, model.cost(), 1e-12);
         assertEquals(1.0, model.gamma());
-        assertTrue(context.infos.contains("kprototypes: gamma = 1.0 (given)"), context.infos.toString());
+        assertTrue(context.infos.contains("kprototypes: gamma = 1 (given)"), context.infos.toString());
         assertEquals(10, context.progress.size());
         assertEquals(new RecordingContext.Progress(10, 10, "runs"), context.progress.get(9));
     }
@@ -94,10 +94,25 @@ class KPrototypesClustererTest {
         KPrototypesModel model = fit(features, 2, context);
 
         assertEquals(1.0, model.gamma(), 1e-12);
-        assertEquals(List.of("kprototypes: gamma = 1.0 (automatic: 0.5 x mean standard deviation of the numeric "
+        assertEquals(List.of("kprototypes: gamma = 1 (automatic: 0.5 x mean standard deviation of the numeric "
                 + "columns)"), context.infos);
         assertEquals(0.0, model.cost(), 1e-12);
         assertEquals(0.25, KPrototypesClusterer.automaticGamma(new double[] {1, 2}, 2, 1), 1e-15);
+    }
+
+    @Test
+    void gammaIsReportedToSixSignificantDigits() {
+        // x0: 0, 2/3 (population std 1/3): gamma = 1/6, printed in full as 0.16666666666666666
+        double[][] x = {{0}, {2.0 / 3}, {0}, {2.0 / 3}};
+        FeatureMatrix features = Mixed.of(x, List.of(Mixed.categorical("c", "a", "b", "a", "b")));
+        RecordingContext context = new RecordingContext();
+        fit(features, 2, context);
+
+        assertEquals(List.of("kprototypes: gamma = 0.166667 (automatic: 0.5 x mean standard deviation of the "
+                + "numeric columns)"), context.infos);
+        assertEquals("0.5", KPrototypesClusterer.shown(0.4999999999999969));
+        assertEquals("2.5", KPrototypesClusterer.shown(2.5));
+        assertEquals("1234.57", KPrototypesClusterer.shown(1234.5678));
     }
 
     @Test
