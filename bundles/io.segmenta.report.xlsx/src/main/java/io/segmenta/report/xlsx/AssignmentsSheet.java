@@ -32,8 +32,12 @@ final class AssignmentsSheet {
         List<NumericColumn> numeric = f.numeric();
         List<CategoricalColumn> categorical = f.categorical();
         double[][] values = new double[numeric.size()][];
+        // the value column is money: thousands separators and 2 decimals; other features keep the general format
+        String[] formats = new String[numeric.size()];
+        String valueColumn = f.value().map(NumericColumn::name).orElse(null);
         for (int j = 0; j < values.length; j++) {
             values[j] = numeric.get(j).values();
+            formats[j] = numeric.get(j).name().equals(valueColumn) ? Sheet.DECIMAL : null;
         }
         List<String> header = new ArrayList<>(List.of(entity + " id", "segment", "segment name"));
         numeric.forEach(c -> header.add(c.name()));
@@ -69,11 +73,15 @@ final class AssignmentsSheet {
             for (int i = from; i < to; i++) {
                 row++;
                 sheet.uniqueText(row, 0, ids.get(i));
-                sheet.number(row, 1, labels[i]);
+                sheet.count(row, 1, labels[i]); // an integer cell (1, not 1.0) in an integer format
                 sheet.text(row, 2, names[labels[i]]);
                 int c = 3;
-                for (double[] column : values) {
-                    sheet.number(row, c++, column[i]);
+                for (int j = 0; j < values.length; j++) {
+                    if (formats[j] == null) {
+                        sheet.number(row, c++, values[j][i]);
+                    } else {
+                        sheet.number(row, c++, values[j][i], formats[j]);
+                    }
                 }
                 for (CategoricalColumn column : categorical) {
                     sheet.text(row, c++, column.value(i));

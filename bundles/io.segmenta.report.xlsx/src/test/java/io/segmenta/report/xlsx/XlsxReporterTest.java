@@ -174,10 +174,14 @@ class XlsxReporterTest {
         Row first = rows.get(1);
         assertEquals("12346", text(first, 0), "ids stay text (leading zeros, long numbers)");
         assertEquals(1, number(first, 1));
+        assertEquals("1", first.getCell(1).getRawValue(), "the segment is stored as an integer, not 1.0");
+        assertEquals("#,##0", first.getCell(1).getDataFormatString(), "the segment has an integer format");
         assertEquals("Dormant, High-Value", text(first, 2));
         assertEquals(325, number(first, 3));
         assertEquals(1, number(first, 4));
         assertEquals(77183.6, number(first, 5));
+        assertEquals("#,##0.00", first.getCell(5).getDataFormatString(), "the value column is money");
+        assertEquals(null, first.getCell(3).getDataFormatString(), "recency: days, in the general format");
         assertEquals("United Kingdom", text(first, 6));
         assertEquals("High-Spending Regulars", text(rows.get(2), 2));
         assertEquals(4310.000000000001, number(rows.get(2), 5), "the full double, as computed");
