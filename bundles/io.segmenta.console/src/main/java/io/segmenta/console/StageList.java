@@ -9,11 +9,13 @@ import java.util.List;
 
 /**
  * Renders the registered stages as a table grouped by kind in pipeline order (source first, reporters last),
- * followed by the sample generators.
+ * followed by the sample generators; verbose, also the options of the engine and of each stage.
  */
 public final class StageList {
     /** The kind shown for sample generators, which are not pipeline stages. */
     public static final String GENERATOR = "generator";
+    /** The stage column of the options the engine reads itself. */
+    static final String ENGINE = "engine";
 
     private StageList() {
     }
@@ -74,19 +76,23 @@ public final class StageList {
             table.add(GENERATOR, g.name(), origin(g.getClass()), g.description());
         }
         table.render(out, "");
-        boolean anyOption = sorted.stream().anyMatch(s -> !s.options().isEmpty());
-        if (anyOption) {
-            out.append('\n').append("OPTIONS (give them with --option KEY=VALUE)\n");
-            TextTable options = new TextTable(false, false, false, false).add("STAGE", "OPTION", "DEFAULT",
-                    "DESCRIPTION");
-            for (StageDescriptor s : sorted) {
-                for (StageOption o : s.options()) {
-                    options.add(s.name(), o.name(), o.defaultValue() == null ? "none" : o.defaultValue(),
-                            o.description());
-                }
-            }
-            options.render(out, "");
+        if (sorted.isEmpty()) {
+            return out.toString(); // generators only: no pipeline, so no options
         }
+        // the engine's own options first: they apply to every pipeline, whatever its stages
+        out.append('\n').append("OPTIONS (give them with --option KEY=VALUE)\n");
+        TextTable options = new TextTable(false, false, false, false).add("STAGE", "OPTION", "DEFAULT",
+                "DESCRIPTION");
+        for (EngineOptionHelp.Line o : EngineOptionHelp.lines()) {
+            options.add(ENGINE, o.name(), o.defaultValue(), o.description());
+        }
+        for (StageDescriptor s : sorted) {
+            for (StageOption o : s.options()) {
+                options.add(s.name(), o.name(), o.defaultValue() == null ? "none" : o.defaultValue(),
+                        o.description());
+            }
+        }
+        options.render(out, "");
         return out.toString();
     }
 }

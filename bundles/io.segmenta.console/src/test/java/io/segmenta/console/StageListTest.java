@@ -1,7 +1,9 @@
 package io.segmenta.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.segmenta.api.pipeline.EngineOptions;
 import io.segmenta.api.pipeline.StageDescriptor;
 import io.segmenta.api.stage.StageKind;
 import io.segmenta.api.stage.StageOption;
@@ -35,7 +37,7 @@ class StageListTest {
     }
 
     @Test
-    void verboseAddsOriginsAndOptions() {
+    void verboseAddsOriginsAndTheOptionsOfTheEngineAndEachStage() {
         assertEquals("""
                 KIND               NAME       ORIGIN                             DESCRIPTION
                 source             olist      -                                  Olist marketplace folder
@@ -45,8 +47,14 @@ class StageListTest {
                 reporter           csv        io.segmenta.report.csv 0.1.0       CSV files
 
                 OPTIONS (give them with --option KEY=VALUE)
-                STAGE  OPTION    DEFAULT                             DESCRIPTION
-                rfm    snapshot  the day after the last transaction  date recency is measured to (yyyy-MM-dd)
+                STAGE   OPTION              DEFAULT                             DESCRIPTION
+                engine  silhouette-sample   20000                               the most rows the silhouette is computed on (a sample drawn with the seed beyond it), or exact
+                engine  segment-names       none                                renames segments by number, e.g. 0=VIP,2=Lapsed
+                engine  transform           log1p,zscore                        the scaling chain of every numeric feature without its own (log1p, zscore, robust, minmax, winsorize:P1:P2, none)
+                engine  transform.<column>  the transform option                the scaling chain of one feature, e.g. transform.monetary=robust
+                engine  save-model          none                                the file the fitted model is saved to (JSON), for predict
+                engine  join                inner                               feature sets only: inner keeps the entities every member has, strict refuses the run when one is missing
+                rfm     snapshot            the day after the last transaction  date recency is measured to (yyyy-MM-dd)
                 """, StageList.render(STAGES, true));
     }
 
@@ -68,6 +76,15 @@ class StageListTest {
                 KIND       NAME       ORIGIN  DESCRIPTION
                 generator  uk-retail  -       fake uk-retail sample
                 """, StageList.render(List.of(), List.of(new FakeGenerator("uk-retail")), true));
+    }
+
+    @Test
+    void everyEngineOptionHasADescription() {
+        for (String name : EngineOptions.ALL) {
+            assertTrue(EngineOptionHelp.LINES.containsKey(name), "no description for engine option " + name);
+        }
+        assertTrue(EngineOptionHelp.LINES.containsKey(EngineOptions.JOIN));
+        assertEquals(EngineOptions.ALL.size() + 1, EngineOptionHelp.lines().size());
     }
 
     @Test
