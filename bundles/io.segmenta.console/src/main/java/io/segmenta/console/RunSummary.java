@@ -6,9 +6,12 @@ import io.segmenta.api.data.Rejection;
 import io.segmenta.api.data.TimestampColumn;
 import io.segmenta.api.pipeline.CategoricalProfile;
 import io.segmenta.api.pipeline.ClusterQuality;
+import io.segmenta.api.pipeline.KCandidate;
+import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.SegmentProfile;
 import io.segmenta.api.pipeline.StageTiming;
+import io.segmenta.api.stage.StageKind;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -18,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -55,7 +59,7 @@ public final class RunSummary {
         }
         quality(result.quality(), out);
         out.append('\n');
-        timings(result.timings(), out);
+        timings(result.timings(), result.selection(), out);
         out.append('\n');
         outputs(result.outputs(), out);
         return out.toString();
@@ -242,15 +246,44 @@ public final class RunSummary {
 
     /** How long each step took, and in all. */
     public static void timings(List<StageTiming> timings, StringBuilder out) {
+        timings(timings, Optional.empty(), out);
+    }
+
+    /**
+     * How long each step took, and in all; with a k chosen from a range, the time spent fitting and measuring
+     * every k (the sum of its candidates' times, which the run's steps do not hold) before the final fit.
+     */
+    public static void timings(List<StageTiming> timings, Optional<KSelection> selection, StringBuilder out) {
         out.append("Timings\n");
         TextTable table = new TextTable(false, true);
         long total = 0;
+        boolean choosingShown = selection.isEmpty();
         for (StageTiming t : timings) {
+            if (!choosingShown && t.kind() == StageKind.ALGORITHM) {
+                total += choosingK(selection.get(), table);
+                choosingShown = true;
+            }
             table.add(ConsoleProgress.step(t.kind(), t.name()), Numbers.millis(t.nanos()));
             total += t.nanos();
         }
+        if (!choosingShown) {
+            total += choosingK(selection.get(), table);
+        }
         table.add("total", Numbers.millis(total));
         table.render(out, "  ");
+    }
+
+    /** Adds the row of the time spent choosing k; returns that time. */
+    private static long choosingK(KSelection selection, TextTable table) {
+        long nanos = 0;
+        for (KCandidate c : selection.candidates()) {
+            nanos += c.nanos();
+        }
+        List<KCandidate> tried = selection.candidates();
+        String range = tried.isEmpty() ? "" : " (k = " + tried.get(0).k() + ".." + tried.get(tried.size() - 1).k()
+                + ")";
+        table.add("choosing k" + range, Numbers.millis(nanos));
+        return nanos;
     }
 
     /** The files the reporters wrote. */

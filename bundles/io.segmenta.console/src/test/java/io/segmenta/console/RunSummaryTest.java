@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.segmenta.api.data.DataQuality;
 import io.segmenta.api.data.SourceData;
+import io.segmenta.api.pipeline.KCandidate;
+import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
 import io.segmenta.api.pipeline.ProgressListener;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RunSummaryTest {
@@ -130,6 +133,36 @@ class RunSummaryTest {
                       feature_6 150, feature_7 150, feature_8 150, feature_9 150, feature_10 150, feature_11 n/a
                 """, out.toString());
         assertTrue(out.toString().lines().allMatch(l -> l.length() <= 100));
+    }
+
+    /**
+     * With k chosen from a range, the time spent fitting and measuring every k (40 + 60 ms here) is its own row
+     * before the final fit, and is part of the total (1,676 + 100 ms).
+     */
+    @Test
+    void timingsShowTheTimeSpentChoosingK() {
+        PipelineResult r = Fixtures.fourCustomers(List.of());
+        KSelection selection = new KSelection(r.spec(), List.of(
+                new KCandidate(2, 900.0, 0.41, 0.95, 1200.0, 40_000_000L),
+                new KCandidate(3, 500.0, 0.38, 0.80, 1500.0, 60_000_000L)), 3, 3, "k = 3: the elbow", 4, 4);
+        StringBuilder out = new StringBuilder();
+        RunSummary.timings(r.timings(), Optional.of(selection), out);
+        assertEquals("""
+                Timings
+                  source uk-retail       1,235 ms
+                  feature extractor rfm     25 ms
+                  scaling                  0.4 ms
+                  choosing k (k = 2..3)    100 ms
+                  algorithm kmeans          95 ms
+                  metrics                  312 ms
+                  reporter csv             8.3 ms
+                  total                  1,776 ms
+                """, out.toString());
+        // and in the whole summary
+        PipelineResult chosen = new PipelineResult(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(),
+                r.model(), r.quality(), r.segments(), r.timings(), r.stageVersions(), r.outputs(),
+                Optional.of(selection));
+        assertTrue(RunSummary.render(chosen).contains(out.toString()), RunSummary.render(chosen));
     }
 
     @Test
