@@ -57,8 +57,10 @@ import org.osgi.service.log.LoggerFactory;
  * and for it to call (package-private, printing to a given stream), which takes the options Gogo bound as
  * name and value pairs (an empty value: not given) and the words it did not bind (see {@link GogoWords}).
  * <p>
- * {@code segmenta:select-k} is {@link #selectK}: a Gogo function name is a method name, and a method cannot be
- * called select-k, so {@link SelectKCommand} registers that name and calls this method through Gogo.
+ * {@code segmenta:select-k} is {@link #selectk}: a Gogo function name is a method name, and a method cannot be
+ * called select-k, so {@link SelectKCommand} registers that name and calls this method through Gogo. The method
+ * is spelt {@code selectk}, as the function {@code segmenta:selectk}: Gogo calls methods whatever their case,
+ * but its {@code help} lists a function only when a method has exactly its name.
  */
 @Component(service = SegmentaCommands.class, property = {
     "osgi.command.scope=segmenta",
@@ -188,7 +190,8 @@ public class SegmentaCommands {
             + "and Calinski-Harabasz per k, the elbow of the cost curve and a recommended k; writes nothing (the "
             + "option " + EngineOptions.SILHOUETTE_SAMPLE + "=N|" + EngineOptions.SILHOUETTE_EXACT + " sets when the "
             + "silhouette is sampled, " + EngineOptions.DEFAULT_SILHOUETTE_SAMPLE + " rows by default)")
-    public void selectK(
+    // named exactly as the function: Felix's help finds a function's methods by their exact (case-sensitive) name
+    public void selectk(
             @Descriptor(RunArguments.SOURCE_HELP)
             @Parameter(names = RunArguments.SOURCE, absentValue = "") String source,
             @Descriptor(RunArguments.INPUT_HELP)

@@ -12,7 +12,7 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Registers {@code segmenta:select-k}. Gogo calls the method named after the function, and no Java method can
  * be named select-k; a {@link Function} is called whatever its name. It hands the words to
- * {@link SegmentaCommands#selectK} through Gogo's own method binding, so the options are bound, converted and
+ * {@link SegmentaCommands#selectk} through Gogo's own method binding, so the options are bound, converted and
  * described (its {@code @Descriptor}s) exactly as for {@code segmenta:run}.
  */
 @Descriptor("chooses the number of segments; help segmenta:selectk (the same command) lists its options")
@@ -30,6 +30,6 @@ public class SelectKCommand implements Function {
 
     @Override
     public Object execute(CommandSession session, List<Object> arguments) throws Exception {
-        return Reflective.invoke(session, commands, "selectK", arguments);
+        return Reflective.invoke(session, commands, "selectk", arguments);
     }
 }

@@ -256,7 +256,7 @@ class SegmentaCommandsTest {
 
     @Test
     void selectKIsDescribed() {
-        assertEveryParameterDescribed("selectK");
+        assertEveryParameterDescribed("selectk");
     }
 
     /** The Gogo function and each of its parameters carry a @Descriptor, which help prints. */
