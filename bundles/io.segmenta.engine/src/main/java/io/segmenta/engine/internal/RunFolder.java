@@ -33,6 +33,7 @@ final class RunFolder implements AutoCloseable {
     static final String MANIFEST = "segmenta-run.txt";
     private static final String FILE = "file: ";
 
+    private final Path given;
     private final Path target;
     private final Path parent;
     private final String name;
@@ -40,7 +41,8 @@ final class RunFolder implements AutoCloseable {
     private final Path staging;
     private boolean committed;
 
-    private RunFolder(Path target, FileChannel lockChannel, Path staging) {
+    private RunFolder(Path given, Path target, FileChannel lockChannel, Path staging) {
+        this.given = given;
         this.target = target;
         this.parent = target.getParent();
         this.name = target.getFileName().toString();
@@ -78,7 +80,7 @@ final class RunFolder implements AutoCloseable {
             checkOnlyRunFiles(folder, target);
             Path staging = parent.resolve("." + name + ".staging-" + random());
             Files.createDirectory(staging);
-            return new RunFolder(target, channel, staging);
+            return new RunFolder(folder, target, channel, staging);
         } catch (IOException e) {
             close(channel);
             throw new SegmentaException("cannot prepare the output folder " + folder + ": " + OutputFiles.describe(e), e);
@@ -97,7 +99,8 @@ final class RunFolder implements AutoCloseable {
      * Writes the manifest and swaps the staging folder in, replacing the previous run wholly.
      *
      * @param runId names the run in the manifest
-     * @return {@code written} (paths in the staging folder) as they are in the output folder now
+     * @return {@code written} (paths in the staging folder) as they are in the output folder now, under the
+     *         folder's name as given
      */
     List<Path> commit(String runId, List<Path> written) {
         List<Path> files = new ArrayList<>();
@@ -109,7 +112,7 @@ final class RunFolder implements AutoCloseable {
         OutputFiles.write(staging.resolve(MANIFEST), "run manifest", out -> out.write(manifest.toString()));
         for (Path p : written) {
             Path abs = p.toAbsolutePath().normalize();
-            files.add(abs.startsWith(staging) ? target.resolve(staging.relativize(abs)) : p);
+            files.add(abs.startsWith(staging) ? given.resolve(staging.relativize(abs)) : p);
         }
         Path aside = parent.resolve("." + name + ".old-" + random());
         try {
