@@ -32,6 +32,7 @@ final class RunFolder implements AutoCloseable {
     /** The manifest: which run the folder holds and its files. */
     static final String MANIFEST = "segmenta-run.txt";
     private static final String FILE = "file: ";
+    private static final String FINISHED = "finished: ";
 
     private final Path given;
     private final Path target;
@@ -105,7 +106,7 @@ final class RunFolder implements AutoCloseable {
     List<Path> commit(String runId, List<Path> written) {
         List<Path> files = new ArrayList<>();
         StringBuilder manifest = new StringBuilder("# the files of one complete Segmenta run\nrun: " + runId
-                + "\nfinished: " + Instant.now() + "\n");
+                + "\n" + FINISHED + Instant.now() + "\n");
         for (String file : filesIn(staging)) {
             manifest.append(FILE).append(file).append('\n');
         }
@@ -210,8 +211,11 @@ final class RunFolder implements AutoCloseable {
             });
         }
         staging.forEach(RunFolder::deleteTree);
-        if (!Files.exists(target) && aside.size() == 1) {
-            rename(aside.remove(0), target);
+        if (!Files.exists(target) && !aside.isEmpty()) {
+            // several only when deleting an older one failed too: the newest finished run is the previous one
+            Path previous = aside.stream().max(Comparator.comparing(RunFolder::finished)).orElseThrow();
+            aside.remove(previous);
+            rename(previous, target);
         }
         aside.forEach(RunFolder::deleteTree);
         if (Files.isDirectory(target)) {
@@ -222,6 +226,16 @@ final class RunFolder implements AutoCloseable {
                     }
                 }
             }
+        }
+    }
+
+    /** When the run in {@code folder} finished, by its manifest; the epoch when it has none. */
+    private static Instant finished(Path folder) {
+        try (Stream<String> lines = Files.lines(folder.resolve(MANIFEST))) {
+            return lines.filter(l -> l.startsWith(FINISHED)).map(l -> Instant.parse(l.substring(FINISHED.length())))
+                    .findFirst().orElse(Instant.EPOCH);
+        } catch (IOException | RuntimeException e) {
+            return Instant.EPOCH;
         }
     }
 

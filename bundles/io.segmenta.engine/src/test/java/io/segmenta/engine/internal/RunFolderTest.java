@@ -11,7 +11,6 @@ import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.Options;
-import io.segmenta.api.stage.StageKind;
 import io.segmenta.engine.internal.scaling.Log1pStandardScaler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,17 +42,10 @@ class RunFolderTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        registry.add(new StageEntry(StageKind.SOURCE, "fake-source", new FakeStages.Source(), "s 1.0.0", 0, 1));
-        registry.add(new StageEntry(StageKind.FEATURES, "fake-rfm", new FakeStages.Extractor(), "f 1.0.0", 0, 2));
-        registry.add(new StageEntry(StageKind.ALGORITHM, "fake-split", new FakeStages.Splitter(), "a 1.0.0", 0, 3));
-        registry.add(new StageEntry(StageKind.REPORTER, "fake-report", new FakeStages.TextReporter(), "r 1.0.0", 0,
-                4));
-        registry.add(new StageEntry(StageKind.REPORTER, "second", new FakeStages.TextReporter("second"), "r 1.0.0",
-                0, 5));
         broken.hook = ctx -> {
             throw new UncheckedIOException(new IOException("disk full"));
         };
-        registry.add(new StageEntry(StageKind.REPORTER, "broken", broken, "r 1.0.0", 0, 6));
+        FakeStages.register(registry, new FakeStages.TextReporter(), new FakeStages.TextReporter("second"), broken);
         runner = new PipelineRunner(registry, new Log1pStandardScaler(), 2);
         input = Files.writeString(dir.resolve("input.csv"), "not read by the fake source\n");
         out = dir.resolve("out");
@@ -174,6 +166,11 @@ class RunFolderTest {
         // killed after setting the previous run aside, before renaming its staging folder in
         Files.move(out, dir.resolve(".out.old-k1"));
         Files.createDirectories(dir.resolve(".out.staging-k2"));
+        // and an older run set aside whose deletion failed: the newest finished run is the one restored
+        Path older = Files.createDirectories(dir.resolve(".out.old-k0"));
+        Files.writeString(older.resolve(RunFolder.MANIFEST), "run: older\nfinished: 2000-01-01T00:00:00Z\n"
+                + "file: second.txt\n");
+        Files.writeString(older.resolve("second.txt"), "older");
 
         assertThrows(SegmentaException.class, () -> run(List.of("broken")));
         assertEquals(previous, contents(out), "the previous run is back, whole");
