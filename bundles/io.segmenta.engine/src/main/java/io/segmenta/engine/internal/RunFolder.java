@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -38,11 +39,16 @@ final class RunFolder implements AutoCloseable {
     private final Path target;
     private final Path parent;
     private final String name;
+    /** The lock files of the runs of this process that are writing (shell and OSGi runs share a process). */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+    private final Path lockFile;
     private final FileChannel lockChannel;
     private final Path staging;
     private boolean committed;
 
-    private RunFolder(Path given, Path target, FileChannel lockChannel, Path staging) {
+    private RunFolder(Path given, Path target, Path lockFile, FileChannel lockChannel, Path staging) {
+        this.lockFile = lockFile;
         this.given = given;
         this.target = target;
         this.parent = target.getParent();
@@ -62,6 +68,10 @@ final class RunFolder implements AutoCloseable {
         Path parent = target.getParent();
         String name = target.getFileName().toString();
         Path lockFile = parent.resolve("." + name + ".segmenta-lock");
+        if (!HELD.add(lockFile)) {
+            // checked before opening a channel: closing one would release this process's lock on the file
+            throw refused(folder, lockFile);
+        }
         FileChannel channel = null;
         try {
             Files.createDirectories(parent);
@@ -73,22 +83,28 @@ final class RunFolder implements AutoCloseable {
                 lock = null; // held by another run in this same process
             }
             if (lock == null) {
-                throw new SegmentaException("another Segmenta run is writing into " + folder
-                        + "; wait for it to finish or give another output folder (lock: " + lockFile + ")");
+                throw refused(folder, lockFile);
             }
             // the lock is ours, so every staging or set-aside folder of this one is from a run that died
             cleanStale(parent, name, target);
             checkOnlyRunFiles(folder, target);
             Path staging = parent.resolve("." + name + ".staging-" + random());
             Files.createDirectory(staging);
-            return new RunFolder(folder, target, channel, staging);
+            return new RunFolder(folder, target, lockFile, channel, staging);
         } catch (IOException e) {
             close(channel);
+            HELD.remove(lockFile);
             throw new SegmentaException("cannot prepare the output folder " + folder + ": " + OutputFiles.describe(e), e);
         } catch (RuntimeException e) {
             close(channel);
+            HELD.remove(lockFile);
             throw e;
         }
+    }
+
+    private static SegmentaException refused(Path folder, Path lockFile) {
+        return new SegmentaException("another Segmenta run is writing into " + folder
+                + "; wait for it to finish or give another output folder (lock: " + lockFile + ")");
     }
 
     /** Where the reporters write. */
@@ -149,6 +165,7 @@ final class RunFolder implements AutoCloseable {
             deleteTree(staging);
         }
         close(lockChannel);
+        HELD.remove(lockFile);
     }
 
     /** The files the manifest in {@code folder} names, or null when it has none. */

@@ -143,6 +143,19 @@ class RunFolderTest {
     }
 
     @Test
+    void aRunIsRefusedWhileAnotherRunOfThisProcessWritesIntoTheFolder() throws IOException {
+        // as two runs started from one shell: the second must not open (and on closing release) the lock file
+        try (RunFolder writing = RunFolder.open(out)) {
+            SegmentaException e = assertThrows(SegmentaException.class, () -> run(List.of("second")));
+            assertTrue(e.getMessage().startsWith("another Segmenta run is writing into " + out), e.getMessage());
+            assertTrue(Files.isDirectory(writing.staging()));
+        }
+        assertEquals(Set.of(), leftovers());
+        run(List.of("second"));
+        assertEquals(Set.of("second.txt"), RunFolder.manifestFiles(out));
+    }
+
+    @Test
     void whatKilledRunsLeftIsCleanedByTheNextRun() throws IOException {
         run(List.of("fake-report"));
         // a killed run's staging folder, a set-aside folder whose deletion was cut, a .tmp of an older version
