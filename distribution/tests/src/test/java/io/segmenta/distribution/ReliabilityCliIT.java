@@ -67,7 +67,7 @@ public class ReliabilityCliIT {
      * A run folder holds exactly one complete run: a second run into the folder replaces the first wholly (the
      * json report of the first does not stay beside the csv of the second), its manifest names exactly the files
      * present, nothing of the staging is left beside it, and a folder holding the user's own files is refused in
-     * one line and kept.
+     * one line before any work (no progress line) and kept.
      */
     @Test
     public void aRunFolderHoldsExactlyOneCompleteRun() throws Exception {

@@ -182,8 +182,17 @@ final class RunFolder implements AutoCloseable {
 
     /**
      * An existing folder is replaced wholly, so it may only hold a previous run's files (as its manifest names
-     * them) and temporary files of a killed one: the user's own files are never deleted.
+     * them) and temporary files of a killed one: the user's own files are never deleted. Checked while the run
+     * is planned, so that such a folder is refused before any work, and again under the lock.
      */
+    static void checkHoldsOnlyARun(Path folder) {
+        try {
+            checkOnlyRunFiles(folder, folder.toAbsolutePath().normalize());
+        } catch (IOException e) {
+            throw new SegmentaException("cannot read the output folder " + folder + ": " + OutputFiles.describe(e), e);
+        }
+    }
+
     private static void checkOnlyRunFiles(Path folder, Path target) throws IOException {
         if (!Files.exists(target)) {
             return;
