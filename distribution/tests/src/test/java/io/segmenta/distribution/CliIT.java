@@ -185,7 +185,7 @@ public class CliIT {
         assertEquals(verbose.toString(), 0, verbose.exitCode);
         assertTrue(verbose.err, verbose.err.lines().anyMatch(l -> l.matches(
                 "\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  io\\.segmenta\\.cli: run started: --source uk-retail .*")));
-        assertTrue(verbose.err, verbose.err.lines().anyMatch(l -> l.matches(".* INFO  io\\.segmenta\\.cli: run done in \\d+ ms")));
+        assertTrue(verbose.err, verbose.err.lines().anyMatch(l -> l.matches(".* INFO  io\\.segmenta\\.cli: run done in [\\d,]+ ms")));
         Distribution.assertShowsClusterTable(verbose.out, 4);
         assertFalse("log lines go to stderr only:\n" + verbose.out, verbose.out.contains(" INFO "));
 

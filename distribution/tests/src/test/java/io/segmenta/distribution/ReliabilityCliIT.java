@@ -63,6 +63,63 @@ public class ReliabilityCliIT {
         assertFalse("nothing may be written", Files.exists(work.resolve("missing")));
     }
 
+    /**
+     * A run folder holds exactly one complete run: a second run into the folder replaces the first wholly (the
+     * json report of the first does not stay beside the csv of the second), its manifest names exactly the files
+     * present, nothing of the staging is left beside it, and a folder holding the user's own files is refused in
+     * one line before any work (no progress line) and kept.
+     */
+    @Test
+    public void aRunFolderHoldsExactlyOneCompleteRun() throws Exception {
+        Path work = Distribution.workDir("cli-run-folder");
+        Path out = work.resolve("out");
+        Launch first = Launch.run(work, TIMEOUT_SECONDS, "segmenta", "run", "--source", "uk-retail", "--input",
+                Distribution.sample().toString(), "--k", "4", "--report", "csv,json", "--out", "out");
+        assertEquals(first.toString(), 0, first.exitCode);
+        String firstRun = manifestLine(out, "run: ");
+        assertTrue(Files.exists(out.resolve("summary.json")));
+
+        Launch second = Launch.run(work, TIMEOUT_SECONDS, "segmenta", "run", "--source", "uk-retail", "--input",
+                Distribution.sample().toString(), "--k", "3", "--report", "csv", "--out", "out",
+                "--save-model", "out/model.json");
+        assertEquals(second.toString(), 0, second.exitCode);
+        Distribution.checkReports(out, 3);
+        assertFalse("the first run's json report is gone", Files.exists(out.resolve("summary.json")));
+        List<String> named;
+        try (var lines = Files.lines(out.resolve("segmenta-run.txt"))) {
+            named = lines.filter(l -> l.startsWith("file: ")).map(l -> l.substring(6)).sorted().toList();
+        }
+        List<String> present;
+        try (var files = Files.list(out)) {
+            present = files.map(f -> f.getFileName().toString()).filter(n -> !n.equals("segmenta-run.txt"))
+                    .sorted().toList();
+        }
+        assertEquals(present, named);
+        assertTrue(named.toString(), named.containsAll(List.of("assignments.csv", "model.json", "segments.csv",
+                "summary.csv")));
+        assertFalse(firstRun.equals(manifestLine(out, "run: ")));
+        try (var files = Files.list(work)) {
+            assertEquals("no staging or set-aside folder is left", List.of(".out.segmenta-lock", "out"),
+                    files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(".out") || n.equals("out"))
+                            .sorted().toList());
+        }
+
+        Path mine = Files.createDirectories(work.resolve("mine"));
+        Files.writeString(mine.resolve("notes.txt"), "mine\n");
+        Launch refused = Launch.run(work, TIMEOUT_SECONDS, "segmenta", "run", "--source", "uk-retail", "--input",
+                Distribution.sample().toString(), "--k", "4", "--report", "csv", "--out", "mine");
+        assertEquals(refused.toString(), 2, refused.exitCode);
+        assertOneLine(refused, "the output folder mine holds files that no Segmenta run wrote (notes.txt); a run"
+                + " replaces its folder wholly, so give a new or empty folder");
+        assertEquals("mine\n", Files.readString(mine.resolve("notes.txt")));
+    }
+
+    private static String manifestLine(Path out, String prefix) throws Exception {
+        try (var lines = Files.lines(out.resolve("segmenta-run.txt"))) {
+            return lines.filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
+        }
+    }
+
     private static void assertOneLine(Launch launch, String expected) {
         List<String> lines = launch.err.lines().filter(l -> !l.isBlank()).toList();
         assertEquals("one line on stderr:\n" + launch, 1, lines.size());

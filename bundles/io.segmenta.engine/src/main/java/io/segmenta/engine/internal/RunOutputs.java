@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Writes what a finished training produced: the reporters' files, then the model file. It runs only when every
- * earlier step succeeded, so a failed run writes nothing; a run cancelled between reporters names the files
- * already written.
+ * Writes what a finished training produced: the reporters' files and the model file. It runs only when every
+ * earlier step succeeded; the reporters write into a {@link RunFolder}'s staging folder, swapped in only when
+ * all is written, so a failed or cancelled run leaves the previous run's folder as it was.
  */
 final class RunOutputs {
     private RunOutputs() {
@@ -37,19 +37,36 @@ final class RunOutputs {
                                 + EngineOptions.SAVE_MODEL)));
 
         List<Path> outputs = new ArrayList<>();
-        if (!chosen.reporters().isEmpty()) {
-            steps.checkNotCancelled(outputs);
-            createOutputDir(spec.outputDir());
-            for (StageEntry entry : chosen.reporters()) {
-                steps.checkNotCancelled(outputs);
-                Reporter reporter = (Reporter) entry.stage();
-                outputs.addAll(steps.report(entry, ctx -> reporter.report(result, spec.outputDir(), ctx), outputs));
+        if (chosen.reporters().isEmpty()) {
+            if (saved != null) {
+                steps.checkNotCancelled(List.of());
+                ModelFile.write(modelFile.get(), saved);
+                outputs.add(modelFile.get());
             }
+            return result.withOutputs(outputs, steps.timings());
         }
-        if (saved != null) {
-            steps.checkNotCancelled(outputs);
-            ModelFile.write(modelFile.get(), saved);
-            outputs.add(modelFile.get());
+        steps.checkNotCancelled(List.of());
+        try (RunFolder folder = RunFolder.open(spec.outputDir())) {
+            // nothing reaches the output folder before the swap, so a failure or cancellation writes nothing
+            Path staging = folder.staging();
+            for (StageEntry entry : chosen.reporters()) {
+                steps.checkNotCancelled(List.of());
+                Reporter reporter = (Reporter) entry.stage();
+                outputs.addAll(steps.report(entry, ctx -> reporter.report(result, staging, ctx), List.of()));
+            }
+            if (saved != null) {
+                steps.checkNotCancelled(List.of());
+                // a model file inside the output folder belongs to the run; elsewhere it is written before the
+                // swap, so a model that cannot be written leaves the previous run in place
+                Path model = modelFile.get();
+                boolean inside = model.toAbsolutePath().normalize().getParent()
+                        .equals(spec.outputDir().toAbsolutePath().normalize());
+                Path written = inside ? staging.resolve(model.getFileName()) : model;
+                ModelFile.write(written, saved);
+                outputs.add(written);
+            }
+            steps.checkNotCancelled(List.of());
+            outputs = folder.commit(RunFolder.newRunId(), outputs);
         }
         return result.withOutputs(outputs, steps.timings());
     }

@@ -245,6 +245,7 @@ final class RunPlanner {
     private static void checkOutputFolder(PipelineSpec spec, ChosenStages chosen) {
         if (!chosen.reporters().isEmpty()) {
             checkOutputFolder(spec.outputDir());
+            RunFolder.checkHoldsOnlyARun(spec.outputDir());
         }
     }
 

@@ -42,6 +42,17 @@ public final class FakeStages {
     private FakeStages() {
     }
 
+    /** Registers reporters (ids from 4 up, "fake-report" among them when wanted) after the usual fake pipeline. */
+    static void register(StageRegistry registry, Reporter... reporters) {
+        registry.add(new StageEntry(StageKind.SOURCE, "fake-source", new Source(), "test 1.0.0", 0, 1));
+        registry.add(new StageEntry(StageKind.FEATURES, "fake-rfm", new Extractor(), "test 1.0.0", 0, 2));
+        registry.add(new StageEntry(StageKind.ALGORITHM, "fake-split", new Splitter(), "test 1.0.0", 0, 3));
+        for (int i = 0; i < reporters.length; i++) {
+            registry.add(new StageEntry(StageKind.REPORTER, reporters[i].name(), reporters[i], "test 1.0.0", 0,
+                    4 + i));
+        }
+    }
+
     /**
      * The four fakes registered under the names the runner tests use (fake-source, fake-rfm, fake-split,
      * fake-report), with service ids 1 to 4.
