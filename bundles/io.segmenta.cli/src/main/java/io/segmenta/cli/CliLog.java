@@ -20,6 +20,7 @@ import java.util.logging.Logger;
  * is installed the root logger has this handler only; {@link #close()} puts the previous ones back.
  */
 final class CliLog implements AutoCloseable {
+    private static final String ENGINE_LOGGER = "io.segmenta.engine";
     static final String SLF4J_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
 
     private final Logger root = Logger.getLogger("");
@@ -49,6 +50,12 @@ final class CliLog implements AutoCloseable {
         };
         handler.setFormatter(new LineFormatter());
         handler.setLevel(verbosity.level);
+        if (verbosity == Verbosity.NORMAL) {
+            // the engine's warnings are its record of a failed or cancelled run, which the CLI itself prints as
+            // the one error line: by default the user should not read it twice
+            handler.setFilter(r -> !(ENGINE_LOGGER.equals(r.getLoggerName())
+                    && r.getLevel().intValue() < Level.SEVERE.intValue()));
+        }
         previousHandlers.forEach(root::removeHandler);
         root.addHandler(handler);
         root.setLevel(verbosity.level);

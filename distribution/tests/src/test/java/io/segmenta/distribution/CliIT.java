@@ -196,4 +196,20 @@ public class CliIT {
         assertEquals("", quiet.err);
         Distribution.assertShowsClusterTable(quiet.out, 4);
     }
+
+    /**
+     * A run that fails after it started (here the clv extractor refuses its option once the source was read)
+     * shows its error once: the engine's record of the failed run stays in the log, not beside the error line.
+     */
+    @Test
+    public void aRunFailingAfterItStartedPrintsItsErrorOnce() throws Exception {
+        Path work = Distribution.workDir("cli-failed-once");
+        Launch run = Launch.run(work, TIMEOUT_SECONDS, "segmenta", "run", "--source", "uk-retail", "--input",
+                Distribution.sample().toString(), "--features", "rfm+clv", "--option", "horizon=-3", "--k", "3",
+                "--out", "out");
+        assertEquals(run.toString(), 2, run.exitCode);
+        assertEquals(run.err, 1, run.err.lines().filter(l -> l.contains("horizon must be a positive")).count());
+        assertTrue(run.err, run.err.contains("segmenta: option horizon must be a positive number of weeks, not -3"));
+        assertFalse(run.err, run.err.contains("WARN"));
+    }
 }
