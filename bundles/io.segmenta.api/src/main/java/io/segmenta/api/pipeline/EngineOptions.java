@@ -50,11 +50,6 @@ public final class EngineOptions {
     private EngineOptions() {
     }
 
-    /** True when the engine reads {@code key}: one of {@link #ALL} or a per-feature transform option. */
-    public static boolean isEngineOption(String key) {
-        return ALL.contains(key) || isTransformColumn(key);
-    }
-
     /** True for a per-feature transform option ({@code transform.monetary}). */
     public static boolean isTransformColumn(String key) {
         return key.startsWith(TRANSFORM_COLUMN_PREFIX);

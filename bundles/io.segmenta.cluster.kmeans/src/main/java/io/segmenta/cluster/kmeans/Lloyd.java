@@ -65,12 +65,11 @@ final class Lloyd {
         Arrays.fill(size, 0);
         boolean changed = false;
         for (int i = 0; i < x.length; i++) {
-            int best = NearestCentre.of(x[i], centroids);
+            int best = NearestCentre.of(x[i], centroids, dist, i);
             if (labels[i] != best) {
                 labels[i] = best;
                 changed = true;
             }
-            dist[i] = NearestCentre.squaredDistance(x[i], centroids[best]);
             size[best]++;
         }
         return changed;

@@ -13,6 +13,14 @@ public final class NearestCentre {
      * @throws IllegalStateException when every distance is NaN (a NaN row, or no usable centre)
      */
     public static int of(double[] row, double[][] centres) {
+        return of(row, centres, null, 0);
+    }
+
+    /**
+     * {@link #of(double[], double[][])} that also stores the row's squared distance to that centre in
+     * {@code distances[at]} (when {@code distances} is not null), so that a fit does not compute it twice.
+     */
+    public static int of(double[] row, double[][] centres, double[] distances, int at) {
         int best = -1;
         double bestDist = Double.POSITIVE_INFINITY;
         for (int c = 0; c < centres.length; c++) {
@@ -25,6 +33,9 @@ public final class NearestCentre {
         if (best < 0) {
             // callers check rows are finite, and a centre is a mean or a row; a bug otherwise
             throw new IllegalStateException("no usable centre among " + centres.length);
+        }
+        if (distances != null) {
+            distances[at] = bestDist;
         }
         return best;
     }

@@ -32,10 +32,6 @@ import java.util.function.Function;
  * {@link RunOutputs} for what they write, {@link Prediction} for predict.
  */
 public final class PipelineRunner {
-    /** The timing name of the engine's scaling step. */
-    public static final String SCALING = Training.SCALING;
-    /** The timing name of the engine's quality metrics step (which also computes the segment profiles). */
-    public static final String METRICS = Training.METRICS;
     /** See {@link EngineOptions#SILHOUETTE_SAMPLE}. */
     public static final String SILHOUETTE_SAMPLE = EngineOptions.SILHOUETTE_SAMPLE;
     /** See {@link EngineOptions#SAVE_MODEL}. */

@@ -193,10 +193,6 @@ final class Training {
         return new KSelection(spec, candidates, elbowK, recommendation.k(), recommendation.reason(), rows, sample);
     }
 
-    static SegmentaException nothingKept(Path input, DataQuality q) {
-        return nothingKept(input, q, "transactions");
-    }
-
     /** @param what what was not kept: "transactions", or the rows of an entity table ("customers") */
     static SegmentaException nothingKept(Path input, DataQuality q, String what) {
         StringBuilder sb = new StringBuilder("no ").append(what).append(" were kept from ").append(input);

@@ -21,10 +21,6 @@ record BgNbd(double r, double alpha, double a, double b) {
         return new BgNbd(p[0], p[1], p[2], p[3]);
     }
 
-    double[] params() {
-        return new double[] {r, alpha, a, b};
-    }
-
     /** P(alive at T | x, t_x, T): 1 for x = 0 (no purchase has given a chance to drop out). */
     double probabilityAlive(int x, double tx, double age) {
         if (x == 0) {

@@ -16,10 +16,6 @@ record GammaGamma(double p, double q, double v) {
         return new GammaGamma(params[0], params[1], params[2]);
     }
 
-    double[] params() {
-        return new double[] {p, q, v};
-    }
-
     double expectedValue(int x, double mean) {
         if (x == 0) {
             return p * v / (q - 1);

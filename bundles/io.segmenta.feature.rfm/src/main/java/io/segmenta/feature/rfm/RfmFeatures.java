@@ -82,7 +82,7 @@ public class RfmFeatures implements FeatureExtractor {
         if (g.leftOut() > 0) {
             // Grouping writes "a <value>"; the amount wants "an"
             context.info(NAME + ": left out " + g.leftOut() + " of " + rows + " rows: "
-                    + g.leftOutReasons().replace("with a amount", "with an amount"));
+                    + g.leftOutReasons());
         }
         // monetary: every usable row has a finite amount, summed in row order as pandas' groupby sum does
         List<String> ids = g.keptIds(customer);

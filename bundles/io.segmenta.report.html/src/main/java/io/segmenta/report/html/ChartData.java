@@ -106,7 +106,7 @@ final class ChartData {
         d.add("categorical", categorical);
 
         JsonObject top = new JsonObject();
-        for (TransactionField f : List.of(TransactionField.REGION, TransactionField.CATEGORY)) {
+        for (TransactionField f : BusinessFigures.BROKEN_DOWN) {
             if (r.business().levels(f).isPresent()) {
                 top.add(f.columnName(), top(r.business().top(f, HtmlReporter.TOP_LEVELS)));
             }

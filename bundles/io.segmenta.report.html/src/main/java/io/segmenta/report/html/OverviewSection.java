@@ -50,7 +50,7 @@ final class OverviewSection {
                     .append(dateTime(q.lastTimestamp())).append("</td></tr>");
         }
         h.append("</table>");
-        for (TransactionField f : List.of(TransactionField.REGION, TransactionField.CATEGORY)) {
+        for (TransactionField f : BusinessFigures.BROKEN_DOWN) {
             if (totals.levels(f).isPresent()) {
                 h.append("<h3>Top ").append(f.columnName()).append(" by amount</h3><div class=\"chart\" id=\"top-")
                         .append(f.columnName()).append("\"></div>");

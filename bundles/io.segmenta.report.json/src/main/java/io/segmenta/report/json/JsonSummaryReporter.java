@@ -257,7 +257,7 @@ public class JsonSummaryReporter implements Reporter {
                 : value.map(c -> Arrays.stream(c.values()).sum()).orElse(Double.NaN));
         number(json.name("averageOrderValue"), transactions ? totals.averageOrderValue() : Double.NaN);
         json.name("valueFeature").value(value.map(NumericColumn::name).orElse(null));
-        for (TransactionField field : List.of(TransactionField.REGION, TransactionField.CATEGORY)) {
+        for (TransactionField field : BusinessFigures.BROKEN_DOWN) {
             if (totals.levels(field).isPresent()) {
                 top(json, "top_" + field.columnName(), totals.top(field, TOP_LEVELS), total);
             }
@@ -343,7 +343,8 @@ public class JsonSummaryReporter implements Reporter {
     private static void segments(JsonWriter json, PipelineResult r) throws IOException {
         List<SegmentLifetimeValue> clv = SegmentLifetimeValue.of(r).orElse(List.of());
         json.name("segments").beginArray();
-        for (SegmentProfile s : r.segments()) {
+        for (int i = 0; i < r.segments().size(); i++) {
+            SegmentProfile s = r.segments().get(i);
             json.beginObject();
             json.name("segment").value(s.segment());
             json.name("name").value(s.name());
@@ -383,7 +384,7 @@ public class JsonSummaryReporter implements Reporter {
                 json.endObject();
             }
             json.endArray();
-            FeatureFitJson.lifetimeValue(json, clv.isEmpty() ? null : clv.get(r.segments().indexOf(s)));
+            FeatureFitJson.lifetimeValue(json, clv.isEmpty() ? null : clv.get(i));
             json.endObject();
         }
         json.endArray();

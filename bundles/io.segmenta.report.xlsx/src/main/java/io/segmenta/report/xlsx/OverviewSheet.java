@@ -103,7 +103,7 @@ final class OverviewSheet {
         }
         o.text(biz, "value feature (for shares of value)", r.features().value().map(NumericColumn::name)
                 .orElse(null));
-        for (TransactionField field : List.of(TransactionField.REGION, TransactionField.CATEGORY)) {
+        for (TransactionField field : BusinessFigures.BROKEN_DOWN) {
             Optional<List<BusinessFigures.LevelAmount>> levels = totals.levels(field);
             if (levels.isPresent()) {
                 List<BusinessFigures.LevelAmount> top = totals.top(field, WorkbookWriter.TOP_LEVELS);

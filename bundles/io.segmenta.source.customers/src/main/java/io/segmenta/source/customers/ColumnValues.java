@@ -34,10 +34,6 @@ final class ColumnValues {
         values.add(missing(text) ? null : text);
     }
 
-    int rows() {
-        return values.size();
-    }
-
     /** The codes and distinct texts; missing values have {@link CategoricalColumn#MISSING}. */
     CategoricalColumn levels() {
         return values.build(name);

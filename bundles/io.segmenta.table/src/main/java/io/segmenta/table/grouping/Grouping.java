@@ -117,7 +117,8 @@ public final class Grouping {
             parts.add(noTime + " without a timestamp");
         }
         if (badValue > 0) {
-            parts.add(badValue + " with a " + valueLabel + " that is not a finite number");
+            parts.add(badValue + " with " + (valueLabel.matches("(?i)[aeiou].*") ? "an " : "a ") + valueLabel
+                    + " that is not a finite number");
         }
         leftOutReasons = String.join(", ", parts);
         orderKeys = distinct(pairs, pairCount);
