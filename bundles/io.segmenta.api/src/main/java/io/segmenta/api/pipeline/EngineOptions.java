@@ -23,7 +23,10 @@ public final class EngineOptions {
     public static final int DEFAULT_SILHOUETTE_SAMPLE = 20_000;
     /** The model file a run saves its fitted model to, for {@link PipelineEngine#predict}. */
     public static final String SAVE_MODEL = "save-model";
-    /** Renames segments: {@code 0=VIP,2=Lapsed}. */
+    /**
+     * Renames segments, by rule ({@code highest monetary=Core Customers; lowest recency=Active}) or by number
+     * ({@code 0=VIP,2=Lapsed}); docs/segment-names.md.
+     */
     public static final String SEGMENT_NAMES = "segment-names";
     /** The transform chain of every numeric feature without its own, e.g. {@code log1p,zscore} (the default). */
     public static final String TRANSFORM = "transform";
@@ -43,9 +46,15 @@ public final class EngineOptions {
     /** Refuse the run when an entity is missing from a member, naming the first ones. */
     public static final String JOIN_STRICT = "strict";
 
+    /**
+     * The file of rules that recommend an action per segment (docs/user-guide.md, "Recommended actions"); without
+     * it the rules built into the engine (the same as the distribution's {@code conf/segment-actions.txt}).
+     */
+    public static final String ACTIONS = "actions";
+
     /** Every engine option, in the order messages list them. */
     public static final List<String> ALL = List.of(SILHOUETTE_SAMPLE, SEGMENT_NAMES, TRANSFORM, TRANSFORM_COLUMN,
-            SAVE_MODEL);
+            SAVE_MODEL, ACTIONS);
 
     private EngineOptions() {
     }

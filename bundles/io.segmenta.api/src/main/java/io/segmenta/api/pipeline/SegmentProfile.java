@@ -19,13 +19,15 @@ import java.util.Objects;
  * @param medians the median of each raw feature in the segment
  * @param populationMeans the mean of each raw feature over all entities, or NaN where unknown
  * @param categorical the distribution of each categorical feature, in feature order; empty without any
+ * @param action the recommended action (added in API 1.4; {@link SegmentAction#NONE} when no rule was applied)
  */
 public record SegmentProfile(int segment, String name, int size, double share, double valueShare,
         List<String> features, double[] means, double[] medians, double[] populationMeans,
-        List<CategoricalProfile> categorical) {
+        List<CategoricalProfile> categorical, SegmentAction action) {
 
     public SegmentProfile {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(action, "action");
         features = List.copyOf(features);
         means = means.clone();
         medians = medians.clone();
@@ -37,6 +39,14 @@ public record SegmentProfile(int segment, String name, int size, double share, d
                     + means.length + " means, " + medians.length + " medians, " + populationMeans.length
                     + " population means");
         }
+    }
+
+    /** The profile without a recommended action (the canonical form before API 1.4). */
+    public SegmentProfile(int segment, String name, int size, double share, double valueShare,
+            List<String> features, double[] means, double[] medians, double[] populationMeans,
+            List<CategoricalProfile> categorical) {
+        this(segment, name, size, share, valueShare, features, means, medians, populationMeans, categorical,
+                SegmentAction.NONE);
     }
 
     /**
@@ -57,7 +67,13 @@ public record SegmentProfile(int segment, String name, int size, double share, d
     /** The same profile under another name. */
     public SegmentProfile withName(String newName) {
         return new SegmentProfile(segment, newName, size, share, valueShare, features, means, medians,
-                populationMeans, categorical);
+                populationMeans, categorical, action);
+    }
+
+    /** The same profile with a recommended action. */
+    public SegmentProfile withAction(SegmentAction newAction) {
+        return new SegmentProfile(segment, name, size, share, valueShare, features, means, medians,
+                populationMeans, categorical, newAction);
     }
 
     @Override

@@ -25,7 +25,8 @@ final class EngineOptionValues {
     static void validate(Options options) {
         silhouetteRows(options);
         modelFile(options);
-        SegmentNamer.renames(options);
+        SegmentRenames.parse(options);
+        ActionRules.load(options);
         TransformScaler.validate(options);
         joinRule(options);
     }

@@ -69,7 +69,7 @@ final class Prediction {
         ClusterModel model = StepRunner.call(algorithm, () -> clusterer.restore(saved.state()));
         int k = StepRunner.call(algorithm, model::k);
         List<String> names = renamed(segmentNames(spec.model(), saved, k, StepRunner.call(algorithm,
-                model::segmentNames)), SegmentNamer.renames(options));
+                model::segmentNames)), SegmentRenames.parse(options).numbersOnly("predict"));
         RunPlanner.requiredColumnsDeclared(chosen);
         RunPlanner.inputsExist(spec.input(), chosen);
         RunPlanner.checkOutputFolder(spec.outputDir());

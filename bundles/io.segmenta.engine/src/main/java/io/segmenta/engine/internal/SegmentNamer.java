@@ -4,13 +4,10 @@ import io.segmenta.api.SegmentaException;
 import io.segmenta.api.pipeline.EngineOptions;
 import io.segmenta.api.data.EntityKind;
 import io.segmenta.api.pipeline.SegmentProfile;
-import io.segmenta.api.stage.Options;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Names segments from their profiles, as a marketer would: each segment's MEDIAN value, frequency and recency
@@ -35,8 +32,6 @@ public final class SegmentNamer {
     public static final String OPTION = EngineOptions.SEGMENT_NAMES;
 
     static final String VALUE_NONE = "";
-    private static final List<String> FREQUENCY_FEATURES = List.of("frequency", "orders", "orders_fulfilled");
-    private static final String RECENCY_FEATURE = "recency";
 
     private enum Level {
         HIGH, MID, LOW, UNKNOWN
@@ -51,7 +46,8 @@ public final class SegmentNamer {
 
     /**
      * The profiles with names derived from them; unique: when two segments would get the same name, both get
-     * the longer form naming all three traits, and any still equal a " (2)", " (3)" in segment order.
+     * the longer form naming all three traits, and any still equal a qualifier saying what separates them
+     * ({@link NameQualifiers}).
      *
      * @param populationMedians the median of each of the profiles' features over all entities
      * @param valueColumn the feature that measures money, or null
@@ -61,15 +57,10 @@ public final class SegmentNamer {
         if (profiles.isEmpty()) {
             return profiles;
         }
-        List<String> features = profiles.get(0).features();
-        int value = valueColumn == null ? -1 : features.indexOf(valueColumn);
-        int frequency = -1;
-        for (String f : FREQUENCY_FEATURES) {
-            if (frequency < 0) {
-                frequency = features.indexOf(f);
-            }
-        }
-        int recency = features.indexOf(RECENCY_FEATURE);
+        NamedFeatures traits = NamedFeatures.of(profiles.get(0).features(), valueColumn);
+        int value = traits.value();
+        int frequency = traits.frequency();
+        int recency = traits.recency();
         int k = profiles.size();
         String[] shortNames = new String[k];
         String[] longNames = new String[k];
@@ -107,7 +98,8 @@ public final class SegmentNamer {
                 }
             }
         }
-        String[] names = unique(shortNames, longNames);
+        String[] names = new NameQualifiers(profiles, populationMedians, traits, entity)
+                .unique(unique(shortNames, longNames));
         List<SegmentProfile> named = new ArrayList<>(k);
         for (int s = 0; s < k; s++) {
             named.add(profiles.get(s).withName(names[s]));
@@ -208,7 +200,7 @@ public final class SegmentNamer {
         return sb.toString();
     }
 
-    /** Short names where unique, long names where not, then numbered where still equal. */
+    /** Short names where unique, long names where not (which may still be equal). */
     static String[] unique(String[] shortNames, String[] longNames) {
         int k = shortNames.length;
         Map<String, Integer> counts = new HashMap<>();
@@ -219,40 +211,7 @@ public final class SegmentNamer {
         for (int s = 0; s < k; s++) {
             names[s] = counts.get(shortNames[s]) > 1 ? longNames[s] : shortNames[s];
         }
-        Map<String, Integer> seen = new HashMap<>();
-        for (int s = 0; s < k; s++) {
-            int n = seen.merge(names[s], 1, Integer::sum);
-            if (n > 1) {
-                names[s] = names[s] + " (" + n + ")";
-            }
-        }
         return names;
-    }
-
-    /**
-     * The user's names from the option {@value #OPTION} ({@code 0=VIP,2=Lapsed}), by segment number; empty
-     * without the option. Checks the syntax only: whether the segments exist is known after clustering.
-     */
-    static Map<Integer, String> renames(Options options) {
-        Optional<String> value = options.get(OPTION);
-        Map<Integer, String> renames = new TreeMap<>();
-        if (value.isEmpty()) {
-            return renames;
-        }
-        for (String part : value.get().split(",", -1)) {
-            int eq = part.indexOf('=');
-            String number = eq < 0 ? "" : part.substring(0, eq).trim();
-            String name = eq < 0 ? "" : part.substring(eq + 1).trim();
-            if (eq < 0 || name.isEmpty() || !number.matches("\\d{1,9}")) {
-                throw new SegmentaException("option " + OPTION + ": '" + part.trim()
-                        + "' is not segment=name; expected e.g. 0=VIP,2=Lapsed");
-            }
-            if (renames.put(Integer.parseInt(number), name) != null) {
-                throw new SegmentaException("option " + OPTION + ": segment " + Integer.parseInt(number)
-                        + " is named twice");
-            }
-        }
-        return renames;
     }
 
     /**

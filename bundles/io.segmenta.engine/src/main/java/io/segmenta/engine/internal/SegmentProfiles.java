@@ -9,6 +9,7 @@ import io.segmenta.api.stage.Options;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Describes each segment in the units of the raw features, as a marketer reads them: size, share of all
@@ -24,7 +25,8 @@ public final class SegmentProfiles {
 
     /**
      * The profiles, named by the model where it names its segments, by the user's option
-     * {@value SegmentNamer#OPTION} where given, and by {@link SegmentNamer}'s rules otherwise.
+     * {@value SegmentNamer#OPTION} where given ({@link SegmentRenames}), and by {@link SegmentNamer}'s rules
+     * otherwise; each with the action the run's action rules give it ({@link SegmentActions}).
      *
      * @param modelNames the model's names per segment, or an empty list
      * @param options the run's options
@@ -32,7 +34,11 @@ public final class SegmentProfiles {
     public static List<SegmentProfile> compute(FeatureMatrix raw, int[] labels, int k, List<String> modelNames,
             Options options) {
         List<SegmentProfile> profiles = compute(raw, labels, k);
-        return SegmentNamer.rename(profiles, modelNames, SegmentNamer.renames(options));
+        List<String> ownNames = SegmentNamer.rename(profiles, modelNames, Map.of()).stream()
+                .map(SegmentProfile::name).toList();
+        Map<Integer, String> renames = SegmentRenames.parse(options).resolve(profiles, raw.valueColumn());
+        return SegmentActions.apply(SegmentNamer.rename(profiles, modelNames, renames), ownNames,
+                ActionRules.load(options), raw.valueColumn());
     }
 
     /**

@@ -134,6 +134,9 @@ final class Training {
             return SegmentProfiles.compute(raw, labels, segments,
                     StepRunner.call(chosen.algorithm(), model::segmentNames), spec.options());
         }, p -> p.size() + " segments; silhouette on " + Math.min(rows, silhouetteRows) + " rows");
+        if (SegmentRenames.parse(spec.options()).byNumber()) {
+            progress.info(null, METRICS, SegmentRenames.NUMBER_NOTE);
+        }
 
         return new PipelineResult(spec, prepared.data(), raw, scaled, prepared.fitted().describe(), model, quality[0],
                 profiles, steps.timings(), chosen.versions(), List.of(), selection, prepared.business(),

@@ -90,14 +90,14 @@ class SegmentNamerTest {
     }
 
     @Test
-    void equalNamesGetTheLongFormThenANumber() {
+    void equalNamesGetTheLongForm() {
         assertEquals(List.of("Dormant Low-Value One-Time Buyers", "Dormant Low-Value Sporadic Buyers",
                 "High-Spending Regulars"),
                 rfmNames(new double[] {40, 2, 100},
                         new double[] {300, 1, 50},
                         new double[] {300, 2, 50},
                         new double[] {10, 6, 1000}));
-        assertArrayEquals(new String[] {"A", "A (2)", "B long", "B long (2)", "C"},
+        assertArrayEquals(new String[] {"A", "A", "B long", "B long", "C"},
                 SegmentNamer.unique(new String[] {"A", "A", "B", "B", "C"},
                         new String[] {"A", "A", "B long", "B long", "C long"}));
     }
@@ -140,7 +140,7 @@ class SegmentNamerTest {
         List<SegmentProfile> byModel = SegmentNamer.rename(auto, List.of("Champions", " ", "Lost"), Map.of());
         assertEquals(List.of("Champions", auto.get(1).name(), "Lost"), names(byModel));
         List<SegmentProfile> byUser = SegmentNamer.rename(auto, List.of("Champions", "", "Lost"),
-                SegmentNamer.renames(new Options(Map.of("segment-names", "0=VIP, 2 = Win back"))));
+                SegmentRenames.parse(new Options(Map.of("segment-names", "0=VIP, 2 = Win back"))).numbersOnly("test"));
         assertEquals(List.of("VIP", auto.get(1).name(), "Win back"), names(byUser));
         // everything else about a profile is kept
         assertArrayEquals(auto.get(0).medians(), byUser.get(0).medians(), 0);
@@ -158,14 +158,19 @@ class SegmentNamerTest {
                         () -> SegmentNamer.rename(profiles, List.of(), Map.of(0, "VIP", 1, "VIP"))).getMessage());
         assertEquals("the model names 3 segments but has 2", assertThrows(SegmentaException.class,
                 () -> SegmentNamer.rename(profiles, List.of("a", "b", "c"), Map.of())).getMessage());
-        for (String bad : List.of("VIP", "x=VIP", "0=", "-1=VIP", "0=VIP,")) {
-            String part = bad.equals("0=VIP,") ? "" : bad;
-            assertEquals("option segment-names: '" + part + "' is not segment=name; expected e.g. 0=VIP,2=Lapsed",
-                    assertThrows(SegmentaException.class,
-                            () -> SegmentNamer.renames(new Options(Map.of("segment-names", bad)))).getMessage());
-        }
+        String expected = "expected RULE=NAME or NUMBER=NAME, the rule one of highest FEATURE, lowest FEATURE, "
+                + "largest, smallest; e.g. highest monetary=Core Customers; lowest recency=Active";
+        Map<String, String> bad = Map.of("VIP", "'VIP' is not RULE=NAME; ",
+                "x=VIP", "'x' is neither a segment number nor a rule; ",
+                "0=", "'0=' is not RULE=NAME; ",
+                "-1=VIP", "'-1' is neither a segment number nor a rule; ",
+                "0=VIP,", "'' is not RULE=NAME; ",
+                "top spend monetary=VIP", "'top spend monetary' has 3 words; ");
+        bad.forEach((value, problem) -> assertEquals("option segment-names: " + problem + expected,
+                assertThrows(SegmentaException.class,
+                        () -> SegmentRenames.parse(new Options(Map.of("segment-names", value)))).getMessage()));
         assertEquals("option segment-names: segment 1 is named twice", assertThrows(SegmentaException.class,
-                () -> SegmentNamer.renames(new Options(Map.of("segment-names", "1=a,01=b")))).getMessage());
-        assertEquals(Map.of(), SegmentNamer.renames(Options.empty()));
+                () -> SegmentRenames.parse(new Options(Map.of("segment-names", "1=a,01=b")))).getMessage());
+        assertEquals(Map.of(), SegmentRenames.parse(Options.empty()).numbersOnly("test"));
     }
 }

@@ -62,7 +62,7 @@ class SegmentNamesOptionTest {
 
     @Test
     void aMalformedValueFailsBeforeReading() {
-        assertEquals("option segment-names: 'VIP' is not segment=name; expected e.g. 0=VIP,2=Lapsed",
+        assertEquals("option segment-names: 'VIP' is not RULE=NAME; " + SegmentRenames.EXPECTED,
                 assertThrows(SegmentaException.class, () -> run("VIP")).getMessage());
         assertEquals(0, source.calls.get());
     }
