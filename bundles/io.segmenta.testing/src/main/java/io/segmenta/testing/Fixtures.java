@@ -16,6 +16,7 @@ import io.segmenta.api.pipeline.CategoricalProfile;
 import io.segmenta.api.pipeline.ClusterQuality;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
+import io.segmenta.api.pipeline.SegmentAction;
 import io.segmenta.api.pipeline.SegmentProfile;
 import io.segmenta.api.pipeline.StageTiming;
 import io.segmenta.api.stage.ClusterModel;
@@ -206,6 +207,26 @@ public final class Fixtures {
                         new double[] {1, 5, 0.7, 0.75, 60}, population, List.of()));
         return new PipelineResult(r.spec(), r.source(), clv, clv, Map.of(), r.model(), r.quality(), profiles,
                 r.timings(), r.stageVersions(), r.outputs(), r.selection(), r.business(), Optional.of(fit));
+    }
+
+    /** The action {@link #withActions} gives segment 0, with a character HTML escapes. */
+    public static final String ACTION = "Loyalty programme: reward <frequent> buyers";
+
+    /**
+     * {@code r} with a recommended action per segment, as the engine's action rules give them: segment 0
+     * {@link #ACTION} (reason "frequency index 250 >= 150 (rules.txt line 3)"), every other segment "Newsletter"
+     * (reason "no other rule matched (rules.txt line 9)").
+     */
+    public static PipelineResult withActions(PipelineResult r) {
+        List<SegmentProfile> profiles = new java.util.ArrayList<>();
+        for (SegmentProfile s : r.segments()) {
+            profiles.add(s.withAction(s.segment() == 0
+                    ? new SegmentAction(ACTION, "frequency index 250 >= 150 (rules.txt line 3)")
+                    : new SegmentAction("Newsletter", "no other rule matched (rules.txt line 9)")));
+        }
+        return new PipelineResult(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(), r.model(),
+                r.quality(), profiles, r.timings(), r.stageVersions(), r.outputs(), r.selection(), r.business(),
+                r.featureFit());
     }
 
     /** 40 orders worth 1,000 in two regions: United Kingdom 700 (5 rows) and Korea 300 (2 rows). */

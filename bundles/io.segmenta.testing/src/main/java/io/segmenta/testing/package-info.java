@@ -8,7 +8,7 @@
  * no feature or distribution ships it.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.segmenta.testing;
 
 import org.osgi.annotation.bundle.Export;

@@ -208,7 +208,10 @@ public class CsvReporter implements Reporter {
         }
     }
 
-    /** segments.csv: segment, size, name, shares, then mean, median and index of each raw numeric feature. */
+    /**
+     * segments.csv: segment, size, name, shares, then mean, median and index of each raw numeric feature, the
+     * lifetime-value columns with a fit, and the recommended action when the segments have one.
+     */
     static void writeSegments(PipelineResult result, CSVPrinter printer) throws IOException {
         List<SegmentProfile> segments = result.segments();
         List<String> names = segments.isEmpty() ? result.features().numericNames() : segments.get(0).features();
@@ -227,6 +230,10 @@ public class CsvReporter implements Reporter {
             for (String name : LIFETIME_VALUE_COLUMNS) {
                 printer.print(name);
             }
+        }
+        boolean actions = segments.stream().anyMatch(s -> s.action().present());
+        if (actions) {
+            printer.print("action");
         }
         printer.println();
         int row = 0;
@@ -254,6 +261,9 @@ public class CsvReporter implements Reporter {
                     v.totalLifetimeValue(), v.meanLifetimeValue()}) {
                     printer.print(DecimalText.format(x, DECIMALS));
                 }
+            }
+            if (actions) {
+                printer.print(s.action().text());
             }
             row++;
             printer.println();

@@ -42,6 +42,15 @@ class CsvReporterTest {
     }
 
     @Test
+    void segmentsEndWithTheRecommendedActionWhenTheSegmentsHaveOne() throws IOException {
+        reporter.report(Fixtures.withActions(Fixtures.threeCustomers(dir)), dir, new RecordingContext());
+        List<String> lines = Files.readAllLines(dir.resolve("segments.csv"));
+        assertTrue(lines.get(0).endsWith(",action"), lines.get(0));
+        assertTrue(lines.get(1).endsWith(",Loyalty programme: reward <frequent> buyers"), lines.get(1));
+        assertTrue(lines.get(2).endsWith(",Newsletter"), lines.get(2));
+    }
+
+    @Test
     void writesAssignments() throws IOException {
         reporter.report(Fixtures.threeCustomers(dir), dir, new RecordingContext());
         assertEquals(String.join(CRLF,

@@ -31,6 +31,9 @@ final class ReportPage {
             ChoosingKSection.write(h, r.selection().get(), ++section[0]);
         }
         SegmentsSection.write(h, r, entity, ++section[0]);
+        if (ActionsSection.applies(r)) {
+            ActionsSection.write(h, r, ++section[0]);
+        }
         QualitySection.write(h, r, entity, ++section[0]);
         Optional<RfmGrid> rfm = RfmSection.grid(r);
         if (rfm.isPresent()) {

@@ -385,6 +385,8 @@ public class JsonSummaryReporter implements Reporter {
             }
             json.endArray();
             FeatureFitJson.lifetimeValue(json, clv.isEmpty() ? null : clv.get(i));
+            json.name("action").value(s.action().present() ? s.action().text() : null);
+            json.name("actionReason").value(s.action().present() ? s.action().reason() : null);
             json.endObject();
         }
         json.endArray();

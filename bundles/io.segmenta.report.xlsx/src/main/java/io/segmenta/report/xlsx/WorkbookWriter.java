@@ -14,6 +14,7 @@ import org.dhatim.fastexcel.Workbook;
  * <li>{@value #OVERVIEW}: data quality, business figures, quality figures and run details, one item a row;</li>
  * <li>{@value #SEGMENTS}: one row per segment (size, shares, mean, median and index of each feature, the top
  * level of each categorical feature), and the population below the table;</li>
+ * <li>{@value ActionsSheet#NAME}, when the segments have recommended actions: each segment's action and why;</li>
  * <li>{@value #CATEGORIES}, only with categorical features: each level's share per segment and overall;</li>
  * <li>{@value #CHOOSING_K}, only when the run chose k from a range: the figures of every k tried;</li>
  * <li>{@value #LIFETIME_VALUE}, only when the feature extractor fitted a lifetime-value model (clv): CLV figures
@@ -56,6 +57,7 @@ final class WorkbookWriter {
                 + r.spec().algorithm() + ", k = " + r.model().k());
         OverviewSheet.write(wb, r);
         SegmentsSheet.write(wb, r);
+        ActionsSheet.write(wb, r);
         if (!r.features().categorical().isEmpty()) {
             CategoriesSheet.write(wb, r);
         }

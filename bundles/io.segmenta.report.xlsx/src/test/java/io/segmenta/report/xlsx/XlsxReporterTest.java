@@ -157,6 +157,18 @@ class XlsxReporterTest {
     }
 
     @Test
+    void theActionsSheetHasEachSegmentsActionAndWhy() throws IOException {
+        Map<String, List<Row>> sheets = read(write(reporter, Fixtures.withActions(Fixtures.fourCustomers(List.of()))));
+        assertEquals(List.of("Overview", "Segments", "Actions", "Assignments"), List.copyOf(sheets.keySet()));
+        List<Row> rows = sheets.get("Actions");
+        assertEquals(List.of("segment", "name", "recommended action", "why"), texts(rows.get(0)));
+        assertEquals(0, number(rows.get(1), 0), 0);
+        assertEquals(Fixtures.ACTION, text(rows.get(1), 2));
+        assertEquals("frequency index 250 >= 150 (rules.txt line 3)", text(rows.get(1), 3));
+        assertEquals("Newsletter", text(rows.get(2), 2));
+    }
+
+    @Test
     void theSheetsInOrderOnlyThoseTheRunHasDataFor() throws IOException {
         assertEquals(List.of("Overview", "Segments", "Categories", "Choosing k", "Assignments"),
                 List.copyOf(read(write(reporter, withSelection(Fixtures.threeCustomers(dir)))).keySet()));
