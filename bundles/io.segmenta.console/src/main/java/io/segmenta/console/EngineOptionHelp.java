@@ -21,7 +21,7 @@ final class EngineOptionHelp {
                     "the most rows the silhouette is computed on (a sample drawn with the seed beyond it), or "
                             + EngineOptions.SILHOUETTE_EXACT),
             EngineOptions.SEGMENT_NAMES, new Line(EngineOptions.SEGMENT_NAMES, "none",
-                    "renames segments by number, e.g. 0=VIP,2=Lapsed"),
+                    "renames segments by rule or by number, e.g. highest monetary=VIP; lowest recency=Active"),
             EngineOptions.TRANSFORM, new Line(EngineOptions.TRANSFORM, "log1p,zscore",
                     "the scaling chain of every numeric feature without its own (log1p, zscore, robust, minmax, "
                             + "winsorize:P1:P2, none)"),
@@ -29,6 +29,8 @@ final class EngineOptionHelp {
                     "the scaling chain of one feature, e.g. transform.monetary=robust"),
             EngineOptions.SAVE_MODEL, new Line(EngineOptions.SAVE_MODEL, "none",
                     "the file the fitted model is saved to (JSON), for predict"),
+            EngineOptions.ACTIONS, new Line(EngineOptions.ACTIONS, "the built-in rules",
+                    "the rules file giving each segment a recommended action, e.g. conf/segment-actions.txt"),
             EngineOptions.JOIN, new Line(EngineOptions.JOIN, EngineOptions.JOIN_INNER,
                     "feature sets only: " + EngineOptions.JOIN_INNER + " keeps the entities every member has, "
                             + EngineOptions.JOIN_STRICT + " refuses the run when one is missing"));

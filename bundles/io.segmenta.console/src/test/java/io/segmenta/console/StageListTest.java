@@ -49,10 +49,11 @@ class StageListTest {
                 OPTIONS (give them with --option KEY=VALUE)
                 STAGE   OPTION              DEFAULT                             DESCRIPTION
                 engine  silhouette-sample   20000                               the most rows the silhouette is computed on (a sample drawn with the seed beyond it), or exact
-                engine  segment-names       none                                renames segments by number, e.g. 0=VIP,2=Lapsed
+                engine  segment-names       none                                renames segments by rule or by number, e.g. highest monetary=VIP; lowest recency=Active
                 engine  transform           log1p,zscore                        the scaling chain of every numeric feature without its own (log1p, zscore, robust, minmax, winsorize:P1:P2, none)
                 engine  transform.<column>  the transform option                the scaling chain of one feature, e.g. transform.monetary=robust
                 engine  save-model          none                                the file the fitted model is saved to (JSON), for predict
+                engine  actions             the built-in rules                  the rules file giving each segment a recommended action, e.g. conf/segment-actions.txt
                 engine  join                inner                               feature sets only: inner keeps the entities every member has, strict refuses the run when one is missing
                 rfm     snapshot            the day after the last transaction  date recency is measured to (yyyy-MM-dd)
                 """, StageList.render(STAGES, true));
