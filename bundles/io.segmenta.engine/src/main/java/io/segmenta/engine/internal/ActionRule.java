@@ -12,8 +12,14 @@ import java.util.List;
  */
 record ActionRule(String source, String name, List<Condition> conditions, String action) {
 
-    /** {@code recency >= 200}: the segment's index of a feature (mean / population mean x 100) against a bound. */
-    record Condition(String feature, String operator, double bound) {
+    /**
+     * {@code recency >= 200}: the segment's index of a feature (mean / population mean x 100) against a bound; or
+     * with {@code per}, {@code voucher_orders / orders >= 150}: the index of the ratio of two features' means
+     * (index of the first / index of the second x 100), e.g. the share of orders with a voucher against everyone's.
+     *
+     * @param per the feature the first is divided by, or null
+     */
+    record Condition(String feature, String per, String operator, double bound) {
         boolean holds(double index) {
             return switch (operator) {
                 case "<" -> index < bound;

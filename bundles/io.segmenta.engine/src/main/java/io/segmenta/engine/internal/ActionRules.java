@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads an action rules file: one rule a line, {@code WHEN => ACTION}, where WHEN is {@code default},
- * {@code name "Champions"} or conditions {@code FEATURE OP INDEX} joined by {@code and}; lines starting with
+ * {@code name "Champions"} or conditions {@code FEATURE OP INDEX} or {@code FEATURE / FEATURE OP INDEX} joined by
+ * {@code and}; lines starting with
  * {@code #} and blank lines are skipped; the default rule is required and last. The syntax is specified in
  * docs/user-guide.md ("Recommended actions"); the engine's own rules are {@value #BUILT_IN}, shipped in the
  * distribution as conf/segment-actions.txt. An error names the file, line and column and what was expected.
@@ -27,9 +28,11 @@ final class ActionRules {
     static final String OPTION = EngineOptions.ACTIONS;
     private static final String ARROW = "=>";
     private static final Pattern NAME = Pattern.compile("name\\s+\"([^\"]+)\"\\s*");
-    private static final Pattern CONDITION = Pattern.compile(
-            "([A-Za-z_][A-Za-z0-9_.]*)\\s*(<=|>=|<|>)\\s*(\\d+(?:\\.\\d+)?)\\s*");
-    private static final Pattern FEATURE = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*\\s*");
+    private static final String NAME_PATTERN = "[A-Za-z_][A-Za-z0-9_.]*";
+    private static final Pattern CONDITION = Pattern.compile("(" + NAME_PATTERN + ")\\s*(?:/\\s*(" + NAME_PATTERN
+            + ")\\s*)?(<=|>=|<|>)\\s*(\\d+(?:\\.\\d+)?)\\s*");
+    private static final Pattern FEATURE = Pattern.compile(NAME_PATTERN + "\\s*(?:/\\s*" + NAME_PATTERN
+            + "\\s*)?");
     private static final Pattern OPERATOR = Pattern.compile("(<=|>=|<|>)\\s*");
     private static final Pattern AND = Pattern.compile("and\\s+");
 
@@ -122,7 +125,8 @@ final class ActionRules {
             if (!c.lookingAt()) {
                 throw conditionError(file, number, when, at);
             }
-            conditions.add(new ActionRule.Condition(c.group(1), c.group(2), Double.parseDouble(c.group(3))));
+            conditions.add(new ActionRule.Condition(c.group(1), c.group(2), c.group(3),
+                    Double.parseDouble(c.group(4))));
             at = c.end();
             if (at == when.length()) {
                 return new ActionRule(source, null, List.copyOf(conditions), action);
@@ -138,10 +142,15 @@ final class ActionRules {
 
     /** What is wrong in the condition starting at {@code at}: the feature, the operator or the index. */
     private static SegmentaException conditionError(String file, int number, String when, int at) {
-        String expected = "'default', name \"SEGMENT NAME\" or a condition FEATURE OP INDEX (e.g. recency >= 200)";
+        String expected = "'default', name \"SEGMENT NAME\" or a condition FEATURE OP INDEX (e.g. recency >= 200) "
+                + "or FEATURE / FEATURE OP INDEX";
         Matcher f = FEATURE.matcher(when).region(at, when.length());
         if (!f.lookingAt()) {
             return error(file, number, at + 1, expected, word(when, at));
+        }
+        if (when.startsWith("/", f.end())) {
+            int after = indent(when.substring(f.end() + 1)) + f.end();
+            return error(file, number, after + 1, "a feature after '/'", word(when, after));
         }
         Matcher op = OPERATOR.matcher(when).region(f.end(), when.length());
         if (!op.lookingAt()) {

@@ -11,7 +11,8 @@ import java.util.StringJoiner;
  * Gives each non-empty segment the action of the first rule ({@link ActionRules}) that holds for it, with the
  * reason: the rule's figures and where it is written. A name rule matches the name the algorithm or the engine
  * gave the segment, or the name the user gave it; a condition holds on the segment's index of the feature (mean
- * / population mean x 100), and not when the run lacks the feature or the index is undefined.
+ * / population mean x 100) or of a ratio of two features, and not when the run lacks a feature or the index is
+ * undefined.
  */
 final class SegmentActions {
     private SegmentActions() {
@@ -51,12 +52,15 @@ final class SegmentActions {
             boolean holds = true;
             for (ActionRule.Condition c : rule.conditions()) {
                 int j = named.find(p.features(), c.feature());
-                holds &= j >= 0 && !Double.isNaN(index[j]) && c.holds(index[j]);
+                int per = c.per() == null ? -1 : named.find(p.features(), c.per());
+                double value = j < 0 || (c.per() != null && per < 0) ? Double.NaN
+                        : c.per() == null ? index[j] : index[j] / index[per] * 100;
+                holds &= Double.isFinite(value) && c.holds(value);
                 if (!holds) {
                     break;
                 }
-                why.add(p.features().get(j) + " index " + DecimalText.format(index[j], 0) + " " + c.operator() + " "
-                        + DecimalText.format(c.bound(), 0));
+                why.add(p.features().get(j) + (per < 0 ? "" : " / " + p.features().get(per)) + " index "
+                        + DecimalText.format(value, 0) + " " + c.operator() + " " + DecimalText.format(c.bound(), 0));
             }
             if (holds) {
                 return new SegmentAction(rule.action(), why.toString());

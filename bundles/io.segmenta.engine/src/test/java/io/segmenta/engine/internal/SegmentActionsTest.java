@@ -50,28 +50,38 @@ class SegmentActionsTest {
                 profile(4, "Champions", 10, 10, 30, 20000), // named by rfm-segments: the playbook
                 profile(5, "Empty Segment 5", 0, Double.NaN, Double.NaN, Double.NaN));
         assertTrue(a.get(0).text().startsWith("Reactivation campaign"), a.get(0).text());
-        assertEquals("recency index 320 >= 200 (segment-actions.txt line 33)", a.get(0).reason());
+        assertEquals("recency index 320 >= 150 (segment-actions.txt line 34)", a.get(0).reason());
         assertTrue(a.get(1).text().startsWith("Loyalty programme: reward these frequent big spenders"), a.get(1).text());
-        assertEquals("frequency index 500 >= 150, monetary index 900 >= 150 (segment-actions.txt line 34)",
+        assertEquals("frequency index 500 >= 150, monetary index 900 >= 150 (segment-actions.txt line 35)",
                 a.get(1).reason());
         assertTrue(a.get(2).text().startsWith("Loyalty programme for frequent buyers"), a.get(2).text());
         assertTrue(a.get(3).text().startsWith("Nurture"), a.get(3).text());
-        assertEquals("no other rule matched (segment-actions.txt line 38)", a.get(3).reason());
+        assertEquals("no other rule matched (segment-actions.txt line 40)", a.get(3).reason());
         assertTrue(a.get(4).text().startsWith("Reward them"), a.get(4).text());
-        assertEquals("named Champions (segment-actions.txt line 18)", a.get(4).reason());
+        assertEquals("named Champions (segment-actions.txt line 19)", a.get(4).reason());
         assertEquals(SegmentAction.NONE, a.get(5));
     }
 
+    /**
+     * Voucher dependence is the share of orders with a voucher against everyone's (voucher_orders / orders), not
+     * the number of voucher orders, which grows with the orders: as in PaDi, where the big regulars have 4.25 times
+     * the average voucher orders but also 4.38 times the orders.
+     */
     @Test
-    void voucherDependenceIsWarnedWhereTheRunHasVoucherOrders() {
+    void voucherDependenceIsTheShareOfOrdersWithAVoucher() {
         List<String> features = List.of("gmv", "orders", "voucher_orders", "recency");
         double[] population = {1000, 4, 1, 100};
-        double[] means = {900, 4, 3, 90};
-        SegmentProfile p = new SegmentProfile(0, "Mid-Spending Occasional Buyers", 10, 1, Double.NaN, features,
-                means, means, population, List.of());
-        SegmentAction a = SegmentActions.apply(List.of(p), List.of(p.name()), builtIn(), "gmv").get(0).action();
+        SegmentProfile occasional = new SegmentProfile(0, "Mid-Spending Occasional Buyers", 10, 0.5, Double.NaN,
+                features, new double[] {900, 4.84, 3.14, 82}, new double[] {900, 4, 3, 80}, population, List.of());
+        SegmentProfile regulars = new SegmentProfile(1, "High-Spending Regulars", 10, 0.5, Double.NaN, features,
+                new double[] {8240, 17.52, 4.25, 3}, new double[] {8000, 17, 4, 3}, population, List.of());
+        List<SegmentProfile> named = SegmentActions.apply(List.of(occasional, regulars), List.of("a", "b"),
+                builtIn(), "gmv");
+        SegmentAction a = named.get(0).action();
         assertTrue(a.text().startsWith("Voucher-dependence warning"), a.text());
-        assertEquals("voucher_orders index 300 >= 200 (segment-actions.txt line 31)", a.reason());
+        assertEquals("voucher_orders / orders index 260 >= 150 (segment-actions.txt line 32)", a.reason());
+        assertTrue(named.get(1).action().text().startsWith("Loyalty programme: reward these frequent big spenders"),
+                named.get(1).action().toString());
     }
 
     @Test
@@ -110,7 +120,9 @@ class SegmentActionsTest {
                 "f, line 1, column 16: expected 'and' and another condition, or '=>', found 'or'",
                 "  >= 200 => x\ndefault => x\n",
                 "f, line 1, column 3: expected 'default', name \"SEGMENT NAME\" or a condition FEATURE OP INDEX "
-                        + "(e.g. recency >= 200), found '>='",
+                        + "(e.g. recency >= 200) or FEATURE / FEATURE OP INDEX, found '>='",
+                "voucher_orders / >= 150 => x\ndefault => x\n",
+                "f, line 1, column 18: expected a feature after '/', found '>='",
                 "name \"Lost\" please => x\ndefault => x\n",
                 "f, line 1, column 13: expected '=>' after the segment name, found please",
                 "default => x\nvalue > 1 => y\n",
