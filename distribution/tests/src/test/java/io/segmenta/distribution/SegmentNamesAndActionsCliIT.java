@@ -46,7 +46,7 @@ public class SegmentNamesAndActionsCliIT {
         for (List<String> row : segments.subList(1, segments.size())) {
             String action = row.get(row.size() - 1);
             assertTrue(action, summary.contains("\"action\": \"" + action + "\""));
-            assertTrue(action, html.contains("<td>" + action.replace("&", "&amp;").replace("<", "&lt;")
+            assertTrue(action, html.contains(">" + action.replace("&", "&amp;").replace("<", "&lt;")
                     .replace(">", "&gt;").replace("\"", "&quot;") + "</td>"));
         }
         assertTrue("the distribution ships the rules to edit",

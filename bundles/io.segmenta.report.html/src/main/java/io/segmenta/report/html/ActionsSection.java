@@ -23,8 +23,10 @@ final class ActionsSection {
                 .append("<table class=\"dq\" id=\"action-table\"><tr><th>segment</th><th>recommended action</th>"
                         + "<th>why</th></tr>");
         for (SegmentProfile s : r.segments()) {
-            h.append("<tr><th>").append(s.segment()).append(". ").append(esc(s.name())).append("</th><td>")
-                    .append(esc(s.action().text())).append("</td><td>").append(esc(s.action().reason()))
+            // text, not figures: left-aligned (the table style right-aligns numbers); the reason in grey
+            h.append("<tr><th>").append(s.segment()).append(". ").append(esc(s.name()))
+                    .append("</th><td style=\"text-align:left\">").append(esc(s.action().text()))
+                    .append("</td><td style=\"text-align:left;color:#666\">").append(esc(s.action().reason()))
                     .append("</td></tr>");
         }
         h.append("</table></section>\n");

@@ -22,10 +22,10 @@ class ActionsSectionTest {
         assertTrue(section > page.indexOf("<section id=\"segments\">"), "after the segments");
         String table = page.substring(section, page.indexOf("</section>", section));
         assertTrue(table.contains("<h2>3. Recommended actions</h2>"), table);
-        assertTrue(table.contains("<tr><th>0. " + Html.esc(r.segments().get(0).name()) + "</th><td>Loyalty "
-                + "programme: reward &lt;frequent&gt; buyers</td><td>frequency index 250 &gt;= 150 (rules.txt line "
-                + "3)</td></tr>"), table);
-        assertTrue(table.contains("<td>Newsletter</td><td>no other rule matched (rules.txt line 9)</td>"), table);
+        assertTrue(table.contains("<tr><th>0. " + Html.esc(r.segments().get(0).name()) + "</th><td style=\"text-align:left\">"
+                + "Loyalty programme: reward &lt;frequent&gt; buyers</td><td style=\"text-align:left;color:#666\">"
+                + "frequency index 250 &gt;= 150 (rules.txt line 3)</td></tr>"), table);
+        assertTrue(table.contains(">Newsletter</td><td style=\"text-align:left;color:#666\">no other rule matched (rules.txt line 9)</td>"), table);
         assertFalse(HtmlReporter.page(Fixtures.threeCustomers(dir), "").contains("id=\"actions\""));
     }
 }
