@@ -36,7 +36,7 @@ public final class SegmentProfiles {
         List<SegmentProfile> profiles = compute(raw, labels, k);
         List<String> ownNames = SegmentNamer.rename(profiles, modelNames, Map.of()).stream()
                 .map(SegmentProfile::name).toList();
-        Map<Integer, String> renames = SegmentRenames.parse(options).resolve(profiles, raw.valueColumn());
+        Map<Integer, String> renames = SegmentRenames.parse(options).resolve(profiles, ownNames, raw.valueColumn());
         return SegmentActions.apply(SegmentNamer.rename(profiles, modelNames, renames), ownNames,
                 ActionRules.load(options), raw.valueColumn());
     }

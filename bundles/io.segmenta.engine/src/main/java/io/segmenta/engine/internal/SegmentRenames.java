@@ -15,7 +15,8 @@ import java.util.TreeMap;
 
 /**
  * The option {@value EngineOptions#SEGMENT_NAMES}: renames by rule, which follow the segments whatever their
- * numbers ({@code highest monetary=Core Customers; lowest recency=Active}), or by number ({@code 0=VIP,2=Lapsed}),
+ * numbers ({@code highest monetary=Core Customers; lowest recency=Active}), by the segment's own name
+ * ({@code "Champions"=VIP}, the algorithm's or the engine's), or by number ({@code 0=VIP,2=Lapsed}),
  * which depend on k and the data. Parts are separated by semicolons, or by commas when there is no semicolon.
  * Numbers take their segments first; then each rule, in the order given, picks among the non-empty segments not
  * yet renamed (so "highest monetary" and "lowest recency" name two segments even when one segment leads both).
@@ -24,17 +25,20 @@ import java.util.TreeMap;
 final class SegmentRenames {
     static final String OPTION = EngineOptions.SEGMENT_NAMES;
     static final String EXPECTED = "expected RULE=NAME or NUMBER=NAME, the rule one of highest FEATURE, lowest "
-            + "FEATURE, largest, smallest; e.g. highest monetary=Core Customers; lowest recency=Active";
+            + "FEATURE, largest, smallest, \"ITS NAME\"; e.g. highest monetary=Core Customers; lowest recency=Active";
     /** Said when a run renames by number: the number of a kind of customer changes with k and the data. */
     static final String NUMBER_NOTE = "option " + OPTION + " renames segments by number; the numbers follow "
             + "segment size and change with k and the data: prefer a rule such as highest monetary=NAME";
 
-    /** How a rule picks its segment: by the segments' means of a feature, or by size. */
+    /** How a rule picks its segment: by the segments' means of a feature, by size, or by its own name. */
     enum Pick {
-        HIGHEST, LOWEST, LARGEST, SMALLEST
+        HIGHEST, LOWEST, LARGEST, SMALLEST, NAMED
     }
 
-    /** One rule: {@code highest monetary=Core Customers}; {@code feature} is null for size. */
+    /**
+     * One rule: {@code highest monetary=Core Customers}; {@code feature} is null for size, and the segment's own
+     * name for {@code "Champions"=VIP}.
+     */
     record Rule(String text, Pick pick, String feature, String name) {
     }
 
@@ -81,6 +85,9 @@ final class SegmentRenames {
     }
 
     private static Rule rule(String key, String name) {
+        if (key.length() > 2 && key.startsWith("\"") && key.endsWith("\"")) {
+            return new Rule(key, Pick.NAMED, key.substring(1, key.length() - 1).trim(), name);
+        }
         String[] words = key.split(" ");
         String first = words[0].toLowerCase(Locale.ROOT);
         if (words.length == 1 && (first.equals("largest") || first.equals("smallest"))) {
@@ -114,6 +121,14 @@ final class SegmentRenames {
      * @throws SegmentaException when a rule names a feature the run lacks or no segment is left for it
      */
     Map<Integer, String> resolve(List<SegmentProfile> profiles, String valueColumn) {
+        return resolve(profiles, profiles.stream().map(SegmentProfile::name).toList(), valueColumn);
+    }
+
+    /**
+     * As {@link #resolve(List, String)}, a {@code "NAME"} rule matching the segments' own names (the algorithm's
+     * or the engine's, before the user's renames; case ignored).
+     */
+    Map<Integer, String> resolve(List<SegmentProfile> profiles, List<String> ownNames, String valueColumn) {
         int k = profiles.size();
         Map<Integer, String> chosen = new TreeMap<>(numbers);
         for (int segment : numbers.keySet()) {
@@ -128,6 +143,10 @@ final class SegmentRenames {
         List<String> features = profiles.get(0).features();
         NamedFeatures named = NamedFeatures.of(features, valueColumn);
         for (Rule rule : rules) {
+            if (rule.pick() == Pick.NAMED) {
+                chosen.put(named(rule, ownNames, chosen), rule.name());
+                continue;
+            }
             int feature = rule.feature() == null ? -1 : named.find(features, rule.feature());
             if (rule.feature() != null && feature < 0) {
                 throw new SegmentaException("option " + OPTION + ": '" + rule.text() + "': this run has no feature "
@@ -151,15 +170,28 @@ final class SegmentRenames {
         return chosen;
     }
 
+    /** The segment a {@code "NAME"} rule names. */
+    private static int named(Rule rule, List<String> ownNames, Map<Integer, String> chosen) {
+        for (int s = 0; s < ownNames.size(); s++) {
+            if (ownNames.get(s).equalsIgnoreCase(rule.feature())) {
+                if (chosen.containsKey(s)) {
+                    throw new SegmentaException("option " + OPTION + ": '" + rule.text() + "': segment " + s
+                            + " is renamed twice");
+                }
+                return s;
+            }
+        }
+        throw new SegmentaException("option " + OPTION + ": '" + rule.text() + "': no segment of this run is called "
+                + rule.feature() + "; its segments are " + String.join(", ", ownNames));
+    }
+
     /** A segment's mean of the feature, or its size for the size rules. */
     private static double measure(SegmentProfile p, int feature) {
         return feature < 0 ? p.size() : p.means()[feature];
     }
 
+    /** Whether a measure beats the best so far: higher for highest and largest, lower otherwise. */
     private static boolean better(Pick pick, double candidate, double best) {
-        return switch (pick) {
-            case HIGHEST, LARGEST -> candidate > best;
-            case LOWEST, SMALLEST -> candidate < best;
-        };
+        return pick == Pick.HIGHEST || pick == Pick.LARGEST ? candidate > best : candidate < best;
     }
 }

@@ -159,7 +159,7 @@ class SegmentNamerTest {
         assertEquals("the model names 3 segments but has 2", assertThrows(SegmentaException.class,
                 () -> SegmentNamer.rename(profiles, List.of("a", "b", "c"), Map.of())).getMessage());
         String expected = "expected RULE=NAME or NUMBER=NAME, the rule one of highest FEATURE, lowest FEATURE, "
-                + "largest, smallest; e.g. highest monetary=Core Customers; lowest recency=Active";
+                + "largest, smallest, \"ITS NAME\"; e.g. highest monetary=Core Customers; lowest recency=Active";
         Map<String, String> bad = Map.of("VIP", "'VIP' is not RULE=NAME; ",
                 "x=VIP", "'x' is neither a segment number nor a rule; ",
                 "0=", "'0=' is not RULE=NAME; ",

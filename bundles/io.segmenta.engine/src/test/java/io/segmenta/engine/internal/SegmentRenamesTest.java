@@ -49,6 +49,23 @@ class SegmentRenamesTest {
         assertFalse(SegmentRenames.parse(new Options(Map.of("segment-names", "largest=A"))).byNumber());
     }
 
+    /** By the name the algorithm or the engine gave the segment: rfm-segments' "Champions", say. */
+    @Test
+    void byTheSegmentsOwnName() {
+        SegmentRenames renames = SegmentRenames.parse(new Options(Map.of("segment-names",
+                "\"champions\"=VIP; highest monetary=Big")));
+        List<String> own = List.of("Lost", "Hibernating", "Champions", "Empty Segment 3", "About to Sleep");
+        // Champions (2) also spends most: the next rule takes the next biggest spender
+        assertEquals(Map.of(2, "VIP", 1, "Big"), renames.resolve(PROFILES, own, "monetary"));
+        assertEquals("option segment-names: '\"Loyal\"': no segment of this run is called Loyal; its segments are "
+                + "Lost, Hibernating, Champions, Empty Segment 3, About to Sleep", assertThrows(SegmentaException.class,
+                        () -> SegmentRenames.parse(new Options(Map.of("segment-names", "\"Loyal\"=L")))
+                                .resolve(PROFILES, own, "monetary")).getMessage());
+        assertEquals("option segment-names: '\"Lost\"': segment 0 is renamed twice", assertThrows(
+                SegmentaException.class, () -> SegmentRenames.parse(new Options(Map.of("segment-names",
+                        "0=A; \"Lost\"=L"))).resolve(PROFILES, own, "monetary")).getMessage());
+    }
+
     @Test
     void frequencyStandsForOrders() {
         List<String> features = List.of("gmv", "orders", "recency");
