@@ -3,6 +3,7 @@ package io.segmenta.engine.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.pipeline.PipelineResult;
@@ -52,6 +53,28 @@ class SegmentNamesOptionTest {
         assertFalse(derived.contains("VIP"), derived.toString());
         List<String> renamed = run("2=VIP,0=Lapsed").segments().stream().map(SegmentProfile::name).toList();
         assertEquals(List.of("Lapsed", derived.get(1), "VIP"), renamed);
+    }
+
+    /** A rule follows the profile: the largest segment and the one with the lowest mean of the first feature. */
+    @Test
+    void rulesNameTheSegmentsTheyDescribe() {
+        List<SegmentProfile> derived = run(null).segments();
+        int largest = 0;
+        for (SegmentProfile p : derived) {
+            largest = p.size() > derived.get(largest).size() ? p.segment() : largest;
+        }
+        String feature = derived.get(0).features().get(0);
+        int lowest = -1;
+        for (SegmentProfile p : derived) {
+            if (p.segment() != largest && p.size() > 0
+                    && (lowest < 0 || p.means()[0] < derived.get(lowest).means()[0])) {
+                lowest = p.segment();
+            }
+        }
+        List<SegmentProfile> renamed = run("largest=Most; lowest " + feature + "=Least").segments();
+        assertEquals("Most", renamed.get(largest).name());
+        assertEquals("Least", renamed.get(lowest).name());
+        assertTrue(renamed.stream().allMatch(p -> p.size() == 0 || p.action().present()), renamed.toString());
     }
 
     @Test
