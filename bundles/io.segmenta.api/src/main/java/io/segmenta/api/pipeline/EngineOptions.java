@@ -43,9 +43,17 @@ public final class EngineOptions {
     /** Refuse the run when an entity is missing from a member, naming the first ones. */
     public static final String JOIN_STRICT = "strict";
 
+    /**
+     * The currency of the amounts, an ISO 4217 code ({@code GBP}, {@code BRL}, {@code IDR}) or {@value
+     * #CURRENCY_NONE}; reports show it beside amounts. By default the source's own ({@code DataSource.currency()}).
+     */
+    public static final String CURRENCY = "currency";
+    /** The value of {@link #CURRENCY} that shows amounts without a currency. */
+    public static final String CURRENCY_NONE = "none";
+
     /** Every engine option, in the order messages list them. */
     public static final List<String> ALL = List.of(SILHOUETTE_SAMPLE, SEGMENT_NAMES, TRANSFORM, TRANSFORM_COLUMN,
-            SAVE_MODEL);
+            SAVE_MODEL, CURRENCY);
 
     private EngineOptions() {
     }

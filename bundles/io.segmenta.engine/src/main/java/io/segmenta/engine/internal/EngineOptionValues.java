@@ -28,6 +28,7 @@ final class EngineOptionValues {
         SegmentNamer.renames(options);
         TransformScaler.validate(options);
         joinRule(options);
+        ReportContexts.currency(options);
     }
 
     /** The join rule of a feature set, from the option {@value io.segmenta.api.pipeline.EngineOptions#JOIN}. */
