@@ -82,7 +82,7 @@ public class BuyerFeatures implements FeatureExtractor {
     public List<FeatureInfo> featureInfo(FeatureMatrix features) {
         return List.of(
                 FeatureInfo.higherIsBetter("gmv", "Gross merchandise value",
-                        "value of everything the buyer ordered (the GMV column, else the amounts)"),
+                        "value of everything the buyer ordered"),
                 FeatureInfo.higherIsBetter("revenue", "Platform revenue",
                         "commission the platform earned on the buyer's orders"),
                 FeatureInfo.higherIsBetter("orders", "Orders", "number of distinct orders"),
@@ -92,8 +92,7 @@ public class BuyerFeatures implements FeatureExtractor {
                 FeatureInfo.neutral("voucher_orders", "Orders with a voucher",
                         "orders on which the buyer used a voucher"),
                 FeatureInfo.neutral("voucher_value", "Voucher value", "total value of the vouchers used"),
-                FeatureInfo.lowerIsBetter("recency", "Days since last order",
-                        "days from the buyer's last order to the snapshot date (fewer is better)"));
+                Snapshot.recencyInfo("buyer"));
     }
 
     @Override

@@ -64,11 +64,10 @@ public class RfmFeatures implements FeatureExtractor {
     @Override
     public List<FeatureInfo> featureInfo(FeatureMatrix features) {
         return List.of(
-                FeatureInfo.lowerIsBetter("recency", "Days since last order",
-                        "days from the customer's last order to the snapshot date (fewer is better)"),
+                Snapshot.recencyInfo("customer"),
                 FeatureInfo.higherIsBetter("frequency", "Orders", "number of distinct orders the customer placed"),
                 FeatureInfo.higherIsBetter("monetary", "Total spend",
-                        "sum of the amounts of the customer's order lines (returns and cancellations subtract)"));
+                        "sum of the amounts of the customer's order lines"));
     }
 
     @Override

@@ -95,7 +95,7 @@ public class SellerFeatures implements FeatureExtractor {
     public List<FeatureInfo> featureInfo(FeatureMatrix features) {
         return List.of(
                 FeatureInfo.higherIsBetter("gmv", "Gross merchandise value",
-                        "value of everything the seller sold (the GMV column, else the amounts)"),
+                        "value of everything the seller sold"),
                 FeatureInfo.higherIsBetter("revenue", "Platform revenue",
                         "commission the platform earned on the seller's orders"),
                 FeatureInfo.higherIsBetter("orders_fulfilled", "Orders fulfilled",
@@ -103,8 +103,7 @@ public class SellerFeatures implements FeatureExtractor {
                 FeatureInfo.higherIsBetter("buyers", "Buyers served", "number of distinct buyers"),
                 FeatureInfo.lowerIsBetter("return_rate", "Return rate",
                         "share of the seller's orders refunded, cancelled or rejected (lower is better)"),
-                FeatureInfo.lowerIsBetter("recency", "Days since last order",
-                        "days from the seller's last order to the snapshot date (fewer is better)"));
+                Snapshot.recencyInfo("seller"));
     }
 
     @Override

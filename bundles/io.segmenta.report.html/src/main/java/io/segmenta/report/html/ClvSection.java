@@ -37,8 +37,10 @@ final class ClvSection {
 
     static void write(StringBuilder h, PipelineResult r, FeatureFit fit, int number) {
         h.append("<section id=\"clv\"><h2>").append(number).append(". Customer lifetime value</h2>")
-                .append("<p>Fitted by the feature extractor <code>").append(esc(fit.extractor()))
-                .append("</code> (docs/clv.md).</p>");
+                .append("<p>Estimated from each customer's purchase history: how often they will buy (the BG/NBD "
+                        + "model) and how much per order (the Gamma-Gamma model). CLV is the discounted value of the "
+                        + "purchases expected over the horizon").append(r.context().currency().map(c -> ", in " + c)
+                        .orElse("")).append(".</p>");
         caveats(h, fit);
         h.append("<table class=\"dq\"><tr><th>model</th><th>parameter</th><th>estimate</th><th>std. error</th></tr>");
         for (FitParameter p : fit.parameters()) {
