@@ -104,8 +104,10 @@ final class ClvSection {
     }
 
     private static void perSegment(StringBuilder h, PipelineResult r, List<SegmentLifetimeValue> segments) {
-        h.append("<h3>Per segment</h3><table class=\"dq\"><tr><th>segment</th><th>customers</th><th>total CLV</th>"
-                + "<th>mean CLV</th><th>mean expected purchases</th><th>mean P(alive)</th></tr>");
+        String in = r.context().currency().map(c -> " (" + c + ")").orElse("");
+        h.append("<h3>Per segment</h3><table class=\"dq\"><tr><th>segment</th><th>customers</th><th>total CLV")
+                .append(in).append("</th><th>mean CLV").append(in).append("</th><th>mean expected purchases</th>"
+                        + "<th>mean P(alive)</th></tr>");
         for (int i = 0; i < segments.size(); i++) {
             SegmentLifetimeValue v = segments.get(i);
             boolean empty = v.size() == 0;
@@ -196,6 +198,6 @@ final class ClvSection {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return grouped((long) v);
         }
-        return Math.abs(v) >= 1000 ? fmt(v, 1) : String.format(Locale.ROOT, "%.4g", v);
+        return Math.abs(v) >= 1000 ? Html.number(v, 1) : String.format(Locale.ROOT, "%.4g", v);
     }
 }
