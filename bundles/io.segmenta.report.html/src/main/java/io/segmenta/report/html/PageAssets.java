@@ -131,7 +131,7 @@ final class PageAssets {
                 draw(byId('k-cost'),{tooltip:{trigger:'axis',valueFormatter:num},legend:{top:0},grid:{top:50,left:10,right:30,bottom:30},
                   xAxis:{type:'category',name:'number of segments (k)',nameLocation:'middle',nameGap:28,data:DATA.k.ks},
                   yAxis:[valueAxis({name:'cost',scale:true}),valueAxis({name:'silhouette',scale:true,nameTextStyle:{align:'right'}})],
-                  series:[{name:'cost',type:'line',data:DATA.k.cost,markPoint:{symbolSize:56,data:marks}},
+                  series:[{name:'cost',type:'line',data:DATA.k.cost,markPoint:{symbol:'circle',symbolSize:12,label:{position:'top',color:'#333',formatter:'{b}'},data:marks}},
                     {name:'silhouette',type:'line',yAxisIndex:1,data:DATA.k.silhouette}]});
                 draw(byId('k-indices'),{tooltip:{trigger:'axis',valueFormatter:num},legend:{top:0},grid:{top:50,left:10,right:30,bottom:30},
                   xAxis:{type:'category',name:'number of segments (k)',nameLocation:'middle',nameGap:28,data:DATA.k.ks},

@@ -26,13 +26,13 @@ class GoldenPageTest {
 
     @Test
     void thePageOfTheThreeCustomerFixtureIsAsRecorded() {
-        assertEquals("9a1c3313198d940603f42071310caafd1ee7c8348017723ff6c1c5bb4435e6f5",
+        assertEquals("d9aa9f627c9d0928db0a1d3a4d9545abf56113531de56db846e025298e861195",
                 sha256(HtmlReporter.page(Fixtures.threeCustomers(dir), "ECHARTS")));
     }
 
     @Test
     void thePageWithAChosenKAndSilhouettesIsAsRecorded() {
-        assertEquals("1171e22f5bf8de310afaf64b0f82002c4e77de14f4ab52901d0ef73dc69323fc",
+        assertEquals("02e66df9a854e4086afb8958d6ad3e8c4c77dbb70f1de0e88fbcc66a653f28d0",
                 sha256(HtmlReporter.page(HtmlReporterTest.withSelection(Fixtures.threeCustomers(dir)), "ECHARTS")));
     }
 
