@@ -31,6 +31,8 @@ final class EngineOptionHelp {
                     "the file the fitted model is saved to (JSON), for predict"),
             EngineOptions.ACTIONS, new Line(EngineOptions.ACTIONS, "the built-in rules",
                     "the rules file giving each segment a recommended action, e.g. conf/segment-actions.txt"),
+            EngineOptions.CURRENCY, new Line(EngineOptions.CURRENCY, "the source's",
+                    "the currency code reports show beside amounts (GBP, BRL, IDR ...), or none"),
             EngineOptions.JOIN, new Line(EngineOptions.JOIN, EngineOptions.JOIN_INNER,
                     "feature sets only: " + EngineOptions.JOIN_INNER + " keeps the entities every member has, "
                             + EngineOptions.JOIN_STRICT + " refuses the run when one is missing"));

@@ -16,12 +16,14 @@ import io.segmenta.api.pipeline.CategoricalProfile;
 import io.segmenta.api.pipeline.ClusterQuality;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
+import io.segmenta.api.pipeline.ReportContext;
 import io.segmenta.api.pipeline.SegmentAction;
 import io.segmenta.api.pipeline.SegmentProfile;
 import io.segmenta.api.pipeline.StageTiming;
 import io.segmenta.api.stage.ClusterModel;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.FeatureFit;
+import io.segmenta.api.stage.FeatureInfo;
 import io.segmenta.api.stage.FitParameter;
 import io.segmenta.api.stage.FitTable;
 import io.segmenta.api.stage.ModelState;
@@ -306,5 +308,26 @@ public final class Fixtures {
                         "kmeans", "io.segmenta.cluster.kmeans 0.2.0.SNAPSHOT",
                         "csv", "io.segmenta.report.csv 0.2.0.SNAPSHOT"),
                 List.of());
+    }
+
+    /**
+     * The context of a UK retail run: made on 2026-12-07 21:50 UTC, recency measured to 2011-12-10 00:00 (the
+     * snapshot option of {@link #threeCustomers}), amounts in GBP, "country" for region, and the rfm extractor's three features described (recency lower is better).
+     */
+    public static ReportContext ukContext() {
+        return new ReportContext(Optional.of(java.time.Instant.parse("2026-12-07T21:50:00Z")),
+                Optional.of(LocalDateTime.of(2011, 12, 10, 0, 0)), Optional.of("GBP"), "country", List.of(
+                        FeatureInfo.lowerIsBetter("recency", "Days since last order",
+                                "days from the customer's last order to the snapshot date"),
+                        FeatureInfo.higherIsBetter("frequency", "Orders", "number of distinct orders"),
+                        FeatureInfo.higherIsBetter("monetary", "Total spend", "sum of the amounts of the customer's "
+                                + "order lines")));
+    }
+
+    /** The same result with the given report context. */
+    public static PipelineResult withContext(PipelineResult r, ReportContext context) {
+        return new PipelineResult(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(), r.model(), r.quality(),
+                r.segments(), r.timings(), r.stageVersions(), r.outputs(), r.selection(), r.business(),
+                r.featureFit(), context);
     }
 }

@@ -52,9 +52,17 @@ public final class EngineOptions {
      */
     public static final String ACTIONS = "actions";
 
+    /**
+     * The currency of the amounts, an ISO 4217 code ({@code GBP}, {@code BRL}, {@code IDR}) or {@value
+     * #CURRENCY_NONE}; reports show it beside amounts. By default the source's own ({@code DataSource.currency()}).
+     */
+    public static final String CURRENCY = "currency";
+    /** The value of {@link #CURRENCY} that shows amounts without a currency. */
+    public static final String CURRENCY_NONE = "none";
+
     /** Every engine option, in the order messages list them. */
     public static final List<String> ALL = List.of(SILHOUETTE_SAMPLE, SEGMENT_NAMES, TRANSFORM, TRANSFORM_COLUMN,
-            SAVE_MODEL, ACTIONS);
+            SAVE_MODEL, ACTIONS, CURRENCY);
 
     private EngineOptions() {
     }

@@ -31,11 +31,23 @@ import java.util.Optional;
  *        {@code source} holds an empty transactions table: the transactions stayed there.
  * @param featureFit the model the feature extractor fitted on the transactions (the clv extractor's), with its
  *        parameters and figures; empty for extractors that fit nothing (since 1.4)
+ * @param context what a reader needs beside the figures: run and snapshot dates, currency, the source's word
+ *        for region, what each feature means; {@link ReportContext#NONE} when given as null (since 1.4)
  */
 public record PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix features, FeatureMatrix scaled,
         Map<String, String> scaling, ClusterModel model, ClusterQuality quality, List<SegmentProfile> segments,
         List<StageTiming> timings, Map<String, String> stageVersions, List<Path> outputs,
-        Optional<KSelection> selection, BusinessFigures business, Optional<FeatureFit> featureFit) {
+        Optional<KSelection> selection, BusinessFigures business, Optional<FeatureFit> featureFit,
+        ReportContext context) {
+
+    /** A result without a report context (API 1.4 signature before the context). */
+    public PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix features, FeatureMatrix scaled,
+            Map<String, String> scaling, ClusterModel model, ClusterQuality quality, List<SegmentProfile> segments,
+            List<StageTiming> timings, Map<String, String> stageVersions, List<Path> outputs,
+            Optional<KSelection> selection, BusinessFigures business, Optional<FeatureFit> featureFit) {
+        this(spec, source, features, scaled, scaling, model, quality, segments, timings, stageVersions, outputs,
+                selection, business, featureFit, null);
+    }
 
     /** A result without a feature fit (API 1.3 signature). */
     public PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix features, FeatureMatrix scaled,
@@ -72,11 +84,12 @@ public record PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix
         stageVersions = Map.copyOf(stageVersions);
         outputs = List.copyOf(outputs);
         business = business != null ? business : BusinessFigures.of(source.transactions());
+        context = context != null ? context : ReportContext.NONE;
     }
 
     /** The same result with the given outputs and timings (the engine adds them after the reporters ran). */
     public PipelineResult withOutputs(List<Path> files, List<StageTiming> allTimings) {
         return new PipelineResult(spec, source, features, scaled, scaling, model, quality, segments, allTimings,
-                stageVersions, files, selection, business, featureFit);
+                stageVersions, files, selection, business, featureFit, context);
     }
 }

@@ -2,6 +2,7 @@ package io.segmenta.api.stage;
 
 import io.segmenta.api.data.SourceData;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 
 /** Reads an export and turns it into the canonical transactions table, accounting for every row. */
@@ -30,4 +31,25 @@ public interface DataSource extends Stage {
      * @throws io.segmenta.api.SegmentaException for a missing or malformed input
      */
     SourceData read(Path input, StageContext context);
+
+    /**
+     * The export's own word for what the canonical field {@code region} holds ("country" for a file of
+     * countries, "state", "province"), in lower case, for reports to use instead of "region".
+     *
+     * @since 1.4
+     */
+    default String regionWord() {
+        return "region";
+    }
+
+    /**
+     * The currency the export's amounts are in (an ISO 4217 code such as {@code GBP}), when the export has one
+     * currency; empty when unknown. Reports show it beside amounts unless the run's option {@code currency} says
+     * otherwise.
+     *
+     * @since 1.4
+     */
+    default Optional<String> currency() {
+        return Optional.empty();
+    }
 }

@@ -5,6 +5,7 @@ import io.segmenta.api.data.EntityKind;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.SourceData;
 import io.segmenta.api.data.TransactionTable;
+import java.util.List;
 import java.util.Set;
 
 /** Aggregates transactions per entity into a feature matrix. */
@@ -71,5 +72,18 @@ public interface FeatureExtractor extends Stage {
      */
     default FeatureMatrix extractWith(TransactionTable transactions, StageContext context, ModelState fitted) {
         throw new SegmentaException("feature extractor " + name() + " keeps no fitted state");
+    }
+
+    /**
+     * What the features this extractor wrote mean to a reader: label, definition and direction (for recency,
+     * lower is better), by column name. Reports colour good and bad by it and name the features in plain words;
+     * a feature left out is shown under its name in plain words, as neither good nor bad.
+     *
+     * @param features the features of the run (in a feature set, every member's, joined): an extractor whose
+     *        columns depend on its input (attributes) describes them from it; the others list theirs
+     * @since 1.4
+     */
+    default List<FeatureInfo> featureInfo(FeatureMatrix features) {
+        return List.of();
     }
 }

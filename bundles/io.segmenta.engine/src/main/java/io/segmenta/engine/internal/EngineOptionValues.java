@@ -29,6 +29,7 @@ final class EngineOptionValues {
         ActionRules.load(options);
         TransformScaler.validate(options);
         joinRule(options);
+        ReportContexts.currency(options);
     }
 
     /** The join rule of a feature set, from the option {@value io.segmenta.api.pipeline.EngineOptions#JOIN}. */

@@ -25,6 +25,7 @@ import io.segmenta.engine.internal.scaling.Scaler;
 import io.segmenta.engine.internal.selection.KRecommendation;
 import io.segmenta.engine.internal.selection.Kneedle;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -140,7 +141,8 @@ final class Training {
 
         return new PipelineResult(spec, prepared.data(), raw, scaled, prepared.fitted().describe(), model, quality[0],
                 profiles, steps.timings(), chosen.versions(), List.of(), selection, prepared.business(),
-                prepared.featureFit());
+                prepared.featureFit(), ReportContexts.of(spec.options(), chosen, prepared.data().quality(), raw,
+                        Clock.systemUTC()));
     }
 
     /**

@@ -11,8 +11,10 @@ import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.data.SourceData;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.FeatureExtractor;
+import io.segmenta.api.stage.FeatureInfo;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
+import java.util.ArrayList;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -37,6 +39,22 @@ public class AttributeFeatures implements FeatureExtractor {
     @Override
     public String description() {
         return "the columns of a customer table as features (numeric and categorical), named as in the file";
+    }
+
+    /**
+     * Each column under its name as written; the money column (option {@value #VALUE}) is the one known to be
+     * better higher, the others are neither.
+     */
+    @Override
+    public List<FeatureInfo> featureInfo(FeatureMatrix features) {
+        List<FeatureInfo> info = new ArrayList<>();
+        for (String name : features.numericNames()) {
+            info.add(name.equals(features.valueColumn())
+                    ? FeatureInfo.higherIsBetter(name, name, "the money column of the table")
+                    : FeatureInfo.neutral(name, name, ""));
+        }
+        features.categorical().forEach(c -> info.add(FeatureInfo.neutral(c.name(), c.name(), "")));
+        return info;
     }
 
     @Override

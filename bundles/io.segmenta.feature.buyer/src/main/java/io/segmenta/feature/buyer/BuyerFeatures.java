@@ -12,6 +12,7 @@ import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.FeatureExtractor;
+import io.segmenta.api.stage.FeatureInfo;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
 import io.segmenta.table.grouping.Grouping;
@@ -74,6 +75,24 @@ public class BuyerFeatures implements FeatureExtractor {
     @Override
     public EntityKind entity() {
         return EntityKind.CUSTOMER;
+    }
+
+    /** Money and orders: more is better; recency: fewer days; voucher use: neither (dependence is a risk). */
+    @Override
+    public List<FeatureInfo> featureInfo(FeatureMatrix features) {
+        return List.of(
+                FeatureInfo.higherIsBetter("gmv", "Gross merchandise value",
+                        "value of everything the buyer ordered"),
+                FeatureInfo.higherIsBetter("revenue", "Platform revenue",
+                        "commission the platform earned on the buyer's orders"),
+                FeatureInfo.higherIsBetter("orders", "Orders", "number of distinct orders"),
+                FeatureInfo.higherIsBetter("avg_order_value", "Average order value",
+                        "gross merchandise value divided by orders"),
+                FeatureInfo.higherIsBetter("categories", "Categories bought", "number of distinct product categories"),
+                FeatureInfo.neutral("voucher_orders", "Orders with a voucher",
+                        "orders on which the buyer used a voucher"),
+                FeatureInfo.neutral("voucher_value", "Voucher value", "total value of the vouchers used"),
+                Snapshot.recencyInfo("buyer"));
     }
 
     @Override

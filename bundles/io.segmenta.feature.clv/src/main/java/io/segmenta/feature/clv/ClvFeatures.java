@@ -10,6 +10,7 @@ import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.FeatureExtractor;
 import io.segmenta.api.stage.FeatureFit;
+import io.segmenta.api.stage.FeatureInfo;
 import io.segmenta.api.stage.FittedFeatures;
 import io.segmenta.api.stage.ModelState;
 import io.segmenta.api.stage.StageContext;
@@ -46,6 +47,30 @@ public class ClvFeatures implements FeatureExtractor {
     @Override
     public EntityKind entity() {
         return EntityKind.CUSTOMER;
+    }
+
+    /**
+     * The BG/NBD summary and scores. Its recency is the age at the last repeat purchase, so, unlike the RFM
+     * recency, more is better.
+     */
+    @Override
+    public List<FeatureInfo> featureInfo(FeatureMatrix features) {
+        return List.of(
+                FeatureInfo.higherIsBetter(FeatureFit.FREQUENCY, "Repeat purchases",
+                        "purchases after the first, one per time unit at most"),
+                FeatureInfo.higherIsBetter(FeatureFit.RECENCY, "Time of last repeat purchase",
+                        "time from the first purchase to the last repeat one, in the fit's time unit (more is "
+                                + "better: bought more recently)"),
+                FeatureInfo.neutral("age", "Customer age", "time from the first purchase to the end of the "
+                        + "calibration period, in the fit's time unit"),
+                FeatureInfo.higherIsBetter(FeatureFit.PROBABILITY_ALIVE, "Probability still active",
+                        "chance the customer has not lapsed (BG/NBD)"),
+                FeatureInfo.higherIsBetter(FeatureFit.EXPECTED_PURCHASES, "Expected purchases",
+                        "purchases expected over the horizon (BG/NBD)"),
+                FeatureInfo.higherIsBetter("expected_value", "Expected order value",
+                        "average order value expected of the customer (Gamma-Gamma)"),
+                FeatureInfo.higherIsBetter(FeatureFit.LIFETIME_VALUE, "Customer lifetime value",
+                        "discounted value of the purchases expected over the horizon"));
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.FeatureExtractor;
+import io.segmenta.api.stage.FeatureInfo;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
 import io.segmenta.table.grouping.Grouping;
@@ -57,6 +58,16 @@ public class RfmFeatures implements FeatureExtractor {
     @Override
     public EntityKind entity() {
         return EntityKind.CUSTOMER;
+    }
+
+    /** Recency: fewer days is better; orders and spend: more is better. */
+    @Override
+    public List<FeatureInfo> featureInfo(FeatureMatrix features) {
+        return List.of(
+                Snapshot.recencyInfo("customer"),
+                FeatureInfo.higherIsBetter("frequency", "Orders", "number of distinct orders the customer placed"),
+                FeatureInfo.higherIsBetter("monetary", "Total spend",
+                        "sum of the amounts of the customer's order lines"));
     }
 
     @Override

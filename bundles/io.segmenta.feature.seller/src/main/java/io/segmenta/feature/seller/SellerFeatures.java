@@ -11,6 +11,7 @@ import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.FeatureExtractor;
+import io.segmenta.api.stage.FeatureInfo;
 import io.segmenta.api.stage.Options;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
@@ -87,6 +88,22 @@ public class SellerFeatures implements FeatureExtractor {
     @Override
     public Set<String> requiredColumns() {
         return Set.of(TransactionField.SELLER.columnName());
+    }
+
+    /** Sales and buyers: more is better; return rate and recency: less is better. */
+    @Override
+    public List<FeatureInfo> featureInfo(FeatureMatrix features) {
+        return List.of(
+                FeatureInfo.higherIsBetter("gmv", "Gross merchandise value",
+                        "value of everything the seller sold"),
+                FeatureInfo.higherIsBetter("revenue", "Platform revenue",
+                        "commission the platform earned on the seller's orders"),
+                FeatureInfo.higherIsBetter("orders_fulfilled", "Orders fulfilled",
+                        "orders the seller completed (not refunded, cancelled or rejected)"),
+                FeatureInfo.higherIsBetter("buyers", "Buyers served", "number of distinct buyers"),
+                FeatureInfo.lowerIsBetter("return_rate", "Return rate",
+                        "share of the seller's orders refunded, cancelled or rejected (lower is better)"),
+                Snapshot.recencyInfo("seller"));
     }
 
     @Override

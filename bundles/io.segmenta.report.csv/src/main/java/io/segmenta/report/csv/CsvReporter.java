@@ -13,6 +13,7 @@ import io.segmenta.api.data.TimestampColumn;
 import io.segmenta.api.pipeline.CategoricalProfile;
 import io.segmenta.api.pipeline.ClusterQuality;
 import io.segmenta.api.pipeline.PipelineResult;
+import io.segmenta.api.pipeline.ReportContext;
 import io.segmenta.api.pipeline.PipelineSpec;
 import io.segmenta.api.pipeline.SegmentProfile;
 import io.segmenta.api.pipeline.StageTiming;
@@ -293,6 +294,18 @@ public class CsvReporter implements Reporter {
         ClusterModel model = result.model();
         printer.printRecord("key", "value");
         printer.printRecord("source", spec.source());
+        ReportContext context = result.context();
+        // when the run was made and what recency is measured to, so that a reader can date the figures
+        if (context.ranAt().isPresent()) {
+            printer.printRecord("run date", DATE_TIME.format(LocalDateTime.ofInstant(context.ranAt().get(),
+                    ZoneOffset.UTC)) + " UTC");
+        }
+        if (context.snapshot().isPresent()) {
+            printer.printRecord("snapshot date", DATE_TIME.format(context.snapshot().get()));
+        }
+        if (context.currency().isPresent()) {
+            printer.printRecord("currency", context.currency().get());
+        }
         printer.printRecord("input", spec.input().toString());
         if (!quality.inputs().isEmpty()) {
             printer.printRecord("input files", String.join("; ", quality.inputs()));

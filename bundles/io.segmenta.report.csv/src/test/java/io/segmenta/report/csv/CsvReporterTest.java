@@ -151,6 +151,16 @@ class CsvReporterTest {
                 "output folder," + dir) + CRLF, read("summary.csv"));
     }
 
+    /** With a report context the summary dates the figures and names the currency, right after the source. */
+    @Test
+    void theSummaryHasTheRunDateTheSnapshotDateAndTheCurrency() throws IOException {
+        reporter.report(Fixtures.withContext(Fixtures.threeCustomers(dir), Fixtures.ukContext()), dir,
+                new RecordingContext());
+        assertTrue(read("summary.csv").startsWith(String.join(CRLF, "key,value", "source,uk-retail",
+                "run date,2026-12-07 21:50:00 UTC", "snapshot date,2011-12-10 00:00:00", "currency,GBP",
+                "input,data/online-retail.csv")), read("summary.csv"));
+    }
+
     @Test
     void returnsTheWrittenFilesAndLeavesNoTemporaryFiles() throws IOException {
         List<Path> written = reporter.report(Fixtures.threeCustomers(dir), dir, new RecordingContext());

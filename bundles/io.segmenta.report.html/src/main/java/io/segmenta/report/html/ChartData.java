@@ -11,6 +11,7 @@ import io.segmenta.api.pipeline.KCandidate;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.SegmentProfile;
 import io.segmenta.api.pipeline.SegmentSilhouette;
+import io.segmenta.api.stage.FeatureInfo;
 import io.segmenta.api.stage.FitTable;
 import io.segmenta.table.rfm.RfmGrid;
 import io.segmenta.table.rfm.RfmQuintiles;
@@ -24,6 +25,8 @@ import java.util.Optional;
 final class ChartData {
     /** The feature fit's table the holdout chart draws (the clv extractor's, by calibration frequency). */
     static final String HOLDOUT_TABLE = "holdout_by_frequency";
+    /** The band of the levels beyond the top ones in a stacked chart, in {@link Palette#OTHER}. */
+    static final String OTHER_LEVEL = "other";
 
     private ChartData() {
     }
@@ -50,9 +53,14 @@ final class ChartData {
         d.add("shares", shares);
         d.add("valueShares", valueShares);
         d.addProperty("entity", raw.entity().label());
+        d.add("palette", palette(Math.max(k, HtmlReporter.TOP_LEVELS + 1)));
+        d.addProperty("other", Palette.OTHER);
+        d.addProperty("currency", r.context().currency().orElse(""));
 
         JsonArray features = new JsonArray();
-        raw.numericNames().forEach(features::add);
+        for (String name : raw.numericNames()) {
+            features.add(withArrow(r.context().feature(name)));
+        }
         d.add("features", features);
         JsonArray snake = new JsonArray();
         double[][] means = new double[k][scaled.numeric().size()];
@@ -89,13 +97,19 @@ final class ChartData {
                     if (shown == null) {
                         shown = topLevels(p);
                         shown.forEach(levels::add);
+                        levels.add(OTHER_LEVEL);
                     }
                     JsonArray row = new JsonArray();
                     double[] segmentShares = p.segmentShares();
+                    double rest = 100;
                     for (String level : shown) {
                         int at = p.levels().indexOf(level);
-                        row.add(at < 0 ? 0 : round(segmentShares[at] * 100));
+                        double share = at < 0 ? 0 : round(segmentShares[at] * 100);
+                        row.add(share);
+                        rest -= share;
                     }
+                    // the levels beyond the ones shown (and missing values), so that every stack reaches 100%
+                    row.add(round(Math.max(0, rest)));
                     perSegment.add(row);
                 }
             }
@@ -198,6 +212,24 @@ final class ChartData {
         o.add("actual", actuals);
         o.add("predicted", predictions);
         return o;
+    }
+
+    /** The run's palette, one colour per segment (and per level of a stacked chart). */
+    private static JsonArray palette(int n) {
+        JsonArray colours = new JsonArray();
+        for (int i = 0; i < n; i++) {
+            colours.add(Palette.colour(i));
+        }
+        return colours;
+    }
+
+    /** A feature's label with an arrow saying which way is better (none for a neutral feature). */
+    static String withArrow(FeatureInfo f) {
+        return switch (f.direction()) {
+            case HIGHER_IS_BETTER -> f.label() + " \u25B2";
+            case LOWER_IS_BETTER -> f.label() + " \u25BC";
+            case NEUTRAL -> f.label();
+        };
     }
 
     /** Up to ten levels, the most common over all entities first; the rest are summed as "other" by the page. */

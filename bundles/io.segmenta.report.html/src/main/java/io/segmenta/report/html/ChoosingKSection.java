@@ -6,7 +6,6 @@ import static io.segmenta.report.html.Html.grouped;
 
 import io.segmenta.api.pipeline.KCandidate;
 import io.segmenta.api.pipeline.KSelection;
-import io.segmenta.table.output.DecimalText;
 
 /** Section "Choosing k", when the run chose k from a range: the reason, the elbow, every k's figures. */
 final class ChoosingKSection {
@@ -22,15 +21,19 @@ final class ChoosingKSection {
                 .append(sel.silhouetteSample() < sel.rows() ? "<p class=\"note\">The silhouette was computed on a "
                         + "uniform random sample of " + grouped(sel.silhouetteSample()) + " of " + grouped(sel.rows())
                         + " rows.</p>" : "")
+                .append("<p class=\"note\" id=\"k-note\">Cost: what the algorithm makes as small as it can (the sum"
+                        + " of squared distances to the segment centres, on the scaled features); it falls as k grows, "
+                        + "and the elbow is where it stops falling fast. Silhouette, Davies-Bouldin and "
+                        + "Calinski-Harabasz: how well the segments are apart, as defined under Quality.</p>")
                 .append("<div class=\"chart\" id=\"k-cost\"></div><div class=\"chart\" id=\"k-indices\"></div>")
                 .append("<table class=\"dq\"><tr><th>k</th><th>cost</th><th>silhouette</th><th>Davies-Bouldin</th>"
                         + "<th>Calinski-Harabasz</th></tr>");
         for (KCandidate c : sel.candidates()) {
             h.append("<tr").append(c.k() == sel.recommendedK() ? " class=\"chosen\"" : "").append("><th>").append(c.k())
                     .append(c.k() == sel.recommendedK() ? " (chosen)" : "").append("</th><td>")
-                    .append(DecimalText.format(c.cost(), 2)).append("</td><td>").append(fmt(c.silhouette(), 4))
+                    .append(Html.number(c.cost(), 2)).append("</td><td>").append(fmt(c.silhouette(), 4))
                     .append("</td><td>").append(fmt(c.daviesBouldin(), 4)).append("</td><td>")
-                    .append(fmt(c.calinskiHarabasz(), 1)).append("</td></tr>");
+                    .append(Html.number(c.calinskiHarabasz(), 1)).append("</td></tr>");
         }
         h.append("</table></section>\n");
     }

@@ -37,8 +37,10 @@ final class ClvSection {
 
     static void write(StringBuilder h, PipelineResult r, FeatureFit fit, int number) {
         h.append("<section id=\"clv\"><h2>").append(number).append(". Customer lifetime value</h2>")
-                .append("<p>Fitted by the feature extractor <code>").append(esc(fit.extractor()))
-                .append("</code> (docs/clv.md).</p>");
+                .append("<p>Estimated from each customer's purchase history: how often they will buy (the BG/NBD "
+                        + "model) and how much per order (the Gamma-Gamma model). CLV is the discounted value of the "
+                        + "purchases expected over the horizon").append(r.context().currency().map(c -> ", in " + c)
+                        .orElse("")).append(".</p>");
         caveats(h, fit);
         h.append("<table class=\"dq\"><tr><th>model</th><th>parameter</th><th>estimate</th><th>std. error</th></tr>");
         for (FitParameter p : fit.parameters()) {
@@ -102,8 +104,10 @@ final class ClvSection {
     }
 
     private static void perSegment(StringBuilder h, PipelineResult r, List<SegmentLifetimeValue> segments) {
-        h.append("<h3>Per segment</h3><table class=\"dq\"><tr><th>segment</th><th>customers</th><th>total CLV</th>"
-                + "<th>mean CLV</th><th>mean expected purchases</th><th>mean P(alive)</th></tr>");
+        String in = r.context().currency().map(c -> " (" + c + ")").orElse("");
+        h.append("<h3>Per segment</h3><table class=\"dq\"><tr><th>segment</th><th>customers</th><th>total CLV")
+                .append(in).append("</th><th>mean CLV").append(in).append("</th><th>mean expected purchases</th>"
+                        + "<th>mean P(alive)</th></tr>");
         for (int i = 0; i < segments.size(); i++) {
             SegmentLifetimeValue v = segments.get(i);
             boolean empty = v.size() == 0;
@@ -194,6 +198,6 @@ final class ClvSection {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return grouped((long) v);
         }
-        return Math.abs(v) >= 1000 ? fmt(v, 1) : String.format(Locale.ROOT, "%.4g", v);
+        return Math.abs(v) >= 1000 ? Html.number(v, 1) : String.format(Locale.ROOT, "%.4g", v);
     }
 }

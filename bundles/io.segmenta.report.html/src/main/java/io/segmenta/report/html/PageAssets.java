@@ -13,10 +13,10 @@ final class PageAssets {
     /** The CLV section's chart: the papers' figure, mean holdout purchases by calibration frequency. */
     static final String CLV_SCRIPT = """
               if(DATA.clvHoldout&&byId('clv-holdout')){
-                draw(byId('clv-holdout'),{tooltip:{trigger:'axis'},legend:{top:0},grid:{top:40,left:60,right:20,bottom:50},
+                draw(byId('clv-holdout'),{tooltip:{trigger:'axis'},legend:{top:0},grid:{top:50,left:10,right:20,bottom:30},
                   xAxis:{type:'category',name:'repeat purchases in calibration',nameLocation:'middle',nameGap:30,
                     data:DATA.clvHoldout.labels},
-                  yAxis:{type:'value',name:'mean in holdout'},
+                  yAxis:valueAxis({name:'mean in holdout'}),
                   series:[{name:'actual',type:'line',data:DATA.clvHoldout.actual},
                     {name:'predicted (BG/NBD)',type:'line',lineStyle:{type:'dashed'},data:DATA.clvHoldout.predicted}]});
               }
@@ -32,8 +32,9 @@ final class PageAssets {
             th{text-align:left;background:#f6f6f6;font-weight:600}tr.all td{font-style:italic}tr.chosen th,tr.chosen td{background:#fdeaea}
             .chart{width:100%;height:340px}.chart.tall{height:460px}.note{color:#666}
             .segment h3{margin-bottom:.2em}.swatch{display:inline-block;width:.8em;height:.8em;margin-right:.4em;border-radius:2px}
-            .s0{background:#5470c6}.s1{background:#91cc75}.s2{background:#fac858}.s3{background:#ee6666}.s4{background:#73c0de}
-            .s5{background:#3ba272}.s6{background:#fc8452}.s7{background:#9a60b4}.s8{background:#ea7ccc}.s9{background:#999}
+            .profile th small{display:block;font-weight:400;color:#666;font-size:.75em}.dates{color:#333}
+            .key{padding:0 .3em;border-radius:2px}.key.good{background:hsl(140,70%,70%)}.key.bad{background:hsl(30,70%,70%)}
+            .key.neutral{background:hsl(210,60%,75%)}.key.below{background:hsl(210,0%,80%)}
             """ + CLV_CSS + """
             #rfm-by-segment{font-size:.8em}#rfm-by-segment th{max-width:9em}
             @media print{.chart{page-break-inside:avoid}section{page-break-before:auto}body{margin:0}}
@@ -43,33 +44,55 @@ final class PageAssets {
     static final String SCRIPT = """
             (function(){
               var charts=[];
-              // no animation: the page is read, printed and screenshotted as it is, not watched
-              function draw(el,option){option.animation=false;var c=echarts.init(el,null,{renderer:'canvas'});c.setOption(option);
+              // one palette for the run: segment i has DATA.palette[i] in every chart and heading
+              var palette=DATA.palette;
+              // numbers as the tables write them: thousands separators
+              var num=function(v){return typeof v==='number'?v.toLocaleString('en-US',{maximumFractionDigits:2}):v;};
+              var valueAxis=function(o){o=o||{};o.type='value';o.axisLabel=Object.assign({formatter:num},o.axisLabel||{});
+                // an axis name starts at the axis line and runs right, so it is never cut at the page's edge
+                o.nameTextStyle=Object.assign({align:'left'},o.nameTextStyle||{});return o;};
+              // no animation: the page is read, printed and screenshotted as it is, not watched; SVG: each text is
+              // an element the checks can measure, and print stays sharp
+              function draw(el,option){option.animation=false;option.color=option.color||palette;
+                if(option.grid&&option.grid.containLabel!==false){option.grid.containLabel=true;}
+                var c=echarts.init(el,null,{renderer:'svg'});c.setOption(option);
                 el.setAttribute('data-rendered','true');charts.push(c);}
               var byId=function(id){return document.getElementById(id);};
+              var segmentBars=function(values,opacity){return values.map(function(v,i){
+                return {value:v,itemStyle:{color:palette[i],opacity:opacity}};});};
               draw(byId('sizes'),{title:{text:'Share of '+DATA.entity+'s and of value per segment (%)',textStyle:{fontSize:13}},
-                tooltip:{},legend:{top:24},grid:{top:60,left:60,right:20,bottom:80},
-                xAxis:{type:'category',data:DATA.segments,axisLabel:{interval:0,rotate:20}},yAxis:{type:'value'},
-                series:[{name:DATA.entity+'s',type:'bar',data:DATA.shares},{name:'value',type:'bar',data:DATA.valueShares}]});
-              draw(byId('snake'),{tooltip:{trigger:'axis'},legend:{top:0},grid:{top:50,left:50,right:20,bottom:40},
-                xAxis:{type:'category',data:DATA.features},yAxis:{type:'value',name:'scaled mean'},
+                tooltip:{valueFormatter:function(v){return v==null?'n/a':num(v)+'%';}},legend:{top:24},
+                grid:{top:60,left:10,right:20,bottom:10},
+                xAxis:{type:'category',data:DATA.segments,axisLabel:{interval:0,width:110,overflow:'break',lineHeight:14}},
+                yAxis:valueAxis({name:'%'}),
+                series:[{name:DATA.entity+'s',type:'bar',itemStyle:{color:'#555'},data:segmentBars(DATA.shares,1)},
+                  {name:'value',type:'bar',itemStyle:{color:'#aaa'},data:segmentBars(DATA.valueShares,.45)}]});
+              draw(byId('snake'),{tooltip:{trigger:'axis'},legend:{top:0,type:'scroll'},grid:{top:50,left:10,right:20,bottom:10},
+                xAxis:{type:'category',data:DATA.features,axisLabel:{interval:0,width:110,overflow:'break',lineHeight:14}},
+                yAxis:valueAxis({name:'scaled average (0 = all '+DATA.entity+'s)'}),
                 series:DATA.snake.map(function(line,i){return {name:DATA.segments[i],type:'line',data:line};})});
               Object.keys(DATA.top).forEach(function(f){var el=byId('top-'+f);if(!el){return;}
-                draw(el,{tooltip:{},grid:{left:140,right:20,top:10,bottom:30},xAxis:{type:'value'},
-                  yAxis:{type:'category',inverse:true,data:DATA.top[f].levels},series:[{type:'bar',data:DATA.top[f].amounts}]});});
+                draw(el,{tooltip:{valueFormatter:num},grid:{left:10,right:40,top:10,bottom:10},
+                  xAxis:valueAxis({axisLabel:{hideOverlap:true}}),
+                  yAxis:{type:'category',inverse:true,data:DATA.top[f].levels,axisLabel:{width:220,overflow:'truncate'}},
+                  series:[{type:'bar',itemStyle:{color:palette[0]},data:DATA.top[f].amounts}]});});
               document.querySelectorAll('.chart.cat').forEach(function(el){var f=DATA.categorical[el.getAttribute('data-feature')];
-                draw(el,{tooltip:{trigger:'axis'},legend:{top:0,type:'scroll'},grid:{top:40,left:60,right:20,bottom:80},
-                  xAxis:{type:'category',data:DATA.segments,axisLabel:{interval:0,rotate:20}},yAxis:{type:'value',max:100,name:'%'},
-                  series:f.levels.map(function(level,j){return {name:level,type:'bar',stack:'s',
-                    data:f.shares.map(function(row){return row[j];})};})});});
-              draw(byId('map'),{tooltip:{},legend:{top:0},grid:{top:40,left:50,right:20,bottom:40},
-                xAxis:{type:'value',name:'PC1 ('+DATA.map.explained1+'%)',scale:true},
-                yAxis:{type:'value',name:'PC2 ('+DATA.map.explained2+'%)',scale:true},
+                draw(el,{tooltip:{trigger:'axis',valueFormatter:function(v){return num(v)+'%';}},legend:{top:0,type:'scroll'},
+                  grid:{top:55,left:10,right:20,bottom:10},
+                  xAxis:{type:'category',data:DATA.segments,axisLabel:{interval:0,width:110,overflow:'break',lineHeight:14}},
+                  yAxis:valueAxis({max:100,name:'%'}),
+                  // levels in the palette's colours, the last band ("other") in grey: every stack reaches 100%
+                  series:f.levels.map(function(level,j){var other=j===f.levels.length-1;
+                    return {name:level,type:'bar',stack:'s',itemStyle:{color:other?DATA.other:palette[j]},
+                      data:f.shares.map(function(row){return row[j];})};})});});
+              draw(byId('map'),{tooltip:{},legend:{top:0,type:'scroll'},grid:{top:50,left:10,right:20,bottom:30},
+                xAxis:valueAxis({name:'first direction ('+DATA.map.explained1.toFixed(1)+'%)',nameLocation:'middle',nameGap:25,
+                  nameTextStyle:{align:'center'},scale:true}),
+                yAxis:valueAxis({name:'second direction ('+DATA.map.explained2.toFixed(1)+'%)',scale:true}),
                 series:DATA.map.points.map(function(pts,i){return {name:DATA.segments[i],type:'scatter',symbolSize:4,
                   data:pts,large:true};})});
               if(DATA.silhouette&&byId('silhouette')){
                 // one category per plotted rank, the bands one after another with a gap, each in its segment's colour
-                var palette=['#5470c6','#91cc75','#fac858','#ee6666','#73c0de','#3ba272','#fc8452','#9a60b4','#ea7ccc'];
                 var slots=[],bars=[],low=0;
                 DATA.silhouette.bands.forEach(function(band,i){
                   var middle=slots.length+Math.floor(band.length/2);
@@ -77,7 +100,7 @@ final class PageAssets {
                     slots.push(slots.length===middle?DATA.segments[i]:'');low=Math.min(low,v);});
                   for(var g=0;g<Math.max(2,Math.round(band.length/20));g++){bars.push('-');slots.push('');}
                 });
-                draw(byId('silhouette'),{tooltip:{},grid:{top:30,left:240,right:30,bottom:50},
+                draw(byId('silhouette'),{tooltip:{},grid:{top:30,left:240,right:30,bottom:50,containLabel:false},
                   xAxis:{type:'value',name:'silhouette',nameLocation:'middle',nameGap:28,min:Math.floor(low*10)/10,max:1},
                   yAxis:{type:'category',inverse:true,data:slots,axisTick:{show:false},
                     axisLabel:{interval:0,width:225,overflow:'truncate'}},
@@ -89,7 +112,7 @@ final class PageAssets {
                 var scores=['1','2','3','4','5'];
                 draw(byId('rfm-grid'),{tooltip:{formatter:function(p){return DATA.rfm.names[p.dataIndex]+'<br>R '+
                     (p.value[1]+1)+', F '+(p.value[0]+1)+': '+p.value[2]+' '+DATA.entity+'s';}},
-                  grid:{top:20,left:90,right:30,bottom:90},
+                  grid:{top:20,left:40,right:30,bottom:70},
                   xAxis:{type:'category',data:scores,name:'F (frequency score)',nameLocation:'middle',nameGap:28,splitArea:{show:true}},
                   yAxis:{type:'category',data:scores,name:'R (recency score)',nameLocation:'middle',nameGap:40,splitArea:{show:true}},
                   visualMap:{min:0,max:Math.max(1,DATA.rfm.max),calculable:false,orient:'horizontal',left:'center',bottom:0,
@@ -105,14 +128,15 @@ final class PageAssets {
                 if(DATA.k.elbow){marks.push({name:'elbow',coord:[DATA.k.elbow,DATA.k.cost[idx(DATA.k.elbow)]],value:'elbow'});}
                 marks.push({name:'chosen',coord:[DATA.k.chosen,DATA.k.cost[idx(DATA.k.chosen)]],value:'chosen',
                   itemStyle:{color:'#ee6666'}});
-                draw(byId('k-cost'),{tooltip:{trigger:'axis'},legend:{top:0},grid:{top:40,left:70,right:60,bottom:40},
-                  xAxis:{type:'category',name:'k',data:DATA.k.ks},
-                  yAxis:[{type:'value',name:'cost',scale:true},{type:'value',name:'silhouette',scale:true}],
-                  series:[{name:'cost',type:'line',data:DATA.k.cost,markPoint:{data:marks}},
+                draw(byId('k-cost'),{tooltip:{trigger:'axis',valueFormatter:num},legend:{top:0},grid:{top:50,left:10,right:30,bottom:30},
+                  xAxis:{type:'category',name:'number of segments (k)',nameLocation:'middle',nameGap:28,data:DATA.k.ks},
+                  yAxis:[valueAxis({name:'cost',scale:true}),valueAxis({name:'silhouette',scale:true,nameTextStyle:{align:'right'}})],
+                  series:[{name:'cost',type:'line',data:DATA.k.cost,markPoint:{symbol:'circle',symbolSize:12,label:{position:'top',color:'#333',formatter:'{b}'},data:marks}},
                     {name:'silhouette',type:'line',yAxisIndex:1,data:DATA.k.silhouette}]});
-                draw(byId('k-indices'),{tooltip:{trigger:'axis'},legend:{top:0},grid:{top:40,left:70,right:60,bottom:40},
-                  xAxis:{type:'category',name:'k',data:DATA.k.ks},
-                  yAxis:[{type:'value',name:'Davies-Bouldin',scale:true},{type:'value',name:'Calinski-Harabasz',scale:true}],
+                draw(byId('k-indices'),{tooltip:{trigger:'axis',valueFormatter:num},legend:{top:0},grid:{top:50,left:10,right:30,bottom:30},
+                  xAxis:{type:'category',name:'number of segments (k)',nameLocation:'middle',nameGap:28,data:DATA.k.ks},
+                  yAxis:[valueAxis({name:'Davies-Bouldin',scale:true}),
+                    valueAxis({name:'Calinski-Harabasz',scale:true,nameTextStyle:{align:'right'}})],
                   series:[{name:'Davies-Bouldin (lower is better)',type:'line',data:DATA.k.daviesBouldin},
                     {name:'Calinski-Harabasz (higher is better)',type:'line',yAxisIndex:1,data:DATA.k.calinskiHarabasz}]});
               }

@@ -25,8 +25,18 @@ final class QualitySection {
                 .append(row("Calinski-Harabasz (higher is better)", q.calinskiHarabasz(), 1))
                 .append(row("inertia", q.inertia(), 2)).append(row("cost (" + r.model().algorithm() + ")",
                         r.model().cost(), 2))
-                .append("</table><h3>Map of the ").append(entity).append("s (first two principal components of the "
-                        + "scaled features)</h3><p class=\"note\" id=\"map-note\">")
+                .append("</table><p class=\"note\" id=\"quality-note\">How well the segments are apart, on the "
+                        + "scaled features. Silhouette: how much nearer each ").append(entity).append(" is to its own "
+                        + "segment than to the next one (1 well apart, 0 on the border, below 0 nearer another "
+                        + "segment), averaged. Davies-Bouldin: how alike each segment is to its most alike other "
+                        + "segment (lower is better). Calinski-Harabasz: spread between segments over spread within "
+                        + "them (higher is better). Inertia: the sum of squared distances of the ").append(entity)
+                .append("s to their segment's centre. Cost: what the algorithm made as small as it could.</p>"
+                        + "<h3>Map of the ").append(entity).append("s (first two principal components of the "
+                        + "scaled features)</h3><p class=\"note\" id=\"map-note\">Each dot is one ").append(entity)
+                .append(", in its segment's colour; dots close together are alike on every feature at once. The "
+                        + "axes are the two directions along which the ").append(entity).append("s differ most "
+                        + "(their share of all the differences in brackets). ")
                 .append(n > HtmlReporter.MAP_POINTS ? "A uniform random sample of " + grouped(HtmlReporter.MAP_POINTS) + " of the "
                         + grouped(n) + " " + entity + "s is shown." : "All " + grouped(n) + " " + entity
                         + "s are shown.")
@@ -56,7 +66,8 @@ final class QualitySection {
                         + "<th>below 0</th></tr>");
         for (SegmentSilhouette s : q.segmentSilhouettes()) {
             String name = s.segment() < r.segments().size() ? r.segments().get(s.segment()).name() : "";
-            h.append("<tr><td>").append(s.segment()).append(". ").append(esc(name)).append("</td><td>")
+            h.append("<tr><th>").append(SegmentsSection.swatch(s.segment())).append(s.segment()).append(". ")
+                    .append(esc(name)).append("</th><td>")
                     .append(grouped(s.measured())).append("</td><td>").append(fmt(s.mean(), 4)).append("</td><td>")
                     .append(s.measured() == 0 ? "" : percent(s.negativeShare())).append("</td></tr>");
         }

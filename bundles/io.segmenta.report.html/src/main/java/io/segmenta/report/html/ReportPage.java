@@ -24,7 +24,9 @@ final class ReportPage {
         h.append("<header><h1>Customer segments</h1><p>").append(esc(r.spec().source())).append(" &rarr; ")
                 .append(esc(r.spec().features())).append(" &rarr; ").append(esc(r.spec().algorithm()))
                 .append(", k = ").append(r.model().k()).append(", ").append(grouped(r.features().rowCount()))
-                .append(' ').append(entity).append("s</p></header>\n");
+                .append(' ').append(entity).append("s</p>");
+        ReportDates.write(h, r.context());
+        h.append("</header>\n");
         int[] section = {0};
         OverviewSection.write(h, r, entity, ++section[0]);
         if (r.selection().isPresent()) {

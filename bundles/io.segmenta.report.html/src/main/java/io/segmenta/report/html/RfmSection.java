@@ -1,6 +1,6 @@
 package io.segmenta.report.html;
 
-import static io.segmenta.report.html.Html.colour;
+import static io.segmenta.report.html.Html.shade;
 import static io.segmenta.report.html.Html.esc;
 import static io.segmenta.report.html.Html.grouped;
 import static io.segmenta.report.html.Html.percent;
@@ -31,10 +31,9 @@ final class RfmSection {
                 .append(entity).append(" scored 1 to 5 on recency (R, 5 = bought most recently) and frequency (F, "
                         + "5 = most orders) by quintiles of their ranks among the ").append(grouped(g.entities()))
                 .append(' ').append(entity).append("s of this run, and named by the standard RFM segment map "
-                        + "(docs/rfm-segments.md). The scores are relative to this run's ").append(entity)
-                .append("s, not fixed thresholds; equal values are ranked by id (pandas' rank(method='first') "
-                        + "after a groupby on the id), so where many ").append(entity).append("s share a value (one "
-                        + "order) they are split between two scores by id, not by their other figures.</p><div class=\"chart tall\" id=\"rfm-grid\"></div>")
+                        + "(Champions, Loyal, At Risk, Lost ...). The scores are relative to this run's ").append(entity)
+                .append("s, not fixed thresholds; where many ").append(entity).append("s share a value (one "
+                        + "order) they are split between two scores in a fixed order, not by their other figures.</p><div class=\"chart tall\" id=\"rfm-grid\"></div>")
                 .append("<table class=\"dq\" id=\"rfm-segments\"><tr><th>RFM segment</th><th>").append(entity)
                 .append("s</th><th>share</th>").append(g.hasValue() ? "<th>share of the value</th>" : "")
                 .append("</tr>");
@@ -57,11 +56,12 @@ final class RfmSection {
         for (SegmentProfile p : r.segments()) {
             int[] row = g.bySegment()[p.segment()];
             int size = Arrays.stream(row).sum();
-            h.append("<tr><th>").append(p.segment()).append(". ").append(esc(p.name())).append("</th>");
+            h.append("<tr><th>").append(SegmentsSection.swatch(p.segment())).append(p.segment()).append(". ")
+                    .append(esc(p.name())).append("</th>");
             for (int count : row) {
                 double share = size == 0 ? 0 : (double) count / size;
-                // the colour scale of the profile table, share 0 white: the column where a segment lives stands out
-                h.append("<td style=\"background:").append(colour(100 * Math.pow(4, share))).append("\">")
+                // a share is neither good nor bad: blue by concentration, share 0 white
+                h.append("<td style=\"background:").append(shade(share)).append("\">")
                         .append(count == 0 ? "" : percent(share)).append("</td>");
             }
             h.append("</tr>");

@@ -16,6 +16,11 @@ final class SegmentDescription {
      * ratio of the means), e.g. "Compared with all customers: monetary 4.1 times the average, recency a third".
      */
     static String describe(SegmentProfile s, String entity) {
+        return describe(s, entity, java.util.function.Function.identity());
+    }
+
+    /** As {@link #describe(SegmentProfile, String)}, each feature under the name {@code label} gives it. */
+    static String describe(SegmentProfile s, String entity, java.util.function.Function<String, String> label) {
         double[] index = s.index();
         Integer[] order = new Integer[index.length];
         for (int j = 0; j < order.length; j++) {
@@ -28,7 +33,7 @@ final class SegmentDescription {
             if (Double.isNaN(x) || distance(x) < Math.log(1.15)) {
                 continue; // within 15 % of everyone: nothing to say
             }
-            parts.add(s.features().get(order[i]) + " " + ratio(x / 100));
+            parts.add(label.apply(s.features().get(order[i])) + " " + ratio(x / 100));
         }
         if (s.size() == 0) {
             return "No " + entity + " is in this segment.";

@@ -13,6 +13,8 @@ import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.SegmentProfile;
 import io.segmenta.api.pipeline.SegmentSilhouette;
 import io.segmenta.testing.Fixtures;
+import io.segmenta.testing.HeadlessChrome;
+import io.segmenta.testing.ReportChecks;
 import io.segmenta.testing.RecordingContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -175,7 +177,8 @@ class HtmlReporterTest {
         assertTrue(table.contains("<tr><td>Need Attention</td><td>1</td><td>33.3%</td><td>2.2%</td></tr>"), table);
         assertTrue(table.contains("<tr><td>At Risk</td><td>0</td><td>0%</td><td>0%</td></tr>"), table);
         String bySegment = html.substring(html.indexOf("id=\"rfm-by-segment\""), html.indexOf("id=\"details\""));
-        assertTrue(bySegment.contains("\"background:hsl(140,70%,60%)\">100%</td>") && bySegment.contains(">50%</td>"), bySegment);
+        // a share is neither good nor bad: the strongest blue where the whole segment lives
+        assertTrue(bySegment.contains("\"background:hsl(210,60%,55%)\">100%</td>") && bySegment.contains(">50%</td>"), bySegment);
 
         // the chart's data: 25 cells, the one of R = 5, F = 5 (x = F - 1, y = R - 1) holding one customer
         var rfm = HtmlReporter.data(withSelection(Fixtures.threeCustomers(dir))).getAsJsonObject("rfm");
@@ -253,6 +256,8 @@ class HtmlReporterTest {
                     + "if(s&&s.length&&s.some(function(x){return x.data&&x.data.length>0;}))n++;});return n;")
                     .getAsInt();
             assertEquals(charts, withData, "every chart has data");
+            // and as a reader sees it: no colour twice in a chart, no text cut by a chart's edge, no stray text
+            assertEquals(List.of(), ReportChecks.problems(chrome));
             Path shots = Path.of("target", "screenshots");
             Files.createDirectories(shots);
             chrome.screenshot(shots.resolve("report.png"));

@@ -86,6 +86,7 @@ public class JsonSummaryReporter implements Reporter {
         json.name("format").value(FORMAT);
         json.name("formatVersion").value(FORMAT_VERSION);
         json.name("created").value(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        ReportContextJson.write(json, r.context());
         pipeline(json, r);
         dataQuality(json, r.source().quality());
         business(json, r);

@@ -69,6 +69,25 @@ class JsonSummaryReporterTest {
         assertEquals(table.features().valueColumn(), business.get("valueFeature").getAsString());
     }
 
+    /** The members that date the figures, their currency, the word for region and what each feature means. */
+    @Test
+    void theSummaryDatesTheFiguresAndDescribesTheFeatures() throws IOException {
+        JsonObject j = JsonParser.parseString(Files.readString(reporter.report(Fixtures.withContext(
+                Fixtures.threeCustomers(dir), Fixtures.ukContext()), dir, new RecordingContext()).get(0),
+                StandardCharsets.UTF_8)).getAsJsonObject();
+        assertEquals("2026-12-07T21:50:00Z", j.get("runDate").getAsString());
+        assertEquals("2011-12-10T00:00", j.get("snapshot").getAsString());
+        assertEquals("GBP", j.get("currency").getAsString());
+        assertEquals("country", j.get("regionWord").getAsString());
+        assertEquals("{\"name\":\"recency\",\"label\":\"Days since last order\",\"definition\":\"days from the "
+                + "customer's last order to the snapshot date\",\"direction\":\"lower-is-better\"}",
+                j.getAsJsonArray("featureInfo").get(0).toString());
+        JsonObject none = written();
+        assertTrue(none.get("runDate").isJsonNull() && none.get("snapshot").isJsonNull()
+                && none.get("currency").isJsonNull(), "unknown: null");
+        assertEquals("region", none.get("regionWord").getAsString());
+    }
+
     @Test
     void describesItself() {
         assertEquals("json", reporter.name());

@@ -84,12 +84,16 @@ final class OverviewSheet {
         if (q.lastTimestamp() != TimestampColumn.MISSING) {
             o.sheet.dateTime(o.next(dq, "last transaction"), 2, dateTime(q.lastTimestamp()));
         }
+        if (r.context().snapshot().isPresent()) {
+            o.sheet.dateTime(o.next(dq, "snapshot date (recency is measured to it)"), 2, r.context().snapshot().get());
+        }
         for (Map.Entry<String, Long> e : new TreeMap<>(q.entityCounts()).entrySet()) {
             o.count(dq, "distinct " + e.getKey() + " in source", e.getValue());
         }
 
         String biz = "business";
         BusinessFigures totals = r.business();
+        String money = Sheet.money(r.context().currency());
         o.count(biz, entity + "s", r.features().rowCount());
         if (r.source().entitiesOnly()) {
             // a customer table: no orders to count; its money, if any, is the value feature
@@ -98,8 +102,11 @@ final class OverviewSheet {
                     Arrays.stream(v.values()).sum(), Sheet.DECIMAL));
         } else {
             o.count(biz, "orders", totals.orders());
-            o.number(biz, "total amount", totals.totalAmount(), Sheet.DECIMAL);
-            o.number(biz, "average order value", totals.averageOrderValue(), Sheet.DECIMAL);
+            o.number(biz, "total amount", totals.totalAmount(), money);
+            o.number(biz, "average order value", totals.averageOrderValue(), money);
+        }
+        if (r.context().currency().isPresent()) {
+            o.text(biz, "currency", r.context().currency().get());
         }
         o.text(biz, "value feature (for shares of value)", r.features().value().map(NumericColumn::name)
                 .orElse(null));
@@ -108,8 +115,8 @@ final class OverviewSheet {
             if (levels.isPresent()) {
                 List<BusinessFigures.LevelAmount> top = totals.top(field, WorkbookWriter.TOP_LEVELS);
                 for (int i = 0; i < top.size(); i++) {
-                    o.number(biz, "amount of " + field.columnName() + " " + top.get(i).level(), top.get(i).amount(),
-                            Sheet.DECIMAL);
+                    String word = field == TransactionField.REGION ? r.context().regionWord() : field.columnName();
+                    o.number(biz, "amount of " + word + " " + top.get(i).level(), top.get(i).amount(), money);
                     if (totals.totalAmount() != 0) {
                         o.sheet.number(o.row, 3, top.get(i).amount() / totals.totalAmount(), Sheet.PERCENT);
                     }
@@ -129,6 +136,10 @@ final class OverviewSheet {
 
         String run = "run";
         PipelineSpec s = r.spec();
+        if (r.context().ranAt().isPresent()) {
+            o.sheet.dateTime(o.next(run, "run date (UTC)"), 2, java.time.LocalDateTime.ofInstant(
+                    r.context().ranAt().get(), java.time.ZoneOffset.UTC).withNano(0));
+        }
         o.text(run, "source", s.source());
         o.text(run, "input", s.input().toString());
         o.text(run, "feature extractor", s.features());

@@ -22,6 +22,16 @@ final class Sheet {
     static final String INDEX = "0";
     static final String DATE_TIME = "yyyy-mm-dd hh:mm:ss";
 
+    /**
+     * The format of an amount: {@link #DECIMAL}, followed by the currency code when known, each of its letters
+     * escaped with a backslash rather than quoted (fastexcel writes a format code into styles.xml without
+     * escaping quotes, which would make the workbook unreadable).
+     */
+    static String money(java.util.Optional<String> currency) {
+        return currency.map(c -> DECIMAL + "\\ " + c.chars().mapToObj(ch -> "\\" + (char) ch)
+                .collect(java.util.stream.Collectors.joining())).orElse(DECIMAL);
+    }
+
     /** Width, in characters, of a column of numbers in one of the formats above. */
     private static final double NUMBER_WIDTH = 12;
     private static final double MIN_WIDTH = 8;

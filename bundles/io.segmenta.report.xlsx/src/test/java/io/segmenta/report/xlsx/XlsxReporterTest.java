@@ -409,6 +409,29 @@ class XlsxReporterTest {
         }
     }
 
+    /**
+     * With a report context the overview dates the figures (run date, snapshot date as date cells), names the
+     * currency, formats amounts with it and calls the region what the source calls it.
+     */
+    @Test
+    void theOverviewDatesTheFiguresAndAmountsCarryTheCurrency() throws IOException {
+        PipelineResult uk = Fixtures.withContext(Fixtures.handedOver(Fixtures.threeCustomers(dir),
+                Fixtures.twoRegions()), Fixtures.ukContext());
+        List<Row> overview = read(write(reporter, uk)).get(WorkbookWriter.OVERVIEW);
+        assertEquals("GBP", text(item(overview, "currency"), 2));
+        assertEquals(java.time.LocalDateTime.of(2011, 12, 10, 0, 0), item(overview,
+                "snapshot date (recency is measured to it)").getCell(2).asDate());
+        assertEquals(java.time.LocalDateTime.of(2026, 12, 7, 21, 50), item(overview, "run date (UTC)").getCell(2)
+                .asDate());
+        Row total = item(overview, "total amount");
+        assertEquals(1000, number(total, 2), 1e-9);
+        assertEquals("#,##0.00\\ \\G\\B\\P", total.getCell(2).getDataFormatString(), "shown as 1,000.00 GBP");
+        assertEquals(700, number(item(overview, "amount of country United Kingdom"), 2), 1e-9);
+        // a segment number is an integer cell in an integer format, an amount a number with two decimals
+        Row first = read(write(reporter, uk)).get(WorkbookWriter.ASSIGNMENTS).get(1);
+        assertEquals("#,##0", first.getCell(1).getDataFormatString());
+    }
+
     @Test
     void aFolderInTheWayIsAUserError() throws IOException {
         Files.createDirectories(dir.resolve("segments.xlsx"));

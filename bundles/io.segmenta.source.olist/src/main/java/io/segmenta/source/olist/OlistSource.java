@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
@@ -79,6 +80,17 @@ public class OlistSource implements DataSource {
     public String description() {
         return "Olist Brazilian e-commerce export (a folder of CSVs, plain or gzip); one row per order item, "
                 + "customer = customer_unique_id, amount = payment spread over items";
+    }
+
+    /** The export's region is the customer's Brazilian state (SP, RJ ...); its prices are in reais. */
+    @Override
+    public String regionWord() {
+        return "state";
+    }
+
+    @Override
+    public Optional<String> currency() {
+        return Optional.of("BRL");
     }
 
     @Override

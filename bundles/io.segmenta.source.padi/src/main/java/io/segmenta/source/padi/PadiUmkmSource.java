@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.osgi.service.component.annotations.Component;
@@ -93,6 +94,17 @@ public class PadiUmkmSource implements DataSource {
     public String description() {
         return "PaDi UMKM export (folder with df_order, df_order_complete, df_users CSVs, plain or gzip): "
                 + "one row per order line with buyer, seller and their cities; all statuses kept";
+    }
+
+    /** The export's region is the Indonesian province (provinsi); its amounts are in rupiah. */
+    @Override
+    public String regionWord() {
+        return "province";
+    }
+
+    @Override
+    public Optional<String> currency() {
+        return Optional.of("IDR");
     }
 
     @Override

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -80,6 +81,17 @@ public class UkRetailSource implements DataSource {
     public String description() {
         return "UCI Online Retail export (CSV, plain or gzip); drops rows without CustomerID, cancellations, "
                 + "and non-positive quantities or prices, counting each";
+    }
+
+    /** The export's region is the customer's country; its prices are in pounds sterling. */
+    @Override
+    public String regionWord() {
+        return "country";
+    }
+
+    @Override
+    public Optional<String> currency() {
+        return Optional.of("GBP");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.segmenta.table.grouping;
 
+import io.segmenta.api.stage.FeatureInfo;
 import io.segmenta.api.stage.Options;
 import io.segmenta.api.stage.StageOption;
 import java.time.LocalDate;
@@ -20,6 +21,17 @@ public final class Snapshot {
     public static StageOption option() {
         return new StageOption(OPTION, "date recency is measured to, from its midnight (yyyy-MM-dd)",
                 "24 hours after the last transaction");
+    }
+
+    /**
+     * The feature {@code recency} as every extractor measuring it to the snapshot describes it to readers: days
+     * since the last order, fewer is better.
+     *
+     * @param entity what a row is ("customer", "seller")
+     */
+    public static FeatureInfo recencyInfo(String entity) {
+        return FeatureInfo.lowerIsBetter("recency", "Days since last order",
+                "days from the " + entity + "'s last order to the snapshot date (fewer is better)");
     }
 
     /** The date given, if any; a bad date fails here, before any work. */

@@ -1,4 +1,4 @@
-package io.segmenta.report.html;
+package io.segmenta.testing;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -15,21 +15,22 @@ import java.util.Base64;
 
 /**
  * Debian's chromium driven through chromedriver's W3C WebDriver protocol (plain HTTP on a loopback port), so
- * the report is checked in a real browser without a WebDriver client library. One browser per instance.
+ * the report is checked in a real browser without a WebDriver client library. One browser per instance. Shared by
+ * the HTML reporter's tests and the distribution's (sample runs checked as a reader sees them, {@link ReportChecks}).
  */
-final class HeadlessChrome implements AutoCloseable {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+public final class HeadlessChrome implements AutoCloseable {
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private final Process driver;
     private final String base;
     private final String session;
 
-    static boolean available() {
+    public static boolean available() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
-    HeadlessChrome(Path profile) throws IOException, InterruptedException {
+    public HeadlessChrome(Path profile) throws IOException, InterruptedException {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
@@ -72,21 +73,21 @@ final class HeadlessChrome implements AutoCloseable {
         session = post("/session", body).getAsJsonObject("value").get("sessionId").getAsString();
     }
 
-    void open(Path file) throws IOException, InterruptedException {
+    public void open(Path file) throws IOException, InterruptedException {
         JsonObject body = new JsonObject();
         body.addProperty("url", file.toUri().toString());
         post("/session/" + session + "/url", body);
     }
 
     /** Runs a script in the page and returns its value. */
-    JsonElement eval(String script) throws IOException, InterruptedException {
+    public JsonElement eval(String script) throws IOException, InterruptedException {
         JsonObject body = new JsonObject();
         body.addProperty("script", script);
         body.add("args", new JsonArray());
         return post("/session/" + session + "/execute/sync", body).get("value");
     }
 
-    void screenshot(Path png) throws IOException, InterruptedException {
+    public void screenshot(Path png) throws IOException, InterruptedException {
         String data = get("/session/" + session + "/screenshot").get("value").getAsString();
         Files.write(png, Base64.getDecoder().decode(data));
     }
