@@ -31,11 +31,26 @@ import java.util.Optional;
  *        {@code source} holds an empty transactions table: the transactions stayed there.
  * @param featureFit the model the feature extractor fitted on the transactions (the clv extractor's), with its
  *        parameters and figures; empty for extractors that fit nothing (since 1.4)
+ * @param trends each segment's revenue, orders and active entities per month and its top levels; given as null,
+ *        they are computed from {@code source}'s transactions ({@link SegmentTrends#of}); empty without
+ *        transactions (since 1.4)
+ * @param movement how the entities of an earlier run moved between segments, when the run was asked to compare
+ *        ({@link EngineOptions#COMPARE_WITH}) and the earlier run was there (since 1.4)
  */
 public record PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix features, FeatureMatrix scaled,
         Map<String, String> scaling, ClusterModel model, ClusterQuality quality, List<SegmentProfile> segments,
         List<StageTiming> timings, Map<String, String> stageVersions, List<Path> outputs,
-        Optional<KSelection> selection, BusinessFigures business, Optional<FeatureFit> featureFit) {
+        Optional<KSelection> selection, BusinessFigures business, Optional<FeatureFit> featureFit,
+        SegmentTrends trends, Optional<SegmentMovement> movement) {
+
+    /** A result without trends given (computed from the transactions) nor movement (API 1.4 signature). */
+    public PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix features, FeatureMatrix scaled,
+            Map<String, String> scaling, ClusterModel model, ClusterQuality quality, List<SegmentProfile> segments,
+            List<StageTiming> timings, Map<String, String> stageVersions, List<Path> outputs,
+            Optional<KSelection> selection, BusinessFigures business, Optional<FeatureFit> featureFit) {
+        this(spec, source, features, scaled, scaling, model, quality, segments, timings, stageVersions, outputs,
+                selection, business, featureFit, null, Optional.empty());
+    }
 
     /** A result without a feature fit (API 1.3 signature). */
     public PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix features, FeatureMatrix scaled,
@@ -43,7 +58,7 @@ public record PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix
             List<StageTiming> timings, Map<String, String> stageVersions, List<Path> outputs,
             Optional<KSelection> selection, BusinessFigures business) {
         this(spec, source, features, scaled, scaling, model, quality, segments, timings, stageVersions, outputs,
-                selection, business, Optional.empty());
+                selection, business, Optional.empty(), null, Optional.empty());
     }
 
     /** A result of a run with a given k (API 1.1 signature). */
@@ -51,7 +66,7 @@ public record PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix
             Map<String, String> scaling, ClusterModel model, ClusterQuality quality, List<SegmentProfile> segments,
             List<StageTiming> timings, Map<String, String> stageVersions, List<Path> outputs) {
         this(spec, source, features, scaled, scaling, model, quality, segments, timings, stageVersions, outputs,
-                Optional.empty(), null, Optional.empty());
+                Optional.empty(), null, Optional.empty(), null, Optional.empty());
     }
 
     /** A result whose business figures are those of its source's transactions (API 1.2 signature). */
@@ -60,7 +75,7 @@ public record PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix
             List<StageTiming> timings, Map<String, String> stageVersions, List<Path> outputs,
             Optional<KSelection> selection) {
         this(spec, source, features, scaled, scaling, model, quality, segments, timings, stageVersions, outputs,
-                selection, null, Optional.empty());
+                selection, null, Optional.empty(), null, Optional.empty());
     }
 
     public PipelineResult {
@@ -72,11 +87,23 @@ public record PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix
         stageVersions = Map.copyOf(stageVersions);
         outputs = List.copyOf(outputs);
         business = business != null ? business : BusinessFigures.of(source.transactions());
+        movement = movement == null ? Optional.empty() : movement;
+        if (trends == null) {
+            int[] labels = model.labels();
+            trends = labels.length == features.rowCount()
+                    ? SegmentTrends.of(source.transactions(), features, labels, model.k()) : SegmentTrends.none();
+        }
     }
 
     /** The same result with the given outputs and timings (the engine adds them after the reporters ran). */
     public PipelineResult withOutputs(List<Path> files, List<StageTiming> allTimings) {
         return new PipelineResult(spec, source, features, scaled, scaling, model, quality, segments, allTimings,
-                stageVersions, files, selection, business, featureFit);
+                stageVersions, files, selection, business, featureFit, trends, movement);
+    }
+
+    /** The same result with how the entities of an earlier run moved. */
+    public PipelineResult withMovement(SegmentMovement moved) {
+        return new PipelineResult(spec, source, features, scaled, scaling, model, quality, segments, timings,
+                stageVersions, outputs, selection, business, featureFit, trends, Optional.of(moved));
     }
 }
