@@ -135,9 +135,9 @@ final class Training {
                     StepRunner.call(chosen.algorithm(), model::segmentNames), spec.options());
         }, p -> p.size() + " segments; silhouette on " + Math.min(rows, silhouetteRows) + " rows");
 
-        return new PipelineResult(spec, prepared.data(), raw, scaled, prepared.fitted().describe(), model, quality[0],
-                profiles, steps.timings(), chosen.versions(), List.of(), selection, prepared.business(),
-                prepared.featureFit());
+        return PreviousRun.compare(new PipelineResult(spec, prepared.data(), raw, scaled,
+                prepared.fitted().describe(), model, quality[0], profiles, steps.timings(), chosen.versions(), List.of(),
+                selection, prepared.business(), prepared.featureFit()), steps);
     }
 
     /**
