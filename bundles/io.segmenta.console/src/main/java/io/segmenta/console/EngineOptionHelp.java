@@ -29,6 +29,9 @@ final class EngineOptionHelp {
                     "the scaling chain of one feature, e.g. transform.monetary=robust"),
             EngineOptions.SAVE_MODEL, new Line(EngineOptions.SAVE_MODEL, "none",
                     "the file the fitted model is saved to (JSON), for predict"),
+            EngineOptions.COMPARE_WITH, new Line(EngineOptions.COMPARE_WITH, "none",
+                    "an earlier run's folder (or " + EngineOptions.COMPARE_WITH_PREVIOUS + ") whose customers' "
+                            + "movement between segments the reports show"),
             EngineOptions.JOIN, new Line(EngineOptions.JOIN, EngineOptions.JOIN_INNER,
                     "feature sets only: " + EngineOptions.JOIN_INNER + " keeps the entities every member has, "
                             + EngineOptions.JOIN_STRICT + " refuses the run when one is missing"));

@@ -34,7 +34,7 @@ final class PageAssets {
             .segment h3{margin-bottom:.2em}.swatch{display:inline-block;width:.8em;height:.8em;margin-right:.4em;border-radius:2px}
             .s0{background:#5470c6}.s1{background:#91cc75}.s2{background:#fac858}.s3{background:#ee6666}.s4{background:#73c0de}
             .s5{background:#3ba272}.s6{background:#fc8452}.s7{background:#9a60b4}.s8{background:#ea7ccc}.s9{background:#999}
-            """ + CLV_CSS + """
+            """ + CLV_CSS + TrendCharts.CSS + """
             #rfm-by-segment{font-size:.8em}#rfm-by-segment th{max-width:9em}
             @media print{.chart{page-break-inside:avoid}section{page-break-before:auto}body{margin:0}}
             """;
@@ -98,7 +98,7 @@ final class PageAssets {
                   series:[{type:'heatmap',data:DATA.rfm.cells,label:{show:true,fontSize:11,lineHeight:16,
                     formatter:function(p){return DATA.rfm.names[p.dataIndex]+'\\n'+p.value[2];}}}]});
               }
-            """ + CLV_SCRIPT + """
+            """ + CLV_SCRIPT + TrendCharts.SCRIPT + """
               if(DATA.k){
                 var idx=function(k){return DATA.k.ks.indexOf(k);};
                 var marks=[];

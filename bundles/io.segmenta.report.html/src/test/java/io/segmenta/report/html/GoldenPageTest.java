@@ -1,13 +1,17 @@
 package io.segmenta.report.html;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The page recorded (SHA-256, the output folder written as DIR) before the reporter was cut into one class per
  * section (both hashes checked against the reporter of e391c16): the same result must keep giving the same page,
  * character for character. The CLV section's styles and chart script ({@link PageAssets#CLV_CSS},
- * {@link PageAssets#CLV_SCRIPT}), added to every page's assets later, are taken out before hashing: the rest of the
- * page must not have changed.
+ * {@link PageAssets#CLV_SCRIPT}), added to every page's assets later, are taken out before hashing, and so are the
+ * trends section added later still (its HTML, its entry in the page's data, its styles and script,
+ * {@link TrendCharts}): the rest of the page must not have changed.
  */
 class GoldenPageTest {
     @TempDir
@@ -24,14 +29,36 @@ class GoldenPageTest {
 
     @Test
     void thePageOfTheThreeCustomerFixtureIsAsRecorded() {
+        PipelineResult r = Fixtures.threeCustomers(dir);
         assertEquals("049bea835438d84b1c9481c8dcda4ba8aa33348031152d7069ce6f03ae3b589c",
-                sha256(HtmlReporter.page(Fixtures.threeCustomers(dir), "ECHARTS")));
+                sha256(withoutTrends(HtmlReporter.page(r, "ECHARTS"), r)));
     }
 
     @Test
     void thePageWithAChosenKAndSilhouettesIsAsRecorded() {
+        PipelineResult r = HtmlReporterTest.withSelection(Fixtures.threeCustomers(dir));
         assertEquals("c09f40bc799758d3890e48fc1b3f48477c0c96b227b1687b40334f370c488b74",
-                sha256(HtmlReporter.page(HtmlReporterTest.withSelection(Fixtures.threeCustomers(dir)), "ECHARTS")));
+                sha256(withoutTrends(HtmlReporter.page(r, "ECHARTS"), r)));
+    }
+
+    /**
+     * The page without the trends section, renumbering the sections after it as before it was added (it is the
+     * second-last, before the run details).
+     */
+    static String withoutTrends(String page, PipelineResult r) {
+        return withoutTrendsSection(page, r).replace(TrendCharts.CSS, "").replace(TrendCharts.SCRIPT, "");
+    }
+
+    /** The page without the trends section and its data, the run details numbered as before it was added. */
+    static String withoutTrendsSection(String page, PipelineResult r) {
+        String data = ",\"trends\":" + TrendCharts.trends(r.trends()).toString().replace("</", "<\\/");
+        assertTrue(page.contains(data), "the trends are in the page's data");
+        Matcher section = Pattern.compile("<section id=\"trends\"><h2>(\\d+)\\. .*?</section>\n", Pattern.DOTALL)
+                .matcher(page);
+        assertTrue(section.find(), "the page has a trends section");
+        int number = Integer.parseInt(section.group(1));
+        return section.replaceFirst("").replace(data, "")
+                .replace("<h2>" + (number + 1) + ". Run details", "<h2>" + number + ". Run details");
     }
 
     private String sha256(String page) {

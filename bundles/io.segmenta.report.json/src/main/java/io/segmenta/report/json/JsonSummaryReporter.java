@@ -99,6 +99,7 @@ public class JsonSummaryReporter implements Reporter {
         segments(json, r);
         rfm(json, r);
         FeatureFitJson.write(json, r);
+        TrendsJson.write(json, r);
         json.name("timings").beginArray();
         for (StageTiming t : r.timings()) {
             json.beginObject();
