@@ -29,9 +29,15 @@ final class TrendCharts {
                     series:DATA.trends[c[1]].map(function(line,i){return {name:DATA.segments[i],type:'line',data:line};})});});
               }
               if(DATA.movement&&byId('movement-flow')){
+                // a segment's colour as in the other charts; an earlier segment takes the colour of the one it is
+                // matched to now, grey without one; labels of the right-hand nodes go to their left, inside the chart
+                var flowColours=['#5470c6','#91cc75','#fac858','#ee6666','#73c0de','#3ba272','#fc8452','#9a60b4','#ea7ccc'];
+                var nodes=DATA.movement.nodes.map(function(n){return {name:n.name,
+                  itemStyle:{color:n.segment>=0?flowColours[n.segment%flowColours.length]:'#aaaaaa'},
+                  label:{position:n.now?'left':'right'}};});
                 draw(byId('movement-flow'),{tooltip:{trigger:'item'},series:[{type:'sankey',left:10,right:10,top:20,bottom:20,
-                  nodeGap:12,data:DATA.movement.nodes,links:DATA.movement.links,emphasis:{focus:'adjacency'},
-                  lineStyle:{color:'gradient',opacity:0.45},label:{fontSize:12}}]});
+                  nodeGap:12,data:nodes,links:DATA.movement.links,emphasis:{focus:'adjacency'},
+                  lineStyle:{color:'source',opacity:0.35},label:{fontSize:12}}]});
               }
             """;
 
@@ -86,18 +92,19 @@ final class TrendCharts {
         JsonArray nodes = new JsonArray();
         String[] from = new String[m.fromSegments().size()];
         String[] to = new String[m.toSegments().size()];
+        int[] matched = m.matchedTo();
         for (int f = 0; f < from.length; f++) {
             from[f] = "earlier " + f + ". " + m.fromSegments().get(f);
-            nodes.add(node(from[f]));
+            nodes.add(node(from[f], matched[f], false));
         }
         String fresh = "new";
         String lost = "no longer there";
-        nodes.add(node(fresh));
+        nodes.add(node(fresh, -1, false));
         for (int t = 0; t < to.length; t++) {
             to[t] = "now " + t + ". " + m.toSegments().get(t);
-            nodes.add(node(to[t]));
+            nodes.add(node(to[t], t, true));
         }
-        nodes.add(node(lost));
+        nodes.add(node(lost, -1, true));
         JsonArray links = new JsonArray();
         long[][] entities = m.entities();
         for (int f = 0; f < from.length; f++) {
@@ -115,9 +122,15 @@ final class TrendCharts {
         return flow;
     }
 
-    private static JsonObject node(String name) {
+    /**
+     * @param segment the segment of this run whose colour the node takes, or -1 (grey)
+     * @param now true for a node of this run (the right-hand side)
+     */
+    private static JsonObject node(String name, int segment, boolean now) {
         JsonObject n = new JsonObject();
         n.addProperty("name", name);
+        n.addProperty("segment", segment);
+        n.addProperty("now", now);
         return n;
     }
 

@@ -77,6 +77,14 @@ class TrendsSectionTest {
                 + "{\"source\":\"earlier 1. High-Spending Regulars\",\"target\":\"now 0. High-Spending Regulars\","
                 + "\"value\":1},{\"source\":\"new\",\"target\":\"now 1. Dormant, High-Value\",\"value\":1}]",
                 data.getAsJsonObject("movement").get("links").toString());
+        assertEquals("[{\"name\":\"earlier 0. Lapsed\",\"segment\":-1,\"now\":false},"
+                + "{\"name\":\"earlier 1. High-Spending Regulars\",\"segment\":0,\"now\":false},"
+                + "{\"name\":\"new\",\"segment\":-1,\"now\":false},"
+                + "{\"name\":\"now 0. High-Spending Regulars\",\"segment\":0,\"now\":true},"
+                + "{\"name\":\"now 1. Dormant, High-Value\",\"segment\":1,\"now\":true},"
+                + "{\"name\":\"no longer there\",\"segment\":-1,\"now\":true}]",
+                data.getAsJsonObject("movement").get("nodes").toString(),
+                "an earlier segment in the colour of its match now, grey without one");
     }
 
     @Test
@@ -111,6 +119,10 @@ class TrendsSectionTest {
                     .toString(), "a line of 13 months per segment");
             assertEquals(4, chrome.eval("return echarts.getInstanceByDom(document.getElementById('movement-flow'))"
                     + ".getOption().series[0].links.length;").getAsInt());
+            assertEquals("[\"left\",\"left\",\"left\"]", chrome.eval("return echarts.getInstanceByDom(document"
+                    + ".getElementById('movement-flow')).getOption().series[0].data.filter(function(n){"
+                    + "return n.name.indexOf('now')===0||n.name==='no longer there';}).map(function(n){"
+                    + "return n.label.position;});").toString(), "right-hand labels drawn inside the chart");
             Path shots = Path.of("target", "screenshots");
             Files.createDirectories(shots);
             chrome.eval("document.getElementById('trends').scrollIntoView();return 0;");
