@@ -74,7 +74,7 @@ final class SegmentMoves {
             }
         }
         List<String> notes = new ArrayList<>();
-        int[] matched = match(earlier.names(), toNames, notes);
+        int[] matched = match(earlier.names(), toNames, entity, notes);
         return new SegmentMovement(folder, runId, finished, earlier.names(), toNames, moved, movedRevenue, fresh,
                 freshRevenue, lost, matched, notes);
     }
@@ -84,7 +84,7 @@ final class SegmentMoves {
      * the current segment of the same number if no name matched it; -1 when neither. Every match by number and
      * every earlier segment left unmatched adds a note.
      */
-    static int[] match(List<String> fromNames, List<String> toNames, List<String> notes) {
+    static int[] match(List<String> fromNames, List<String> toNames, String entity, List<String> notes) {
         int[] matched = new int[fromNames.size()];
         Arrays.fill(matched, -1);
         boolean[] taken = new boolean[toNames.size()];
@@ -110,7 +110,7 @@ final class SegmentMoves {
             } else {
                 notes.add(earlierName + " has no segment of the same name in this run"
                         + (f < toNames.size() ? ", and segment " + f + " is matched by name to another"
-                                : ", nor a segment " + f) + ": all its " + "entities count as moved");
+                                : ", nor a segment " + f) + ": all its " + entity + "s count as moved");
             }
         }
         return matched;

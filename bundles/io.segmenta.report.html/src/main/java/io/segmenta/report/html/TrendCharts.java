@@ -88,7 +88,7 @@ final class TrendCharts {
      * Earlier segments on the left (and "new" customers), this run's on the right (and "no longer there"); a link
      * per non-empty cell. Node names must be unique, so each says which run it is of.
      */
-    private static JsonObject flow(SegmentMovement m) {
+    static JsonObject flow(SegmentMovement m) {
         JsonArray nodes = new JsonArray();
         String[] from = new String[m.fromSegments().size()];
         String[] to = new String[m.toSegments().size()];
@@ -116,8 +116,20 @@ final class TrendCharts {
         for (int t = 0; t < to.length; t++) {
             link(links, fresh, to[t], m.newEntities()[t]);
         }
+        // a node without any link (no new customers, none lost, an empty segment) would be drawn as a stray sliver
+        java.util.Set<String> linked = new java.util.HashSet<>();
+        for (var l : links) {
+            linked.add(l.getAsJsonObject().get("source").getAsString());
+            linked.add(l.getAsJsonObject().get("target").getAsString());
+        }
+        JsonArray shown = new JsonArray();
+        for (var n : nodes) {
+            if (linked.contains(n.getAsJsonObject().get("name").getAsString())) {
+                shown.add(n);
+            }
+        }
         JsonObject flow = new JsonObject();
-        flow.add("nodes", nodes);
+        flow.add("nodes", shown);
         flow.add("links", links);
         return flow;
     }

@@ -88,6 +88,16 @@ class TrendsSectionTest {
     }
 
     @Test
+    void theFlowLeavesOutNodesWithoutAnyCustomer() {
+        SegmentMovement same = new SegmentMovement("e", "", "", List.of("A"), List.of("A", "B"), new long[][] {{3, 0}},
+                new double[][] {{1, 0}}, new long[] {0, 0}, new double[] {0, 0}, new long[] {0}, new int[] {0},
+                List.of());
+        assertEquals("[{\"name\":\"earlier 0. A\",\"segment\":0,\"now\":false},"
+                + "{\"name\":\"now 0. A\",\"segment\":0,\"now\":true}]",
+                TrendCharts.flow(same).get("nodes").toString(), "no new, no lost, nobody in B");
+    }
+
+    @Test
     void askedToCompareWithThePreviousRunWhenThereWasNoneTheSectionSaysSo() {
         PipelineResult r = Fixtures.threeCustomers(dir);
         PipelineSpec s = r.spec();
