@@ -50,7 +50,9 @@ final class TrendsSection {
             return;
         }
         h.append("<h3>What each segment buys, and where</h3><p class=\"note\">The ").append(SHOWN)
-                .append(" largest by revenue, each with its share of the segment's revenue over the whole period.")
+                .append(" largest by revenue, each with its share of the segment's revenue over the whole period (the "
+                        + "shares need not add up to 100%: only the largest are listed, and transactions without a "
+                        + "value count for none).")
                 .append("</p><table class=\"dq\" id=\"trend-top\"><tr><th>segment</th><th>revenue</th>");
         if (items != null) {
             h.append("<th>top ").append(items == TransactionField.CATEGORY ? "categories" : "products").append("</th>");
