@@ -267,7 +267,7 @@ public class JsonSummaryReporter implements Reporter {
     }
 
     /** The levels with the most amount ({@link BusinessFigures#top}). */
-    private static void top(JsonWriter json, String name, List<BusinessFigures.LevelAmount> top, double total)
+    static void top(JsonWriter json, String name, List<BusinessFigures.LevelAmount> top, double total)
             throws IOException {
         json.name(name).beginArray();
         for (BusinessFigures.LevelAmount level : top) {

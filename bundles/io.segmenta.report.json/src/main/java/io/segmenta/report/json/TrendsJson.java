@@ -4,7 +4,6 @@ import static io.segmenta.report.json.JsonSummaryReporter.number;
 
 import com.google.gson.stream.JsonWriter;
 import io.segmenta.api.data.TransactionField;
-import io.segmenta.api.pipeline.BusinessFigures;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.SegmentMovement;
 import io.segmenta.api.pipeline.SegmentTrend;
@@ -55,7 +54,8 @@ final class TrendsJson {
             json.name("top").beginObject();
             for (TransactionField f : SegmentTrends.TOP_FIELDS) {
                 if (s.top().containsKey(f)) {
-                    levels(json.name(f.columnName()), s.top(f));
+                    // each level with its share of the segment's revenue, as the business overview's top lists
+                    JsonSummaryReporter.top(json, f.columnName(), s.top(f), s.totalRevenue());
                 }
             }
             json.endObject();
@@ -63,18 +63,6 @@ final class TrendsJson {
         }
         json.endArray();
         json.endObject();
-    }
-
-    private static void levels(JsonWriter json, List<BusinessFigures.LevelAmount> levels) throws IOException {
-        json.beginArray();
-        for (BusinessFigures.LevelAmount l : levels) {
-            json.beginObject();
-            json.name("level").value(l.level());
-            number(json.name("amount"), l.amount());
-            json.name("rows").value(l.rows());
-            json.endObject();
-        }
-        json.endArray();
     }
 
     private static void movement(JsonWriter json, PipelineResult r) throws IOException {
