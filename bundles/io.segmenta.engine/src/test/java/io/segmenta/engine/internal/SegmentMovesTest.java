@@ -125,6 +125,13 @@ class SegmentMovesTest {
     }
 
     @Test
+    void theSegmentColumnsAreTheLastOfTheirNameAFeatureMayShareIt() throws IOException {
+        RunAssignments a = earlier("customer_id,segment,segment_name,segment\nc1,7,A,1\nc2,9,B,0\n");
+        assertArrayEquals(new int[] {1, 0}, a.segments());
+        assertEquals(List.of("B", "A"), a.names());
+    }
+
+    @Test
     void anEarlierRunOfSellersIsRefused() throws IOException {
         RunAssignments sellers = earlier("seller_id,segment_name,segment\ns1,A,0\n");
         SegmentaException e = assertThrows(SegmentaException.class,

@@ -77,8 +77,9 @@ public record RunAssignments(String entity, List<String> ids, int[] segments, Li
         }
     }
 
+    /** The last column of that name: the reporter writes them last, after features that might share the name. */
     private static int column(CSVRecord header, String wanted, CsvRecords records) {
-        for (int i = 0; i < header.size(); i++) {
+        for (int i = header.size() - 1; i > 0; i--) {
             if (header.get(i).trim().equals(wanted)) {
                 return i;
             }
