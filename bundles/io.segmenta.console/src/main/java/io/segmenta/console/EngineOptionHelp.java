@@ -33,6 +33,9 @@ final class EngineOptionHelp {
                     "the rules file giving each segment a recommended action, e.g. conf/segment-actions.txt"),
             EngineOptions.CURRENCY, new Line(EngineOptions.CURRENCY, "the source's",
                     "the currency code reports show beside amounts (GBP, BRL, IDR ...), or none"),
+            EngineOptions.COMPARE_WITH, new Line(EngineOptions.COMPARE_WITH, "none",
+                    "an earlier run's folder (or " + EngineOptions.COMPARE_WITH_PREVIOUS + ") whose customers' "
+                            + "movement between segments the reports show"),
             EngineOptions.JOIN, new Line(EngineOptions.JOIN, EngineOptions.JOIN_INNER,
                     "feature sets only: " + EngineOptions.JOIN_INNER + " keeps the entities every member has, "
                             + EngineOptions.JOIN_STRICT + " refuses the run when one is missing"));

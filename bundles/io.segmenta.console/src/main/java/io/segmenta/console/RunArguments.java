@@ -35,6 +35,7 @@ public final class RunArguments {
     public static final String OUT = "--out";
     public static final String SNAPSHOT = "--snapshot";
     public static final String SAVE_MODEL = "--save-model";
+    public static final String COMPARE_WITH = "--compare-with";
     public static final String OPTION = "--option";
     public static final String OPTIONS = "--options";
 
@@ -85,6 +86,10 @@ public final class RunArguments {
             + SNAPSHOT_OPTION + "=DATE (default: 24 hours after the last transaction)";
     public static final String SAVE_MODEL_HELP = "also save the fitted model to this JSON file, for predict; short for "
             + OPTION + " " + SAVE_MODEL_OPTION + "=FILE";
+    public static final String COMPARE_WITH_HELP = "an earlier run to compare with: its output folder (with its "
+            + "assignments.csv), or " + EngineOptions.COMPARE_WITH_PREVIOUS + " for the run the output folder holds; the "
+            + "reports show how customers moved between segments; short for " + OPTION + " "
+            + EngineOptions.COMPARE_WITH + "=DIR";
     public static final String OPTION_HELP = "a stage option KEY=VALUE; repeatable (see the stage list)";
     public static final String OPTIONS_HELP = "stage options KEY=VALUE,KEY=VALUE";
 
@@ -98,6 +103,7 @@ public final class RunArguments {
             new Spec(RUNS, "N", RUNS_HELP), new Spec(MAX_ITERATIONS, "N", MAX_ITERATIONS_HELP),
             new Spec(REPORT, "NAMES", REPORT_HELP), new Spec(OUT, "DIR", OUT_HELP),
             new Spec(SNAPSHOT, "DATE", SNAPSHOT_HELP), new Spec(SAVE_MODEL, "FILE", SAVE_MODEL_HELP),
+            new Spec(COMPARE_WITH, "DIR", COMPARE_WITH_HELP),
             new Spec(OPTION, "KEY=VALUE", OPTION_HELP),
             new Spec(OPTIONS, "K=V,K=V", OPTIONS_HELP));
 
@@ -182,6 +188,7 @@ public final class RunArguments {
             case OUT -> out = v;
             case SNAPSHOT -> options.put(SNAPSHOT_OPTION, v, SNAPSHOT);
             case SAVE_MODEL -> options.put(SAVE_MODEL_OPTION, v, SAVE_MODEL);
+            case COMPARE_WITH -> options.put(EngineOptions.COMPARE_WITH, v, COMPARE_WITH);
             default -> throw unknown(name);
         }
         return this;

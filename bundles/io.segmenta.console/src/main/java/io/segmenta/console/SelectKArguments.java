@@ -22,7 +22,7 @@ public final class SelectKArguments {
     public static final String K_MAX_HELP = "largest k tried (default " + DEFAULT_K_MAX + ")";
     /** Run options select-k does not take. */
     static final List<String> NOT_TAKEN = List.of(RunArguments.K, RunArguments.REPORT, RunArguments.OUT,
-            RunArguments.SAVE_MODEL);
+            RunArguments.SAVE_MODEL, RunArguments.COMPARE_WITH);
 
     private final RunArguments run = new RunArguments();
     private int kMin = Integer.parseInt(DEFAULT_K_MIN);

@@ -56,7 +56,7 @@ class FeatureSetArgumentsTest {
         assertTrue(assertThrows(SegmentaException.class, () -> PipelineDefinition.parse(Map.of("source", "s",
                 "input", "i", "inputs.web", "w.csv"), "crm", "crm.cfg")).getMessage().contains(
                         "unknown field inputs.web; the fields are source, input, features, algorithm, k, seed, runs, "
-                                + "max-iterations, report, out, snapshot, save-model, input.NAME, source.NAME, "));
+                                + "max-iterations, report, out, snapshot, save-model, compare-with, input.NAME, source.NAME, "));
     }
 
     @Test

@@ -124,13 +124,21 @@ class RunArgumentsTest {
         for (String option : List.of("--source NAME", "--input PATH", "--features NAME", "--input.NAME PATH",
                 "--source.NAME NAME", "--algorithm NAME",
                 "--k N|MIN..MAX", "--seed N", "--runs N", "--max-iterations N", "--report NAMES", "--out DIR",
-                "--snapshot DATE", "--save-model FILE", "--option KEY=VALUE", "--options K=V,K=V")) {
+                "--snapshot DATE", "--save-model FILE", "--compare-with DIR", "--option KEY=VALUE",
+                "--options K=V,K=V")) {
             assertTrue(usage.contains("  " + option + " "), option + " in\n" + usage);
         }
         assertTrue(usage.contains("number of segments, or a range MIN..MAX to choose it at each run as select-k "
                 + "recommends (default 4)"), usage);
         assertTrue(usage.contains("(default kmeans)"), usage);
-        assertEquals(16, usage.lines().count()); // 14, and the two options of feature-set members
+        assertEquals(17, usage.lines().count()); // 15, and the two options of feature-set members
+    }
+
+    @Test
+    void compareWithIsShortForTheEngineOption() {
+        PipelineSpec spec = RunArguments.parse(List.of("--source", "uk-retail", "--input", "x.csv", "--compare-with",
+                "previous")).spec();
+        assertEquals("previous", spec.options().get("compare-with").orElseThrow());
     }
 
     @Test

@@ -56,6 +56,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = EngineOptions.SAVE_MODEL, description = "model file to save", required = false)
     String save$_$model();
 
+    @AttributeDefinition(name = EngineOptions.COMPARE_WITH, description = "an earlier run's output folder to compare "
+            + "with, or " + EngineOptions.COMPARE_WITH_PREVIOUS + " for the run this pipeline's output folder holds "
+            + "(each scheduled run then shows how customers moved since the one before)", required = false)
+    String compare$_$with();
+
     @AttributeDefinition(description = "when it runs by itself: every N with a unit m, h or d (e.g. every 30d), a "
             + "five-field cron expression (minute hour day-of-month month day-of-week, e.g. 0 6 1 * * for 06:00 on "
             + "the first of each month) or @monthly, @weekly, @daily, @hourly, @yearly; or none", required = false)

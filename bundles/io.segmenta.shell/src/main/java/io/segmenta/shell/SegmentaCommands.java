@@ -167,6 +167,8 @@ public class SegmentaCommands {
             @Parameter(names = RunArguments.SNAPSHOT, absentValue = "") String snapshot,
             @Descriptor(RunArguments.SAVE_MODEL_HELP)
             @Parameter(names = RunArguments.SAVE_MODEL, absentValue = "") String saveModel,
+            @Descriptor(RunArguments.COMPARE_WITH_HELP)
+            @Parameter(names = RunArguments.COMPARE_WITH, absentValue = "") String compareWith,
             @Descriptor(RunArguments.OPTION_HELP)
             @Parameter(names = RunArguments.OPTION, absentValue = "") String option,
             @Descriptor(RunArguments.OPTIONS_HELP)
@@ -181,7 +183,7 @@ public class SegmentaCommands {
             {RunArguments.ALGORITHM, algorithm}, {RunArguments.K, k}, {RunArguments.SEED, seed},
             {RunArguments.RUNS, runs}, {RunArguments.MAX_ITERATIONS, maxIterations}, {RunArguments.REPORT, report},
             {RunArguments.OUT, out}, {RunArguments.SNAPSHOT, snapshot}, {RunArguments.SAVE_MODEL, saveModel},
-            {RunArguments.OPTION, option}, {RunArguments.OPTIONS, options}};
+            {RunArguments.COMPARE_WITH, compareWith}, {RunArguments.OPTION, option}, {RunArguments.OPTIONS, options}};
         run(System.out, given, GogoWords.words(more), debug);
     }
 

@@ -156,7 +156,7 @@ class SegmentaCommandsTest {
         for (String option : List.of(RunArguments.SOURCE, RunArguments.INPUT, RunArguments.FEATURES,
                 RunArguments.ALGORITHM, RunArguments.K, RunArguments.SEED, RunArguments.RUNS,
                 RunArguments.MAX_ITERATIONS, RunArguments.REPORT, RunArguments.OUT, RunArguments.SNAPSHOT,
-                RunArguments.SAVE_MODEL, RunArguments.OPTION, RunArguments.OPTIONS)) {
+                RunArguments.SAVE_MODEL, RunArguments.COMPARE_WITH, RunArguments.OPTION, RunArguments.OPTIONS)) {
             assertTrue(names.contains(option), option);
             assertTrue(RunArguments.isOption(option), option);
         }

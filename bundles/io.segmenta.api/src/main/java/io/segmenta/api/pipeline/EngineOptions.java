@@ -60,9 +60,21 @@ public final class EngineOptions {
     /** The value of {@link #CURRENCY} that shows amounts without a currency. */
     public static final String CURRENCY_NONE = "none";
 
+    /**
+     * An earlier run to compare with: its folder (holding its {@code assignments.csv}, as the csv reporter writes
+     * it), a model file saved inside such a folder, or {@value #COMPARE_WITH_PREVIOUS}. The run's reports then show
+     * how the entities moved between segments ({@link SegmentMovement}).
+     */
+    public static final String COMPARE_WITH = "compare-with";
+    /**
+     * The value of {@link #COMPARE_WITH} that compares with the run the output folder holds before this run replaces
+     * it, if it holds one (the first run of a scheduled pipeline has nothing to compare with, and is not refused).
+     */
+    public static final String COMPARE_WITH_PREVIOUS = "previous";
+
     /** Every engine option, in the order messages list them. */
     public static final List<String> ALL = List.of(SILHOUETTE_SAMPLE, SEGMENT_NAMES, TRANSFORM, TRANSFORM_COLUMN,
-            SAVE_MODEL, ACTIONS, CURRENCY);
+            SAVE_MODEL, ACTIONS, CURRENCY, COMPARE_WITH);
 
     private EngineOptions() {
     }

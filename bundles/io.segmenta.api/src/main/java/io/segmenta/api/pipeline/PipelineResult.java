@@ -33,20 +33,35 @@ import java.util.Optional;
  *        parameters and figures; empty for extractors that fit nothing (since 1.4)
  * @param context what a reader needs beside the figures: run and snapshot dates, currency, the source's word
  *        for region, what each feature means; {@link ReportContext#NONE} when given as null (since 1.4)
+ * @param trends each segment's revenue, orders and active entities per month and its top levels; given as null,
+ *        they are computed from {@code source}'s transactions ({@link SegmentTrends#of}); empty without
+ *        transactions (since 1.4)
+ * @param movement how the entities of an earlier run moved between segments, when the run was asked to compare
+ *        ({@link EngineOptions#COMPARE_WITH}) and the earlier run was there (since 1.4)
  */
 public record PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix features, FeatureMatrix scaled,
         Map<String, String> scaling, ClusterModel model, ClusterQuality quality, List<SegmentProfile> segments,
         List<StageTiming> timings, Map<String, String> stageVersions, List<Path> outputs,
         Optional<KSelection> selection, BusinessFigures business, Optional<FeatureFit> featureFit,
-        ReportContext context) {
+        ReportContext context, SegmentTrends trends, Optional<SegmentMovement> movement) {
 
-    /** A result without a report context (API 1.4 signature before the context). */
+    /** A result with its report context, its trends computed from the transactions and no movement. */
+    public PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix features, FeatureMatrix scaled,
+            Map<String, String> scaling, ClusterModel model, ClusterQuality quality, List<SegmentProfile> segments,
+            List<StageTiming> timings, Map<String, String> stageVersions, List<Path> outputs,
+            Optional<KSelection> selection, BusinessFigures business, Optional<FeatureFit> featureFit,
+            ReportContext context) {
+        this(spec, source, features, scaled, scaling, model, quality, segments, timings, stageVersions, outputs,
+                selection, business, featureFit, context, null, Optional.empty());
+    }
+
+    /** A result without a report context (API 1.4 signature before the context, trends and movement). */
     public PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix features, FeatureMatrix scaled,
             Map<String, String> scaling, ClusterModel model, ClusterQuality quality, List<SegmentProfile> segments,
             List<StageTiming> timings, Map<String, String> stageVersions, List<Path> outputs,
             Optional<KSelection> selection, BusinessFigures business, Optional<FeatureFit> featureFit) {
         this(spec, source, features, scaled, scaling, model, quality, segments, timings, stageVersions, outputs,
-                selection, business, featureFit, null);
+                selection, business, featureFit, null, null, Optional.empty());
     }
 
     /** A result without a feature fit (API 1.3 signature). */
@@ -85,11 +100,23 @@ public record PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix
         outputs = List.copyOf(outputs);
         business = business != null ? business : BusinessFigures.of(source.transactions());
         context = context != null ? context : ReportContext.NONE;
+        movement = movement == null ? Optional.empty() : movement;
+        if (trends == null) {
+            int[] labels = model.labels();
+            trends = labels.length == features.rowCount()
+                    ? SegmentTrends.of(source.transactions(), features, labels, model.k()) : SegmentTrends.none();
+        }
     }
 
     /** The same result with the given outputs and timings (the engine adds them after the reporters ran). */
     public PipelineResult withOutputs(List<Path> files, List<StageTiming> allTimings) {
         return new PipelineResult(spec, source, features, scaled, scaling, model, quality, segments, allTimings,
-                stageVersions, files, selection, business, featureFit, context);
+                stageVersions, files, selection, business, featureFit, context, trends, movement);
+    }
+
+    /** The same result with how the entities of an earlier run moved. */
+    public PipelineResult withMovement(SegmentMovement moved) {
+        return new PipelineResult(spec, source, features, scaled, scaling, model, quality, segments, timings,
+                stageVersions, outputs, selection, business, featureFit, context, trends, Optional.of(moved));
     }
 }

@@ -34,6 +34,7 @@ final class RunFolder implements AutoCloseable {
     static final String MANIFEST = "segmenta-run.txt";
     private static final String FILE = "file: ";
     private static final String FINISHED = "finished: ";
+    private static final String RUN = "run: ";
 
     private final Path given;
     private final Path target;
@@ -121,7 +122,7 @@ final class RunFolder implements AutoCloseable {
      */
     List<Path> commit(String runId, List<Path> written) {
         List<Path> files = new ArrayList<>();
-        StringBuilder manifest = new StringBuilder("# the files of one complete Segmenta run\nrun: " + runId
+        StringBuilder manifest = new StringBuilder("# the files of one complete Segmenta run\n" + RUN + runId
                 + "\n" + FINISHED + Instant.now() + "\n");
         for (String file : filesIn(staging)) {
             manifest.append(FILE).append(file).append('\n');
@@ -253,6 +254,23 @@ final class RunFolder implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The run id and the finish time (ISO-8601) the manifest in {@code folder} gives; "" for what it lacks. */
+    static String[] identity(Path folder) {
+        String[] identity = {"", ""};
+        try (Stream<String> lines = Files.lines(folder.resolve(MANIFEST))) {
+            lines.forEach(l -> {
+                if (l.startsWith(RUN)) {
+                    identity[0] = l.substring(RUN.length());
+                } else if (l.startsWith(FINISHED)) {
+                    identity[1] = l.substring(FINISHED.length());
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            // no manifest (a folder from before manifests, or copied by hand): the run is named by its folder only
+        }
+        return identity;
     }
 
     /** When the run in {@code folder} finished, by its manifest; the epoch when it has none. */

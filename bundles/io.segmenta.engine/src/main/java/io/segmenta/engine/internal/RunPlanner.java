@@ -204,6 +204,7 @@ final class RunPlanner {
         requiredColumnsDeclared(chosen);
         inputsExist(spec.input(), chosen);
         checkOutputFolder(spec, chosen);
+        PreviousRun.folder(spec);
     }
 
     /** Fails when the run's input or a member's own input does not exist. */

@@ -139,10 +139,10 @@ final class Training {
             progress.info(null, METRICS, SegmentRenames.NUMBER_NOTE);
         }
 
-        return new PipelineResult(spec, prepared.data(), raw, scaled, prepared.fitted().describe(), model, quality[0],
-                profiles, steps.timings(), chosen.versions(), List.of(), selection, prepared.business(),
-                prepared.featureFit(), ReportContexts.of(spec.options(), chosen, prepared.data().quality(), raw,
-                        Clock.systemUTC()));
+        return PreviousRun.compare(new PipelineResult(spec, prepared.data(), raw, scaled,
+                prepared.fitted().describe(), model, quality[0], profiles, steps.timings(), chosen.versions(), List.of(),
+                selection, prepared.business(), prepared.featureFit(), ReportContexts.of(spec.options(), chosen,
+                        prepared.data().quality(), raw, Clock.systemUTC()), null, Optional.empty()), steps);
     }
 
     /**

@@ -208,7 +208,7 @@ class PipelineRunnerTest {
     @Test
     void unknownOptionNamesWhatTheStagesRead() {
         PipelineSpec spec = spec(3, new Options(Map.of("snapshto", "2011-12-10")), List.of("fake-report"));
-        assertEquals("unknown option 'snapshto'; the stages of this pipeline read: snapshot; the engine reads: silhouette-sample, segment-names, transform, transform.<column>, save-model, actions, currency",
+        assertEquals("unknown option 'snapshto'; the stages of this pipeline read: snapshot; the engine reads: silhouette-sample, segment-names, transform, transform.<column>, save-model, actions, currency, compare-with",
                 assertThrows(SegmentaException.class, () -> runner.run(spec, null)).getMessage());
         assertEquals(0, source.calls.get());
     }

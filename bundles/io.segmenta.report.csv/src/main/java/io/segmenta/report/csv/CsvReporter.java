@@ -45,7 +45,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Writes a run as four CSV files (UTF-8, RFC 4180, '.' as decimal separator, plain numbers):
+ * Writes a run as CSV files (UTF-8, RFC 4180, '.' as decimal separator, plain numbers):
  * <ul>
  * <li>{@code assignments.csv}: one row per entity: its id, its raw features, its segment's name and its
  * segment (last, so that tools reading "the last column" keep working);</li>
@@ -55,9 +55,11 @@ import org.osgi.service.component.annotations.Component;
  * <li>{@code segment_categories.csv}: one row per segment, categorical feature and level: the level's share
  * in the segment and among all entities (only the header without categorical features);</li>
  * <li>{@code summary.csv}: a key,value account of the run (data quality, parameters, quality figures,
- * timings, stage origins).</li>
+ * timings, stage origins);</li>
+ * <li>{@code trends.csv} and, when the run was compared with an earlier one, {@code movement.csv}
+ * ({@link TrendFiles}).</li>
  * </ul>
- * All four are first written to temporary files in the output folder and only then moved into place,
+ * All are first written to temporary files in the output folder and only then moved into place,
  * so a failure or a cancelled run never leaves a half-written file under a final name.
  */
 @Component(service = Reporter.class)
@@ -100,14 +102,22 @@ public class CsvReporter implements Reporter {
     @Override
     public String description() {
         return "CSV files: assignments.csv (segment per entity), segments.csv (profiles), segment_categories.csv"
-                + " (categorical shares), summary.csv (the run)";
+                + " (categorical shares), summary.csv (the run), trends.csv (per segment and month), movement.csv (with "
+                + "compare-with)";
     }
 
     @Override
     public List<Path> report(PipelineResult result, Path outputDir, StageContext context) {
-        String[] names = {ASSIGNMENTS, SEGMENTS, CATEGORIES, SUMMARY};
-        Content[] contents = {p -> writeAssignments(result, p), p -> writeSegments(result, p),
-            p -> writeCategories(result, p), p -> writeSummary(result, p)};
+        List<String> fileNames = new ArrayList<>(List.of(ASSIGNMENTS, SEGMENTS, CATEGORIES, SUMMARY, TrendFiles.TRENDS));
+        List<Content> fileContents = new ArrayList<>(List.of(p -> writeAssignments(result, p),
+            p -> writeSegments(result, p), p -> writeCategories(result, p), p -> writeSummary(result, p),
+            p -> TrendFiles.writeTrends(result, p)));
+        result.movement().ifPresent(m -> {
+            fileNames.add(TrendFiles.MOVEMENT);
+            fileContents.add(p -> TrendFiles.writeMovement(m, p));
+        });
+        String[] names = fileNames.toArray(String[]::new);
+        Content[] contents = fileContents.toArray(Content[]::new);
         Path[] targets = new Path[names.length];
         for (int i = 0; i < names.length; i++) {
             targets[i] = outputDir.resolve(names[i]);

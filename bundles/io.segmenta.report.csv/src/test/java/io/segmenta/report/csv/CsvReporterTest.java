@@ -10,6 +10,7 @@ import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.DataQuality;
 import io.segmenta.api.data.SourceData;
 import io.segmenta.api.pipeline.PipelineResult;
+import io.segmenta.api.pipeline.SegmentMovement;
 import io.segmenta.api.stage.StageKind;
 import io.segmenta.testing.Fixtures;
 import io.segmenta.testing.RecordingContext;
@@ -165,8 +166,46 @@ class CsvReporterTest {
     void returnsTheWrittenFilesAndLeavesNoTemporaryFiles() throws IOException {
         List<Path> written = reporter.report(Fixtures.threeCustomers(dir), dir, new RecordingContext());
         assertEquals(List.of(dir.resolve("assignments.csv"), dir.resolve("segments.csv"),
-                dir.resolve("segment_categories.csv"), dir.resolve("summary.csv")), written);
-        assertEquals(List.of("assignments.csv", "segment_categories.csv", "segments.csv", "summary.csv"), listing());
+                dir.resolve("segment_categories.csv"), dir.resolve("summary.csv"), dir.resolve("trends.csv")), written);
+        assertEquals(List.of("assignments.csv", "segment_categories.csv", "segments.csv", "summary.csv", "trends.csv"),
+                listing());
+    }
+
+    /**
+     * The fixture's three customers: 12346 (segment 1) bought 77,183.60 in December 2010, 12347 (segment 0) 4,310
+     * and 12348 (segment 1) 1,797.24 in December 2011; the eleven months between have no transaction.
+     */
+    @Test
+    void writesTrendsPerSegmentAndMonthInLongFormat() throws IOException {
+        reporter.report(Fixtures.threeCustomers(dir), dir, new RecordingContext());
+        List<String> lines = List.of(read("trends.csv").split(CRLF));
+        assertEquals("segment,name,month,revenue,orders,active_customers", lines.get(0));
+        assertEquals(1 + 2 * 13, lines.size(), "two segments x 13 months, 2010-12 to 2011-12");
+        assertEquals("0,High-Spending Regulars,2010-12,0,0,0", lines.get(1));
+        assertEquals("0,High-Spending Regulars,2011-01,0,0,0", lines.get(2));
+        assertEquals("0,High-Spending Regulars,2011-12,4310,1,1", lines.get(13));
+        assertEquals("1,\"Dormant, High-Value\",2010-12,77183.6,1,1", lines.get(14));
+        assertEquals("1,\"Dormant, High-Value\",2011-12,1797.24,1,1", lines.get(26));
+    }
+
+    @Test
+    void writesTheMovementWhenTheRunWasCompared() throws IOException {
+        PipelineResult r = Fixtures.threeCustomers(dir).withMovement(new SegmentMovement("old", "id", "",
+                List.of("Lapsed", "High-Spending Regulars"), List.of("High-Spending Regulars", "Dormant, High-Value"),
+                new long[][] {{0, 1}, {1, 0}}, new double[][] {{0, 77183.6}, {4310, 0}}, new long[] {0, 1},
+                new double[] {0, 1797.24}, new long[] {2, 0}, new int[] {-1, 0}, List.of()));
+        List<Path> written = reporter.report(r, dir, new RecordingContext());
+        assertEquals(dir.resolve("movement.csv"), written.get(written.size() - 1));
+        assertEquals(String.join(CRLF,
+                "from_segment,from_name,to_segment,to_name,entities,revenue,stayed",
+                "0,Lapsed,0,High-Spending Regulars,0,0,false",
+                "0,Lapsed,1,\"Dormant, High-Value\",1,77183.6,false",
+                "1,High-Spending Regulars,0,High-Spending Regulars,1,4310,true",
+                "1,High-Spending Regulars,1,\"Dormant, High-Value\",0,0,false",
+                "\"\",(new),0,High-Spending Regulars,0,0,false", // an empty first field is quoted (RFC 4180)
+                "\"\",(new),1,\"Dormant, High-Value\",1,1797.24,false",
+                "0,Lapsed,,(lost),2,0,false",
+                "1,High-Spending Regulars,,(lost),0,0,false") + CRLF, read("movement.csv"));
     }
 
     @Test
@@ -186,7 +225,8 @@ class CsvReporterTest {
         Files.writeString(dir.resolve("assignments.csv"), "old content that is longer than nothing");
         reporter.report(Fixtures.threeCustomers(dir), dir, new RecordingContext());
         assertTrue(read("assignments.csv").startsWith("customer_id,"));
-        assertEquals(List.of("assignments.csv", "segment_categories.csv", "segments.csv", "summary.csv"), listing());
+        assertEquals(List.of("assignments.csv", "segment_categories.csv", "segments.csv", "summary.csv", "trends.csv"),
+                listing());
     }
 
     @Test

@@ -164,6 +164,7 @@ final class ChartData {
             rfm.addProperty("max", max);
             d.add("rfm", rfm);
         });
+        TrendCharts.add(d, r);
         r.featureFit().flatMap(f -> f.tables().stream().filter(t -> t.name().equals(HOLDOUT_TABLE)).findFirst())
                 .ifPresent(t -> d.add("clvHoldout", holdout(t)));
         r.selection().ifPresent(sel -> {

@@ -35,7 +35,7 @@ final class PageAssets {
             .profile th small{display:block;font-weight:400;color:#666;font-size:.75em}.dates{color:#333}
             .key{padding:0 .3em;border-radius:2px}.key.good{background:hsl(140,70%,70%)}.key.bad{background:hsl(30,70%,70%)}
             .key.neutral{background:hsl(210,60%,75%)}.key.below{background:hsl(210,0%,80%)}
-            """ + CLV_CSS + """
+            """ + CLV_CSS + TrendCharts.CSS + """
             #rfm-by-segment{font-size:.8em}#rfm-by-segment th{max-width:9em}
             @media print{.chart{page-break-inside:avoid}section{page-break-before:auto}body{margin:0}}
             """;
@@ -121,7 +121,7 @@ final class PageAssets {
                   series:[{type:'heatmap',data:DATA.rfm.cells,label:{show:true,fontSize:11,lineHeight:16,
                     formatter:function(p){return DATA.rfm.names[p.dataIndex]+'\\n'+p.value[2];}}}]});
               }
-            """ + CLV_SCRIPT + """
+            """ + CLV_SCRIPT + TrendCharts.SCRIPT + """
               if(DATA.k){
                 var idx=function(k){return DATA.k.ks.indexOf(k);};
                 var marks=[];

@@ -44,6 +44,12 @@ final class ReportPage {
         if (r.featureFit().isPresent()) {
             ClvSection.write(h, r, r.featureFit().get(), ++section[0]);
         }
+        if (!r.trends().isEmpty()) {
+            TrendsSection.write(h, r, entity, ++section[0]);
+        }
+        if (MovementSection.shown(r)) {
+            MovementSection.write(h, r, entity, ++section[0]);
+        }
         DetailsSection.write(h, r, ++section[0]);
         h.append("<script>").append(echarts.replace("</script", "<\\/script")).append("</script>\n");
         h.append("<script>const DATA=").append(ChartData.of(r, rfm).toString().replace("</", "<\\/")).append(";\n")

@@ -100,6 +100,7 @@ public class JsonSummaryReporter implements Reporter {
         segments(json, r);
         rfm(json, r);
         FeatureFitJson.write(json, r);
+        TrendsJson.write(json, r);
         json.name("timings").beginArray();
         for (StageTiming t : r.timings()) {
             json.beginObject();
@@ -267,7 +268,7 @@ public class JsonSummaryReporter implements Reporter {
     }
 
     /** The levels with the most amount ({@link BusinessFigures#top}). */
-    private static void top(JsonWriter json, String name, List<BusinessFigures.LevelAmount> top, double total)
+    static void top(JsonWriter json, String name, List<BusinessFigures.LevelAmount> top, double total)
             throws IOException {
         json.name(name).beginArray();
         for (BusinessFigures.LevelAmount level : top) {

@@ -30,6 +30,7 @@ public final class ModelSaving {
     public static SavedModel of(PipelineResult result, FittedScaler scaler, ModelState state) {
         Map<String, String> options = new TreeMap<>(result.spec().options().asMap());
         options.remove(EngineOptions.SAVE_MODEL); // the file does not name itself
+        options.remove(EngineOptions.COMPARE_WITH); // what this run was compared with says nothing of the model
         List<SavedModel.Segment> segments = new ArrayList<>();
         for (SegmentProfile p : result.segments()) {
             segments.add(new SavedModel.Segment(p.segment(), p.name(), p.size(), p.share(), p.valueShare()));
