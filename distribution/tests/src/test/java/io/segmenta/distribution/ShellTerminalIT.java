@@ -32,11 +32,17 @@ public class ShellTerminalIT {
             awaitPane("first", "g! segmenta:pipelines");
             tmux("send-keys", "-t", "first", "Enter");
             awaitPane("first", "No pipelines are defined");
+            // keys typed while a command runs reach a terminal that is not in the line reader's raw mode, so each
+            // next key waits for the prompt
+            awaitLastLine("first", "g!");
             tmux("send-keys", "-t", "first", "segmenta:stag", "Tab", "Enter");
             awaitPane("first", "uk-retail");
+            awaitLastLine("first", "g!");
             tmux("send-keys", "-t", "first", "Up", "Up");
             awaitLastLine("first", "g! segmenta:pipelines");
-            tmux("send-keys", "-t", "first", "C-u", "stop 0", "Enter");
+            tmux("send-keys", "-t", "first", "C-u");
+            awaitLastLine("first", "g!");
+            tmux("send-keys", "-t", "first", "stop 0", "Enter");
             awaitGone("first");
 
             start(work, "second");
