@@ -12,10 +12,16 @@ public final class PipelineList {
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
+    /** The widest STATE cell: a longer state (an invalid definition's reason) is cut there and given in full below. */
+    static final int STATE_WIDTH = 40;
+
     private PipelineList() {
     }
 
-    /** One row per pipeline: name, state, schedule, what it runs; refused changes and origins below. */
+    /**
+     * One row per pipeline: name, state (cut to {@value #STATE_WIDTH} characters with "…"), schedule, what it
+     * runs; below, each pipeline's origin, its state in full when the row cut it, and a refused change.
+     */
     public static String render(List<NamedPipeline> pipelines) {
         if (pipelines.isEmpty()) {
             return "No pipelines are defined: add an " + PipelineDefinition.FACTORY_PID
@@ -25,17 +31,29 @@ public final class PipelineList {
         TextTable table = new TextTable(false, false, false, false);
         table.add("NAME", "STATE", "SCHEDULE", "RUNS");
         for (NamedPipeline p : pipelines) {
-            table.add(p.name(), p.state(), p.schedule(), p.description());
+            table.add(p.name(), cut(p.state()), p.schedule(), p.description());
         }
         table.render(out, "");
         for (NamedPipeline p : pipelines) {
             out.append(p.name()).append(": ").append(p.origin()).append('\n');
             if (!p.refused().isEmpty()) {
-                out.append("  last change refused (the previous definition stays in force): ").append(p.refused())
-                        .append('\n');
+                out.append("  last change refused: it does not run until the definition is fixed\n");
+            }
+            if (!cut(p.state()).equals(p.state())) {
+                out.append("  ").append(oneLine(p.state())).append('\n');
             }
         }
         return out.toString();
+    }
+
+    /** The state as the table shows it: one line, at most {@value #STATE_WIDTH} characters. */
+    static String cut(String state) {
+        String line = oneLine(state);
+        return line.length() <= STATE_WIDTH ? line : line.substring(0, STATE_WIDTH - 1) + "\u2026";
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** One row per run, oldest first. */

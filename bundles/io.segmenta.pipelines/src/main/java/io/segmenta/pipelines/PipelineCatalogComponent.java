@@ -14,6 +14,9 @@ import io.segmenta.api.pipeline.StageDescriptor;
 import io.segmenta.api.stage.StageKind;
 import io.segmenta.console.PipelineDefinition;
 import io.segmenta.console.Schedule;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -30,6 +33,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -54,6 +58,13 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 @Component(service = PipelineCatalog.class, immediate = true)
 public class PipelineCatalogComponent implements PipelineCatalog {
     static final int HISTORY = 100;
+    /**
+     * The framework property naming the history file (conf/config.properties sets it inside the distribution's
+     * folder, since bin/segmenta-shell starts each time from an empty framework cache); without it the file is in
+     * the bundle's data area.
+     */
+    static final String HISTORY_FILE_PROPERTY = "segmenta.pipelines.history";
+    private static final System.Logger LOG = System.getLogger(PipelineCatalogComponent.class.getName());
 
     private final List<PipelineConfiguration> configurations = new CopyOnWriteArrayList<>();
     private final Deque<PipelineRun> history = new ArrayDeque<>();
@@ -62,6 +73,8 @@ public class PipelineCatalogComponent implements PipelineCatalog {
     /** The pipelines running now, with when they started. */
     private final Map<String, Instant> running = new ConcurrentHashMap<>();
     private final Clock clock;
+    /** Where the runs are kept across restarts; null: in memory only. */
+    private HistoryFile historyFile;
     private volatile PipelineEngine engine;
     private ScheduledExecutorService scheduler;
 
@@ -69,16 +82,27 @@ public class PipelineCatalogComponent implements PipelineCatalog {
         this(Clock.systemDefaultZone()); // interval schedules' next times are shown in the JVM's zone
     }
 
-    /** For tests: time from the given clock, no scheduler thread. */
+    /** For tests: time from the given clock, no scheduler thread, history in memory only. */
     PipelineCatalogComponent(Clock clock) {
         this.clock = clock;
+    }
+
+    /** For tests: as {@link #PipelineCatalogComponent(Clock)}, the history kept in the file and read from it. */
+    PipelineCatalogComponent(Clock clock, Path historyFile) {
+        this.clock = clock;
+        useHistoryFile(historyFile);
     }
 
     private record Due(Schedule schedule, Instant at) {
     }
 
     @Activate
-    void activate() {
+    void activate(BundleContext context) {
+        String file = context.getProperty(HISTORY_FILE_PROPERTY);
+        File data = file == null || file.isBlank() ? context.getDataFile("pipeline-history.tsv") : null;
+        if (data != null || (file != null && !file.isBlank())) {
+            useHistoryFile(data != null ? data.toPath() : Path.of(file));
+        }
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "segmenta-pipeline-schedule");
             t.setDaemon(true);
@@ -160,7 +184,7 @@ public class PipelineCatalogComponent implements PipelineCatalog {
             PipelineEngine engine, Set<String> registered, String schedule) {
         PipelineDefinition d = s.definition();
         if (d == null) {
-            return new NamedPipeline(s.name(), s.origin(), "", false, "invalid: " + s.error(), "none", "");
+            return new NamedPipeline(s.name(), s.origin(), "", false, "invalid: " + s.error(), "none", s.refused());
         }
         String state;
         if (sameName.size() > 1) {
@@ -250,7 +274,8 @@ public class PipelineCatalogComponent implements PipelineCatalog {
             PipelineResult result = d.run(e, listener);
             record(new PipelineRun(name, trigger, started, System.nanoTime() - start, true, "k=" + result.model().k()
                     + ", " + result.features().rowCount() + " " + result.features().entity().label() + "s",
-                    result.outputs()));
+                    result.outputs(), result.spec().reporters().isEmpty() ? null
+                            : result.spec().outputDir().toAbsolutePath()));
             return result;
         } catch (RuntimeException ex) {
             record(new PipelineRun(name, trigger, started, System.nanoTime() - start, false,
@@ -261,11 +286,35 @@ public class PipelineCatalogComponent implements PipelineCatalog {
         }
     }
 
+    /** Reads the runs kept in the file; one that cannot be read leaves the history in memory only, with a warning. */
+    private void useHistoryFile(Path file) {
+        HistoryFile f = new HistoryFile(file, HISTORY);
+        try {
+            List<PipelineRun> kept = f.read();
+            synchronized (history) {
+                history.clear();
+                history.addAll(kept);
+                historyFile = f;
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "the pipeline history " + file + " cannot be read (" + e
+                    + "); runs are kept in memory only until the next restart");
+        }
+    }
+
     private void record(PipelineRun run) {
         synchronized (history) {
             history.addLast(run);
             while (history.size() > HISTORY) {
                 history.removeFirst();
+            }
+            if (historyFile != null) {
+                try {
+                    historyFile.append(run, List.copyOf(history));
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "the run of " + run.pipeline() + " is not kept in "
+                            + historyFile.file() + " (" + e + "); it is in segmenta:history until the next restart");
+                }
             }
         }
     }

@@ -14,15 +14,19 @@ import org.osgi.service.metatype.annotations.Designate;
  * One pipeline configuration (a factory configuration of {@value PipelineDefinition#FACTORY_PID}): SCR makes one
  * instance per configuration and reactivates nothing when it changes ({@link Modified}).
  * <p>
- * Never half-applied: a change is parsed completely first; a valid one replaces the definition at once, an
- * invalid one is refused and reported (field and reason) while the previous valid definition stays in force.
- * A configuration that was never valid is listed with its error and cannot run.
+ * Never half-applied: a change is parsed completely first; a valid one replaces the definition at once. An
+ * invalid one is refused and makes the pipeline invalid, with the reason (field and reason), until the definition
+ * is fixed: running the previous definition instead would run something the file no longer says, without a word.
+ * A configuration that was never valid is listed with its error too, and neither can run.
  */
 @Component(service = PipelineConfiguration.class, configurationPid = PipelineDefinition.FACTORY_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = PipelineConfig.class, factory = true)
 public class PipelineConfiguration {
-    /** What this configuration says now. */
+    /**
+     * What this configuration says now: a definition, or (definition null) the error; refused is the error again
+     * when it replaced a valid definition, so that the listing can say the change was refused.
+     */
     record State(String name, String origin, PipelineDefinition definition, String error, String refused) {
     }
 
@@ -47,12 +51,11 @@ public class PipelineConfiguration {
             PipelineDefinition d = PipelineDefinition.parse(properties, defaultName, origin);
             state = new State(d.name(), origin, d, "", "");
         } catch (SegmentaException e) {
-            if (before != null && before.definition() != null) {
-                state = new State(before.name(), origin, before.definition(), "", e.getMessage());
-            } else {
-                state = new State(defaultName == null ? String.valueOf(properties.get("service.pid")) : defaultName,
-                        origin, null, e.getMessage(), "");
-            }
+            // listed under the name it had, so the user finds the pipeline they edited
+            String name = before != null ? before.name()
+                    : defaultName == null ? String.valueOf(properties.get("service.pid")) : defaultName;
+            boolean wasValid = before != null && (before.definition() != null || !before.refused().isEmpty());
+            state = new State(name, origin, null, e.getMessage(), wasValid ? e.getMessage() : "");
         }
     }
 

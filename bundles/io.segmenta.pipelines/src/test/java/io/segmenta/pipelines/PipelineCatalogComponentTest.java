@@ -140,18 +140,37 @@ class PipelineCatalogComponentTest {
         assertTrue(all.get(1).ready(), all.get(1).state());
     }
 
+    /** A refused edit does not leave the old definition running silently: invalid, with the reason, until fixed. */
     @Test
-    void anInvalidChangeIsRefusedAndTheLastValidDefinitionStays() {
+    void anInvalidChangeMakesThePipelineInvalidAndRunsAreRefusedUntilItIsFixed() {
         PipelineConfiguration c = configure("io.segmenta.pipeline-uk.cfg", "source", "uk-retail", "input", "x.csv");
         catalog.setEngine(engine);
         catalog.addConfiguration(c);
         c.apply(Map.of("felix.fileinstall.filename", "file:/etc/segmenta/io.segmenta.pipeline-uk.cfg",
                 "source", "uk-retail", "input", "x.csv", "k", "four"));
+        String reason = "pipeline uk (/etc/segmenta/io.segmenta.pipeline-uk.cfg): field 'k': --k: 'four' is not a "
+                + "whole number";
         NamedPipeline uk = catalog.pipelines().get(0);
-        assertTrue(uk.ready());
-        assertEquals("uk-retail x.csv -> rfm -> kmeans (k 4) -> csv into out", uk.description());
-        assertEquals("pipeline uk (/etc/segmenta/io.segmenta.pipeline-uk.cfg): field 'k': --k: 'four' is not a whole "
-                + "number", uk.refused());
+        assertEquals("uk", uk.name());
+        assertFalse(uk.ready());
+        assertEquals("invalid: " + reason, uk.state());
+        assertEquals(reason, uk.refused());
+        SegmentaException e = assertThrows(SegmentaException.class, () -> catalog.run("uk", ProgressListener.NONE));
+        assertEquals("pipeline uk cannot run: invalid: " + reason, e.getMessage());
+        assertEquals(null, engine.fake.lastSpec, "the previous definition did not run");
+
+        // a second bad edit keeps it invalid with the new reason; a fix makes it ready again
+        c.apply(Map.of("felix.fileinstall.filename", "file:/etc/segmenta/io.segmenta.pipeline-uk.cfg",
+                "source", "uk-retail", "input", "x.csv", "k", "0"));
+        assertFalse(catalog.pipelines().get(0).ready());
+        assertFalse(catalog.pipelines().get(0).refused().isEmpty());
+        c.apply(Map.of("felix.fileinstall.filename", "file:/etc/segmenta/io.segmenta.pipeline-uk.cfg",
+                "source", "uk-retail", "input", "x.csv", "k", "5"));
+        uk = catalog.pipelines().get(0);
+        assertTrue(uk.ready(), uk.state());
+        assertEquals("", uk.refused());
+        catalog.run("uk", ProgressListener.NONE);
+        assertEquals(5, engine.fake.lastSpec.cluster().k());
     }
 
     @Test
@@ -272,5 +291,31 @@ class PipelineCatalogComponentTest {
         catalog.setEngine(engine);
         catalog.run("hourly", ProgressListener.NONE);
         assertEquals(3, catalog.history().size());
+    }
+
+    /** The history is on disk: a new catalog on the same file (a restart) lists the earlier runs. */
+    @Test
+    void theHistorySurvivesARestartAndNamesThePreviousRunFolder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path file = dir.resolve("data").resolve("pipeline-history.tsv");
+        PipelineCatalogComponent first = new PipelineCatalogComponent(clock, file);
+        first.setEngine(engine);
+        first.addConfiguration(configure("io.segmenta.pipeline-uk.cfg", "source", "uk-retail", "input", "x.csv",
+                "out", "/runs/uk"));
+        first.addConfiguration(configure("io.segmenta.pipeline-eu.cfg", "source", "uk-retail", "input", "x.csv",
+                "out", "/runs/eu"));
+        assertEquals(java.util.Optional.empty(), first.previousRunFolder("uk"));
+        first.run("uk", ProgressListener.NONE);
+        clock.now = clock.now.plusSeconds(60);
+        first.run("eu", ProgressListener.NONE);
+
+        PipelineCatalogComponent restarted = new PipelineCatalogComponent(clock, file);
+        List<PipelineRun> history = restarted.history();
+        assertEquals(List.of("uk", "eu"), history.stream().map(PipelineRun::pipeline).toList());
+        assertEquals(first.history(), history);
+        assertEquals(java.util.Optional.of(java.nio.file.Path.of("/runs/uk").toAbsolutePath()),
+                restarted.previousRunFolder("uk"));
+        assertEquals(java.util.Optional.of(java.nio.file.Path.of("/runs/eu").toAbsolutePath()),
+                restarted.previousRunFolder("eu"));
+        assertEquals(java.util.Optional.empty(), restarted.previousRunFolder("nl"));
     }
 }

@@ -340,8 +340,8 @@ class SegmentaCommandsTest {
         commands.pipelines(out, false);
         String listing = printed();
         assertTrue(listing.startsWith("NAME  STATE  SCHEDULE   RUNS\nuk    ready  every 30d  uk-retail x.csv"), listing);
-        assertTrue(listing.contains("last change refused (the previous definition stays in force): pipeline uk"),
-                listing);
+        assertTrue(listing.contains("uk: deploy/io.segmenta.pipeline-uk.cfg\n  last change refused: it does not run "
+                + "until the definition is fixed\n"), listing);
         bytes.reset();
         commands.run(out, options("--k", ""), new String[] {"uk"}, false);
         assertTrue(printed().contains("Segments (kmeans"), printed());

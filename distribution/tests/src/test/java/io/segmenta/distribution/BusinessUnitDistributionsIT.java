@@ -24,41 +24,73 @@ public class BusinessUnitDistributionsIT {
                 .toAbsolutePath();
     }
 
-    /** The stages the unit's features provide, "kind name" as segmenta:stages lists them. */
-    private static void check(String unit, String algorithm, int k, List<String> stages) throws Exception {
+    /**
+     * Checks a unit's distribution: {@code stages} are the stages its features must offer ("kind name" as
+     * segmenta:stages lists them), {@code algorithm} and {@code k} what its demo script segments with. The
+     * demo must write the CSV reports to out/demo; the sample pipeline (the first .cfg in pipelines/) must
+     * write a file of each reporter its {@code report} line names. Every failure says what is wrong and where.
+     */
+    static void check(String unit, String algorithm, int k, List<String> stages) throws Exception {
         Path home = home(unit);
-        assertTrue("the " + unit + " distribution was not built: " + home, Files.isDirectory(home));
+        assertTrue("the " + unit + " distribution was not built: " + home + " (add <module>" + unit
+                + "</module> to distribution/pom.xml and the distribution as a test dependency of "
+                + "distribution/tests/pom.xml, then build)", Files.isDirectory(home));
         Distribution.assertNoEmbeddedLibraryJars(home);
         Distribution.assertShipsTheLogService(home);
         Path work = Distribution.workDir("unit-" + unit);
 
-        Launch shell = Launch.run(home, work, TIMEOUT_SECONDS, "segmenta-shell", "--script",
-                home.resolve("scripts/demo.gosh").toString());
-        assertEquals(shell.toString(), 0, shell.exitCode);
+        Path demo = home.resolve("scripts/demo.gosh");
+        assertTrue(unit + " has no demo script " + demo + " (src/main/dist/scripts/demo.gosh)", Files.isRegularFile(demo));
+        Launch shell = Launch.run(home, work, TIMEOUT_SECONDS, "segmenta-shell", "--script", demo.toString());
+        assertEquals(unit + ": the demo script failed:\n" + shell, 0, shell.exitCode);
         assertFalse("Felix could not resolve a bundle:\n" + shell.err, shell.err.contains("Unable to resolve")
                 || shell.err.contains("ERROR"));
         for (String stage : stages) {
             String kind = stage.substring(0, stage.lastIndexOf(' '));
             String name = stage.substring(stage.lastIndexOf(' ') + 1);
-            assertTrue(unit + " lacks " + stage + ":\n" + shell.out, shell.out.lines().anyMatch(
+            assertTrue(unit + " lacks " + stage + " (is its feature in the distribution's pom?); segmenta:stages "
+                    + "listed:\n" + shell.out, shell.out.lines().anyMatch(
                     l -> l.matches(kind + "\\s+" + java.util.regex.Pattern.quote(name) + "\\s.*")));
         }
-        assertFalse("the demo printed an error:\n" + shell, shell.out.contains("error:"));
-        assertTrue("no segment table:\n" + shell.out, shell.out.contains("Segments (" + algorithm + ", k=" + k + ","));
-        assertTrue(Files.isRegularFile(work.resolve("out/demo/summary.csv")));
+        assertFalse(unit + ": the demo printed an error:\n" + shell, shell.out.contains("error:"));
+        assertTrue(unit + ": the demo showed no table 'Segments (" + algorithm + ", k=" + k + ", ...' (the demo's "
+                + "segmenta:run must use --algorithm " + algorithm + " --k " + k + "):\n" + shell.out,
+                shell.out.contains("Segments (" + algorithm + ", k=" + k + ","));
+        Path summary = work.resolve("out/demo/summary.csv");
+        assertTrue(unit + ": the demo wrote no " + summary + " (its segmenta:run must have --report csv (the csv "
+                + "reporter, feature report-csv) and --out out/demo):\n" + shell.out, Files.isRegularFile(summary));
 
         Path pipeline;
         try (Stream<Path> files = Files.list(home.resolve("pipelines"))) {
-            pipeline = files.filter(p -> p.toString().endsWith(".cfg")).findFirst().orElseThrow();
+            pipeline = files.filter(p -> p.toString().endsWith(".cfg")).findFirst().orElse(null);
         }
+        assertTrue(unit + " has no sample pipeline in " + home.resolve("pipelines") + " (src/main/dist/pipelines/"
+                + "io.segmenta.pipeline-NAME.cfg)", pipeline != null);
         // the sample pipeline's paths are relative to the distribution's folder
         Launch batch = Launch.run(home, home, TIMEOUT_SECONDS, "segmenta", "run", "--pipeline", pipeline.toString());
-        assertEquals(batch.toString(), 0, batch.exitCode);
-        assertTrue(batch.out, batch.out.contains("Segments ("));
-        // the sample pipelines report as CSV, the JSON summary, the HTML report and the Excel workbook
-        for (String file : List.of("summary.csv", "summary.json", "report.html", "segments.xlsx")) {
-            assertTrue(file + " is not listed:\n" + batch.out, batch.out.contains(file));
+        assertEquals(unit + ": the sample pipeline " + pipeline.getFileName() + " failed:\n" + batch, 0,
+                batch.exitCode);
+        assertTrue(unit + ": the sample pipeline showed no segments:\n" + batch.out, batch.out.contains("Segments ("));
+        for (String reporter : reporters(pipeline)) {
+            String file = REPORT_FILES.get(reporter);
+            assertTrue(unit + ": the sample pipeline's reporter " + reporter + " wrote no " + file + ":\n" + batch.out,
+                    file == null || batch.out.contains(file));
         }
+    }
+
+    /** The file each shipped reporter writes (and the run summary lists). */
+    private static final java.util.Map<String, String> REPORT_FILES = java.util.Map.of("csv", "summary.csv",
+            "json", "summary.json", "html", "report.html", "xlsx", "segments.xlsx");
+
+    /** The reporters a pipeline file's report line names (csv when it has none, as the pipeline's default). */
+    private static List<String> reporters(Path pipeline) throws java.io.IOException {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.Reader in = Files.newBufferedReader(pipeline, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            p.load(in);
+        }
+        String report = p.getProperty("report", "csv").trim();
+        return report.equals("none") ? List.of()
+                : java.util.Arrays.stream(report.split(",")).map(String::trim).filter(r -> !r.isEmpty()).toList();
     }
 
     @Test

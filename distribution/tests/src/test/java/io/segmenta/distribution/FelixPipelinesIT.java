@@ -89,15 +89,26 @@ public class FelixPipelinesIT {
         FelixRuntime.awaitTrue("the range is in force", () -> find(catalog, "demo")
                 .map(p -> p.description().contains("k 2..5, chosen")).orElse(false));
 
-        // an invalid change is refused and reported; the previous definition stays in force
+        // an invalid change is refused: the pipeline is invalid with the reason, and a run is refused with it
+        // (the previous definition does not go on running as if nothing had happened)
         write(file, valid.replace("k = 4", "k = four"));
         FelixRuntime.awaitTrue("the invalid change is reported", () -> find(catalog, "demo")
                 .map(p -> !p.refused().isEmpty()).orElse(false));
         NamedPipeline demo = find(catalog, "demo").get();
         assertTrue(demo.refused(), demo.refused().contains("field 'k': --k: 'four' is not a whole number"));
-        assertTrue("still ready with the previous definition", demo.ready());
-        assertTrue(demo.description(), demo.description().contains("k 2..5, chosen"));
-        assertTrue(FelixRuntime.gogo(gogo, "segmenta:pipelines").contains("last change refused"));
+        assertFalse("not ready after a refused change", demo.ready());
+        assertTrue(demo.state(), demo.state().startsWith("invalid: ")
+                && demo.state().endsWith("field 'k': --k: 'four' is not a whole number"));
+        String invalidListing = FelixRuntime.gogo(gogo, "segmenta:pipelines");
+        assertTrue(invalidListing, invalidListing.contains("last change refused"));
+        assertTrue("the long reason is cut in the table and given whole below:\n" + invalidListing,
+                invalidListing.contains("\u2026  none") && invalidListing.contains("  " + demo.state() + "\n"));
+        String refusedRun = FelixRuntime.gogo(gogo, "segmenta:run demo");
+        assertTrue(refusedRun, refusedRun.startsWith("error: pipeline demo cannot run: invalid: ")
+                && refusedRun.contains("'four' is not a whole number"));
+        write(file, valid.replace("k = 4", "k.min = 2\nk.max = 5"));
+        FelixRuntime.awaitTrue("ready again once fixed", () -> find(catalog, "demo").map(NamedPipeline::ready)
+                .orElse(false));
 
         // a cron schedule (cron-utils, embedded in io.segmenta.console) is listed with its next time; a bad one
         // is refused naming the field, and the schedule in force stays
@@ -109,7 +120,7 @@ public class FelixPipelinesIT {
         FelixRuntime.awaitTrue("the bad schedule is reported", () -> find(catalog, "demo")
                 .map(p -> p.refused().contains("field 'schedule': '0 25 1 * *' is not a schedule: value 25 not in "
                         + "range [0, 23]")).orElse(false));
-        assertTrue(find(catalog, "demo").get().schedule().startsWith("0 6 1 * * (Asia/Jakarta)"));
+        assertEquals("an invalid pipeline is not scheduled", "none", find(catalog, "demo").get().schedule());
 
         // a definition whose stage is not installed says which one is missing
         write("io.segmenta.pipeline-medoids.cfg", valid.replace("k = 4", "algorithm = kmedoids"));
@@ -128,6 +139,45 @@ public class FelixPipelinesIT {
         FelixRuntime.awaitTrue("both gone after deleting the files", () -> catalog.pipelines().isEmpty());
         String unknown = FelixRuntime.gogo(gogo, "segmenta:run demo");
         assertTrue(unknown, unknown.startsWith("error: no pipeline named 'demo'"));
+    }
+
+    /**
+     * The history is kept on disk (here in the bundle's data area, as conf/config.properties does not apply):
+     * after the pipelines bundle is stopped and started again (a new catalog, as after a restart of the
+     * framework), segmenta:history still lists the run, and the catalog names the run's folder.
+     */
+    @Test
+    public void theHistoryIsKeptAcrossARestartOfThePipelinesBundle() throws Exception {
+        PipelineCatalog catalog = FelixRuntime.await(context, PipelineCatalog.class);
+        FelixRuntime.engine(context);
+        Path out = Distribution.workDir("felix-pipelines-kept").resolve("out");
+        String file = "io.segmenta.pipeline-kept.cfg";
+        try {
+            write(file, "source = uk-retail\ninput = " + Distribution.sample().toString().replace("\\", "/")
+                    + "\nk = 3\nout = " + out.toString().replace("\\", "/") + "\n");
+            FelixRuntime.awaitTrue("kept listed as ready", () -> find(catalog, "kept").map(NamedPipeline::ready)
+                    .orElse(false));
+            catalog.run("kept", ProgressListener.NONE);
+            assertEquals(Optional.of(out.toAbsolutePath()), catalog.previousRunFolder("kept"));
+
+            org.osgi.framework.Bundle pipelines = java.util.Arrays.stream(context.getBundles())
+                    .filter(b -> b.getSymbolicName().equals("io.segmenta.pipelines")).findFirst().orElseThrow();
+            pipelines.stop();
+            pipelines.start();
+            PipelineCatalog restarted = FelixRuntime.await(context, PipelineCatalog.class);
+            assertTrue("a new catalog", restarted != catalog);
+            assertTrue(restarted.history().toString(), restarted.history().stream()
+                    .anyMatch(r -> r.pipeline().equals("kept") && r.succeeded() && r.outcome().startsWith("k=3")));
+            assertEquals(Optional.of(out.toAbsolutePath()), restarted.previousRunFolder("kept"));
+            CommandProcessor gogo = FelixRuntime.await(context, CommandProcessor.class);
+            String history = FelixRuntime.gogo(gogo, "segmenta:history");
+            assertTrue(history, history.contains("kept") && history.contains("k=3"));
+        } finally {
+            // the other tests of this class run in the same framework and expect only their own pipelines
+            Files.deleteIfExists(deployDir().resolve(file));
+        }
+        PipelineCatalog now = FelixRuntime.await(context, PipelineCatalog.class);
+        FelixRuntime.awaitTrue("kept gone with its file", () -> find(now, "kept").isEmpty());
     }
 
     /**

@@ -54,6 +54,8 @@ final class FelixRuntime {
         }
         // The Gogo shell bundle would otherwise open an interactive console on the test JVM's standard input.
         options.add(frameworkProperty("gosh.args").value("--nointeractive"));
+        // as conf/config.properties: the shell reads the distribution's etc/gosh_profile (made for non-interactive use)
+        options.add(frameworkProperty("gosh.home").value(Distribution.home().toString()));
         options.add(junitBundles());
         options.add(workingDirectory(System.getProperty("segmenta.work.dir", "target/work") + "/pax-exam"));
         options.add(cleanCaches());

@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param ready whether it can run now: its definition is valid and all its stages are registered
  * @param state {@code ready}, or why not: the stages that are missing, or the definition's error
  * @param schedule {@code every 30d}, or {@code none}
- * @param refused the error of the latest change to the definition when that change was refused (the previous
- *        valid definition stays in force), or empty
+ * @param refused the error of the latest change to a valid definition when that change was refused, or empty;
+ *        the pipeline is then invalid ({@code ready} false, {@code state} "invalid: " and the error) and runs
+ *        are refused until the definition is fixed
  */
 public record NamedPipeline(String name, String origin, String description, boolean ready, String state,
         String schedule, String refused) {

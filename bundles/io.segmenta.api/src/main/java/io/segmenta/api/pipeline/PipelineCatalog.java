@@ -1,6 +1,8 @@
 package io.segmenta.api.pipeline;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -24,6 +26,25 @@ public interface PipelineCatalog {
      */
     PipelineResult run(String name, ProgressListener listener);
 
-    /** The most recent runs, oldest first (manual and scheduled). */
+    /**
+     * The most recent runs, oldest first (manual and scheduled); kept on disk, so the runs before a restart are
+     * there too.
+     */
     List<PipelineRun> history();
+
+    /**
+     * The run folder of the latest successful run of a pipeline that wrote reports, as the history records it
+     * (for comparing a run with the previous one: call it before the new run, which may write into the same
+     * folder). Empty when the pipeline has no such run in the history.
+     */
+    default Optional<Path> previousRunFolder(String pipeline) {
+        List<PipelineRun> runs = history();
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            PipelineRun r = runs.get(i);
+            if (r.pipeline().equals(pipeline) && r.succeeded() && r.folder() != null) {
+                return Optional.of(r.folder());
+            }
+        }
+        return Optional.empty();
+    }
 }

@@ -14,11 +14,19 @@ import java.util.List;
  * @param succeeded whether it finished
  * @param outcome one line: the segments found (e.g. {@code k=4, 4,338 customers}) or the error
  * @param outputs the files written
+ * @param folder the run folder its reporters wrote (the pipeline's output folder), or null when it wrote no
+ *        reports (it failed, or has no reporters)
  */
 public record PipelineRun(String pipeline, String trigger, Instant started, long nanos, boolean succeeded,
-        String outcome, List<Path> outputs) {
+        String outcome, List<Path> outputs, Path folder) {
 
     public PipelineRun {
         outputs = List.copyOf(outputs);
+    }
+
+    /** A run without a run folder (as before the folder was recorded). */
+    public PipelineRun(String pipeline, String trigger, Instant started, long nanos, boolean succeeded,
+            String outcome, List<Path> outputs) {
+        this(pipeline, trigger, started, nanos, succeeded, outcome, outputs, null);
     }
 }
