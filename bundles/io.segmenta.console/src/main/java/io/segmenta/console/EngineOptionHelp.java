@@ -29,6 +29,8 @@ final class EngineOptionHelp {
                     "the scaling chain of one feature, e.g. transform.monetary=robust"),
             EngineOptions.SAVE_MODEL, new Line(EngineOptions.SAVE_MODEL, "none",
                     "the file the fitted model is saved to (JSON), for predict"),
+            EngineOptions.MIN_K, new Line(EngineOptions.MIN_K, String.valueOf(EngineOptions.DEFAULT_MIN_K),
+                    "the smallest k a run choosing k recommends (smaller k are measured and shown)"),
             EngineOptions.JOIN, new Line(EngineOptions.JOIN, EngineOptions.JOIN_INNER,
                     "feature sets only: " + EngineOptions.JOIN_INNER + " keeps the entities every member has, "
                             + EngineOptions.JOIN_STRICT + " refuses the run when one is missing"));
