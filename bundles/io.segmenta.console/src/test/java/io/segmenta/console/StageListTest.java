@@ -53,6 +53,7 @@ class StageListTest {
                 engine  transform           log1p,zscore                        the scaling chain of every numeric feature without its own (log1p, zscore, robust, minmax, winsorize:P1:P2, none)
                 engine  transform.<column>  the transform option                the scaling chain of one feature, e.g. transform.monetary=robust
                 engine  save-model          none                                the file the fitted model is saved to (JSON), for predict
+                engine  min-k               3                                   the smallest k a run choosing k recommends (smaller k are measured and shown)
                 engine  join                inner                               feature sets only: inner keeps the entities every member has, strict refuses the run when one is missing
                 rfm     snapshot            the day after the last transaction  date recency is measured to (yyyy-MM-dd)
                 """, StageList.render(STAGES, true));
