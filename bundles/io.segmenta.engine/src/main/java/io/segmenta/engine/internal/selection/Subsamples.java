@@ -3,6 +3,7 @@ package io.segmenta.engine.internal.selection;
 import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.NumericColumn;
+import io.segmenta.api.pipeline.PartitionAgreement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -126,6 +127,6 @@ public final class Subsamples {
                 sharedB[n++] = b[j++];
             }
         }
-        return PartitionAgreement.adjustedRandIndex(Arrays.copyOf(sharedA, n), ka, Arrays.copyOf(sharedB, n), kb);
+        return PartitionAgreement.adjustedRandIndex(Arrays.copyOf(sharedA, n), Arrays.copyOf(sharedB, n));
     }
 }

@@ -1,24 +1,33 @@
-package io.segmenta.engine.internal.selection;
+package io.segmenta.api.pipeline;
 
 /**
  * The adjusted Rand index of two partitions of the same rows (Hubert and Arabie, 1985), as scikit-learn's
  * {@code adjusted_rand_score}: 1 for the same partition whatever the segment numbers, about 0 for partitions that
- * agree no more than chance, negative below. Labels here are segment numbers 0..k-1 of fitted models, so the
- * contingency table is indexed directly (the test-support version in io.segmenta.testing takes any labels).
+ * agree no more than chance, negative below. It defines {@link KCandidate#stability()}; being here, the engine,
+ * the test support and the benchmarks share one implementation. Pair counts are taken in double: at a million
+ * rows they reach 5e11, and their products 1e23.
  */
 public final class PartitionAgreement {
     private PartitionAgreement() {
     }
 
     /**
-     * @param a the segment (0..ka-1) of each row under one partition
-     * @param ka the number of segments of {@code a}
-     * @param b the segment (0..kb-1) of each row under the other, as many rows
-     * @param kb the number of segments of {@code b}
+     * @param a the segment of each row under one partition, numbers from 0
+     * @param b the segment of each row under the other, as many rows
+     * @throws IllegalArgumentException when the lengths differ or a segment number is negative
      */
-    public static double adjustedRandIndex(int[] a, int ka, int[] b, int kb) {
+    public static double adjustedRandIndex(int[] a, int[] b) {
         if (a.length != b.length) {
             throw new IllegalArgumentException(a.length + " rows against " + b.length);
+        }
+        int ka = 0;
+        int kb = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] < 0 || b[i] < 0) {
+                throw new IllegalArgumentException("row " + i + " has a negative segment number");
+            }
+            ka = Math.max(ka, a[i] + 1);
+            kb = Math.max(kb, b[i] + 1);
         }
         long[] table = new long[ka * kb];
         long[] rowSums = new long[ka];
@@ -42,6 +51,7 @@ public final class PartitionAgreement {
         }
         double chance = a.length < 2 ? 0 : inA * inB / choose2(a.length);
         double best = (inA + inB) / 2;
+        // both partitions trivial the same way (one segment each, or no pairs): scikit-learn answers 1
         return best == chance ? 1.0 : (together - chance) / (best - chance);
     }
 
