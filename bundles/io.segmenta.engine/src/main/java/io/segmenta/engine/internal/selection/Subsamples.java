@@ -4,6 +4,7 @@ import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.pipeline.PartitionAgreement;
+import io.segmenta.engine.internal.metrics.Clustering;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,19 +39,8 @@ public final class Subsamples {
         SplittableRandom random = new SplittableRandom(seed ^ 0x5EB5A3D1L);
         int[][] rows = new int[COUNT][];
         List<FeatureMatrix> matrices = new ArrayList<>(COUNT);
-        int[] order = new int[n];
         for (int s = 0; s < COUNT; s++) {
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            for (int i = 0; i < size; i++) { // partial Fisher-Yates: the first size entries are the draw
-                int j = i + random.nextInt(n - i);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-            int[] drawn = Arrays.copyOf(order, size);
-            Arrays.sort(drawn);
+            int[] drawn = Clustering.sampleRows(n, size, random);
             rows[s] = drawn;
             matrices.add(select(m, drawn));
         }
