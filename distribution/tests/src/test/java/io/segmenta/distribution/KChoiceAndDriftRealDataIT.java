@@ -3,7 +3,6 @@ package io.segmenta.distribution;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assume.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -25,19 +24,11 @@ public class KChoiceAndDriftRealDataIT {
     private static final long TIMEOUT_SECONDS = 300;
     private static final Pattern DATE = Pattern.compile(",(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}),");
 
-    private static Path realData() {
-        String shared = System.getProperty("segmenta.shared.dir");
-        Path data = shared == null ? null : Path.of(shared, "data/uk-retail/online-retail-dataset.csv.gz");
-        assumeTrue("skipped: the real data is not here (" + data + "; set segmenta.shared.dir to the shared folder)",
-                data != null && Files.isRegularFile(data));
-        return data;
-    }
-
     /** select-k 2..10: k = 3, not the silhouette's k = 2, with the reason naming the runner-up k = 4. */
     @Test
     public void choosesAUsefulKAndSaysWhy() throws Exception {
         Launch launch = Launch.run(Distribution.workDir("real-data-k-choice"), TIMEOUT_SECONDS, "segmenta",
-                "select-k", "--source", "uk-retail", "--input", realData().toString());
+                "select-k", "--source", "uk-retail", "--input", RealDataIT.realData().toString());
         assertEquals(launch.toString(), 0, launch.exitCode);
         assertTrue(launch.out, launch.out.contains("Recommended k = 3: the smallest k whose silhouette (0.3368) is "
                 + "within 0.01 of the best (0.3370 at k = 4) of the k of at least 3 whose segments are stable"));
@@ -53,7 +44,7 @@ public class KChoiceAndDriftRealDataIT {
         Path months = work.resolve("eleven-months.csv");
         Path weeks = work.resolve("five-weeks.csv");
         try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-                Files.newInputStream(realData())), StandardCharsets.UTF_8));
+                Files.newInputStream(RealDataIT.realData())), StandardCharsets.UTF_8));
                 BufferedWriter before = Files.newBufferedWriter(months, StandardCharsets.UTF_8);
                 BufferedWriter after = Files.newBufferedWriter(weeks, StandardCharsets.UTF_8)) {
             String header = in.readLine();
