@@ -36,6 +36,8 @@ final class EngineOptionHelp {
             EngineOptions.COMPARE_WITH, new Line(EngineOptions.COMPARE_WITH, "none",
                     "an earlier run's folder (or " + EngineOptions.COMPARE_WITH_PREVIOUS + ") whose customers' "
                             + "movement between segments the reports show"),
+            EngineOptions.MIN_K, new Line(EngineOptions.MIN_K, String.valueOf(EngineOptions.DEFAULT_MIN_K),
+                    "the smallest k a run choosing k recommends (smaller k are measured and shown)"),
             EngineOptions.JOIN, new Line(EngineOptions.JOIN, EngineOptions.JOIN_INNER,
                     "feature sets only: " + EngineOptions.JOIN_INNER + " keeps the entities every member has, "
                             + EngineOptions.JOIN_STRICT + " refuses the run when one is missing"));

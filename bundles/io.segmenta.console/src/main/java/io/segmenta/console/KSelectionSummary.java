@@ -21,19 +21,32 @@ public final class KSelectionSummary {
                 .append(" rows of ").append(spec.features()).append(" features (seed ").append(spec.cluster().seed())
                 .append(", ").append(spec.cluster().runs()).append(spec.cluster().runs() == 1 ? " run" : " runs")
                 .append(")\n");
-        TextTable table = new TextTable(true, true, true, true, true, true, false)
-                .add("k", "cost", "silhouette", "Davies-Bouldin", "Calinski-Harabasz", "time", "");
+        // selections made before stability was measured keep their old table
+        boolean stability = s.candidates().stream().anyMatch(c -> !Double.isNaN(c.stability()));
+        TextTable table = stability ? new TextTable(true, true, true, true, true, true, true, false)
+                .add("k", "cost", "silhouette", "stability", "Davies-Bouldin", "Calinski-Harabasz", "time", "")
+                : new TextTable(true, true, true, true, true, true, false)
+                        .add("k", "cost", "silhouette", "Davies-Bouldin", "Calinski-Harabasz", "time", "");
         for (KCandidate c : s.candidates()) {
-            String mark = c.k() == s.elbowK() && c.k() == s.recommendedK() ? "<- elbow, recommended"
-                    : c.k() == s.elbowK() ? "<- elbow"
-                    : c.k() == s.recommendedK() ? "<- recommended" : "";
-            table.add(Integer.toString(c.k()), Numbers.fixed(c.cost(), 2), Numbers.fixed(c.silhouette(), 4),
-                    Numbers.fixed(c.daviesBouldin(), 4), Numbers.fixed(c.calinskiHarabasz(), 1),
-                    Numbers.millis(c.nanos()), mark);
+            String mark = String.join(", ", java.util.stream.Stream.of(c.k() == s.elbowK() ? "elbow" : "",
+                    c.k() == s.recommendedK() ? "recommended" : "", c.k() == s.runnerUpK() ? "runner-up" : "")
+                    .filter(m -> !m.isEmpty()).toList());
+            mark = mark.isEmpty() ? "" : "<- " + mark;
+            if (stability) {
+                table.add(Integer.toString(c.k()), Numbers.fixed(c.cost(), 2), Numbers.fixed(c.silhouette(), 4),
+                        Numbers.fixed(c.stability(), 3), Numbers.fixed(c.daviesBouldin(), 4),
+                        Numbers.fixed(c.calinskiHarabasz(), 1), Numbers.millis(c.nanos()), mark);
+            } else {
+                table.add(Integer.toString(c.k()), Numbers.fixed(c.cost(), 2), Numbers.fixed(c.silhouette(), 4),
+                        Numbers.fixed(c.daviesBouldin(), 4), Numbers.fixed(c.calinskiHarabasz(), 1),
+                        Numbers.millis(c.nanos()), mark);
+            }
         }
         table.render(out, "  ");
-        out.append("  cost: lower is tighter; silhouette: -1 to 1, higher is better; Davies-Bouldin: lower is better;"
-                + " Calinski-Harabasz: higher is better\n");
+        out.append("  cost: lower is tighter; silhouette: -1 to 1, higher is better;")
+                .append(stability ? " stability: agreement of refits on subsamples (adjusted Rand index), 1 is best;"
+                        : "")
+                .append(" Davies-Bouldin: lower is better; Calinski-Harabasz: higher is better\n");
         if (s.elbowK() == 0) {
             out.append("Elbow: none found (Kneedle)\n");
         }

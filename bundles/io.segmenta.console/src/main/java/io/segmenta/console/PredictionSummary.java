@@ -35,6 +35,13 @@ public final class PredictionSummary {
         }
         table.render(out, "  ");
         out.append('\n');
+        if (!result.warnings().isEmpty()) {
+            // one line each: what differs from the training data, by how much, and what to do
+            for (String w : result.warnings()) {
+                out.append(w.startsWith("not checked: ") ? "Note, " : "Warning: ").append(w).append('\n');
+            }
+            out.append('\n');
+        }
         RunSummary.timings(result.timings(), out);
         out.append('\n');
         RunSummary.outputs(result.outputs(), out);

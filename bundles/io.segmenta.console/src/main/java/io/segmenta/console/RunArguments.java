@@ -71,8 +71,10 @@ public final class RunArguments {
     public static final String MEMBER_SOURCE_HELP = "the source stage that reads " + MEMBER_INPUT + " (default: "
             + SOURCE + ")";
     public static final String ALGORITHM_HELP = "clustering algorithm stage (default " + DEFAULT_ALGORITHM + ")";
+    /** The {@value #K} value that chooses k in the default range, 2..10. */
+    public static final String K_AUTO = "auto";
     public static final String K_HELP = "number of segments, or a range MIN..MAX to choose it at each run as select-k "
-            + "recommends (default " + DEFAULT_K + ")";
+            + "recommends, or " + K_AUTO + " for the range 2..10 (default " + DEFAULT_K + ")";
     public static final String SEED_HELP = "random seed; the same input and seed give the same segments (default "
             + DEFAULT_SEED + ")";
     public static final String RUNS_HELP = "independently seeded runs; the one of lowest cost is kept (default "
@@ -271,6 +273,10 @@ public final class RunArguments {
 
     /** {@code N}, or {@code MIN..MAX}: the range select-k would search, with k chosen the way it recommends. */
     private void k(String value) {
+        if (value.trim().equalsIgnoreCase(K_AUTO)) {
+            // a fixed range, so that the evidence shown (and the elbow) does not depend on what was typed
+            value = EngineOptions.DEFAULT_K_MIN + ".." + EngineOptions.DEFAULT_K_MAX;
+        }
         int dots = value.indexOf("..");
         if (dots < 0) {
             k = positive(K, value);

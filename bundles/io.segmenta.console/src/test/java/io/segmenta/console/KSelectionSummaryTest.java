@@ -45,4 +45,23 @@ class KSelectionSummaryTest {
                 List.of(text.lines().toList().get(3), text.lines().toList().get(6), text.lines().toList().get(7)));
         assertEquals(8, text.lines().count());
     }
+
+    @Test
+    void stabilityAndTheRunnerUpAreShownWhenMeasured() {
+        List<KCandidate> measured = List.of(new KCandidate(2, 9000.5, 0.41, 0.95, 1200.25, 3_000_000L, 0.998),
+                new KCandidate(3, 5000, 0.4512, 0.8, 1500, 12_000_000L, 0.95),
+                new KCandidate(4, 4200, 0.38, 0.9, 1400, 15_400_000L, 0.7));
+        KSelection s = new KSelection(SPEC, measured, 3, 3, "k = 3: stable. Runner-up: k = 4.", 500, 500, 4, 3);
+        assertEquals("""
+                Choosing k: kmeans on 500 rows of rfm features (seed 42, 10 runs)
+                  k      cost  silhouette  stability  Davies-Bouldin  Calinski-Harabasz    time
+                  2  9,000.50      0.4100      0.998          0.9500            1,200.3  3.0 ms
+                  3  5,000.00      0.4512      0.950          0.8000            1,500.0   12 ms  <- elbow, recommended
+                  4  4,200.00      0.3800      0.700          0.9000            1,400.0   15 ms  <- runner-up
+                  cost: lower is tighter; silhouette: -1 to 1, higher is better; stability: agreement of refits on\
+                 subsamples (adjusted Rand index), 1 is best; Davies-Bouldin: lower is better; Calinski-Harabasz:\
+                 higher is better
+                Recommended k = 3: stable. Runner-up: k = 4.
+                """, KSelectionSummary.render(s));
+    }
 }

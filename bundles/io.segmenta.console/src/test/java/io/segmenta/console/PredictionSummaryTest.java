@@ -9,6 +9,7 @@ import io.segmenta.api.pipeline.ProgressListener;
 import io.segmenta.api.stage.Options;
 import io.segmenta.testing.FakeEngine;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -35,5 +36,23 @@ class PredictionSummaryTest {
                 """), text);
         assertTrue(text.endsWith("Outputs\n  " + Path.of("out", "predictions.csv") + "\n"), text);
         assertEquals(1, text.lines().filter(l -> l.startsWith("Timings")).count());
+    }
+
+    @Test
+    void driftWarningsAreOneLineEachAfterTheSegments() {
+        PredictionResult r = new FakeEngine().predict(new PredictSpec(Path.of("m.json"), Path.of("new.csv"),
+                Optional.empty(), Path.of("out"), Options.empty()), ProgressListener.NONE);
+        PredictionResult warned = new PredictionResult(r.spec(), r.model(), r.source(), r.features(), r.segments(),
+                r.sizes(), r.timings(), r.stageVersions(), r.outputs(), List.of("the new data covers 35 days; "
+                        + "predict on at least 169 days", "not checked: the feature ranges"));
+        String text = PredictionSummary.render(warned);
+        assertTrue(text.contains("""
+                        1          1  50.0%  Low-Spending Sporadic Buyers
+
+                Warning: the new data covers 35 days; predict on at least 169 days
+                Note, not checked: the feature ranges
+
+                Timings"""), text);
+        assertTrue(!PredictionSummary.render(r).contains("Warning"), "none without warnings");
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.segmenta.api.SegmentaException;
+import io.segmenta.api.pipeline.EngineOptions;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
 import io.segmenta.api.pipeline.ProgressListener;
@@ -95,7 +96,7 @@ class RunArgumentsTest {
                 error("--source", "s", "--input", "i", "--runs", "x"));
         assertTrue(error("--source", "s", "--input", "i", "--seeds", "3")
                 .startsWith("unknown option --seeds; run options are --source, --input, "));
-        assertEquals("missing value for --k (number of segments, or a range MIN..MAX to choose it at each run as select-k recommends (default 4))",
+        assertEquals("missing value for --k (number of segments, or a range MIN..MAX to choose it at each run as select-k recommends, or auto for the range 2..10 (default 4))",
                 error("--source", "s", "--input", "i", "--k"));
         assertEquals("missing value for --input (file or folder the source reads (required))",
                 error("--source", "s", "--input", "--k", "3"));
@@ -129,7 +130,7 @@ class RunArgumentsTest {
             assertTrue(usage.contains("  " + option + " "), option + " in\n" + usage);
         }
         assertTrue(usage.contains("number of segments, or a range MIN..MAX to choose it at each run as select-k "
-                + "recommends (default 4)"), usage);
+                + "recommends, or auto for the range 2..10 (default 4)"), usage);
         assertTrue(usage.contains("(default kmeans)"), usage);
         assertEquals(17, usage.lines().count()); // 15, and the two options of feature-set members
     }
@@ -171,6 +172,19 @@ class RunArgumentsTest {
         assertTrue(fixed.run(other, ProgressListener.NONE).selection().isEmpty());
         assertEquals(5, other.lastSpec.cluster().k());
         assertEquals(0, other.lastKMax, "a fixed k does not choose");
+    }
+
+    @Test
+    void kAutoChoosesInTheDefaultRange() {
+        RunArguments arguments = RunArguments.parse(List.of("--source", "uk-retail", "--input", "x.csv", "--k",
+                "auto"));
+        assertTrue(arguments.choosesK());
+        assertEquals(EngineOptions.DEFAULT_K_MIN, arguments.kMin());
+        assertEquals(EngineOptions.DEFAULT_K_MAX, arguments.kMax());
+        assertEquals(2, EngineOptions.DEFAULT_K_MIN);
+        assertEquals(10, EngineOptions.DEFAULT_K_MAX);
+        assertEquals(SelectKArguments.DEFAULT_K_MIN, String.valueOf(EngineOptions.DEFAULT_K_MIN));
+        assertEquals(SelectKArguments.DEFAULT_K_MAX, String.valueOf(EngineOptions.DEFAULT_K_MAX));
     }
 
     @Test

@@ -56,6 +56,7 @@ class StageListTest {
                 engine  actions             the built-in rules                  the rules file giving each segment a recommended action, e.g. conf/segment-actions.txt
                 engine  currency            the source's                        the currency code reports show beside amounts (GBP, BRL, IDR ...), or none
                 engine  compare-with        none                                an earlier run's folder (or previous) whose customers' movement between segments the reports show
+                engine  min-k               3                                   the smallest k a run choosing k recommends (smaller k are measured and shown)
                 engine  join                inner                               feature sets only: inner keeps the entities every member has, strict refuses the run when one is missing
                 rfm     snapshot            the day after the last transaction  date recency is measured to (yyyy-MM-dd)
                 """, StageList.render(STAGES, true));

@@ -1,5 +1,6 @@
 package io.segmenta.testing;
 
+import io.segmenta.api.pipeline.PartitionAgreement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,51 +33,7 @@ public final class AdjustedRandIndex {
         if (truth.length != found.length) {
             throw new IllegalArgumentException(truth.length + " labels against " + found.length);
         }
-        int[] a = codes(box(truth));
-        int[] b = codes(box(found));
-        int ka = max(a) + 1;
-        int kb = max(b) + 1;
-        long[][] table = new long[ka][kb];
-        long[] rows = new long[ka];
-        long[] columns = new long[kb];
-        for (int i = 0; i < a.length; i++) {
-            table[a[i]][b[i]]++;
-            rows[a[i]]++;
-            columns[b[i]]++;
-        }
-        double index = 0;
-        for (long[] row : table) {
-            for (long n : row) {
-                index += pairs(n);
-            }
-        }
-        double sumRows = 0;
-        for (long n : rows) {
-            sumRows += pairs(n);
-        }
-        double sumColumns = 0;
-        for (long n : columns) {
-            sumColumns += pairs(n);
-        }
-        double expected = a.length < 2 ? 0 : sumRows * sumColumns / pairs(a.length);
-        double max = (sumRows + sumColumns) / 2;
-        // both partitions trivial the same way (one cluster each, or all singletons): sklearn answers 1
-        if (max == expected) {
-            return 1.0;
-        }
-        return (index - expected) / (max - expected);
-    }
-
-    private static double pairs(long n) {
-        return n * (n - 1) / 2.0;
-    }
-
-    private static int max(int[] codes) {
-        int m = -1;
-        for (int c : codes) {
-            m = Math.max(m, c);
-        }
-        return m;
+        return PartitionAgreement.adjustedRandIndex(codes(box(truth)), codes(box(found)));
     }
 
     private static List<Integer> box(int[] labels) {

@@ -4,6 +4,7 @@ import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.EntityKind;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.NumericColumn;
+import io.segmenta.api.pipeline.PartitionAgreement;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,42 +90,6 @@ record PlantedMixed(FeatureMatrix matrix, int[] planted) {
      * Pair counts are taken in double: at a million rows they reach 5e11, and their products 1e23.
      */
     static double adjustedRand(int[] a, int[] b) {
-        if (a.length != b.length) {
-            throw new IllegalArgumentException(a.length + " and " + b.length + " labels");
-        }
-        int ka = 0;
-        int kb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ka = Math.max(ka, a[i] + 1);
-            kb = Math.max(kb, b[i] + 1);
-        }
-        long[] table = new long[ka * kb];
-        long[] rows = new long[ka];
-        long[] cols = new long[kb];
-        for (int i = 0; i < a.length; i++) {
-            table[a[i] * kb + b[i]]++;
-            rows[a[i]]++;
-            cols[b[i]]++;
-        }
-        double index = 0;
-        for (long t : table) {
-            index += pairs(t);
-        }
-        double sumRows = 0;
-        for (long r : rows) {
-            sumRows += pairs(r);
-        }
-        double sumCols = 0;
-        for (long c : cols) {
-            sumCols += pairs(c);
-        }
-        double expected = sumRows * sumCols / pairs(a.length);
-        double max = (sumRows + sumCols) / 2;
-        // one cluster on both sides (or no pairs): the partitions are identical, which scikit-learn scores 1
-        return max == expected ? 1.0 : (index - expected) / (max - expected);
-    }
-
-    private static double pairs(long n) {
-        return n * (n - 1) / 2.0;
+        return PartitionAgreement.adjustedRandIndex(a, b);
     }
 }

@@ -89,14 +89,18 @@ public class CustomerTableCliIT {
     }
 
     @Test
-    public void selectKRecommendsTheElbowAtFive() throws Exception {
+    public void selectKRecommendsAStableKWithTheElbowAtFiveAsRunnerUp() throws Exception {
         Path file = seed002();
         Launch selectK = Launch.run(Distribution.workDir("cli-seed002-k"), TIMEOUT_SECONDS, "segmenta", "select-k",
                 "--source", "customer-table", "--input", file.toString(), "--option", "format.delimiter=tab",
                 "--features", "attributes", "--algorithm", "kprototypes", "--k-min", "2", "--k-max", "10",
                 "--option", "transform=zscore");
         assertEquals(selectK.toString(), 0, selectK.exitCode);
-        assertTrue(selectK.out, selectK.out.contains("Recommended k = 5: the elbow of the cost curve"));
+        // 4 is as stable as any k and within 0.01 of the best silhouette (5's): the smaller k (user guide)
+        assertTrue(selectK.out, selectK.out.contains("Recommended k = 4: the smallest k whose silhouette (0.4372) is "
+                + "within 0.01 of the best (0.4417 at k = 5)"));
+        assertTrue(selectK.out, selectK.out.contains("Runner-up: k = 5 (silhouette 0.442, stability 0.947). The elbow "
+                + "of the cost curve is at k = 5."));
     }
 
     @Test

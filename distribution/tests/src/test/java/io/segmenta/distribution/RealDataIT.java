@@ -113,7 +113,7 @@ public class RealDataIT {
         return null;
     }
 
-    private static Path realData() {
+    static Path realData() {
         String shared = System.getProperty("segmenta.shared.dir");
         Path data = shared == null ? null : Path.of(shared, "data/uk-retail/online-retail-dataset.csv.gz");
         assumeTrue("skipped: the real data is not here (" + data + "; set segmenta.shared.dir to the shared folder)",

@@ -72,9 +72,22 @@ public final class EngineOptions {
      */
     public static final String COMPARE_WITH_PREVIOUS = "previous";
 
+    /**
+     * The smallest k a run choosing k (select-k, {@code --k MIN..MAX}) recommends: smaller k are measured and
+     * shown, but two segments rarely serve targeting even when the silhouette prefers them. A whole number of at
+     * least 2; see docs/user-guide.md, "How k is chosen".
+     */
+    public static final String MIN_K = "min-k";
+    /** The default of {@link #MIN_K}. */
+    public static final int DEFAULT_MIN_K = 3;
+    /** The range of k tried when a run chooses k and no range is given ({@code --k auto}). */
+    public static final int DEFAULT_K_MIN = 2;
+    /** See {@link #DEFAULT_K_MIN}. */
+    public static final int DEFAULT_K_MAX = 10;
+
     /** Every engine option, in the order messages list them. */
     public static final List<String> ALL = List.of(SILHOUETTE_SAMPLE, SEGMENT_NAMES, TRANSFORM, TRANSFORM_COLUMN,
-            SAVE_MODEL, ACTIONS, CURRENCY, COMPARE_WITH);
+            SAVE_MODEL, ACTIONS, CURRENCY, COMPARE_WITH, MIN_K);
 
     private EngineOptions() {
     }

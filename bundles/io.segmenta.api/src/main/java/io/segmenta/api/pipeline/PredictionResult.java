@@ -18,10 +18,13 @@ import java.util.Map;
  * @param timings how long each step took
  * @param stageVersions the origin of each stage used, by stage name
  * @param outputs the files written
+ * @param warnings where the new data differs from the training data enough to change what the features mean
+ *        (period, feature ranges, segment mix), each one line naming the figure, the threshold and what to do; and
+ *        for each aspect the model file does not record, one line starting "not checked: "
  */
 public record PredictionResult(PredictSpec spec, ModelSummary model, SourceData source, FeatureMatrix features,
         int[] segments, int[] sizes, List<StageTiming> timings, Map<String, String> stageVersions,
-        List<Path> outputs) {
+        List<Path> outputs, List<String> warnings) {
 
     public PredictionResult {
         segments = segments.clone();
@@ -29,6 +32,14 @@ public record PredictionResult(PredictSpec spec, ModelSummary model, SourceData 
         timings = List.copyOf(timings);
         stageVersions = Map.copyOf(stageVersions);
         outputs = List.copyOf(outputs);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A result without drift checks. */
+    public PredictionResult(PredictSpec spec, ModelSummary model, SourceData source, FeatureMatrix features,
+            int[] segments, int[] sizes, List<StageTiming> timings, Map<String, String> stageVersions,
+            List<Path> outputs) {
+        this(spec, model, source, features, segments, sizes, timings, stageVersions, outputs, List.of());
     }
 
     @Override

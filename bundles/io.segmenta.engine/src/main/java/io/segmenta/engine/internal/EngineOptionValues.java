@@ -30,6 +30,27 @@ final class EngineOptionValues {
         TransformScaler.validate(options);
         joinRule(options);
         ReportContexts.currency(options);
+        minK(options);
+    }
+
+    /** The smallest k a choice of k recommends, from the option {@value io.segmenta.api.pipeline.EngineOptions#MIN_K}. */
+    static int minK(Options options) {
+        Optional<String> value = options.get(EngineOptions.MIN_K);
+        if (value.isEmpty()) {
+            return EngineOptions.DEFAULT_MIN_K;
+        }
+        int k;
+        try {
+            k = Integer.parseInt(value.get().trim());
+        } catch (NumberFormatException e) {
+            k = 0;
+        }
+        if (k < 2) {
+            throw new SegmentaException("option " + EngineOptions.MIN_K + ": '" + value.get()
+                    + "' should be a whole number of at least 2 (the smallest k a choice of k recommends; default "
+                    + EngineOptions.DEFAULT_MIN_K + ")");
+        }
+        return k;
     }
 
     /** The join rule of a feature set, from the option {@value io.segmenta.api.pipeline.EngineOptions#JOIN}. */

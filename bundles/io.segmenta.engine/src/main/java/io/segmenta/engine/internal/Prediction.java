@@ -146,12 +146,13 @@ final class Prediction {
             throw new SegmentaException(chosen.algorithm().label() + " failed: it placed " + segments.length
                     + " of " + raw.rowCount() + " rows");
         }
+        List<String> warnings = PredictionDrift.warnings(plan.saved(), data.quality(), raw, sizes, plan.names());
         steps.checkNotCancelled(List.of());
         RunOutputs.createOutputDir(spec.outputDir());
         Path file = spec.outputDir().resolve(PredictSpec.PREDICTIONS_FILE);
         Predictions.write(file, raw, segments, plan.names());
         return new PredictionResult(spec, plan.summary(), data, raw, segments, sizes, steps.timings(),
-                chosen.versions(), List.of(file));
+                chosen.versions(), List.of(file), warnings);
     }
 
     /**

@@ -24,6 +24,7 @@ import io.segmenta.engine.internal.scaling.FittedScaler;
 import io.segmenta.engine.internal.scaling.Scaler;
 import io.segmenta.engine.internal.selection.KRecommendation;
 import io.segmenta.engine.internal.selection.Kneedle;
+import io.segmenta.engine.internal.selection.Subsamples;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -168,6 +169,7 @@ final class Training {
                         base.seed()));
             }
             List<KCandidate> measured = new ArrayList<>(total);
+            Subsamples subsamples = Subsamples.draw(scaled, base.seed());
             for (int k = kMin; k <= kMax; k++) {
                 long start = System.nanoTime();
                 ClusterRequest request = new ClusterRequest(k, base.seed(), base.runs(), base.maxIterations());
@@ -178,9 +180,10 @@ final class Training {
                 Clustering clustering = FittedModels.clustering(algorithm, model, scaled, x, labels, segments);
                 ClusterQuality q = steps.uncancelled(METRICS, () -> ClusterMetrics.compute(clustering, threads,
                         steps::isCancelled, sample, base.seed()));
+                double stability = stability(subsamples, request, algorithm, clusterer, steps);
                 steps.checkNotCancelled(List.of());
                 measured.add(new KCandidate(k, cost, q.silhouette(), q.daviesBouldin(), q.calinskiHarabasz(),
-                        System.nanoTime() - start));
+                        System.nanoTime() - start, stability));
                 progress.progress(algorithm.kind(), algorithm.name(), k - kMin + 1, total, "k");
             }
             return measured;
@@ -194,8 +197,27 @@ final class Training {
         }
         int knee = Kneedle.kneeIndex(ks, costs);
         int elbowK = knee < 0 ? 0 : kMin + knee;
-        KRecommendation recommendation = KRecommendation.of(candidates, elbowK);
-        return new KSelection(spec, candidates, elbowK, recommendation.k(), recommendation.reason(), rows, sample);
+        int minK = EngineOptionValues.minK(spec.options());
+        KRecommendation recommendation = KRecommendation.of(candidates, elbowK, minK);
+        return new KSelection(spec, candidates, elbowK, recommendation.k(), recommendation.reason(), rows, sample,
+                recommendation.runnerUpK(), minK);
+    }
+
+    /** Refits k on each subsample and measures how alike the fits are; NaN when a subsample has fewer rows. */
+    private static double stability(Subsamples subsamples, ClusterRequest request, StageEntry algorithm,
+            Clusterer clusterer, StepRunner steps) {
+        if (request.k() > subsamples.size()) {
+            return Double.NaN;
+        }
+        int[][] labels = new int[Subsamples.COUNT][];
+        int[] ks = new int[Subsamples.COUNT];
+        for (int s = 0; s < Subsamples.COUNT; s++) {
+            FeatureMatrix sub = subsamples.matrix(s);
+            ClusterModel model = steps.quiet(algorithm, ctx -> clusterer.fit(sub, request, ctx));
+            labels[s] = FittedModels.checkedLabels(algorithm, model, sub.rowCount());
+            ks[s] = StepRunner.call(algorithm, model::k);
+        }
+        return subsamples.stability(labels, ks);
     }
 
     /** @param what what was not kept: "transactions", or the rows of an entity table ("customers") */

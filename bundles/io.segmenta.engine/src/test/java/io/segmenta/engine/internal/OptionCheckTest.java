@@ -27,7 +27,7 @@ class OptionCheckTest {
         assertFalse(check.knows("snapshto"));
         assertEquals(List.of("'snapshto'", "'k'"), check.unknown(List.of("snapshot", "snapshto", "k")));
         assertEquals("snapshot", check.stagesRead());
-        assertEquals("actions, compare-with, currency, save-model, segment-names, silhouette-sample, snapshot, transform, transform.<column>",
+        assertEquals("actions, compare-with, currency, min-k, save-model, segment-names, silhouette-sample, snapshot, transform, transform.<column>",
                 check.allKnown());
     }
 

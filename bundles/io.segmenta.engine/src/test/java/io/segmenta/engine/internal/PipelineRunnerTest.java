@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.UnknownStageException;
+import io.segmenta.api.pipeline.EngineOptions;
 import io.segmenta.api.pipeline.KCandidate;
 import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineResult;
@@ -25,6 +26,7 @@ import io.segmenta.api.stage.StageKind;
 import io.segmenta.engine.internal.metrics.ClusterMetrics;
 import io.segmenta.engine.internal.metrics.Clustering;
 import io.segmenta.engine.internal.scaling.Log1pStandardScaler;
+import io.segmenta.engine.internal.selection.Subsamples;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -208,7 +210,7 @@ class PipelineRunnerTest {
     @Test
     void unknownOptionNamesWhatTheStagesRead() {
         PipelineSpec spec = spec(3, new Options(Map.of("snapshto", "2011-12-10")), List.of("fake-report"));
-        assertEquals("unknown option 'snapshto'; the stages of this pipeline read: snapshot; the engine reads: silhouette-sample, segment-names, transform, transform.<column>, save-model, actions, currency, compare-with",
+        assertEquals("unknown option 'snapshto'; the stages of this pipeline read: snapshot; the engine reads: silhouette-sample, segment-names, transform, transform.<column>, save-model, actions, currency, compare-with, min-k",
                 assertThrows(SegmentaException.class, () -> runner.run(spec, null)).getMessage());
         assertEquals(0, source.calls.get());
     }
@@ -431,7 +433,7 @@ class PipelineRunnerTest {
 
         assertEquals(1, source.calls.get());
         assertEquals(1, extractor.calls.get());
-        assertEquals(4, splitter.calls.get());
+        assertEquals(4 * (1 + Subsamples.COUNT), splitter.calls.get(), "each k once, and once per subsample");
         assertEquals(0, reporter.calls.get());
         assertFalse(Files.exists(out));
         assertEquals(List.of(2, 3, 4, 5), selection.candidates().stream().map(KCandidate::k).toList());
@@ -484,6 +486,27 @@ class PipelineRunnerTest {
         assertEquals(0, source.calls.get());
         PipelineSpec oddSpec = spec(1, Options.empty(), List.of("no-such-reporter"));
         assertEquals(2, runner.selectK(oddSpec, 2, 3, null).candidates().size());
+    }
+
+    @Test
+    void minKIsValidatedBeforeReadingAndKeptWithTheStabilityOfEachK() {
+        PipelineSpec bad = spec(3, new Options(Map.of(EngineOptions.MIN_K, "one")), List.of());
+        assertEquals("option min-k: 'one' should be a whole number of at least 2 (the smallest k a choice of k "
+                + "recommends; default 3)", assertThrows(SegmentaException.class,
+                        () -> runner.selectK(bad, 2, 3, null)).getMessage());
+        assertEquals(0, source.calls.get());
+        KSelection byDefault = runner.selectK(spec(3), 2, 4, null);
+        assertEquals(3, byDefault.minK());
+        assertTrue(byDefault.recommendedK() >= 3, byDefault.reason());
+        assertTrue(byDefault.runnerUpK() >= 2 && byDefault.runnerUpK() != byDefault.recommendedK());
+        for (KCandidate c : byDefault.candidates()) {
+            assertTrue(c.stability() >= -1 && c.stability() <= 1, c.toString());
+        }
+        KSelection again = runner.selectK(spec(3), 2, 4, null);
+        assertEquals(byDefault.candidates().stream().map(KCandidate::stability).toList(),
+                again.candidates().stream().map(KCandidate::stability).toList(), "seeded: the same every time");
+        PipelineSpec two = spec(3, new Options(Map.of(EngineOptions.MIN_K, "2")), List.of());
+        assertEquals(2, runner.selectK(two, 2, 4, null).minK());
     }
 
     @Test

@@ -92,7 +92,7 @@ class RunOnFeaturesTest {
         PipelineSpec typo = new PipelineSpec("spark-retail", input, "spark-rfm", "fake-split",
                 new ClusterRequest(3, 42, 1, 10), List.of(), dir.resolve("c"), new Options(Map.of("snapshot", "x")));
         assertEquals("unknown option 'snapshot'; the stages of this pipeline read: no options; the engine reads: "
-                + "silhouette-sample, segment-names, transform, transform.<column>, save-model, actions, currency, compare-with",
+                + "silhouette-sample, segment-names, transform, transform.<column>, save-model, actions, currency, compare-with, min-k",
                 assertThrows(SegmentaException.class, () -> runner.runOnFeatures(typo, extracted, null)).getMessage());
         PipelineSpec tooMany = new PipelineSpec("fake-source", input, "fake-rfm", "fake-split",
                 new ClusterRequest(8, 42, 1, 10), List.of(), dir.resolve("c"), Options.empty());

@@ -288,4 +288,23 @@ class HtmlReporterTest {
             chrome.screenshot(shots.resolve("clv.png"));
         }
     }
+
+    @Test
+    void choosingKShowsTheStabilityOfEachKAndTheRunnerUp() {
+        PipelineResult r = Fixtures.threeCustomers(dir);
+        KSelection selection = new KSelection(r.spec(), List.of(
+                new KCandidate(2, 900.0, 0.41, 0.95, 1200.0, 3_000_000L, 0.99),
+                new KCandidate(3, 500.0, 0.45, 0.80, 1500.0, 4_000_000L, 0.85)),
+                0, 3, "k = 3: stable. Runner-up: k = 2.", 3, 3, 2, 3);
+        StringBuilder h = new StringBuilder();
+        ChoosingKSection.write(h, selection, 2);
+        String section = h.toString();
+        assertTrue(section.contains("<th>silhouette</th><th>stability</th>"), section);
+        assertTrue(section.contains("<th>2 (runner-up)</th>") && section.contains("<td>0.99</td>"), section);
+        assertTrue(section.contains("of at least 3 segments."), section);
+        StringBuilder old = new StringBuilder();
+        ChoosingKSection.write(old, new KSelection(r.spec(), List.of(new KCandidate(2, 900.0, 0.41, 0.95, 1200.0,
+                3_000_000L)), 0, 2, "k = 2", 3, 3), 2);
+        assertFalse(old.toString().contains("stability"), "not measured: no column");
+    }
 }

@@ -328,6 +328,13 @@ public class JsonSummaryReporter implements Reporter {
         json.name("reason").value(s.reason());
         json.name("rows").value(s.rows());
         json.name("silhouetteSample").value(s.silhouetteSample());
+        json.name("runnerUpK");
+        if (s.runnerUpK() > 0) {
+            json.value(s.runnerUpK());
+        } else {
+            json.nullValue();
+        }
+        json.name("minK").value(s.minK());
         json.name("candidates").beginArray();
         for (KCandidate c : s.candidates()) {
             json.beginObject();
@@ -336,6 +343,7 @@ public class JsonSummaryReporter implements Reporter {
             number(json.name("silhouette"), c.silhouette());
             number(json.name("daviesBouldin"), c.daviesBouldin());
             number(json.name("calinskiHarabasz"), c.calinskiHarabasz());
+            number(json.name("stability"), c.stability());
             json.endObject();
         }
         json.endArray();

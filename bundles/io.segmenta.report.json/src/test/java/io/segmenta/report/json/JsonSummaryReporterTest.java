@@ -9,6 +9,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.segmenta.api.stage.StageKind;
 import io.segmenta.api.pipeline.ClusterQuality;
+import io.segmenta.api.pipeline.KCandidate;
+import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.SegmentSilhouette;
 import io.segmenta.testing.Fixtures;
@@ -18,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -256,5 +259,25 @@ class JsonSummaryReporterTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(dir.resolve("summary.json")), files.toList());
         }
+    }
+
+    @Test
+    void aChoiceOfKShowsItsReasonRunnerUpAndTheStabilityOfEachK() throws IOException {
+        PipelineResult r = Fixtures.threeCustomers(dir);
+        KSelection selection = new KSelection(r.spec(), List.of(
+                new KCandidate(2, 900.0, 0.41, 0.95, 1200.0, 3_000_000L, 0.99),
+                new KCandidate(3, 500.0, 0.45, 0.80, 1500.0, 4_000_000L, Double.NaN)),
+                0, 3, "k = 3: stable. Runner-up: k = 2.", 3, 3, 2, 3);
+        PipelineResult chosen = new PipelineResult(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(),
+                r.model(), r.quality(), r.segments(), r.timings(), r.stageVersions(), r.outputs(),
+                Optional.of(selection));
+        JsonObject k = JsonParser.parseString(Files.readString(reporter.report(chosen, dir, new RecordingContext())
+                .get(0), StandardCharsets.UTF_8)).getAsJsonObject().getAsJsonObject("kSelection");
+        assertEquals("k = 3: stable. Runner-up: k = 2.", k.get("reason").getAsString());
+        assertEquals(2, k.get("runnerUpK").getAsInt());
+        assertEquals(3, k.get("minK").getAsInt());
+        assertEquals(0.99, k.getAsJsonArray("candidates").get(0).getAsJsonObject().get("stability").getAsDouble());
+        assertTrue(k.getAsJsonArray("candidates").get(1).getAsJsonObject().get("stability").isJsonNull(),
+                "not measured");
     }
 }

@@ -12,8 +12,14 @@ final class ChoosingKSheet {
     }
 
     static void write(Workbook wb, KSelection sel) throws IOException {
-        Sheet sheet = new Sheet(wb, WorkbookWriter.CHOOSING_K, List.of("k", "cost", "silhouette", "Davies-Bouldin",
-                "Calinski-Harabasz", "time (ms)", "marked"), 1);
+        // stability last, and only when measured, so that the columns of earlier workbooks keep their places
+        boolean stability = sel.candidates().stream().anyMatch(c -> !Double.isNaN(c.stability()));
+        List<String> header = new java.util.ArrayList<>(List.of("k", "cost", "silhouette", "Davies-Bouldin",
+                "Calinski-Harabasz", "time (ms)", "marked"));
+        if (stability) {
+            header.add("stability");
+        }
+        Sheet sheet = new Sheet(wb, WorkbookWriter.CHOOSING_K, header, 1);
         int row = 0;
         for (KCandidate c : sel.candidates()) {
             row++;
@@ -27,12 +33,22 @@ final class ChoosingKSheet {
             if (c.k() == sel.elbowK()) {
                 mark = mark.isEmpty() ? "elbow" : mark + ", elbow";
             }
+            if (c.k() == sel.runnerUpK()) {
+                mark = mark.isEmpty() ? "runner-up" : mark + ", runner-up";
+            }
             sheet.text(row, 6, mark.isEmpty() ? null : mark);
+            if (stability) {
+                sheet.number(row, 7, c.stability(), Sheet.PRECISE);
+            }
         }
         int lastRow = row;
         row += 2;
         sheet.text(row, 0, "recommended k");
         sheet.count(row, 1, sel.recommendedK());
+        if (sel.runnerUpK() > 0) {
+            sheet.text(++row, 0, "runner-up k");
+            sheet.count(row, 1, sel.runnerUpK());
+        }
         sheet.text(++row, 0, "elbow k");
         if (sel.elbowK() > 0) {
             sheet.count(row, 1, sel.elbowK());

@@ -317,6 +317,25 @@ class XlsxReporterTest {
     }
 
     @Test
+    void choosingKShowsTheStabilityOfEachKAndTheRunnerUp() throws IOException {
+        PipelineResult r = Fixtures.threeCustomers(dir);
+        KSelection selection = new KSelection(r.spec(), List.of(
+                new KCandidate(2, 900.0, 0.41, 0.95, 1200.0, 3_000_000L, 0.99),
+                new KCandidate(3, 500.0, 0.45, 0.80, 1500.0, 4_000_000L, 0.85)),
+                0, 3, "k = 3: stable. Runner-up: k = 2.", 3, 3, 2, 3);
+        Path file = write(reporter, new PipelineResult(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(),
+                r.model(), r.quality(), r.segments(), r.timings(), r.stageVersions(), r.outputs(),
+                Optional.of(selection)));
+        List<Row> rows = read(file).get("Choosing k");
+        assertEquals(List.of("k", "cost", "silhouette", "Davies-Bouldin", "Calinski-Harabasz", "time (ms)", "marked",
+                "stability"), texts(rows.get(0)));
+        assertEquals("runner-up", text(rows.get(1), 6));
+        assertEquals(0.99, number(rows.get(1), 7));
+        Row runnerUp = rows.stream().filter(row -> "runner-up k".equals(row.getCellText(0))).findFirst().orElseThrow();
+        assertEquals(2, number(runnerUp, 1));
+    }
+
+    @Test
     void headersAreBoldAndFrozenColumnsSizedAndTablesFiltered() throws IOException {
         Path file = write(reporter, Fixtures.threeCustomers(dir));
         String assignments = entry(file, "xl/worksheets/sheet4.xml");

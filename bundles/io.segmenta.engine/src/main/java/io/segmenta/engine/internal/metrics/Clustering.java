@@ -165,6 +165,27 @@ public final class Clustering {
     }
 
     /**
+     * {@code size} distinct rows of {@code n}, uniformly, in increasing order (original order: better memory
+     * locality, and independent of the shuffle's order). A partial Fisher-Yates shuffle: the first {@code size}
+     * slots become the sample.
+     */
+    public static int[] sampleRows(int n, int size, SplittableRandom random) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = 0; i < size; i++) {
+            int j = i + random.nextInt(n - i);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        int[] rows = Arrays.copyOf(order, size);
+        Arrays.sort(rows);
+        return rows;
+    }
+
+    /**
      * A uniform random sample of rows without replacement, as scikit-learn's
      * {@code silhouette_score(sample_size=...)} draws (not the same rows: the generators differ). The rows are
      * kept in their original order; clusters left empty by the sample are dropped, as scikit-learn does.
@@ -176,20 +197,7 @@ public final class Clustering {
         if (size < 1 || size > n) {
             throw new IllegalArgumentException("sample of " + size + " rows out of " + n);
         }
-        // a partial Fisher-Yates shuffle: the first `size` slots become a uniform sample
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = 0; i < size; i++) {
-            int j = i + random.nextInt(n - i);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        int[] rows = Arrays.copyOf(order, size);
-        Arrays.sort(rows); // original order: better memory locality, and independent of the shuffle's order
+        int[] rows = sampleRows(n, size, new SplittableRandom(seed));
         double[] sx = new double[size * d];
         int[] sc = new int[size * c];
         int[] sl = new int[size];

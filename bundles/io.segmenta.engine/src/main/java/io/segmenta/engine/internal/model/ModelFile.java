@@ -176,6 +176,7 @@ public final class ModelFile {
             number(json, q.getValue());
         }
         json.endObject();
+        FeatureRanges.write(json, t.featureRanges());
         json.endObject();
 
         json.endObject();
@@ -331,7 +332,8 @@ public final class ModelFile {
         }
         SavedModel.Training t = new SavedModel.Training(training.texts("inputs"), (long) training.count("rowsRead"),
                 (long) training.count("rowsKept"), training.integerAtLeast("entities", 0),
-                training.textOrNull("firstTransaction"), training.textOrNull("lastTransaction"), quality);
+                training.textOrNull("firstTransaction"), training.textOrNull("lastTransaction"), quality,
+                FeatureRanges.read(file, training));
 
         return new SavedModel(doc.text("created"), pipeline.text("source"), pipeline.text("features"), algorithmName,
                 cluster, pipeline.textMap("options"), pipeline.textMap("stageVersions"),

@@ -2,6 +2,7 @@ package io.segmenta.engine.internal.model;
 
 import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.DataQuality;
+import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.data.TimestampColumn;
 import io.segmenta.api.pipeline.ClusterQuality;
 import io.segmenta.api.pipeline.EngineOptions;
@@ -12,6 +13,7 @@ import io.segmenta.api.pipeline.PipelineSpec;
 import io.segmenta.api.pipeline.SegmentProfile;
 import io.segmenta.api.stage.ModelState;
 import io.segmenta.engine.internal.scaling.FittedScaler;
+import io.segmenta.engine.internal.scaling.Percentiles;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -44,7 +46,8 @@ public final class ModelSaving {
         figures.put("daviesBouldin", quality.daviesBouldin());
         figures.put("calinskiHarabasz", quality.calinskiHarabasz());
         SavedModel.Training training = new SavedModel.Training(q.inputs(), q.rowsRead(), q.rowsKept(),
-                result.features().rowCount(), dateTime(q.firstTimestamp()), dateTime(q.lastTimestamp()), figures);
+                result.features().rowCount(), dateTime(q.firstTimestamp()), dateTime(q.lastTimestamp()), figures,
+                ranges(result));
         return new SavedModel(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), result.spec().source(),
                 result.spec().features(), result.spec().algorithm(), result.spec().cluster(), options,
                 new TreeMap<>(result.stageVersions()), result.features().entity(),
@@ -52,6 +55,17 @@ public final class ModelSaving {
                 result.features().categorical().stream().map(CategoricalColumn::name).toList(),
                 result.features().valueColumn(), scaler.steps(), segments, state, training, members(result.spec()),
                 result.featureFit().map(f -> f.state()).orElse(null));
+    }
+
+    /** The 1st and 99th percentile of each raw numeric feature, which predict compares new data with. */
+    private static List<SavedModel.FeatureRange> ranges(PipelineResult result) {
+        List<SavedModel.FeatureRange> ranges = new ArrayList<>();
+        for (NumericColumn c : result.features().numeric()) {
+            Percentiles p = new Percentiles(c.values(), c.size());
+            SavedModel.FeatureRange range = new SavedModel.FeatureRange(c.name(), p.percentile(1), p.percentile(99), 0);
+            ranges.add(new SavedModel.FeatureRange(c.name(), range.p1(), range.p99(), range.shareOutside(c.values())));
+        }
+        return ranges;
     }
 
     private static List<SavedModel.Member> members(PipelineSpec spec) {

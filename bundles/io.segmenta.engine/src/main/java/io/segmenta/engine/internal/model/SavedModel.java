@@ -91,9 +91,42 @@ public record SavedModel(String created, String source, String features, String 
      * @param firstTransaction the earliest kept transaction (ISO local date-time), or null
      * @param lastTransaction the latest kept transaction, or null
      * @param quality the quality figures by name (inertia, silhouette, ...); NaN where not computed
+     * @param featureRanges the range of each numeric feature in the training data, in column order, or null when
+     *        the file has none (saved before they were recorded): predict then does not compare ranges
      */
     public record Training(List<String> inputs, long rowsRead, long rowsKept, int entities, String firstTransaction,
-            String lastTransaction, Map<String, Double> quality) {
+            String lastTransaction, Map<String, Double> quality, List<FeatureRange> featureRanges) {
+
+        /** Training figures without feature ranges. */
+        public Training(List<String> inputs, long rowsRead, long rowsKept, int entities, String firstTransaction,
+                String lastTransaction, Map<String, Double> quality) {
+            this(inputs, rowsRead, rowsKept, entities, firstTransaction, lastTransaction, quality, null);
+        }
+    }
+
+    /**
+     * The range most training entities had on one raw (unscaled) feature, for predict's drift check.
+     *
+     * @param feature the numeric feature
+     * @param p1 its 1st percentile
+     * @param p99 its 99th percentile
+     * @param outside the share of training entities outside {@code p1..p99} (about 2 %, more on small data where
+     *        the percentiles fall between the few values)
+     */
+    public record FeatureRange(String feature, double p1, double p99, double outside) {
+        /** The share of {@code values} outside {@code p1..p99}; 0 for none. */
+        public double shareOutside(double[] values) {
+            if (values.length == 0) {
+                return 0;
+            }
+            int n = 0;
+            for (double v : values) {
+                if (v < p1 || v > p99) {
+                    n++;
+                }
+            }
+            return (double) n / values.length;
+        }
     }
 
     /** The segment names, in segment order. */

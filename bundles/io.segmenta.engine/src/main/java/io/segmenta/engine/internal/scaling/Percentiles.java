@@ -7,11 +7,11 @@ import java.util.Arrays;
  * {@code np.median}), bit for bit, so that fitted parameters agree with scikit-learn's RobustScaler and with
  * notebooks that clip at {@code np.percentile}.
  */
-final class Percentiles {
+public final class Percentiles {
     private final double[] sorted;
 
     /** Sorts a copy of the first {@code n} values of {@code x}. */
-    Percentiles(double[] x, int n) {
+    public Percentiles(double[] x, int n) {
         sorted = Arrays.copyOf(x, n);
         Arrays.sort(sorted);
     }
@@ -28,7 +28,7 @@ final class Percentiles {
      * The {@code p}th percentile (0 to 100): numpy's virtual index {@code (n - 1) * p / 100} and its
      * {@code _lerp}, which interpolates from the upper neighbour when the weight is at least 0.5.
      */
-    double percentile(double p) {
+    public double percentile(double p) {
         int n = sorted.length;
         if (n == 0) {
             return Double.NaN;
