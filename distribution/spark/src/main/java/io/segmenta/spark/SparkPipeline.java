@@ -12,7 +12,10 @@ import java.util.ServiceLoader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.RDDInfo;
 import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A pipeline on Spark: the source and the feature extractor run as Spark jobs ({@link UkRetailRead},
@@ -24,6 +27,7 @@ import org.apache.spark.storage.StorageLevel;
  * algorithm and reporter the engine has can follow, {@code spark-kmeans} included.
  */
 public final class SparkPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(SparkPipeline.class);
     static final String SOURCE = "uk-retail";
     static final String FEATURES = "rfm";
 
@@ -54,10 +58,27 @@ public final class SparkPipeline {
         Dataset<Row> classified = UkRetailRead.classified(spark, input).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             ReadAccount account = ReadAccount.of(classified, input, maxMalformed);
+            logCachedSize(spark, account);
             return RfmOnSpark.extract(classified, account, input, options);
         } finally {
             classified.unpersist();
         }
+    }
+
+    /**
+     * Logs what the parsed rows take in the executors' storage, the figure to size a cluster by (docs/spark.md,
+     * "Memory and time").
+     */
+    private static void logCachedSize(SparkSession spark, ReadAccount account) {
+        long memory = 0;
+        long disk = 0;
+        for (RDDInfo info : spark.sparkContext().getRDDStorageInfo()) {
+            memory += info.memSize();
+            disk += info.diskSize();
+        }
+        LOG.info("{} rows read; the parsed rows take {} MB in memory and {} MB on disk ({} bytes per row)",
+                account.rowsRead(), memory >> 20, disk >> 20, account.rowsRead() == 0 ? 0
+                        : (memory + disk) / account.rowsRead());
     }
 
     /** The engine on the class path, as bin/segmenta finds it on the module path. */
