@@ -98,6 +98,13 @@ public final class SegmentaSpark {
         } catch (SegmentaException e) {
             err.println("segmenta-spark: " + e.getMessage());
             return 1;
+        } catch (Exception e) {
+            // a failure of Spark itself (a lost cluster, an executor out of memory): one line here, the trace in
+            // Spark's log
+            Throwable root = SparkPipeline.rootCause(e);
+            err.println("segmenta-spark: the run failed on Spark: " + root.getClass().getSimpleName() + ": "
+                    + SparkPipeline.firstLine(root));
+            return 1;
         }
     }
 

@@ -55,7 +55,17 @@ public final class SparkPipeline {
         }
         Options options = spec.options();
         double maxMalformed = MalformedRows.max(options); // bad options fail before any job
-        Dataset<Row> classified = UkRetailRead.classified(spark, input).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> classified;
+        try {
+            classified = UkRetailRead.classified(spark, input).persist(StorageLevel.MEMORY_AND_DISK());
+        } catch (Exception e) { // Scala declares no exceptions: Spark's are checked ones for javac
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            // Spark's account of an input it cannot read (not Parquet, no schema, ...): the first line of the
+            // innermost cause, which names the file and the problem
+            throw new SegmentaException(input + ": Spark cannot read it: " + firstLine(rootCause(e)), e);
+        }
         try {
             ReadAccount account = ReadAccount.of(classified, input, maxMalformed);
             logCachedSize(spark, account);
@@ -79,6 +89,18 @@ public final class SparkPipeline {
         LOG.info("{} rows read; the parsed rows take {} MB in memory and {} MB on disk ({} bytes per row)",
                 account.rowsRead(), memory >> 20, disk >> 20, account.rowsRead() == 0 ? 0
                         : (memory + disk) / account.rowsRead());
+    }
+
+    static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    static String firstLine(Throwable e) {
+        return String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName());
     }
 
     /** The engine on the class path, as bin/segmenta finds it on the module path. */

@@ -67,6 +67,16 @@ class SegmentaSparkTest {
     }
 
     @Test
+    void aFolderSparkCannotReadIsOneLine() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("csv-folder"));
+        Files.writeString(folder.resolve("part.csv"), SmallExport.text());
+        assertEquals(1, run("run", "--source", "uk-retail", "--input", folder.toString()));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.startsWith("segmenta-spark: " + folder + ": Spark cannot read it: "), message);
+        assertEquals(1, message.lines().count(), message);
+    }
+
+    @Test
     void aUriKeepsItsDoubleSlash() {
         assertEquals("s3a://bucket/retail/2024.parquet", SparkPaths.uri(Path.of("s3a://bucket/retail/2024.parquet")
                 .toString()));
