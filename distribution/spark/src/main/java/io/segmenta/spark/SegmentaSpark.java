@@ -1,0 +1,133 @@
+package io.segmenta.spark;
+
+import io.segmenta.api.SegmentaException;
+import io.segmenta.api.pipeline.PipelineResult;
+import io.segmenta.api.pipeline.PipelineSpec;
+import io.segmenta.console.PipelineDefinition;
+import io.segmenta.console.RunArguments;
+import io.segmenta.console.RunSummary;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The Spark back-end's command line, for {@code spark-submit --class io.segmenta.spark.SegmentaSpark} and
+ * {@code bin/segmenta-spark}:
+ * <pre>
+ *   run --source uk-retail --input PATH [the other options of segmenta run]
+ *   pipeline FILE.cfg      (a named-pipeline definition, as the Felix distribution reads it)
+ * </pre>
+ * The master is spark-submit's ({@code --master}); without one (bin/segmenta-spark) it is {@code local[*]}. Errors
+ * are one line on stderr; exit code 1 for a failed run, 2 for a bad command line.
+ */
+public final class SegmentaSpark {
+    static final String USAGE = "usage: segmenta-spark run --source uk-retail --input PATH [options of segmenta run]\n"
+            + "       segmenta-spark pipeline FILE.cfg\n"
+            + "PATH is anything Spark reads: a CSV (plain, or gzip named .gz), a .parquet file or a folder of them,\n"
+            + "on a local disk, hdfs:// or s3a://. Options:\n";
+
+    private SegmentaSpark() {
+    }
+
+    public static void main(String[] args) {
+        int code;
+        SparkSession[] started = new SparkSession[1];
+        try {
+            code = run(Arrays.asList(args), System.out, System.err, () -> started[0] = session());
+        } finally {
+            if (started[0] != null) {
+                started[0].stop();
+            }
+        }
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /**
+     * Parses, runs, prints the summary; returns the exit code.
+     *
+     * @param spark gives the session once the command line was understood (never for a usage error)
+     */
+    static int run(List<String> args, PrintStream out, PrintStream err, Supplier<SparkSession> spark) {
+        if (args.isEmpty() || args.contains("--help") || args.contains("-h")) {
+            out.print(USAGE + RunArguments.usage());
+            return args.isEmpty() ? 2 : 0;
+        }
+        PipelineSpec spec;
+        String input;
+        try {
+            List<String> rest = args.subList(1, args.size());
+            switch (args.get(0)) {
+                case "run" -> {
+                    RunArguments parsed = RunArguments.parse(rest);
+                    if (parsed.choosesK()) {
+                        throw new SegmentaException("the Spark back-end takes a fixed --k; choose it first with"
+                                + " segmenta select-k on a sample");
+                    }
+                    spec = parsed.spec();
+                    input = rawInput(rest).orElse(spec.input().toString());
+                }
+                case "pipeline" -> {
+                    if (rest.size() != 1) {
+                        throw new SegmentaException("pipeline takes one .cfg file");
+                    }
+                    PipelineDefinition definition = PipelineDefinition.read(Path.of(rest.get(0)));
+                    if (definition.choosesK()) {
+                        throw new SegmentaException(rest.get(0) + ": the Spark back-end takes a fixed k");
+                    }
+                    spec = definition.spec();
+                    input = SparkPaths.uri(spec.input().toString());
+                }
+                default -> throw new SegmentaException("unknown command '" + args.get(0) + "'; expected run or"
+                        + " pipeline");
+            }
+        } catch (SegmentaException e) {
+            err.println("segmenta-spark: " + e.getMessage());
+            return 2;
+        }
+        try {
+            PipelineResult result = SparkPipeline.run(spark.get(), spec, input, null);
+            out.print(RunSummary.render(result));
+            return 0;
+        } catch (SegmentaException e) {
+            err.println("segmenta-spark: " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            // a failure of Spark itself (a lost cluster, an executor out of memory): one line here, the trace in
+            // Spark's log
+            Throwable root = SparkPipeline.rootCause(e);
+            err.println("segmenta-spark: the run failed on Spark: " + root.getClass().getSimpleName() + ": "
+                    + SparkPipeline.firstLine(root));
+            return 1;
+        }
+    }
+
+    /** spark-submit's session, or a local one using every core when no master was given. */
+    static SparkSession session() {
+        SparkSession.Builder builder = SparkSession.builder().appName("segmenta");
+        if (!new SparkConf().contains("spark.master")) {
+            builder = builder.master("local[*]");
+        }
+        return builder.getOrCreate();
+    }
+
+    /** The --input word as typed, since a java.nio Path would fold s3a://bucket into s3a:/bucket. */
+    static Optional<String> rawInput(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals(RunArguments.INPUT) && i + 1 < args.size()) {
+                return Optional.of(args.get(i + 1));
+            }
+            if (a.startsWith(RunArguments.INPUT + "=")) {
+                return Optional.of(a.substring(RunArguments.INPUT.length() + 1));
+            }
+        }
+        return Optional.empty();
+    }
+}
