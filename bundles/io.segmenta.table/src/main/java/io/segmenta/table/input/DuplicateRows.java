@@ -96,6 +96,42 @@ public final class DuplicateRows {
         return repeat;
     }
 
+    /**
+     * The hash a row starts from, for readers that hash rows on several threads ({@link #fieldHash}, then
+     * {@link #addHash} in file order).
+     */
+    public static long startHash() {
+        return FNV_OFFSET;
+    }
+
+    /** {@code hash} continued by a text field given as ASCII bytes (each byte is its char). */
+    public static long fieldHash(long hash, byte[] ascii, int from, int to) {
+        long h = hash;
+        for (int i = from; i < to; i++) {
+            h = (h ^ ascii[i]) * FNV_PRIME;
+        }
+        return (h ^ FIELD_END) * FNV_PRIME;
+    }
+
+    /** {@code hash} continued by a text field, as {@link #field(String)} continues it. */
+    public static long fieldHash(long hash, String text) {
+        long h = hash;
+        for (int i = 0; i < text.length(); i++) {
+            h = (h ^ text.charAt(i)) * FNV_PRIME;
+        }
+        return (h ^ FIELD_END) * FNV_PRIME;
+    }
+
+    /**
+     * Adds a row hashed with {@link #startHash()} and {@link #fieldHash}: the same as adding its fields.
+     *
+     * @return true when an earlier row had the same fields
+     */
+    public boolean addHash(long rowHash) {
+        hash = rowHash;
+        return end();
+    }
+
     /** Rows that repeated an earlier row. */
     public long count() {
         return duplicates;
