@@ -1,21 +1,17 @@
 package io.segmenta.source.ukretail;
 
 import io.segmenta.api.InputDataException;
-import io.segmenta.api.data.CategoricalColumn;
+import io.segmenta.api.data.DataQuality;
 import io.segmenta.api.data.Rejection;
 import io.segmenta.api.data.SourceData;
-import io.segmenta.api.data.TransactionField;
-import io.segmenta.table.column.DictionaryColumnBuilder;
-import io.segmenta.table.column.DoubleColumnBuilder;
+import io.segmenta.api.data.TransactionTable;
 import io.segmenta.table.input.CsvRecords;
-import io.segmenta.table.input.DuplicateRows;
 import io.segmenta.table.input.MalformedRows;
 import io.segmenta.table.input.RejectionCounter;
 import io.segmenta.table.source.CsvTable;
 import io.segmenta.table.source.IrregularCsv;
 import io.segmenta.table.source.ParallelCsv;
 import io.segmenta.table.source.ReadTicker;
-import io.segmenta.table.source.TransactionTableBuilder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,18 +25,12 @@ import java.util.Map;
  * read checks it and a read stops with the same message. One instance per read; not thread-safe.
  */
 final class ParallelReading {
-    private static final int BUFFER = 1 << 16;
-
     private final CsvTable table;
     private final int[] column;
     private final ReadTicker ticker;
     private final MalformedRows malformed;
     private final RejectionCounter rejections;
-    private final DuplicateRows duplicates = new DuplicateRows(BUFFER);
-    private final TransactionTableBuilder rows = new TransactionTableBuilder(BUFFER);
-    private final DoubleColumnBuilder prices = rows.numeric(TransactionField.UNIT_PRICE);
-    private final DictionaryColumnBuilder products = rows.categorical(TransactionField.PRODUCT);
-    private final DictionaryColumnBuilder regions = rows.categorical(TransactionField.REGION);
+    private final KeptRows kept = new KeptRows();
     /** Data rows read so far, as the sequential reader counts them (what {@link #malformed} sees). */
     private long rowsRead;
     private long ticks;
@@ -73,10 +63,13 @@ final class ParallelReading {
         ticker.finished(rowsRead);
         List<Rejection> all = new ArrayList<>(malformed.toRejections());
         all.addAll(rejections.toRejections());
-        return rows.toSourceData(UkRetailSource.NAME, List.of(table.file()), rowsRead, all,
-                Map.of("customers", (long) rows.customers().levelCount(), "orders",
-                        (long) rows.orders().levelCount(), "products", (long) products.levelCount()),
-                duplicates.count());
+        long duplicates = kept.duplicates();
+        TransactionTable transactions = kept.table();
+        DataQuality quality = new DataQuality(UkRetailSource.NAME, List.of(table.file()), rowsRead,
+                transactions.rowCount(), all, kept.firstTimestamp(), kept.lastTimestamp(), Map.of("customers",
+                (long) kept.customers(), "orders", (long) kept.orders(), "products", (long) kept.products()),
+                duplicates);
+        return new SourceData(transactions, quality);
     }
 
     private void merge(RetailChunk chunk) {
@@ -104,7 +97,7 @@ final class ParallelReading {
                 rejections.add(RowRules.REASONS[r], n, lines, sample);
             }
         }
-        append(chunk);
+        kept.add(chunk);
         line += chunk.lines;
         ticks += chunk.dataRows - chunk.wrongWidth;
         ticker.tickTo(ticks, chunk.fileBytesRead);
@@ -131,35 +124,5 @@ final class ParallelReading {
         }
         return new InputDataException(table.file(), at, table.columnName(column[RowRules.column(m.outcome())]),
                 m.value(), RowRules.expected(m.outcome()));
-    }
-
-    /** The block's kept rows, its codes mapped to the table's (new values get theirs in order of appearance). */
-    private void append(RetailChunk chunk) {
-        int[] customer = codes(rows.customers(), chunk.customerLevels);
-        int[] order = codes(rows.orders(), chunk.orderCodes.levels());
-        int[] product = codes(products, chunk.productCodes.levels());
-        int[] region = codes(regions, chunk.regionCodes.levels());
-        for (int k = 0; k < chunk.kept; k++) {
-            double quantity = chunk.quantities[k];
-            double price = chunk.prices[k];
-            rows.addEncoded(customer[chunk.customers[k]], order[chunk.orders[k]], chunk.times[k], quantity,
-                    quantity * price);
-            prices.add(price);
-            products.addCode(mapped(product, chunk.products[k]));
-            regions.addCode(mapped(region, chunk.regions[k]));
-            duplicates.addHash(chunk.hashes[k]);
-        }
-    }
-
-    private static int mapped(int[] codes, int code) {
-        return code == CategoricalColumn.MISSING ? code : codes[code];
-    }
-
-    private static int[] codes(DictionaryColumnBuilder column, List<String> levels) {
-        int[] codes = new int[levels.size()];
-        for (int i = 0; i < codes.length; i++) {
-            codes[i] = column.encode(levels.get(i));
-        }
-        return codes;
     }
 }

@@ -2,7 +2,6 @@ package io.segmenta.source.ukretail;
 
 import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.table.input.Decimals;
-import io.segmenta.table.input.DuplicateRows;
 import io.segmenta.table.input.Keys;
 import io.segmenta.table.input.RejectionCounter;
 import io.segmenta.table.source.ByteDictionary;
@@ -57,13 +56,13 @@ final class RetailChunk implements ParallelCsv.Chunk {
     double[] quantities;
     double[] prices;
     long[] hashes;
-    final List<String> customerLevels = new ArrayList<>();
-    final ByteDictionary orderCodes = new ByteDictionary();
-    final ByteDictionary productCodes = new ByteDictionary();
-    final ByteDictionary regionCodes = new ByteDictionary();
+    List<String> customerLevels = new ArrayList<>();
+    ByteDictionary orderCodes = new ByteDictionary();
+    ByteDictionary productCodes = new ByteDictionary();
+    ByteDictionary regionCodes = new ByteDictionary();
 
-    private final ByteDictionary rawCustomers = new ByteDictionary();
-    private final Map<String, Integer> customerIndex = new HashMap<>();
+    private ByteDictionary rawCustomers = new ByteDictionary();
+    private Map<String, Integer> customerIndex = new HashMap<>();
     private int[] rawToCustomer = new int[256];
     private byte[] lastDate = new byte[32];
     private int lastDateLength = -1;
@@ -124,7 +123,41 @@ final class RetailChunk implements ParallelCsv.Chunk {
         }
         chunk.lines = scanner.lines();
         chunk.nextBlockStart = scanner.position() - block.length();
+        chunk.trim();
         return chunk;
+    }
+
+    /** The columns cut to the rows kept: the block's rows are held until the table is built. */
+    private void trim() {
+        customers = Arrays.copyOf(customers, kept);
+        orders = Arrays.copyOf(orders, kept);
+        products = Arrays.copyOf(products, kept);
+        regions = Arrays.copyOf(regions, kept);
+        times = Arrays.copyOf(times, kept);
+        quantities = Arrays.copyOf(quantities, kept);
+        prices = Arrays.copyOf(prices, kept);
+        hashes = Arrays.copyOf(hashes, kept);
+    }
+
+    /** Drops the block's dictionaries once they were merged into the table's. */
+    void dropDictionaries() {
+        customerLevels = null;
+        orderCodes = null;
+        productCodes = null;
+        regionCodes = null;
+        rawCustomers = null;
+        customerIndex = null;
+        rawToCustomer = null;
+    }
+
+    /** Drops a column of codes once copied into the table's: 0 customers, 1 orders, 2 products, 3 regions. */
+    void dropCodes(int which) {
+        switch (which) {
+            case 0 -> customers = null;
+            case 1 -> orders = null;
+            case 2 -> products = null;
+            default -> regions = null;
+        }
     }
 
     private void row(CsvScanner s, int[] column) {
@@ -161,7 +194,7 @@ final class RetailChunk implements ParallelCsv.Chunk {
             times[k] = time;
             quantities[k] = quantity;
             prices[k] = price;
-            hashes[k] = hash(s);
+            hashes[k] = s.rowHash();
         }
     }
 
@@ -188,22 +221,6 @@ final class RetailChunk implements ParallelCsv.Chunk {
         int from = trimmedFrom(s, f);
         int to = trimmedTo(s, f, from);
         return from == to ? CategoricalColumn.MISSING : codes.code(s.bytes(f), from, to);
-    }
-
-    /** The row's duplicate hash: every field as written, as {@link DuplicateRows#add} hashes a record. */
-    private static long hash(CsvScanner s) {
-        long h = DuplicateRows.startHash();
-        for (int f = 0; f < s.fields(); f++) {
-            byte[] b = s.bytes(f);
-            int from = s.from(f);
-            int to = s.to(f);
-            boolean ascii = true;
-            for (int i = from; i < to && ascii; i++) {
-                ascii = b[i] >= 0;
-            }
-            h = ascii ? DuplicateRows.fieldHash(h, b, from, to) : DuplicateRows.fieldHash(h, ByteDictionary.text(b, from, to));
-        }
-        return h;
     }
 
     /**

@@ -131,7 +131,10 @@ class ParallelReadingTest {
             String line = String.join(",", invoice, code, description, kind == 11 ? "1e10" : quantity, date, price, customer, country);
             sb.append(line).append(newline);
             if (kind == 19) {
-                sb.append(random.nextBoolean() ? line : "").append(newline); // a repeated row or an empty line
+                // a repeated row (its description quoted or not: the same values) or an empty line
+                String again = String.join(",", invoice, code, "\"" + description.replace("\"", "") + "\"",
+                        kind == 11 ? "1e10" : quantity, date, price, customer, country);
+                sb.append(random.nextBoolean() ? line : random.nextBoolean() ? again : "").append(newline);
             }
         }
         return sb.toString();

@@ -97,39 +97,19 @@ public final class DuplicateRows {
     }
 
     /**
-     * The hash a row starts from, for readers that hash rows on several threads ({@link #fieldHash}, then
-     * {@link #addHash} in file order).
+     * The rows among {@code count} row hashes that repeat an earlier one: the count less the distinct hashes,
+     * whatever the order (so blocks of rows hashed on several threads can be counted at the end, with the same
+     * result as {@link #add} row by row). Sorts the first {@code count} hashes in place, on the common pool.
      */
-    public static long startHash() {
-        return FNV_OFFSET;
-    }
-
-    /** {@code hash} continued by a text field given as ASCII bytes (each byte is its char). */
-    public static long fieldHash(long hash, byte[] ascii, int from, int to) {
-        long h = hash;
-        for (int i = from; i < to; i++) {
-            h = (h ^ ascii[i]) * FNV_PRIME;
+    public static long repeats(long[] rowHashes, int count) {
+        java.util.Arrays.parallelSort(rowHashes, 0, count);
+        long repeats = 0;
+        for (int i = 1; i < count; i++) {
+            if (rowHashes[i] == rowHashes[i - 1]) {
+                repeats++;
+            }
         }
-        return (h ^ FIELD_END) * FNV_PRIME;
-    }
-
-    /** {@code hash} continued by a text field, as {@link #field(String)} continues it. */
-    public static long fieldHash(long hash, String text) {
-        long h = hash;
-        for (int i = 0; i < text.length(); i++) {
-            h = (h ^ text.charAt(i)) * FNV_PRIME;
-        }
-        return (h ^ FIELD_END) * FNV_PRIME;
-    }
-
-    /**
-     * Adds a row hashed with {@link #startHash()} and {@link #fieldHash}: the same as adding its fields.
-     *
-     * @return true when an earlier row had the same fields
-     */
-    public boolean addHash(long rowHash) {
-        hash = rowHash;
-        return end();
+        return repeats;
     }
 
     /** Rows that repeated an earlier row. */
