@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The kept rows of a parallel read, block by block in file order, turned into the table at the end: each column is
@@ -72,14 +74,7 @@ final class KeptRows {
 
     /** The kept rows that repeat an earlier kept row; drops the blocks' row hashes. */
     long duplicates() {
-        long[] all = new long[count];
-        int at = 0;
-        for (RetailChunk c : chunks) {
-            System.arraycopy(c.hashes, 0, all, at, c.kept);
-            at += c.kept;
-            c.hashes = null;
-        }
-        return DuplicateRows.repeats(all, count);
+        return DuplicateRows.repeats(concat(new long[count], c -> c.hashes, c -> c.hashes = null), count);
     }
 
     /** The table, built column by column; the blocks are dropped. */
@@ -87,13 +82,7 @@ final class KeptRows {
         List<Column> columns = new ArrayList<>(8);
         columns.add(categorical(TransactionField.CUSTOMER, customers, 0));
         columns.add(categorical(TransactionField.ORDER, orders, 1));
-        long[] times = new long[count];
-        int at = 0;
-        for (RetailChunk c : chunks) {
-            System.arraycopy(c.times, 0, times, at, c.kept);
-            at += c.kept;
-            c.times = null;
-        }
+        long[] times = concat(new long[count], c -> c.times, c -> c.times = null);
         for (long t : times) {
             first = Math.min(first, t);
             last = Math.max(last, t);
@@ -101,7 +90,7 @@ final class KeptRows {
         columns.add(new TimestampColumn(TransactionField.TIMESTAMP.columnName(), times));
         double[] quantities = new double[count];
         double[] amounts = new double[count];
-        at = 0;
+        int at = 0;
         for (RetailChunk c : chunks) {
             for (int k = 0; k < c.kept; k++) {
                 quantities[at] = c.quantities[k];
@@ -111,14 +100,8 @@ final class KeptRows {
         }
         columns.add(new NumericColumn(TransactionField.QUANTITY.columnName(), quantities));
         columns.add(new NumericColumn(TransactionField.AMOUNT.columnName(), amounts));
-        double[] prices = new double[count];
-        at = 0;
-        for (RetailChunk c : chunks) {
-            System.arraycopy(c.prices, 0, prices, at, c.kept);
-            at += c.kept;
-            c.prices = null;
-        }
-        columns.add(new NumericColumn(TransactionField.UNIT_PRICE.columnName(), prices));
+        columns.add(new NumericColumn(TransactionField.UNIT_PRICE.columnName(),
+                concat(new double[count], c -> c.prices, c -> c.prices = null)));
         columns.add(categorical(TransactionField.PRODUCT, products, 2));
         columns.add(categorical(TransactionField.REGION, regions, 3));
         chunks.clear();
@@ -127,20 +110,24 @@ final class KeptRows {
 
     /** A categorical column from the blocks' codes: 0 customers, 1 orders, 2 products, 3 regions. */
     private CategoricalColumn categorical(TransactionField field, Levels levels, int which) {
-        int[] codes = new int[count];
+        int[] codes = concat(new int[count], c -> switch (which) {
+            case 0 -> c.customers;
+            case 1 -> c.orders;
+            case 2 -> c.products;
+            default -> c.regions;
+        }, c -> c.dropCodes(which));
+        return new CategoricalColumn(field.columnName(), codes, levels.levels);
+    }
+
+    /** The blocks' parts of a column (arrays of one primitive type) one after the other in {@code all}. */
+    private <A> A concat(A all, Function<RetailChunk, A> part, Consumer<RetailChunk> drop) {
         int at = 0;
         for (RetailChunk c : chunks) {
-            int[] part = switch (which) {
-                case 0 -> c.customers;
-                case 1 -> c.orders;
-                case 2 -> c.products;
-                default -> c.regions;
-            };
-            System.arraycopy(part, 0, codes, at, c.kept);
+            System.arraycopy(part.apply(c), 0, all, at, c.kept);
             at += c.kept;
-            c.dropCodes(which);
+            drop.accept(c);
         }
-        return new CategoricalColumn(field.columnName(), codes, levels.levels);
+        return all;
     }
 
     /** The distinct values of a column of the table, numbered in order of first appearance. */

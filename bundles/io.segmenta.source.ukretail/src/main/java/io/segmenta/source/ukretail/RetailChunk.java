@@ -129,14 +129,7 @@ final class RetailChunk implements ParallelCsv.Chunk {
 
     /** The columns cut to the rows kept: the block's rows are held until the table is built. */
     private void trim() {
-        customers = Arrays.copyOf(customers, kept);
-        orders = Arrays.copyOf(orders, kept);
-        products = Arrays.copyOf(products, kept);
-        regions = Arrays.copyOf(regions, kept);
-        times = Arrays.copyOf(times, kept);
-        quantities = Arrays.copyOf(quantities, kept);
-        prices = Arrays.copyOf(prices, kept);
-        hashes = Arrays.copyOf(hashes, kept);
+        resize(kept);
     }
 
     /** Drops the block's dictionaries once they were merged into the table's. */
@@ -301,7 +294,10 @@ final class RetailChunk implements ParallelCsv.Chunk {
     }
 
     private void grow() {
-        int n = times.length + (times.length >> 1) + 16;
+        resize(times.length + (times.length >> 1) + 16);
+    }
+
+    private void resize(int n) {
         customers = Arrays.copyOf(customers, n);
         orders = Arrays.copyOf(orders, n);
         products = Arrays.copyOf(products, n);
