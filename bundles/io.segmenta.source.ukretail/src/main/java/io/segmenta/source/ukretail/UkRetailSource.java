@@ -11,7 +11,6 @@ import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
 import io.segmenta.table.column.DictionaryColumnBuilder;
 import io.segmenta.table.column.DoubleColumnBuilder;
-import io.segmenta.table.input.DateTimes;
 import io.segmenta.table.input.Decimals;
 import io.segmenta.table.input.DuplicateRows;
 import io.segmenta.table.input.InputFiles;
@@ -21,8 +20,11 @@ import io.segmenta.table.input.RejectionCounter;
 import io.segmenta.table.source.CsvTable;
 import io.segmenta.table.source.DateCache;
 import io.segmenta.table.source.HeaderColumn;
+import io.segmenta.table.source.IrregularCsv;
+import io.segmenta.table.source.ParallelCsv;
 import io.segmenta.table.source.ReadTicker;
 import io.segmenta.table.source.TransactionTableBuilder;
+import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,18 +61,32 @@ public class UkRetailSource implements DataSource {
      * The columns this source reads, as the export names them. Matching ignores case, spaces and underscores
      * ("Customer ID", "customer_id").
      */
-    private static final String[] REQUIRED = {
+    static final String[] REQUIRED = {
         "InvoiceNo", "StockCode", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"
     };
-    private static final int INVOICE = 0;
-    private static final int STOCK_CODE = 1;
-    private static final int QUANTITY = 2;
-    private static final int INVOICE_DATE = 3;
-    private static final int UNIT_PRICE = 4;
-    private static final int CUSTOMER = 5;
-    private static final int COUNTRY = 6;
+    static final int INVOICE = 0;
+    static final int STOCK_CODE = 1;
+    static final int QUANTITY = 2;
+    static final int INVOICE_DATE = 3;
+    static final int UNIT_PRICE = 4;
+    static final int CUSTOMER = 5;
+    static final int COUNTRY = 6;
 
     private static final int BUFFER = 1 << 16;
+
+    private static final String EXPECTED = "a CSV with the header " + EXPECTED_HEADER;
+
+    /** How files are read in parallel; null: sequentially, record by record. */
+    private final ParallelCsv parallel;
+
+    public UkRetailSource() {
+        this(ParallelCsv.ofProcessors());
+    }
+
+    /** @param parallel how to read in parallel (tests: small blocks), or null to read sequentially */
+    UkRetailSource(ParallelCsv parallel) {
+        this.parallel = parallel;
+    }
 
     @Override
     public String name() {
@@ -105,10 +121,29 @@ public class UkRetailSource implements DataSource {
         Objects.requireNonNull(context, "context");
         double maxMalformed = MalformedRows.max(context.options());
         InputFiles.requireFile(input, "the " + NAME + " source reads one CSV file (plain or .gz)");
+        SourceData data;
+        try {
+            data = read(input, context, maxMalformed, parallel);
+        } catch (IrregularCsv e) {
+            // Something only Commons CSV may judge (see ParallelCsv): read it all again with it.
+            context.logger().log(Level.DEBUG, "{0}: reading {1} sequentially: {2}", NAME, input, e.getMessage());
+            data = read(input, context, maxMalformed, null);
+        }
+        return data;
+    }
+
+    /**
+     * Reads in parallel, or sequentially when {@code how} is null.
+     *
+     * @throws IrregularCsv when the file must be read sequentially instead
+     */
+    static SourceData read(Path input, StageContext context, double maxMalformed, ParallelCsv how) {
         ReadTicker ticker = new ReadTicker(context, NAME, List.of(input));
-        try (CsvTable table = CsvTable.open(input, "a CSV with the header " + EXPECTED_HEADER, maxMalformed)) {
+        try (CsvTable table = CsvTable.open(input, EXPECTED, maxMalformed)) {
             ticker.reading(table);
-            SourceData data = new Reading(table, ticker).run();
+            int[] column = table.columns(EXPECTED_HEADER, HeaderColumn.required(REQUIRED));
+            SourceData data = how == null ? new Reading(table, ticker).run()
+                    : new ParallelReading(table, column, ticker, maxMalformed).run(input, how);
             ticker.log(data.quality());
             return data;
         }
@@ -139,8 +174,7 @@ public class UkRetailSource implements DataSource {
             // Description is not read, so it is not required.
             this.column = table.columns(EXPECTED_HEADER, HeaderColumn.required(REQUIRED));
             // Registered in the order the rules apply, so that all four show, with 0 when nothing broke them.
-            this.rejections = new RejectionCounter(table.file()).register(MISSING_CUSTOMER).register(CANCELLED)
-                    .register(NON_POSITIVE_QUANTITY).register(NON_POSITIVE_PRICE);
+            this.rejections = RowRules.counter(table.file());
         }
 
         SourceData run() {
@@ -168,31 +202,17 @@ public class UkRetailSource implements DataSource {
             double quantity = Decimals.parse(table.raw(column[QUANTITY]));
             double price = Decimals.parse(table.raw(column[UNIT_PRICE]));
             long time = dates.parse(table.raw(column[INVOICE_DATE]));
-
-            // Every value has been checked above, so a bad value makes the row malformed whichever rule it
-            // would break.
-            if (invoice.isEmpty()) {
-                table.reject(column[INVOICE], "is empty", "", "an invoice number");
-            } else if (Double.isNaN(quantity)) {
-                rejectNumber(QUANTITY);
-            } else if (Double.isNaN(price)) {
-                rejectNumber(UNIT_PRICE);
-            } else if (time == DateTimes.BAD) {
-                table.reject(column[INVOICE_DATE], "is not a date-time", table.raw(column[INVOICE_DATE]),
-                        "a date-time as " + DateTimes.ISO_PATTERN + " or " + InvoiceDates.UCI_PATTERN);
-            } else if (rawCustomer.isEmpty()) {
-                rejections.reject(MISSING_CUSTOMER, line);
-            } else if (invoice.charAt(0) == 'C' || invoice.charAt(0) == 'c') {
-                rejections.reject(CANCELLED, line);
-            } else if (!(quantity > 0)) {
-                rejections.reject(NON_POSITIVE_QUANTITY, line);
-            } else if (!(price > 0)) {
-                rejections.reject(NON_POSITIVE_PRICE, line);
-            } else if (!TransactionTableBuilder.finite(quantity, quantity * price)) {
-                rejections.reject(AMOUNT_OVERFLOW, line);
-            } else {
+            int outcome = RowRules.judge(invoice.isEmpty() ? -1 : invoice.charAt(0), rawCustomer.isEmpty(), quantity,
+                    price, time);
+            if (outcome == RowRules.KEEP) {
                 keep(rawCustomer, invoice, time, quantity, price);
                 duplicates.add(table.record());
+            } else if (outcome >= RowRules.FIRST_RULE) {
+                rejections.reject(RowRules.REASONS[outcome - RowRules.FIRST_RULE], line);
+            } else {
+                int field = column[RowRules.column(outcome)];
+                table.reject(field, RowRules.problem(outcome), outcome == RowRules.EMPTY_INVOICE ? ""
+                        : table.raw(field), RowRules.expected(outcome));
             }
         }
 
@@ -205,11 +225,6 @@ public class UkRetailSource implements DataSource {
             prices.add(price);
             products.add(table.raw(column[STOCK_CODE]).trim());
             regions.add(table.raw(column[COUNTRY]).trim());
-        }
-
-        private void rejectNumber(int field) {
-            table.reject(column[field], "is not a number", table.raw(column[field]),
-                    "a number (digits with '.' as the decimal point, e.g. 2.55)");
         }
     }
 }

@@ -150,10 +150,8 @@ public final class CsvRecords implements Closeable {
                     rows++;
                 }
                 if (width >= 0 && record.size() != width) {
-                    InputDataException error = new InputDataException(file(), line, null, null, "found "
-                            + record.size() + (record.size() == 1 ? " field" : " fields") + ", expected " + width
-                            + " " + widthReference + " (a truncated line, or a value with an unquoted "
-                            + delimiterName(delimiter) + "?)");
+                    InputDataException error = wrongWidth(file(), line, record.size(), width, widthReference,
+                            delimiter);
                     if (malformed == null || !data) {
                         throw error;
                     }
@@ -192,6 +190,19 @@ public final class CsvRecords implements Closeable {
     /** The line on which the record last returned by {@link #next()} starts; the first line is 1. */
     public long line() {
         return line;
+    }
+
+    /**
+     * The message about a record of {@code found} fields where {@code width} were expected (for readers that split
+     * records themselves and must say it as this class does).
+     *
+     * @param reference where the expected number comes from: "as in the header"
+     */
+    public static InputDataException wrongWidth(String file, long line, int found, int width, String reference,
+            char delimiter) {
+        return new InputDataException(file, line, null, null, "found " + found + (found == 1 ? " field" : " fields")
+                + ", expected " + width + " " + reference + " (a truncated line, or a value with an unquoted "
+                + delimiterName(delimiter) + "?)");
     }
 
     /** How a delimiter is called in messages. */

@@ -96,6 +96,22 @@ public final class DuplicateRows {
         return repeat;
     }
 
+    /**
+     * The rows among {@code count} row hashes that repeat an earlier one: the count less the distinct hashes,
+     * whatever the order (so blocks of rows hashed on several threads can be counted at the end, with the same
+     * result as {@link #add} row by row). Sorts the first {@code count} hashes in place, on the common pool.
+     */
+    public static long repeats(long[] rowHashes, int count) {
+        java.util.Arrays.parallelSort(rowHashes, 0, count);
+        long repeats = 0;
+        for (int i = 1; i < count; i++) {
+            if (rowHashes[i] == rowHashes[i - 1]) {
+                repeats++;
+            }
+        }
+        return repeats;
+    }
+
     /** Rows that repeated an earlier row. */
     public long count() {
         return duplicates;

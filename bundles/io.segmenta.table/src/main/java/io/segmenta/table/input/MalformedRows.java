@@ -8,6 +8,7 @@ import io.segmenta.api.stage.StageOption;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * The bad-row policy of one input file. A malformed row is a data row with a value that cannot be read (a
@@ -42,7 +43,8 @@ public final class MalformedRows {
 
     private static final String PREFIX = "malformed: ";
 
-    private final CsvRecords records;
+    private final String file;
+    private final LongSupplier rows;
     private final double max;
     private final RejectionCounter counter;
     private InputDataException first;
@@ -55,13 +57,25 @@ public final class MalformedRows {
      *        {@link #max(Options)}
      */
     public MalformedRows(CsvRecords records, double max) {
+        this(records.file(), records::rows, max);
+        records.malformedRows(this);
+    }
+
+    /**
+     * For a reader that splits records itself (the parallel reader, replaying its blocks' malformed rows in file
+     * order): {@code rows} says how many data rows were read so far, and the reader calls {@link #checkEarly()}
+     * where a sequential read would have checked the share.
+     *
+     * @param file the file name as messages show it
+     */
+    public MalformedRows(String file, LongSupplier rows, double max) {
         if (!(max >= 0 && max <= 1)) {
             throw new IllegalArgumentException("max must be from 0 to 1: " + max);
         }
-        this.records = records;
+        this.file = file;
+        this.rows = rows;
         this.max = max;
-        this.counter = new RejectionCounter(records.file());
-        records.malformedRows(this);
+        this.counter = new RejectionCounter(file);
     }
 
     /** The option for {@code Stage.options()} of a source that applies this policy. */
@@ -121,14 +135,24 @@ public final class MalformedRows {
             first = error;
         }
         counter.reject(reason, error.line());
-        if (records.rows() >= CHECK_FROM) {
+        if (rows.getAsLong() >= CHECK_FROM) {
             check();
         }
     }
 
+    /**
+     * The check made when the first {@value #CHECK_FROM} rows have all been read and the next one is about to be
+     * (so that a wrong file fails fast).
+     *
+     * @throws InputDataException when more than the allowed share of the rows read so far are malformed
+     */
+    public void checkEarly() {
+        check();
+    }
+
     /** Throws the message about too many malformed rows when more than the allowed share are. */
     void check() {
-        long rows = records.rows();
+        long rows = this.rows.getAsLong();
         long count = counter.total();
         if (count > max * rows) {
             throw tooMany(count, rows, true);
@@ -141,7 +165,7 @@ public final class MalformedRows {
      * @throws InputDataException when more than the allowed share of the rows are malformed
      */
     public void finish() {
-        long rows = records.rows();
+        long rows = this.rows.getAsLong();
         long count = counter.total();
         if (count > 0 && count > max * rows) {
             throw tooMany(count, rows, false);
@@ -149,7 +173,7 @@ public final class MalformedRows {
     }
 
     private InputDataException tooMany(long count, long rows, boolean soFar) {
-        return new InputDataException(records.file(), 0, null, null, String.format(Locale.ROOT,
+        return new InputDataException(file, 0, null, null, String.format(Locale.ROOT,
                 "%,d of %,d rows%s %s malformed (%.1f%%, more than the %s allowed by %s); the first: %s; is this the"
                         + " right file and format?", count, rows, soFar ? " read so far" : "",
                 count == 1 ? "is" : "are", 100.0 * count / rows, percent(max), OPTION, first.getMessage()));
@@ -179,7 +203,7 @@ public final class MalformedRows {
         if (counter.total() == 0) {
             return null;
         }
-        StringBuilder sb = new StringBuilder(records.file()).append(": ").append(counter.total())
+        StringBuilder sb = new StringBuilder(file).append(": ").append(counter.total())
                 .append(" malformed row(s) skipped:");
         List<Rejection> rejections = counter.toRejections();
         for (int i = 0; i < rejections.size(); i++) {

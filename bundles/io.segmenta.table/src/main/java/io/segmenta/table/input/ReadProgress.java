@@ -69,6 +69,16 @@ public final class ReadProgress {
         context.progress(bytesRead(), total, String.format(Locale.ROOT, "bytes read, %,d rows", rows));
     }
 
+    /**
+     * Reports how far reading is, for a reader that reads ahead of the rows it counted (the parallel reader):
+     * {@code bytes} of the current file stand for {@code rows} rows read so far.
+     */
+    public void report(long rows, long bytes) {
+        long done = finished + bytes;
+        context.progress(total < 0 ? done : Math.min(done, total), total,
+                String.format(Locale.ROOT, "bytes read, %,d rows", rows));
+    }
+
     /** Reports the end: every byte read, {@code rows} rows in all. */
     public void finished(long rows) {
         if (current != null) {

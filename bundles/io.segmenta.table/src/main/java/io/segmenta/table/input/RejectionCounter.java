@@ -37,6 +37,18 @@ public final class RejectionCounter {
         }
     }
 
+    /**
+     * Counts {@code count} rejected rows at once, whose first lines are {@code lines} (the tally of a block read in
+     * parallel, added in file order): as many calls of {@link #reject}.
+     */
+    public void add(String reason, long count, long[] lines, int lineCount) {
+        Tally t = tallies.computeIfAbsent(reason, r -> new Tally());
+        t.count += count;
+        for (int i = 0; i < lineCount && t.lines.size() < SAMPLE_LINES; i++) {
+            t.lines.add(lines[i]);
+        }
+    }
+
     public long count(String reason) {
         Tally t = tallies.get(reason);
         return t == null ? 0 : t.count;

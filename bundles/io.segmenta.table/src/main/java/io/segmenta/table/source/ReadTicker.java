@@ -59,6 +59,22 @@ public final class ReadTicker {
         }
     }
 
+    /**
+     * Counts records up to {@code records} in all at once (a block of them, read ahead by the parallel reader):
+     * for every multiple of {@value #EVERY} passed, reports the progress with {@code bytes} of the file read, and
+     * checks for cancellation, as {@link #tick()} would have.
+     *
+     * @throws RunCancelledException when the run was cancelled
+     */
+    public void tickTo(long records, long bytes) {
+        while (ticks / EVERY < records / EVERY) {
+            ticks = (ticks / EVERY + 1) * EVERY;
+            progress.report(ticks, bytes);
+            context.checkCancelled(String.format(Locale.ROOT, "%s after %,d rows", source, ticks));
+        }
+        ticks = records;
+    }
+
     /** The records counted so far. */
     public long ticks() {
         return ticks;
