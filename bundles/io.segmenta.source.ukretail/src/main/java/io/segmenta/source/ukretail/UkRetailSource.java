@@ -18,11 +18,13 @@ import io.segmenta.table.input.InputFiles;
 import io.segmenta.table.input.Keys;
 import io.segmenta.table.input.MalformedRows;
 import io.segmenta.table.input.RejectionCounter;
+import io.segmenta.table.input.SourceEncoding;
 import io.segmenta.table.source.CsvTable;
 import io.segmenta.table.source.DateCache;
 import io.segmenta.table.source.HeaderColumn;
 import io.segmenta.table.source.ReadTicker;
 import io.segmenta.table.source.TransactionTableBuilder;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +86,7 @@ public class UkRetailSource implements DataSource {
 
     @Override
     public List<StageOption> options() {
-        return List.of(MalformedRows.option());
+        return List.of(MalformedRows.option(), SourceEncoding.option());
     }
 
     @Override
@@ -92,9 +94,11 @@ public class UkRetailSource implements DataSource {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(context, "context");
         double maxMalformed = MalformedRows.max(context.options());
+        Charset encoding = SourceEncoding.read(context.options());
         InputFiles.requireFile(input, "the " + NAME + " source reads one CSV file (plain or .gz)");
         ReadTicker ticker = new ReadTicker(context, NAME, List.of(input));
-        try (CsvTable table = CsvTable.open(input, "a CSV with the header " + EXPECTED_HEADER, maxMalformed)) {
+        try (CsvTable table = CsvTable.open(input, encoding, "a CSV with the header " + EXPECTED_HEADER,
+                maxMalformed)) {
             ticker.reading(table);
             SourceData data = new Reading(table, ticker).run();
             ticker.log(data.quality());
