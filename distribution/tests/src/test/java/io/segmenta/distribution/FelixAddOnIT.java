@@ -77,7 +77,7 @@ public class FelixAddOnIT {
     }
 
     /** The add-on jar the build copied for these tests (see this module's pom). */
-    private static Path addOnJar() throws IOException {
+    static Path addOnJar() throws IOException {
         Path dir = Path.of(System.getProperty("segmenta.addons.dir", "target/add-ons"));
         try (Stream<Path> jars = Files.list(dir)) {
             return jars.filter(p -> p.getFileName().toString().startsWith(BUNDLE + "-")).findFirst()
@@ -99,7 +99,7 @@ public class FelixAddOnIT {
         return target;
     }
 
-    private static Optional<StageDescriptor> stage(PipelineEngine engine) {
+    static Optional<StageDescriptor> stage(PipelineEngine engine) {
         return engine.stages().stream().filter(s -> s.kind() == StageKind.ALGORITHM && s.name().equals(NAME))
                 .findFirst();
     }
@@ -111,7 +111,12 @@ public class FelixAddOnIT {
 
     /** The same jar with another Bundle-Version: what a team ships as its next release. */
     private static Path withVersion(Path jar, String version) throws IOException {
-        Path copy = Files.createTempFile(deployDir().getParent(), "kmedoids-next", ".jar");
+        return withVersion(jar, version, deployDir().getParent());
+    }
+
+    /** {@link #withVersion(Path, String)}, written into {@code folder}. */
+    static Path withVersion(Path jar, String version, Path folder) throws IOException {
+        Path copy = Files.createTempFile(folder, "kmedoids-next", ".jar");
         try (InputStream in = Files.newInputStream(jar); JarInputStream jin = new JarInputStream(in);
                 OutputStream out = Files.newOutputStream(copy)) {
             Manifest manifest = new Manifest(jin.getManifest());

@@ -23,7 +23,7 @@ class CustomerTableFuzzTest {
     private static final CustomerTableSource SOURCE = new CustomerTableSource();
 
     @FuzzTest(maxDuration = Fuzzing.DURATION)
-    @DictionaryEntries({"\n----\n", "id-column=", "entity=seller", "columns.exclude=", "columns.keep=",
+    @DictionaryEntries({"----", "id-column=", "entity=seller", "columns.exclude=", "columns.keep=",
         "columns.kind=", ":numeric", ":categorical", "missing=impute", "format.delimiter=\\t", "format.header=false",
         "format.decimal=,", "format.encoding=", "\""})
     void optionsAndTable(byte[] input) {

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 final class FuzzInput {
     /**
      * Separates the files of one input: a line of four dashes. Seeds stay readable text, and the fuzzer finds the
-     * separator itself (it is in each target's dictionary).
+     * separator itself (its dashes are in each target's dictionary).
      */
     static final byte[] SEPARATOR = "\n----\n".getBytes(StandardCharsets.US_ASCII);
 

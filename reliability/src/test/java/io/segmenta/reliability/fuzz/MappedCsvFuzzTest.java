@@ -17,7 +17,7 @@ class MappedCsvFuzzTest {
     private static final MappedCsvSource SOURCE = new MappedCsvSource();
 
     @FuzzTest(maxDuration = Fuzzing.DURATION)
-    @DictionaryEntries({"\n----\n", "field.customer=", "field.order=", "field.timestamp=", "field.amount=",
+    @DictionaryEntries({"----", "field.customer=", "field.order=", "field.timestamp=", "field.amount=",
         "field.quantity=", "field.unit_price=", "format.timestamp=", "format.delimiter=", "format.encoding=",
         "format.decimal=", "format.thousands=", "format.header=false", "clean.drop-order-prefix=", "yyyy-MM-dd",
         "dd/MM/yyyy HH:mm", "\""})

@@ -21,7 +21,7 @@ class OlistFuzzTest {
         "olist_sellers_dataset.csv", "olist_order_reviews_dataset.csv"};
 
     @FuzzTest(maxDuration = Fuzzing.DURATION)
-    @DictionaryEntries({"\n----\n", "customer_id", "customer_unique_id", "customer_city", "customer_state",
+    @DictionaryEntries({"----", "customer_id", "customer_unique_id", "customer_city", "customer_state",
         "order_id", "order_status", "order_purchase_timestamp", "delivered", "order_item_id", "product_id",
         "seller_id", "price", "freight_value", "payment_value", "payment_sequential", "review_score",
         "product_category_name", "seller_city", "seller_state", "2017-10-02 10:56:33", "\""})

@@ -19,7 +19,7 @@ class PadiUmkmFuzzTest {
         "df_products.csv"};
 
     @FuzzTest(maxDuration = Fuzzing.DURATION)
-    @DictionaryEntries({"\n----\n", "order_id", "buyer_id", "seller_id", "order_date", "quantity",
+    @DictionaryEntries({"----", "order_id", "buyer_id", "seller_id", "order_date", "quantity",
         "price_per_item", "subtotal", "user_id", "city", "province", "product_id", "\""})
     void export(byte[] input) {
         fuzzerTestOneInput(input);

@@ -14,7 +14,7 @@ class UkRetailFuzzTest {
 
     @FuzzTest(maxDuration = Fuzzing.DURATION)
     @DictionaryEntries({"InvoiceNo", "StockCode", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country",
-        "\"", "1e308", "12/1/2010 8:26", "2011-12-09 12:50:00", "\u001f\u008b"})
+        "\"", "1e308", "12/1/2010 8:26", "2011-12-09 12:50:00"})
     void export(byte[] input) {
         fuzzerTestOneInput(input);
     }
