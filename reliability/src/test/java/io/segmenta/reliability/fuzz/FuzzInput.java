@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.SourceData;
+import io.segmenta.api.stage.DataSource;
+import io.segmenta.testing.RecordingContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -28,6 +31,11 @@ final class FuzzInput {
      * separator itself (its dashes are in each target's dictionary).
      */
     static final byte[] SEPARATOR = "\n----\n".getBytes(StandardCharsets.US_ASCII);
+
+    static {
+        // the sources say what they read at INFO: millions of lines in a fuzzing run, and most of its time
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+    }
 
     private FuzzInput() {
     }
@@ -102,6 +110,20 @@ final class FuzzInput {
             assertNotNull(e.getMessage(), "a user error says what is wrong");
             assertFalse(e.getMessage().isBlank(), "a user error says what is wrong");
         }
+    }
+
+    /**
+     * Writes the input's parts as the files of a folder source (a part not there is a file not there) and reads the
+     * folder with the source, all malformed rows counted, by {@link #userErrorsOnly} and {@link #checkAccount}.
+     */
+    static void readFolder(String target, String[] files, byte[] input, DataSource source) {
+        Path folder = emptyFolder(target);
+        List<byte[]> parts = sections(input, files.length);
+        for (int i = 0; i < parts.size(); i++) {
+            write(folder, files[i], parts.get(i));
+        }
+        userErrorsOnly(() -> checkAccount(source.read(folder,
+                new RecordingContext(Map.of("max-malformed", "100%"), Integer.MAX_VALUE))));
     }
 
     /** The account every source gives: each row read is kept or counted under one reason, and the table agrees. */

@@ -3,11 +3,6 @@ package io.segmenta.reliability.fuzz;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.segmenta.source.olist.OlistSource;
-import io.segmenta.testing.RecordingContext;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
 
 /**
  * The olist source's reader: the input is the export's files, separated by {@link FuzzInput#SEPARATOR} in the order
@@ -31,12 +26,6 @@ class OlistFuzzTest {
 
     /** The entry point of Jazzer's own driver (docs/reliability.md, running them longer). */
     public static void fuzzerTestOneInput(byte[] input) {
-        Path folder = FuzzInput.emptyFolder("olist");
-        List<byte[]> parts = FuzzInput.sections(input, FILES.length);
-        for (int i = 0; i < parts.size(); i++) {
-            FuzzInput.write(folder, FILES[i], parts.get(i));
-        }
-        FuzzInput.userErrorsOnly(() -> FuzzInput.checkAccount(SOURCE.read(folder,
-                new RecordingContext(Map.of("max-malformed", "100%"), Integer.MAX_VALUE))));
+        FuzzInput.readFolder("olist", FILES, input, SOURCE);
     }
 }

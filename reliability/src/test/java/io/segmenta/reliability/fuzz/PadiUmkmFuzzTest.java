@@ -3,11 +3,6 @@ package io.segmenta.reliability.fuzz;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.segmenta.source.padi.PadiUmkmSource;
-import io.segmenta.testing.RecordingContext;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
 
 /**
  * The padi-umkm source's reader: the input is the export's files, separated by {@link FuzzInput#SEPARATOR} in the
@@ -27,12 +22,6 @@ class PadiUmkmFuzzTest {
 
     /** The entry point of Jazzer's own driver (docs/reliability.md, running them longer). */
     public static void fuzzerTestOneInput(byte[] input) {
-        Path folder = FuzzInput.emptyFolder("padi-umkm");
-        List<byte[]> parts = FuzzInput.sections(input, FILES.length);
-        for (int i = 0; i < parts.size(); i++) {
-            FuzzInput.write(folder, FILES[i], parts.get(i));
-        }
-        FuzzInput.userErrorsOnly(() -> FuzzInput.checkAccount(SOURCE.read(folder,
-                new RecordingContext(Map.of("max-malformed", "100%"), Integer.MAX_VALUE))));
+        FuzzInput.readFolder("padi-umkm", FILES, input, SOURCE);
     }
 }
