@@ -241,4 +241,17 @@ class CustomerTableSourceTest {
         assertEquals("the customer-table source: option format.encoding 'UTF-8' and option encoding 'ISO-8859-1'"
                 + " disagree; give one of them", both.getMessage());
     }
+
+    /** Found by CustomerTableFuzzTest: two columns of one name were an IllegalArgumentException of EntityTable. */
+    @Test
+    void twoColumnsOfOneNameAreRefusedInOneLine() throws IOException {
+        Path file = write("id,spend,spend\nc1,1,2\nc2,3,4\nc3,5,6\n");
+        InputDataException e = assertThrows(InputDataException.class, () -> read(file, Map.of()));
+        assertEquals(file + ", line 1: columns 2 and 3 are both named 'spend'; give each column its own name",
+                e.getMessage());
+        Path empty = write(";\n1;2\n");
+        e = assertThrows(InputDataException.class, () -> read(empty, Map.of("format.delimiter", ";")));
+        assertEquals(empty + ", line 1: columns 1 and 2 are both named ''; give each column its own name",
+                e.getMessage());
+    }
 }
