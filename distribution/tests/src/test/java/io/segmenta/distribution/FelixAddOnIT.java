@@ -36,6 +36,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
@@ -54,7 +56,10 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * The add-on algorithm bundle io.segmenta.cluster.kmedoids, which no distribution contains, hot-deployed into
@@ -67,6 +72,9 @@ import org.osgi.framework.ServiceReference;
 public class FelixAddOnIT {
     private static final String NAME = "kmedoids";
     private static final String BUNDLE = "io.segmenta.cluster.kmedoids";
+    private static final int LOAD_CYCLES = 100;
+    /** The framework's events come at once: a short poll keeps the 100 cycles short. */
+    private static final long POLL_MILLIS = 5;
 
     @Inject
     private BundleContext context;
@@ -111,7 +119,12 @@ public class FelixAddOnIT {
 
     /** The same jar with another Bundle-Version: what a team ships as its next release. */
     private static Path withVersion(Path jar, String version) throws IOException {
-        Path copy = Files.createTempFile(deployDir().getParent(), "kmedoids-next", ".jar");
+        return withVersion(jar, version, deployDir().getParent());
+    }
+
+    /** {@link #withVersion(Path, String)}, written into {@code folder}. */
+    private static Path withVersion(Path jar, String version, Path folder) throws IOException {
+        Path copy = Files.createTempFile(folder, "kmedoids-next", ".jar");
         try (InputStream in = Files.newInputStream(jar); JarInputStream jin = new JarInputStream(in);
                 OutputStream out = Files.newOutputStream(copy)) {
             Manifest manifest = new Manifest(jin.getManifest());
@@ -258,6 +271,126 @@ public class FelixAddOnIT {
         Files.delete(deployed);
         FelixRuntime.awaitTrue("cycle " + i + ": kmedoids gone", () -> stage(engine).isEmpty()
                 && java.util.Arrays.stream(context.getBundles()).noneMatch(b -> BUNDLE.equals(b.getSymbolicName())));
+    }
+
+    /**
+     * Hot deploy under load (docs/reliability.md): 100 install / update / uninstall cycles of the add-on through the
+     * framework's own API, as FileInstall does it but without its polling (so the 100 cycles fit in well under a
+     * minute), while two threads run pipelines on it and on kmeans all along. No framework error; no service or
+     * thread left behind; every run either finished or was refused with a SegmentaException, and a refused run
+     * wrote nothing.
+     */
+    @Test
+    public void aHundredInstallUpdateUninstallCyclesWhilePipelinesRun() throws Exception {
+        PipelineEngine engine = FelixRuntime.engine(context);
+        Path work = Distribution.workDir("felix-hot-deploy-load");
+        Path jar = addOnJar();
+        Path next = withVersion(jar, "0.2.1.next", work);
+        List<String> errors = Collections.synchronizedList(new ArrayList<>());
+        FrameworkListener frameworkErrors = e -> {
+            if (e.getType() == FrameworkEvent.ERROR) {
+                errors.add(e.getBundle().getSymbolicName() + ": " + e.getThrowable());
+            }
+        };
+        context.addFrameworkListener(frameworkErrors);
+
+        // one cycle first, so that lazily started threads (SCR's) are part of the baseline
+        loadCycle(engine, jar, next, 0);
+        int services = context.getAllServiceReferences(null, null).length;
+        int threads = ManagementFactory.getThreadMXBean().getThreadCount();
+
+        AtomicBoolean loading = new AtomicBoolean(true);
+        AtomicInteger finished = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch started = new CountDownLatch(2);
+        ExecutorService load = Executors.newFixedThreadPool(2);
+        List<Future<?>> loaders = new ArrayList<>();
+        for (String algorithm : List.of(NAME, "kmeans")) {
+            loaders.add(load.submit(() -> {
+                started.countDown();
+                for (int run = 0; loading.get(); run++) {
+                    Path out = work.resolve(algorithm + "-" + run);
+                    try {
+                        engine.run(new PipelineSpec("uk-retail", Distribution.sample(), "rfm", algorithm,
+                                new ClusterRequest(3, 42, 1, 100), List.of("csv"), out, Options.empty()),
+                                ProgressListener.NONE);
+                        finished.incrementAndGet();
+                    } catch (SegmentaException e) {
+                        refused.incrementAndGet(); // the add-on was not there, or went away during the run
+                        if (Files.exists(out.resolve("assignments.csv"))) {
+                            failures.add(new AssertionError("a refused run wrote " + out, e));
+                        }
+                        pause(); // refused at once while the add-on is away: do not spin
+                    } catch (Throwable t) {
+                        failures.add(t);
+                    }
+                }
+            }));
+        }
+        assertTrue(started.await(30, TimeUnit.SECONDS));
+        long start = System.nanoTime();
+        for (int i = 1; i <= LOAD_CYCLES; i++) {
+            loadCycle(engine, jar, next, i);
+        }
+        long cyclesMillis = (System.nanoTime() - start) / 1_000_000;
+        loading.set(false);
+        for (Future<?> f : loaders) {
+            f.get(120, TimeUnit.SECONDS);
+        }
+        load.shutdown();
+        assertTrue(load.awaitTermination(30, TimeUnit.SECONDS));
+        context.removeFrameworkListener(frameworkErrors);
+
+        assertEquals("runs that failed otherwise than by a SegmentaException", List.of(), failures);
+        assertTrue("runs finished: " + finished + ", refused: " + refused, finished.get() > 0);
+        assertEquals("framework errors", List.of(), errors);
+        Thread.sleep(500); // let finished worker threads end
+        assertEquals("services registered", services, context.getAllServiceReferences(null, null).length);
+        int after = ManagementFactory.getThreadMXBean().getThreadCount();
+        assertTrue("threads: " + threads + " before, " + after + " after", after <= threads + 2);
+        for (Bundle b : context.getBundles()) {
+            assertFalse("the add-on is uninstalled", b.getSymbolicName().startsWith("io.segmenta.cluster.kmedoids"));
+        }
+        System.out.println("FelixAddOnIT under load: " + LOAD_CYCLES + " cycles in " + cyclesMillis + " ms; runs finished "
+                + finished + ", refused " + refused);
+        assertTrue(LOAD_CYCLES + " cycles took " + cyclesMillis + " ms", cyclesMillis < 60_000);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Install the add-on, update it to the next version, uninstall it; each step seen by the engine. */
+    private void loadCycle(PipelineEngine engine, Path jar, Path next, int i) throws Exception {
+        Bundle bundle;
+        try (InputStream in = Files.newInputStream(jar)) {
+            bundle = context.installBundle("hot-deploy:kmedoids", in);
+        }
+        bundle.start();
+        FelixRuntime.awaitTrue("cycle " + i + ": kmedoids offered", () -> stage(engine).isPresent(),
+                POLL_MILLIS);
+        try (InputStream in = Files.newInputStream(next)) {
+            bundle.update(in);
+        }
+        refresh(bundle);
+        FelixRuntime.awaitTrue("cycle " + i + ": kmedoids 0.2.1 offered", () -> stage(engine)
+                .map(s -> s.origin().endsWith(" 0.2.1.next")).orElse(false), POLL_MILLIS);
+        bundle.uninstall();
+        refresh(bundle);
+        FelixRuntime.awaitTrue("cycle " + i + ": kmedoids gone", () -> stage(engine).isEmpty(),
+                POLL_MILLIS);
+    }
+
+    /** Refreshes the framework after an update or uninstall, as FileInstall does, and waits for it. */
+    private void refresh(Bundle bundle) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(bundle), e -> done.countDown());
+        assertTrue("refresh within 30 s", done.await(30, TimeUnit.SECONDS));
     }
 
     private SampleGenerator generator(String name) throws Exception {

@@ -103,11 +103,17 @@ final class FelixRuntime {
      * second in these tests), so there is no event to wait on, and a slow machine may need many polls.
      */
     static void awaitTrue(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        awaitTrue(what, condition, 100);
+    }
+
+    /** {@link #awaitTrue(String, java.util.function.BooleanSupplier)}, polling every {@code pollMillis}. */
+    static void awaitTrue(String what, java.util.function.BooleanSupplier condition, long pollMillis)
+            throws InterruptedException {
         long deadline = System.nanoTime() + SERVICE_WAIT_MILLIS * 1_000_000;
         while (!condition.getAsBoolean()) {
             org.junit.Assert.assertTrue(what + ": not within " + SERVICE_WAIT_MILLIS + " ms",
                     System.nanoTime() < deadline);
-            Thread.sleep(100);
+            Thread.sleep(pollMillis);
         }
     }
 

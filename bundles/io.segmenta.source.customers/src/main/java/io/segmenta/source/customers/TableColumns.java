@@ -3,8 +3,10 @@ package io.segmenta.source.customers;
 import io.segmenta.api.InputDataException;
 import io.segmenta.table.source.CsvTable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,7 +38,25 @@ record TableColumns(int id, List<Integer> candidates) {
                 candidates.add(c);
             }
         }
+        distinctNames(table, id, candidates);
         return new TableColumns(id, List.copyOf(candidates));
+    }
+
+    /**
+     * The id and feature columns name the table's columns, so two of them may not share a name (two empty names
+     * included): which one a segment profile or a model file means could not be told.
+     */
+    private static void distinctNames(CsvTable table, int id, List<Integer> candidates) {
+        Map<String, Integer> first = new HashMap<>();
+        first.put(table.header().get(id), id);
+        for (int c : candidates) {
+            Integer other = first.putIfAbsent(table.header().get(c), c);
+            if (other != null) {
+                throw new InputDataException(table.file(), table.headerLine(), null, null, "columns " + (other + 1)
+                        + " and " + (c + 1) + " are both named '" + table.header().get(c) + "'; give each column"
+                        + " its own name");
+            }
+        }
     }
 
     /** The column with this name as written (or, failing that, ignoring case, spaces and underscores). */

@@ -5,6 +5,7 @@ import io.segmenta.api.data.EntityKind;
 import io.segmenta.api.stage.Options;
 import io.segmenta.api.stage.StageOption;
 import io.segmenta.table.input.MalformedRows;
+import io.segmenta.table.input.SourceEncoding;
 import io.segmenta.table.input.TextFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,12 +65,15 @@ record TableOptions(TextFormat format, String idColumn, EntityKind entity, Set<S
         for (int i = 0; i < TextFormat.KEYS.size(); i++) {
             all.add(new StageOption(TextFormat.KEYS.get(i), TextFormat.VALUES.get(i), TextFormat.DEFAULTS.get(i)));
         }
+        all.add(new StageOption(SourceEncoding.OPTION, "the same as " + TextFormat.ENCODING + " (the option every"
+                + " source has); bytes not valid in it stop the read, naming file, line and column", "UTF-8"));
         all.add(MalformedRows.option());
         return all;
     }
 
     static TableOptions read(Options options) {
-        TextFormat format = TextFormat.read(key -> options.get(key).orElse(null), TableOptions::error);
+        TextFormat format = TextFormat.read(key -> key.equals(TextFormat.ENCODING) ? encoding(options)
+                : options.get(key).orElse(null), TableOptions::error);
         String entityText = options.get(ENTITY).orElse("customer").toLowerCase(Locale.ROOT);
         EntityKind entity = switch (entityText) {
             case "customer" -> EntityKind.CUSTOMER;
@@ -100,6 +104,17 @@ record TableOptions(TextFormat format, String idColumn, EntityKind entity, Set<S
         }
         return new TableOptions(format, options.get(ID).orElse(null), entity, exclude, keep, kinds, missing,
                 MalformedRows.max(options));
+    }
+
+    /** format.encoding, or the option every source has (encoding): one of them, or both the same. */
+    private static String encoding(Options options) {
+        String format = options.get(TextFormat.ENCODING).orElse(null);
+        String plain = options.get(SourceEncoding.OPTION).orElse(null);
+        if (format != null && plain != null && !format.strip().equalsIgnoreCase(plain.strip())) {
+            throw error(TextFormat.ENCODING + " '" + format + "' and option " + SourceEncoding.OPTION + " '" + plain
+                    + "' disagree; give one of them");
+        }
+        return format != null ? format : plain;
     }
 
     private static List<String> list(String value) {

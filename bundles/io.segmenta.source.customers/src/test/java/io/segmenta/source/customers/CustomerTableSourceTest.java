@@ -219,4 +219,39 @@ class CustomerTableSourceTest {
         return q.rejections().stream().filter(r -> r.reason().equals(reason)).findFirst()
                 .orElseThrow(() -> new AssertionError("no reason " + reason + " in " + q.rejections()));
     }
+
+    /** One encoding rule for every source (docs/reliability.md): option encoding, or format.encoding. */
+    @Test
+    void aByteThatIsNotUtf8IsRefusedAndOptionEncodingOrFormatEncodingReadsIt() throws IOException {
+        Path file = dir.resolve("latin1.csv");
+        Files.write(file, "id,spend,country\nc1,10,C\u00f4te d'Ivoire\nc2,20,France\nc3,30,France\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        InputDataException e = assertThrows(InputDataException.class, () -> read(file, Map.of()));
+        assertEquals(file + ", line 2: bytes 0xF4 at column 8 are not valid UTF-8 text; set option"
+                + " format.encoding to the file's encoding (e.g. UTF-8, ISO-8859-1, windows-1252)", e.getMessage());
+
+        for (String key : List.of("encoding", "format.encoding")) {
+            EntityTable t = read(file, Map.of(key, "ISO-8859-1")).entityTable().orElseThrow();
+            assertEquals(3, t.rowCount(), key);
+            CategoricalColumn country = (CategoricalColumn) t.column("country").orElseThrow();
+            assertEquals("C\u00f4te d'Ivoire", country.value(0), key);
+        }
+        SegmentaException both = assertThrows(SegmentaException.class,
+                () -> read(file, Map.of("encoding", "ISO-8859-1", "format.encoding", "UTF-8")));
+        assertEquals("the customer-table source: option format.encoding 'UTF-8' and option encoding 'ISO-8859-1'"
+                + " disagree; give one of them", both.getMessage());
+    }
+
+    /** Found by CustomerTableFuzzTest: two columns of one name were an IllegalArgumentException of EntityTable. */
+    @Test
+    void twoColumnsOfOneNameAreRefusedInOneLine() throws IOException {
+        Path file = write("id,spend,spend\nc1,1,2\nc2,3,4\nc3,5,6\n");
+        InputDataException e = assertThrows(InputDataException.class, () -> read(file, Map.of()));
+        assertEquals(file + ", line 1: columns 2 and 3 are both named 'spend'; give each column its own name",
+                e.getMessage());
+        Path empty = write(";\n1;2\n");
+        e = assertThrows(InputDataException.class, () -> read(empty, Map.of("format.delimiter", ";")));
+        assertEquals(empty + ", line 1: columns 1 and 2 are both named ''; give each column its own name",
+                e.getMessage());
+    }
 }

@@ -22,10 +22,12 @@ import io.segmenta.table.input.InputFiles;
 import io.segmenta.table.input.InputText;
 import io.segmenta.table.input.Keys;
 import io.segmenta.table.input.MalformedRows;
+import io.segmenta.table.input.SourceEncoding;
 import io.segmenta.table.input.RejectionCounter;
 import io.segmenta.table.source.DateCache;
 import io.segmenta.table.source.ReadTicker;
 import io.segmenta.table.source.TransactionTableBuilder;
+import java.nio.charset.Charset;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.commons.csv.CSVRecord;
 import org.osgi.service.component.annotations.Component;
 
@@ -78,7 +81,10 @@ public class MappedCsvSource implements DataSource {
     public List<StageOption> options() {
         return List.of(new StageOption(MAPPING, "the mapping file (.properties, UTF-8) that assigns the export's"
                 + " columns to the canonical fields; see docs/sources/mapped-csv.md", "none (required)"),
-                MalformedRows.option());
+                MalformedRows.option(), new StageOption(SourceEncoding.OPTION, "the character set of the export,"
+                        + " overriding the mapping's " + Mapping.ENCODING + " (a Java name: UTF-8, windows-1252,"
+                        + " ISO-8859-1, ...); bytes not valid in it stop the read, naming file, line and column",
+                        "the mapping's " + Mapping.ENCODING + " (UTF-8)"));
     }
 
     static String orderPrefixReason(String prefix) {
@@ -101,13 +107,16 @@ public class MappedCsvSource implements DataSource {
         }
         Mapping mapping = Mapping.load(mappingFile);
         double maxMalformed = MalformedRows.max(context.options());
+        // the one encoding option of every source; the mapping's format.encoding when it is not given
+        Optional<Charset> option = SourceEncoding.given(context.options());
         InputFiles.requireFile(input, "the " + NAME + " source reads one delimited text file (plain or .gz)");
         // Bytes that are not valid in the mapping's encoding are an error, not U+FFFD: a wrong encoding would
         // otherwise split one customer or category into several.
-        InputText text = InputFiles.openText(input, mapping.encoding, true,
+        InputText text = InputFiles.openText(input, option.orElse(mapping.encoding), true,
                 (mapping.header ? "a header and rows" : "rows") + " with the columns of mapping " + mapping.file,
-                "set " + Mapping.ENCODING + " in mapping " + mapping.file
-                        + " to the file's encoding (e.g. UTF-8, ISO-8859-1, windows-1252)");
+                option.isPresent() ? SourceEncoding.HINT : "set " + Mapping.ENCODING + " in mapping " + mapping.file
+                        + " (or option " + SourceEncoding.OPTION + ") to the file's encoding (e.g. UTF-8, ISO-8859-1,"
+                        + " windows-1252)");
         ReadTicker ticker = new ReadTicker(context, NAME, List.of(input));
         try (CsvRecords records = mapping.whitespace ? CsvRecords.whitespaceSeparated(text)
                 : new CsvRecords(text, mapping.delimiter)) {

@@ -112,7 +112,7 @@ class MappedCsvSourceTest {
     void isASourceNamedMappedCsvWithAMappingOption() {
         assertEquals("mapped-csv", source.name());
         assertEquals(StageKind.SOURCE, source.kind());
-        assertEquals(List.of("mapping", "max-malformed"), source.options().stream().map(o -> o.name()).toList());
+        assertEquals(List.of("mapping", "max-malformed", "encoding"), source.options().stream().map(o -> o.name()).toList());
         assertFalse(source.description().isBlank());
         List<String> names = ServiceLoader.load(DataSource.class).stream().map(p -> p.get().name()).toList();
         assertTrue(names.contains("mapped-csv"), names.toString());
@@ -198,8 +198,8 @@ class MappedCsvSourceTest {
         Path file = resource("mapped/european.csv");
         InputDataException e = assertThrows(InputDataException.class, () -> read(file, mapping));
         assertEquals(1, e.line());
-        assertContains(e.getMessage(), file + ", line 1: bytes 0xE9 are not valid UTF-8 text; set format.encoding in"
-                + " mapping " + mapping, "ISO-8859-1");
+        assertContains(e.getMessage(), file + ", line 1: bytes 0xE9 at column 53 are not valid UTF-8 text; set format.encoding in"
+                + " mapping " + mapping + " (or option encoding)", "ISO-8859-1");
 
         // Far into the file, beyond what the decoder reads ahead of the parser: the line is still exact.
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -215,7 +215,7 @@ class MappedCsvSourceTest {
         InputDataException late = assertThrows(InputDataException.class,
                 () -> read(big, resource("mapped/basic.properties")));
         assertEquals(9_002, late.line());
-        assertContains(late.getMessage(), "line 9002: bytes 0xFC are not valid UTF-8 text");
+        assertContains(late.getMessage(), "line 9002: bytes 0xFC at column 34 are not valid UTF-8 text");
     }
 
     @Test
@@ -575,6 +575,24 @@ class MappedCsvSourceTest {
         Files.write(bad, new byte[] {'c', ',', 'a', ',', 'n', '\n', 'x', ',', '1', ',', (byte) 0x81, '\n'});
         InputDataException e = assertThrows(InputDataException.class, () -> read(bad, mapping));
         assertEquals(2, e.line());
-        assertContains(e.getMessage(), "bytes 0x81 are not valid windows-1252 text");
+        assertContains(e.getMessage(), "line 2: bytes 0x81 at column 5 are not valid windows-1252 text");
+    }
+
+    /** One encoding rule for every source (docs/reliability.md): option encoding, as every source has it. */
+    @Test
+    void optionEncodingOverridesTheMappingsEncoding() throws IOException {
+        Path utf8 = write("utf8-mapping.properties", Files.readString(resource("mapped/european.properties"))
+                .replace("format.encoding=ISO-8859-1\n", ""));
+        Path file = resource("mapped/european.csv");
+        SourceData latin1 = source.read(file, new RecordingContext(Map.of("mapping", utf8.toString(), "encoding",
+                "ISO-8859-1"), Integer.MAX_VALUE));
+        assertEquals(read(file, resource("mapped/european.properties")).quality(), latin1.quality());
+
+        // given, it is the option the message names
+        InputDataException e = assertThrows(InputDataException.class, () -> source.read(file, new RecordingContext(
+                Map.of("mapping", resource("mapped/european.properties").toString(), "encoding", "UTF-8"),
+                Integer.MAX_VALUE)));
+        assertEquals(file + ", line 1: bytes 0xE9 at column 53 are not valid UTF-8 text; set option encoding to the"
+                + " file's encoding (e.g. encoding=windows-1252 or encoding=ISO-8859-1)", e.getMessage());
     }
 }

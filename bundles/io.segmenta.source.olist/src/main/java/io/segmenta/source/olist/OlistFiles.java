@@ -4,9 +4,11 @@ import io.segmenta.api.InputDataException;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.table.input.IdIndex;
+import io.segmenta.table.input.SourceEncoding;
 import io.segmenta.table.source.CsvTable;
 import io.segmenta.table.source.HeaderColumn;
 import io.segmenta.table.source.ReadTicker;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +28,7 @@ final class OlistFiles {
     private final Path dimensions;
     private final StageContext context;
     private final double maxMalformed;
+    private final Charset encoding;
     private final List<String> inputs = new ArrayList<>();
     private ReadTicker ticker;
 
@@ -34,6 +37,7 @@ final class OlistFiles {
         this.dimensions = dimensions;
         this.context = context;
         this.maxMalformed = maxMalformed;
+        this.encoding = SourceEncoding.read(context.options());
     }
 
     /**
@@ -95,7 +99,7 @@ final class OlistFiles {
 
     CsvTable open(Path path) {
         inputs.add(path.toString());
-        CsvTable table = CsvTable.open(path, "a CSV with a header", maxMalformed);
+        CsvTable table = CsvTable.open(path, encoding, "a CSV with a header", maxMalformed);
         ticker.reading(table);
         return table;
     }

@@ -10,6 +10,7 @@ import io.segmenta.api.stage.Options;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
 import io.segmenta.table.input.MalformedRows;
+import io.segmenta.table.input.SourceEncoding;
 import io.segmenta.table.source.ReadTicker;
 import io.segmenta.table.source.TransactionTableBuilder;
 import java.nio.file.Files;
@@ -102,7 +103,7 @@ public class OlistSource implements DataSource {
                         DEFAULT_STATUSES),
                 new StageOption(OPT_DIMENSIONS, "a second folder where the optional products, category translation, "
                         + "sellers and reviews tables are looked up when the input folder lacks them", "none"),
-                MalformedRows.option());
+                MalformedRows.option(), SourceEncoding.option());
     }
 
     @Override

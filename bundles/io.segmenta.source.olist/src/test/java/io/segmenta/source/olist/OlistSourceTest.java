@@ -152,7 +152,7 @@ class OlistSourceTest {
     void describesItself() {
         assertEquals("olist", source.name());
         assertEquals(StageKind.SOURCE, source.kind());
-        assertEquals(List.of("monetary", "statuses", "dimensions", "max-malformed"),
+        assertEquals(List.of("monetary", "statuses", "dimensions", "max-malformed", "encoding"),
                 source.options().stream().map(o -> o.name()).toList());
     }
 
@@ -537,7 +537,9 @@ class OlistSourceTest {
         Files.write(orders, text.getBytes(StandardCharsets.UTF_16));
         e = assertThrows(InputDataException.class, () -> source.read(dir, new RecordingContext()));
         assertEquals(1, e.line());
-        assertTrue(e.getMessage().startsWith(orders + ", line 1: missing required columns order_id,"), e.getMessage());
+        // its byte-order mark (0xFE 0xFF) is not UTF-8: the one encoding rule names the option to set
+        assertTrue(e.getMessage().startsWith(orders + ", line 1: bytes 0xFE at column 1 are not valid UTF-8 text;"
+                + " set option encoding"), e.getMessage());
     }
 
     private static void replaceLine(Path file, int line, String text) throws IOException {
@@ -602,5 +604,22 @@ class OlistSourceTest {
         SegmentaException e = assertThrows(RunCancelledException.class, () -> source.read(dir, cancelled));
         assertEquals("cancelled: olist after 100,000 rows", e.getMessage());
         assertEquals(1, cancelled.progress.size());
+    }
+
+    /** One encoding rule for every source (docs/reliability.md): bytes not valid in the encoding are refused. */
+    @Test
+    void aByteThatIsNotUtf8IsRefusedNamingFileLineAndColumnAndOptionEncodingReadsIt() throws IOException {
+        // a review title written as ISO-8859-1 ("Não", 0xE3); every other table is ASCII
+        // (without the category translation, which starts with a UTF-8 byte-order mark)
+        Path dir = copy(List.of("product_category_name_translation.csv"), Map.of());
+        Path reviews = dir.resolve("olist_order_reviews_dataset.csv");
+        String text = Files.readString(reviews).replace(",4,Bom,", ",4,N\u00e3o,");
+        Files.write(reviews, text.getBytes(StandardCharsets.ISO_8859_1));
+        InputDataException e = assertThrows(InputDataException.class, () -> source.read(dir, context(Map.of())));
+        assertEquals(reviews + ", line 2: bytes 0xE3 at column 70 are not valid UTF-8 text; set option encoding to"
+                + " the file's encoding (e.g. encoding=windows-1252 or encoding=ISO-8859-1)", e.getMessage());
+
+        DataQuality latin1 = source.read(dir, context(Map.of("encoding", "ISO-8859-1"))).quality();
+        assertEquals(source.read(folder(), context(Map.of())).quality().rowsKept(), latin1.rowsKept());
     }
 }

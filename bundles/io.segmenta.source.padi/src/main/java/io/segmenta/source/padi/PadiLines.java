@@ -16,6 +16,7 @@ import io.segmenta.table.source.CsvTable;
 import io.segmenta.table.source.HeaderColumn;
 import io.segmenta.table.source.ReadTicker;
 import io.segmenta.table.source.TransactionTableBuilder;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -106,7 +107,7 @@ final class PadiLines {
     private long unknownUserLines;
 
     /** Opens df_order_complete and lays out the output columns the files have, in the table's order. */
-    PadiLines(Path path, PadiOrders orders, PadiUsers users, double maxMalformed) {
+    PadiLines(Path path, PadiOrders orders, PadiUsers users, double maxMalformed, Charset encoding) {
         this.orders = orders;
         this.users = users;
         this.lineCount = new int[orders.orderIds.size()];
@@ -115,7 +116,7 @@ final class PadiLines {
         this.rejections = new RejectionCounter(path.toString()).register(PadiUmkmSource.LINE_WITHOUT_ORDER_ID)
                 .register(PadiUmkmSource.UNKNOWN_ORDER).register(PadiUmkmSource.MISSING_BUYER)
                 .register(PadiUmkmSource.MISSING_SELLER).register(PadiUmkmSource.MISSING_DATE);
-        this.in = CsvTable.open(path, "a CSV header with " + HeaderColumn.requiredNames(LINE_COLS), maxMalformed);
+        this.in = CsvTable.open(path, encoding, "a CSV header with " + HeaderColumn.requiredNames(LINE_COLS), maxMalformed);
         try {
             this.col = in.columns(null, LINE_COLS);
         } catch (RuntimeException e) {

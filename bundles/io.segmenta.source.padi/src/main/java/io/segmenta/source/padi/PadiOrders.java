@@ -15,6 +15,7 @@ import io.segmenta.table.source.CsvTable;
 import io.segmenta.table.source.DateCache;
 import io.segmenta.table.source.HeaderColumn;
 import io.segmenta.table.source.ReadTicker;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,8 +100,8 @@ final class PadiOrders {
                 .register(PadiUmkmSource.ORDER_WITHOUT_LINES);
     }
 
-    void read(Path path, PadiUsers users, ReadTicker ticker, double maxMalformed) {
-        try (CsvTable in = CsvTable.open(path, "a CSV header with " + HeaderColumn.requiredNames(ORDER_COLS),
+    void read(Path path, PadiUsers users, ReadTicker ticker, double maxMalformed, Charset encoding) {
+        try (CsvTable in = CsvTable.open(path, encoding, "a CSV header with " + HeaderColumn.requiredNames(ORDER_COLS),
                 maxMalformed)) {
             ticker.reading(in);
             int[] col = in.columns(null, ORDER_COLS);

@@ -9,11 +9,13 @@ import io.segmenta.api.stage.DataSource;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
 import io.segmenta.table.input.MalformedRows;
+import io.segmenta.table.input.SourceEncoding;
 import io.segmenta.table.source.CsvTable;
 import io.segmenta.table.source.ReadTicker;
 import io.segmenta.table.source.TransactionTableBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +111,7 @@ public class PadiUmkmSource implements DataSource {
 
     @Override
     public List<StageOption> options() {
-        return List.of(MalformedRows.option());
+        return List.of(MalformedRows.option(), SourceEncoding.option());
     }
 
     @Override
@@ -117,6 +119,7 @@ public class PadiUmkmSource implements DataSource {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(context, "context");
         double maxMalformed = MalformedRows.max(context.options());
+        Charset encoding = SourceEncoding.read(context.options());
         Map<Part, Path> files = files(input);
         Path products = files.get(Part.PRODUCTS);
         if (products != null) {
@@ -128,10 +131,10 @@ public class PadiUmkmSource implements DataSource {
         Path users = files.get(Part.USERS);
         ReadTicker ticker = new ReadTicker(context, NAME, List.of(users, orders, lines));
         PadiUsers userTable = new PadiUsers();
-        userTable.read(users, context, ticker, maxMalformed);
+        userTable.read(users, context, ticker, maxMalformed, encoding);
         PadiOrders orderTable = new PadiOrders(orders);
-        orderTable.read(orders, userTable, ticker, maxMalformed);
-        SourceData data = new PadiLines(lines, orderTable, userTable, maxMalformed).read(ticker, context,
+        orderTable.read(orders, userTable, ticker, maxMalformed, encoding);
+        SourceData data = new PadiLines(lines, orderTable, userTable, maxMalformed, encoding).read(ticker, context,
                 List.of(orders.toString(), lines.toString(), users.toString()));
         ticker.log(data.quality());
         return data;

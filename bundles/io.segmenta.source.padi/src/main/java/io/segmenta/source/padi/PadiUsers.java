@@ -7,6 +7,7 @@ import io.segmenta.table.input.IdIndex;
 import io.segmenta.table.source.CsvTable;
 import io.segmenta.table.source.HeaderColumn;
 import io.segmenta.table.source.ReadTicker;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 
 /**
@@ -34,12 +35,12 @@ final class PadiUsers {
     boolean hasProvince;
 
     /** Reads the file; the first row of each id is used. */
-    void read(Path path, StageContext context, ReadTicker ticker, double maxMalformed) {
+    void read(Path path, StageContext context, ReadTicker ticker, double maxMalformed, Charset encoding) {
         long withoutId = 0;
         long firstWithoutId = 0;
         long conflicting = 0;
         long firstConflict = 0;
-        try (CsvTable in = CsvTable.open(path, "a CSV header with " + HeaderColumn.requiredNames(USER_COLS),
+        try (CsvTable in = CsvTable.open(path, encoding, "a CSV header with " + HeaderColumn.requiredNames(USER_COLS),
                 maxMalformed)) {
             ticker.reading(in);
             int[] col = in.columns(null, USER_COLS);

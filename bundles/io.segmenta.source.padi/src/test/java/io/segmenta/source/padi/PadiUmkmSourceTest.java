@@ -26,6 +26,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.net.URISyntaxException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,7 +149,7 @@ class PadiUmkmSourceTest {
     void isASourceNamedPadiUmkm() {
         assertEquals("padi-umkm", source.name());
         assertEquals(StageKind.SOURCE, source.kind());
-        assertEquals(List.of("max-malformed"), source.options().stream().map(o -> o.name()).toList());
+        assertEquals(List.of("max-malformed", "encoding"), source.options().stream().map(o -> o.name()).toList());
         assertFalse(source.description().isBlank());
     }
 
@@ -679,8 +680,9 @@ class PadiUmkmSourceTest {
         Files.write(lines, text(lines).getBytes(StandardCharsets.UTF_16));
         InputDataException e = assertThrows(InputDataException.class, () -> read(dir));
         assertEquals(1, e.line());
-        assertTrue(e.getMessage().startsWith(lines + ", line 1: missing required columns order_id (or orders_id,"),
-                e.getMessage());
+        // its byte-order mark (0xFE 0xFF) is not UTF-8: the one encoding rule names the option to set
+        assertTrue(e.getMessage().startsWith(lines + ", line 1: bytes 0xFE at column 1 are not valid UTF-8 text;"
+                + " set option encoding"), e.getMessage());
     }
 
     @Test
@@ -693,5 +695,22 @@ class PadiUmkmSourceTest {
         DataQuality q = read(dir).quality();
         assertEquals(53, q.rowsKept());
         assertEquals(2, q.duplicateRows());
+    }
+
+    /** One encoding rule for every source (docs/reliability.md): bytes not valid in the encoding are refused. */
+    @Test
+    void aByteThatIsNotUtf8IsRefusedNamingFileLineAndColumnAndOptionEncodingReadsIt() throws IOException {
+        // a product name written as windows-1252 ("Caf\u00e9", 0xE9) on line 2 of the order lines
+        Path dir = copy();
+        Path lines = dir.resolve("df_order_complete.csv");
+        Files.write(lines, text(lines).replace(",Selagam Cleaning Service", ",Caf\u00e9 Selagam")
+                .getBytes(Charset.forName("windows-1252")));
+        InputDataException e = assertThrows(InputDataException.class, () -> read(dir));
+        assertEquals(lines + ", line 2: bytes 0xE9 at column 112 are not valid UTF-8 text; set option encoding to"
+                + " the file's encoding (e.g. encoding=windows-1252 or encoding=ISO-8859-1)", e.getMessage());
+
+        DataQuality cp1252 = source.read(dir, new RecordingContext(Map.of("encoding", "windows-1252"),
+                Integer.MAX_VALUE)).quality();
+        assertEquals(read(fixture()).quality().rowsKept(), cp1252.rowsKept());
     }
 }

@@ -17,6 +17,7 @@ import io.segmenta.table.input.InputFiles;
 import io.segmenta.table.input.Keys;
 import io.segmenta.table.input.MalformedRows;
 import io.segmenta.table.input.RejectionCounter;
+import io.segmenta.table.input.SourceEncoding;
 import io.segmenta.table.source.CsvTable;
 import io.segmenta.table.source.DateCache;
 import io.segmenta.table.source.HeaderColumn;
@@ -25,6 +26,8 @@ import io.segmenta.table.source.ParallelCsv;
 import io.segmenta.table.source.ReadTicker;
 import io.segmenta.table.source.TransactionTableBuilder;
 import java.lang.System.Logger.Level;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,7 +115,7 @@ public class UkRetailSource implements DataSource {
 
     @Override
     public List<StageOption> options() {
-        return List.of(MalformedRows.option());
+        return List.of(MalformedRows.option(), SourceEncoding.option());
     }
 
     @Override
@@ -120,10 +123,12 @@ public class UkRetailSource implements DataSource {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(context, "context");
         double maxMalformed = MalformedRows.max(context.options());
+        // the parallel read decodes UTF-8 only; another encoding is read record by record
+        ParallelCsv how = StandardCharsets.UTF_8.equals(SourceEncoding.read(context.options())) ? parallel : null;
         InputFiles.requireFile(input, "the " + NAME + " source reads one CSV file (plain or .gz)");
         SourceData data;
         try {
-            data = read(input, context, maxMalformed, parallel);
+            data = read(input, context, maxMalformed, how);
         } catch (IrregularCsv e) {
             // Something only Commons CSV may judge (see ParallelCsv): read it all again with it.
             context.logger().log(Level.DEBUG, "{0}: reading {1} sequentially: {2}", NAME, input, e.getMessage());
@@ -139,7 +144,8 @@ public class UkRetailSource implements DataSource {
      */
     static SourceData read(Path input, StageContext context, double maxMalformed, ParallelCsv how) {
         ReadTicker ticker = new ReadTicker(context, NAME, List.of(input));
-        try (CsvTable table = CsvTable.open(input, EXPECTED, maxMalformed)) {
+        Charset encoding = SourceEncoding.read(context.options());
+        try (CsvTable table = CsvTable.open(input, encoding, EXPECTED, maxMalformed)) {
             ticker.reading(table);
             int[] column = table.columns(EXPECTED_HEADER, HeaderColumn.required(REQUIRED));
             SourceData data = how == null ? new Reading(table, ticker).run()

@@ -20,6 +20,7 @@ import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.DataSource;
 import io.segmenta.api.stage.StageKind;
+import io.segmenta.table.input.SourceEncoding;
 import io.segmenta.testing.RecordingContext;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -110,7 +111,7 @@ class UkRetailSourceTest {
     void isASourceNamedUkRetail() {
         assertEquals("uk-retail", source.name());
         assertEquals(StageKind.SOURCE, source.kind());
-        assertEquals(List.of("max-malformed"), source.options().stream().map(o -> o.name()).toList());
+        assertEquals(List.of("max-malformed", "encoding"), source.options().stream().map(o -> o.name()).toList());
         assertEquals("5%", source.options().get(0).defaultValue());
         assertFalse(source.description().isBlank());
     }
@@ -427,8 +428,11 @@ class UkRetailSourceTest {
                 .getBytes(StandardCharsets.UTF_16));
         InputDataException e = assertThrows(InputDataException.class, () -> read(file));
         assertEquals(1, e.line());
-        assertTrue(e.getMessage().startsWith(file + ", line 1: missing required columns InvoiceNo, StockCode,"),
+        // its byte-order mark (0xFE 0xFF) is not UTF-8: the one encoding rule names the option to set
+        assertEquals(file + ", line 1: bytes 0xFE at column 1 are not valid UTF-8 text; " + SourceEncoding.HINT,
                 e.getMessage());
+        SourceData utf16 = source.read(file, new RecordingContext(Map.of("encoding", "UTF-16"), Integer.MAX_VALUE));
+        assertEquals(1, utf16.quality().rowsKept());
     }
 
     @Test
@@ -562,5 +566,32 @@ class UkRetailSourceTest {
         Path loop = Files.createSymbolicLink(tmp.resolve("loop.csv"), tmp.resolve("loop.csv"));
         SegmentaException e = assertThrows(SegmentaException.class, () -> read(loop));
         assertEquals(loop + " is a symbolic link that leads to nothing (or to itself)", e.getMessage());
+    }
+
+    /** One encoding rule for every source (docs/reliability.md): bytes not valid in the encoding are refused. */
+    @Test
+    void aByteThatIsNotUtf8IsRefusedNamingFileLineAndColumnInsteadOfBecomingAReplacementCharacter()
+            throws IOException {
+        // "Côte d'Ivoire" saved as windows-1252: 0xF4 is not UTF-8. It used to be read as "C\uFFFDte d'Ivoire".
+        Path file = tmp.resolve("cp1252.csv");
+        Files.write(file, (HEADER + "\n1,P,X,2,2011-01-01 10:00:00,1.5,1,United Kingdom\n"
+                + "2,P,X,2,2011-01-01 10:00:00,1.5,2,C\u00f4te d'Ivoire\n").getBytes(StandardCharsets.ISO_8859_1));
+        InputDataException e = assertThrows(InputDataException.class, () -> read(file));
+        assertEquals(file + ", line 3: bytes 0xF4 at column 36 are not valid UTF-8 text; set option encoding to the"
+                + " file's encoding (e.g. encoding=windows-1252 or encoding=ISO-8859-1)", e.getMessage());
+
+        SourceData data = source.read(file, new RecordingContext(Map.of("encoding", "windows-1252"),
+                Integer.MAX_VALUE));
+        CategoricalColumn region = (CategoricalColumn) data.transactions().column("region").orElseThrow();
+        assertEquals("C\u00f4te d'Ivoire", region.value(1));
+    }
+
+    @Test
+    void anEncodingJavaDoesNotKnowIsRefusedInOneLine() throws IOException {
+        Path file = rowsAnd("ok.csv", 1);
+        SegmentaException e = assertThrows(SegmentaException.class,
+                () -> source.read(file, new RecordingContext(Map.of("encoding", "latin-9000"), Integer.MAX_VALUE)));
+        assertEquals("option encoding: 'latin-9000' is not a character set this Java knows; expected e.g. UTF-8"
+                + " (default), windows-1252 or ISO-8859-1", e.getMessage());
     }
 }

@@ -87,9 +87,10 @@ public final class InputText implements Closeable {
     /**
      * The error for bytes the charset cannot decode (strict decoding only). The decoder reads ahead of the
      * parser, so the line is found by decoding the file again up to the first bad bytes: an error path,
-     * where cost is no concern, and the line is exact however far into the file the bytes are.
+     * where cost is no concern, and the line and column (the character of the line, from 1) are exact however
+     * far into the file the bytes are.
      *
-     * @return an {@link InputDataException} naming the line and the bytes, or a {@link SegmentaException}
+     * @return an {@link InputDataException} naming the line, column and bytes, or a {@link SegmentaException}
      *         when the file cannot be read again
      */
     public SegmentaException encodingError(CharacterCodingException e) {
@@ -98,6 +99,7 @@ public final class InputText implements Closeable {
         ByteBuffer in = ByteBuffer.allocate(InputFiles.BUFFER);
         CharBuffer out = CharBuffer.allocate(InputFiles.BUFFER);
         long line = 1;
+        long column = 1;
         try (InputStream bytes = InputFiles.openBytes(path)) {
             boolean eof = false;
             while (true) {
@@ -115,6 +117,9 @@ public final class InputText implements Closeable {
                 for (int i = 0; i < out.limit(); i++) {
                     if (out.get(i) == '\n') {
                         line++;
+                        column = 1;
+                    } else {
+                        column++;
                     }
                 }
                 out.clear();
@@ -123,8 +128,8 @@ public final class InputText implements Closeable {
                     for (int i = 0; i < result.length(); i++) {
                         hex.append(i == 0 ? "" : " ").append(String.format("0x%02X", in.get(in.position() + i) & 0xff));
                     }
-                    return new InputDataException(file(), line, null, null, "bytes " + hex + " are not valid "
-                            + charset.name() + " text" + hint);
+                    return new InputDataException(file(), line, null, null, "bytes " + hex + " at column "
+                            + column + " are not valid " + charset.name() + " text" + hint);
                 }
                 in.compact();
                 if (eof && result.isUnderflow() && in.position() == 0) {

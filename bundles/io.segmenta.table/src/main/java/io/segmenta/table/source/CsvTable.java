@@ -9,8 +9,10 @@ import io.segmenta.table.input.Headers;
 import io.segmenta.table.input.InputFiles;
 import io.segmenta.table.input.InputText;
 import io.segmenta.table.input.MalformedRows;
+import io.segmenta.table.input.SourceEncoding;
 import io.segmenta.table.input.TextFormat;
 import java.io.Closeable;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,15 +72,30 @@ public final class CsvTable implements Closeable {
     }
 
     /**
-     * Opens a UTF-8 file and reads its header. Malformed UTF-8 becomes U+FFFD instead of failing: it can only be in
-     * free text (names, review texts); ids, numbers and dates are ASCII and are checked where they are read.
+     * Opens a UTF-8 comma-separated file and reads its header, as {@link #open(Path, Charset, String, double)}.
      *
      * @param expected what the file should hold, for the message about an empty file ("a CSV with a header")
      * @param maxMalformed the largest share of malformed rows skipped and counted ({@link MalformedRows#max})
-     * @throws InputDataException when the file is empty or two header names match the same column
+     * @throws InputDataException when the file is empty, its bytes are not UTF-8, or two header names match the
+     *         same column
      */
     public static CsvTable open(Path path, String expected, double maxMalformed) {
-        CsvRecords records = new CsvRecords(InputFiles.openText(path, StandardCharsets.UTF_8, false, expected, null),
+        return open(path, StandardCharsets.UTF_8, expected, maxMalformed);
+    }
+
+    /**
+     * Opens a comma-separated file in the encoding of option {@value SourceEncoding#OPTION} and reads its header.
+     * Its text is decoded strictly, by the rule every source follows ({@link SourceEncoding}): bytes not valid in
+     * the encoding stop the read with a message naming file, line and column and that option.
+     *
+     * @param expected what the file should hold, for the message about an empty file ("a CSV with a header")
+     * @param maxMalformed the largest share of malformed rows skipped and counted ({@link MalformedRows#max})
+     * @throws InputDataException when the file is empty, its bytes are not valid in {@code encoding}, or two
+     *         header names match the same column
+     * @since 1.1
+     */
+    public static CsvTable open(Path path, Charset encoding, String expected, double maxMalformed) {
+        CsvRecords records = new CsvRecords(InputFiles.openText(path, encoding, true, expected, SourceEncoding.HINT),
                 ',');
         try {
             return new CsvTable(records, maxMalformed);
