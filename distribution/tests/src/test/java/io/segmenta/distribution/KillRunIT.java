@@ -29,7 +29,7 @@ public class KillRunIT {
     private static final long SEED = 16;
     private static final long TIMEOUT_SECONDS = 120;
     private static final List<String> REPORTS = List.of("assignments.csv", "segments.csv", "segment_categories.csv",
-            "summary.csv", "summary.json", "report.html", "segments.xlsx", "model.json");
+            "summary.csv", "summary.json", "trends.csv", "report.html", "segments.xlsx", "model.json");
     private static final Pattern K = Pattern.compile("\"k\": (\\d+)");
 
     @Test

@@ -46,6 +46,7 @@ final class RunOutputs {
             return result.withOutputs(outputs, steps.timings());
         }
         steps.checkNotCancelled(List.of());
+        Path pending = null;
         try (RunFolder folder = RunFolder.open(spec.outputDir())) {
             // nothing reaches the output folder before the swap, so a failure or cancellation writes nothing
             Path staging = folder.staging();
@@ -54,21 +55,58 @@ final class RunOutputs {
                 Reporter reporter = (Reporter) entry.stage();
                 outputs.addAll(steps.report(entry, ctx -> reporter.report(result, staging, ctx), List.of()));
             }
+            Path model = modelFile.orElse(null);
+            boolean inside = model != null && model.toAbsolutePath().normalize().getParent()
+                    .equals(spec.outputDir().toAbsolutePath().normalize());
             if (saved != null) {
                 steps.checkNotCancelled(List.of());
-                // a model file inside the output folder belongs to the run; elsewhere it is written before the
-                // swap, so a model that cannot be written leaves the previous run in place
-                Path model = modelFile.get();
-                boolean inside = model.toAbsolutePath().normalize().getParent()
-                        .equals(spec.outputDir().toAbsolutePath().normalize());
-                Path written = inside ? staging.resolve(model.getFileName()) : model;
-                ModelFile.write(written, saved);
-                outputs.add(written);
+                // a model file inside the output folder belongs to the run; elsewhere it is written beside its
+                // place first and moved there only once the swap succeeded, so a model that cannot be written
+                // or a swap that fails leaves the previous run and the previous model file as they were
+                if (inside) {
+                    Path written = staging.resolve(model.getFileName());
+                    ModelFile.write(written, saved);
+                    outputs.add(written);
+                } else {
+                    pending = pendingModel(model);
+                    ModelFile.write(pending, saved);
+                }
             }
             steps.checkNotCancelled(List.of());
-            outputs = folder.commit(RunFolder.newRunId(), outputs);
+            outputs = new ArrayList<>(folder.commit(RunFolder.newRunId(), outputs));
+            if (pending != null) {
+                moveModelIntoPlace(pending, model);
+                pending = null;
+                outputs.add(model);
+            }
+        } finally {
+            if (pending != null) {
+                deletePending(pending);
+            }
         }
         return result.withOutputs(outputs, steps.timings());
+    }
+
+    /** Where a model file outside the output folder waits for the swap: hidden, beside it, one name per file. */
+    static Path pendingModel(Path model) {
+        return model.resolveSibling("." + model.getFileName() + ".pending");
+    }
+
+    private static void moveModelIntoPlace(Path pending, Path model) {
+        try {
+            OutputFiles.moveIntoPlace(pending, model);
+        } catch (IOException e) {
+            throw new SegmentaException("the run's reports are in place but the model file " + model
+                    + " could not be: " + OutputFiles.describe(e), e);
+        }
+    }
+
+    private static void deletePending(Path pending) {
+        try {
+            Files.deleteIfExists(pending);
+        } catch (IOException e) {
+            // best effort: the next run saving this model file writes over it
+        }
     }
 
     static void createOutputDir(Path dir) {

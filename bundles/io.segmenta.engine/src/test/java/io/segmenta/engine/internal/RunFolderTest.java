@@ -11,6 +11,8 @@ import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.Options;
+import io.segmenta.api.stage.StageContext;
+import io.segmenta.api.stage.StageKind;
 import io.segmenta.engine.internal.scaling.Log1pStandardScaler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +21,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -122,6 +125,47 @@ class RunFolderTest {
         assertEquals(List.of(out.resolve("fake-report.txt"), model), result.outputs());
         assertEquals(Set.of("fake-report.txt", "model.json"), RunFolder.manifestFiles(out));
         assertTrue(Files.size(model) > 0);
+    }
+
+    @Test
+    void aCommitThatFailsLeavesNoModelFileOutsideTheFolder() throws IOException {
+        run(List.of("fake-report"));
+        Map<String, String> before = contents(out);
+        Path model = Files.createDirectories(dir.resolve("models")).resolve("model.json");
+        // a reporter that takes the staging folder away (as a failing disk might), so the commit fails
+        FakeStages.TextReporter vanishing = new FakeStages.TextReporter("vanishing") {
+            @Override
+            public List<Path> report(PipelineResult result, Path outputDir, StageContext context) {
+                try (Stream<Path> walk = Files.walk(outputDir)) {
+                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return List.of();
+            }
+        };
+        registry.add(new StageEntry(StageKind.REPORTER, "vanishing", vanishing, "test 1.0.0", 0, 9));
+        SegmentaException e = assertThrows(SegmentaException.class, () -> run(List.of("fake-report", "vanishing"),
+                new Options(Map.of(PipelineRunner.SAVE_MODEL, model.toString()))));
+        assertTrue(e.getMessage().contains(".out.staging-"), e.getMessage());
+        try (Stream<Path> models = Files.list(model.getParent())) {
+            assertEquals(List.of(), models.toList(), "neither the model file nor its pending copy");
+        }
+        assertEquals(before, contents(out), "the previous run as it was");
+    }
+
+    @Test
+    void aModelFileOutsideTheFolderIsMovedIntoPlaceAfterTheSwap() throws IOException {
+        Path model = Files.createDirectories(dir.resolve("models")).resolve("model.json");
+        PipelineResult result = run(List.of("fake-report"), new Options(Map.of(PipelineRunner.SAVE_MODEL,
+                model.toString())));
+        assertEquals(List.of(out.resolve("fake-report.txt"), model), result.outputs());
+        assertEquals(Set.of("fake-report.txt"), RunFolder.manifestFiles(out));
+        try (Stream<Path> models = Files.list(model.getParent())) {
+            assertEquals(List.of(model), models.toList(), "no pending copy left");
+        }
     }
 
     @Test
