@@ -1,6 +1,7 @@
 package io.segmenta.spark;
 
 import io.segmenta.api.SegmentaException;
+import io.segmenta.source.ukretail.UkRetailSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,24 +12,14 @@ import java.util.Locale;
  * or two columns for one name stop the read with one message.
  */
 final class UkRetailColumns {
-    static final String EXPECTED_HEADER =
-            "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country";
-    static final String[] REQUIRED = {
-        "InvoiceNo", "StockCode", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"
-    };
-    static final int INVOICE = 0;
-    static final int STOCK_CODE = 1;
-    static final int QUANTITY = 2;
-    static final int INVOICE_DATE = 3;
-    static final int UNIT_PRICE = 4;
-    static final int CUSTOMER = 5;
-    static final int COUNTRY = 6;
+    static final String EXPECTED_HEADER = UkRetailSource.EXPECTED_HEADER;
+    private static final String[] REQUIRED = UkRetailSource.required().toArray(String[]::new);
 
     private UkRetailColumns() {
     }
 
     /**
-     * The position of each of {@link #REQUIRED} in {@code header}.
+     * The position of each of {@link UkRetailSource#required()} in {@code header}.
      *
      * @param input the file or folder, for the message
      * @throws SegmentaException naming every missing column, or a name two columns match

@@ -8,9 +8,10 @@ import java.util.Locale;
 /**
  * The two formats an invoice date comes in: {@value DateTimes#ISO_PATTERN} in the shared export (scanned by
  * hand, {@link DateTimes#parseIso}), and {@value #UCI_PATTERN} with optional seconds in a CSV saved from
- * the UCI xlsx.
+ * the UCI xlsx. Public for the Spark back-end, which runs the same rules on a plain class path (the package is not
+ * exported: no bundle or module sees it).
  */
-final class InvoiceDates {
+public final class InvoiceDates {
     /** The format of a CSV saved from the UCI xlsx, e.g. "12/1/2010 8:26"; seconds are optional. */
     static final String UCI_PATTERN = "M/d/yyyy H:mm";
 
@@ -27,7 +28,7 @@ final class InvoiceDates {
      *
      * @return the seconds, or {@link DateTimes#BAD} when the text is in neither format or is not a real date
      */
-    static long parse(String text) {
+    public static long parse(String text) {
         String s = text.strip();
         long fast = DateTimes.parseIso(s);
         if (fast != DateTimes.BAD || s.indexOf('/') < 0) {

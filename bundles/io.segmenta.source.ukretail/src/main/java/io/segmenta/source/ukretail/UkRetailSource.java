@@ -57,7 +57,8 @@ public class UkRetailSource implements DataSource {
     /** How often progress is reported and cancellation checked, in rows. */
     static final int PROGRESS_EVERY = ReadTicker.EVERY;
 
-    static final String EXPECTED_HEADER =
+    /** The header of the export (public, with the columns read below, for the Spark back-end; see RowRules). */
+    public static final String EXPECTED_HEADER =
             "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country";
 
     /**
@@ -67,13 +68,18 @@ public class UkRetailSource implements DataSource {
     static final String[] REQUIRED = {
         "InvoiceNo", "StockCode", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"
     };
-    static final int INVOICE = 0;
-    static final int STOCK_CODE = 1;
-    static final int QUANTITY = 2;
-    static final int INVOICE_DATE = 3;
-    static final int UNIT_PRICE = 4;
-    static final int CUSTOMER = 5;
-    static final int COUNTRY = 6;
+    public static final int INVOICE = 0;
+    public static final int STOCK_CODE = 1;
+    public static final int QUANTITY = 2;
+    public static final int INVOICE_DATE = 3;
+    public static final int UNIT_PRICE = 4;
+    public static final int CUSTOMER = 5;
+    public static final int COUNTRY = 6;
+
+    /** The columns this source reads, as the export names them ({@link #INVOICE} ... {@link #COUNTRY}). */
+    public static List<String> required() {
+        return List.of(REQUIRED);
+    }
 
     private static final int BUFFER = 1 << 16;
 
