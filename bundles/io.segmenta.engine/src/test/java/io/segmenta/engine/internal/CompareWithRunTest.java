@@ -13,7 +13,6 @@ import io.segmenta.api.pipeline.PipelineSpec;
 import io.segmenta.api.pipeline.SegmentMovement;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.Options;
-import io.segmenta.api.stage.StageKind;
 import io.segmenta.engine.internal.scaling.Log1pStandardScaler;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,10 +39,7 @@ class CompareWithRunTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        registry.add(new StageEntry(StageKind.SOURCE, "fake-source", new FakeStages.Source(), "t 1", 0, 1));
-        registry.add(new StageEntry(StageKind.FEATURES, "fake-rfm", new FakeStages.Extractor(), "t 1", 0, 2));
-        registry.add(new StageEntry(StageKind.ALGORITHM, "fake-split", new FakeStages.Splitter(), "t 1", 0, 3));
-        registry.add(new StageEntry(StageKind.REPORTER, "fake-report", reporter, "t 1", 0, 4));
+        FakeStages.register(registry, reporter);
         runner = new PipelineRunner(registry, new Log1pStandardScaler(), 2);
         input = Files.writeString(dir.resolve("input.csv"), "not read by the fake source\n");
     }
