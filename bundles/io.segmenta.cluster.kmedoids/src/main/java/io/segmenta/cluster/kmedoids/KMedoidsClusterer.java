@@ -13,6 +13,7 @@ import io.segmenta.api.stage.StageContext;
 import io.segmenta.cluster.support.BestOfRestarts;
 import io.segmenta.cluster.support.CentroidModel;
 import io.segmenta.cluster.support.CentroidNaming;
+import io.segmenta.cluster.support.FitChecks;
 import io.segmenta.cluster.support.SizeOrder;
 import org.osgi.service.component.annotations.Component;
 import smile.clustering.CLARANS;
@@ -57,27 +58,15 @@ public class KMedoidsClusterer implements Clusterer {
 
     @Override
     public ClusterModel fit(FeatureMatrix features, ClusterRequest request, StageContext context) {
+        FitChecks.requireParameters(NAME, request);
         int k = request.k();
-        String entity = features.entity().label();
-        int n = features.rowCount();
         if (features.numeric().isEmpty()) {
-            throw new SegmentaException("kmedoids needs numeric features, but the " + entity + " features have none");
+            throw new SegmentaException("kmedoids needs numeric features, but the " + features.entity().label()
+                    + " features have none");
         }
-        if (k < 2 || k > n) {
-            throw new SegmentaException("kmedoids: k = " + k + " but there are " + n + " " + entity + "s");
-        }
-        if (request.runs() < 1) {
-            throw new SegmentaException("kmedoids: the number of runs must be at least 1, got " + request.runs());
-        }
+        FitChecks.requireRows(NAME, k, features);
+        FitChecks.requireFinite(NAME, NAMING.title(), features);
         double[][] x = features.numericRows();
-        for (int i = 0; i < n; i++) {
-            for (double v : x[i]) {
-                if (!Double.isFinite(v)) {
-                    throw new SegmentaException("kmedoids needs finite feature values; " + entity + " "
-                            + features.ids().get(i) + " has " + v);
-                }
-            }
-        }
         if (!features.categorical().isEmpty()) {
             context.info("kmedoids uses numeric features only; categorical columns are ignored");
         }

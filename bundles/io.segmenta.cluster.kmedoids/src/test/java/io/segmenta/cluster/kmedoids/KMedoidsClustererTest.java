@@ -88,7 +88,21 @@ class KMedoidsClustererTest {
         FeatureMatrix x = blobs(new ArrayList<>());
         SegmentaException e = assertThrows(SegmentaException.class,
                 () -> kmedoids.fit(x, new ClusterRequest(500, 42, 1, 300), new RecordingContext()));
-        assertEquals("kmedoids: k = 500 but there are 120 customers", e.getMessage());
+        assertEquals("k = 500 but there are only 120 customers", e.getMessage());
+        SegmentaException runs = assertThrows(SegmentaException.class,
+                () -> kmedoids.fit(x, new ClusterRequest(3, 42, 0, 300), new RecordingContext()));
+        assertEquals("kmedoids: the number of runs must be at least 1, got 0", runs.getMessage());
+    }
+
+    @Test
+    void fitRefusesValuesThatAreNotFiniteNamingColumnAndCustomer() {
+        FeatureMatrix x = new FeatureMatrix(EntityKind.CUSTOMER, List.of("c1", "c2", "c3"),
+                List.of(new NumericColumn("a", new double[] {1, Double.POSITIVE_INFINITY, 3}),
+                        new NumericColumn("b", new double[] {1, 2, 3})), List.of(), null);
+        SegmentaException e = assertThrows(SegmentaException.class,
+                () -> kmedoids.fit(x, new ClusterRequest(2, 42, 1, 300), new RecordingContext()));
+        assertEquals("kmedoids: column 'a' is Infinity for customer c2 (row 2); K-Medoids needs a finite number in "
+                + "every numeric column", e.getMessage());
     }
 
     @Test
