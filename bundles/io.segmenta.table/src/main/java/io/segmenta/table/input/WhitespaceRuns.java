@@ -15,6 +15,10 @@ final class WhitespaceRuns extends FilterReader {
     private boolean pendingSpace;
     /** A character read ahead after a run, given out after the space; -2 when none. */
     private int held = -2;
+    /** Read from {@code in} a block at a time: {@code in.read()} per character would lock the reader each time. */
+    private final char[] raw = new char[8192];
+    private int pos;
+    private int end;
 
     WhitespaceRuns(Reader in) {
         super(in);
@@ -28,7 +32,7 @@ final class WhitespaceRuns extends FilterReader {
             return c;
         }
         while (true) {
-            int c = in.read();
+            int c = nextRaw();
             if (c == ' ' || c == '\t') {
                 pendingSpace = !lineStart;
                 continue;
@@ -48,18 +52,30 @@ final class WhitespaceRuns extends FilterReader {
         }
     }
 
+    private int nextRaw() throws IOException {
+        if (pos == end) {
+            int r = in.read(raw, 0, raw.length);
+            if (r <= 0) {
+                return -1;
+            }
+            pos = 0;
+            end = r;
+        }
+        return raw[pos++];
+    }
+
     @Override
     public int read(char[] buffer, int offset, int length) throws IOException {
         int n = 0;
         while (n < length) {
+            if (n > 0 && pos == end && held == -2) {
+                break; // give out what we have rather than block on a slow stream
+            }
             int c = read();
             if (c == -1) {
                 return n == 0 ? -1 : n;
             }
             buffer[offset + n++] = (char) c;
-            if (c == '\n' && !in.ready()) {
-                break; // give out what we have rather than block on a slow stream
-            }
         }
         return n;
     }
