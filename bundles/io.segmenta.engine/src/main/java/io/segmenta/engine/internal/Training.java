@@ -5,6 +5,7 @@ import io.segmenta.api.data.DataQuality;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.Rejection;
 import io.segmenta.api.data.SourceData;
+import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.pipeline.BusinessFigures;
 import io.segmenta.api.pipeline.ClusterQuality;
 import io.segmenta.api.pipeline.ExtractedFeatures;
@@ -14,6 +15,7 @@ import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
 import io.segmenta.api.pipeline.ProgressListener;
 import io.segmenta.api.pipeline.SegmentProfile;
+import io.segmenta.api.pipeline.SegmentTrends;
 import io.segmenta.api.stage.ClusterModel;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.Clusterer;
@@ -25,6 +27,8 @@ import io.segmenta.engine.internal.scaling.Scaler;
 import io.segmenta.engine.internal.selection.KRecommendation;
 import io.segmenta.engine.internal.selection.Kneedle;
 import io.segmenta.engine.internal.selection.Subsamples;
+import io.segmenta.table.figures.TransactionFigures;
+import io.segmenta.table.figures.TrendCounting;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -140,10 +144,16 @@ final class Training {
             progress.info(null, METRICS, SegmentRenames.NUMBER_NOTE);
         }
 
+        // what every report shows of the kept transactions: the business figures (a seam run has the back-end's)
+        // and each segment's trends (none for a seam run: its transactions table is empty)
+        TransactionTable transactions = prepared.data().transactions();
+        BusinessFigures business = prepared.business() != null ? prepared.business()
+                : TransactionFigures.of(transactions);
+        SegmentTrends trends = TrendCounting.of(transactions, raw, labels, segments);
         return PreviousRun.compare(new PipelineResult(spec, prepared.data(), raw, scaled,
                 prepared.fitted().describe(), model, quality[0], profiles, steps.timings(), chosen.versions(), List.of(),
-                selection, prepared.business(), prepared.featureFit(), ReportContexts.of(spec.options(), chosen,
-                        prepared.data().quality(), raw, Clock.systemUTC()), null, Optional.empty()), steps);
+                selection, business, prepared.featureFit(), ReportContexts.of(spec.options(), chosen,
+                        prepared.data().quality(), raw, Clock.systemUTC()), trends, Optional.empty()), steps);
     }
 
     /**
