@@ -111,9 +111,13 @@ final class Training {
         return new Prepared(data, raw, scaled, fitted[0], business, featureFit);
     }
 
-    /** Clusters the prepared data with the spec's k, measures and profiles: the result, before reporting. */
+    /**
+     * Clusters the prepared data with the spec's k, measures and profiles: the result, before reporting.
+     *
+     * @param naming the segment names and action rules parsed when the run was planned
+     */
     PipelineResult fitAndMeasure(PipelineSpec spec, ChosenStages chosen, StepRunner steps, Prepared prepared,
-            Optional<KSelection> selection) {
+            Optional<KSelection> selection, SegmentNaming naming) {
         FeatureMatrix raw = prepared.raw();
         FeatureMatrix scaled = prepared.scaled();
         int rows = prepared.rows();
@@ -138,9 +142,9 @@ final class Training {
                     spec.cluster().seed(), (done, total) -> progress.progress(null, METRICS, done, total,
                             "silhouette rows"));
             return SegmentProfiles.compute(raw, labels, segments,
-                    StepRunner.call(chosen.algorithm(), model::segmentNames), spec.options());
+                    StepRunner.call(chosen.algorithm(), model::segmentNames), naming);
         }, p -> p.size() + " segments; silhouette on " + Math.min(rows, silhouetteRows) + " rows");
-        if (SegmentRenames.parse(spec.options()).byNumber()) {
+        if (naming.renames().byNumber()) {
             progress.info(null, METRICS, SegmentRenames.NUMBER_NOTE);
         }
 
