@@ -26,8 +26,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Renders the result of a run for people: the data-quality account, the segments, the quality figures,
- * the timings and the files written.
+ * Renders the result of a run for people: the data-quality account, the segments, the movement since an earlier
+ * run (when compared with one), the quality figures, the timings and the files written.
  */
 public final class RunSummary {
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT);
@@ -53,6 +53,10 @@ public final class RunSummary {
         }
         segments(result, out);
         out.append('\n');
+        if (MovementSummary.shown(result)) {
+            MovementSummary.render(result, out);
+            out.append('\n');
+        }
         if (result.featureFit().isPresent()) {
             FeatureFitSummary.render(result.featureFit().get(), out);
             out.append('\n');

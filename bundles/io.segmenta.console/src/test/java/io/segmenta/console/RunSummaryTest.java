@@ -121,7 +121,7 @@ class RunSummaryTest {
         Arrays.fill(population, 2);
         population[11] = 0;
         PipelineResult four = Fixtures.fourCustomers(List.of());
-        PipelineResult wide = new PipelineResult(four.spec(), four.source(), four.features(), four.scaled(),
+        PipelineResult wide = Fixtures.result(four.spec(), four.source(), four.features(), four.scaled(),
                 four.scaling(), four.model(), four.quality(),
                 List.of(new SegmentProfile(0, "Wide", 4, 1, 1, features, means, means, population, List.of())),
                 four.timings(), four.stageVersions(), four.outputs());
@@ -159,7 +159,7 @@ class RunSummaryTest {
                   total                  1,776 ms
                 """, out.toString());
         // and in the whole summary
-        PipelineResult chosen = new PipelineResult(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(),
+        PipelineResult chosen = Fixtures.result(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(),
                 r.model(), r.quality(), r.segments(), r.timings(), r.stageVersions(), r.outputs(),
                 Optional.of(selection));
         assertTrue(RunSummary.render(chosen).contains(out.toString()), RunSummary.render(chosen));
@@ -177,7 +177,7 @@ class RunSummaryTest {
         DataQuality q = r.source().quality();
         DataQuality counted = new DataQuality(q.source(), q.inputs(), q.rowsRead(), q.rowsKept(), q.rejections(),
                 q.firstTimestamp(), q.lastTimestamp(), q.entityCounts(), duplicates);
-        return new PipelineResult(r.spec(), new SourceData(r.source().transactions(), counted), r.features(),
+        return Fixtures.result(r.spec(), new SourceData(r.source().transactions(), counted), r.features(),
                 r.scaled(), r.scaling(), r.model(), r.quality(), r.segments(), r.timings(), r.stageVersions(),
                 r.outputs());
     }

@@ -1,6 +1,6 @@
 package io.segmenta.testing;
 
-import io.segmenta.api.pipeline.PartitionAgreement;
+import io.segmenta.cluster.support.PartitionAgreement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

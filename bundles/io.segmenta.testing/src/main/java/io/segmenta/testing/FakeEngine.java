@@ -90,7 +90,8 @@ public final class FakeEngine implements PipelineEngine {
                 spec.cluster().runs(), spec.cluster().maxIterations()));
         PipelineResult r = run(withK, listener);
         return new PipelineResult(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(), r.model(), r.quality(),
-                r.segments(), r.timings(), r.stageVersions(), r.outputs(), java.util.Optional.of(selection));
+                r.segments(), r.timings(), r.stageVersions(), r.outputs(), java.util.Optional.of(selection),
+                r.business(), r.featureFit(), r.context(), r.trends(), r.movement());
     }
 
     /** Records the features handed over and answers as {@link #run} does. */

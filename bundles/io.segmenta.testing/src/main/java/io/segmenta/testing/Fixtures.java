@@ -14,11 +14,13 @@ import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.pipeline.BusinessFigures;
 import io.segmenta.api.pipeline.CategoricalProfile;
 import io.segmenta.api.pipeline.ClusterQuality;
+import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
 import io.segmenta.api.pipeline.ReportContext;
 import io.segmenta.api.pipeline.SegmentAction;
 import io.segmenta.api.pipeline.SegmentProfile;
+import io.segmenta.api.pipeline.SegmentTrends;
 import io.segmenta.api.pipeline.StageTiming;
 import io.segmenta.api.stage.ClusterModel;
 import io.segmenta.api.stage.ClusterRequest;
@@ -29,6 +31,8 @@ import io.segmenta.api.stage.FitTable;
 import io.segmenta.api.stage.ModelState;
 import io.segmenta.api.stage.Options;
 import io.segmenta.api.stage.StageKind;
+import io.segmenta.table.figures.TransactionFigures;
+import io.segmenta.table.figures.TrendCounting;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -82,12 +86,12 @@ public final class Fixtures {
                 Map.of());
         FeatureMatrix raw = new FeatureMatrix(EntityKind.CUSTOMER, List.of("a", "b"),
                 List.of(new NumericColumn("monetary", new double[] {10, 30})), List.of(), "monetary");
-        return new PipelineResult(spec, new SourceData(table, quality), raw, raw, Map.of(),
+        return result(spec, new SourceData(table, quality), raw, raw, Map.of(),
                 new FakeModel(new int[2], 1, 0), new ClusterQuality(200, Double.NaN, 0, Double.NaN),
                 List.of(new SegmentProfile(0, "Segment 0", 2, 1, 1, List.of("monetary"), new double[] {20},
                         new double[] {20}, new double[] {20}, List.of())),
                 List.of(new StageTiming(StageKind.SOURCE, spec.source(), 2_000_000L)), Map.of(),
-                List.of(Path.of("out/summary.csv")));
+                List.of(Path.of("out/summary.csv")), Optional.empty(), null, Optional.empty(), null);
     }
 
     /**
@@ -132,9 +136,10 @@ public final class Fixtures {
                 new StageTiming(StageKind.REPORTER, "csv", 8_250_000L));
         PipelineSpec spec = new PipelineSpec("uk-retail", Path.of("data/online-retail.csv"), "rfm", "kmeans",
                 new ClusterRequest(2, 42, 10, 300), List.of("csv"), Path.of("out/uk"), Options.empty());
-        return new PipelineResult(spec, new SourceData(table, quality), raw, raw, Map.of(),
+        return result(spec, new SourceData(table, quality), raw, raw, Map.of(),
                 new FakeModel(new int[] {1, 0, 0, 0}, 2, 2.5),
-                new ClusterQuality(1234.5678, 0.61234, 0.48772, 9876.54321), segments, timings, Map.of(), outputs);
+                new ClusterQuality(1234.5678, 0.61234, 0.48772, 9876.54321), segments, timings, Map.of(), outputs,
+                Optional.empty(), null, Optional.empty(), null);
     }
 
     /**
@@ -146,9 +151,9 @@ public final class Fixtures {
                 new CategoricalColumn("customer", new int[0], List.of()),
                 new CategoricalColumn("order", new int[0], List.of()), new TimestampColumn("timestamp", new long[0]),
                 new NumericColumn("quantity", new double[0]), new NumericColumn("amount", new double[0])));
-        return new PipelineResult(r.spec(), new SourceData(empty, r.source().quality()), r.features(), r.scaled(),
+        return result(r.spec(), new SourceData(empty, r.source().quality()), r.features(), r.scaled(),
                 r.scaling(), r.model(), r.quality(), r.segments(), r.timings(), r.stageVersions(), r.outputs(),
-                r.selection(), business);
+                r.selection(), business, Optional.empty(), null);
     }
 
     /**
@@ -162,8 +167,9 @@ public final class Fixtures {
         DataQuality q = new DataQuality("customer-table", List.of("customers.csv"), f.rowCount(), f.rowCount(),
                 List.of(new Rejection("id repeats an earlier row", 0, "customers.csv", List.of())),
                 TimestampColumn.MISSING, TimestampColumn.MISSING, Map.of("customers", (long) f.rowCount()));
-        return new PipelineResult(r.spec(), SourceData.ofEntities(table, q), f, r.scaled(), r.scaling(), r.model(),
-                r.quality(), r.segments(), r.timings(), r.stageVersions(), r.outputs(), r.selection(), null);
+        return result(r.spec(), SourceData.ofEntities(table, q), f, r.scaled(), r.scaling(), r.model(),
+                r.quality(), r.segments(), r.timings(), r.stageVersions(), r.outputs(), r.selection(), null,
+                Optional.empty(), null);
     }
 
     /** The caveat of {@link #lifetimeValue}, as the clv extractor words one. */
@@ -207,8 +213,8 @@ public final class Fixtures {
                         new double[] {9, 30, 0.9, 6, 900}, population, List.of()),
                 new SegmentProfile(1, "Rest", 2, 2.0 / 3, 0.1, names, new double[] {1, 5, 0.7, 0.75, 60},
                         new double[] {1, 5, 0.7, 0.75, 60}, population, List.of()));
-        return new PipelineResult(r.spec(), r.source(), clv, clv, Map.of(), r.model(), r.quality(), profiles,
-                r.timings(), r.stageVersions(), r.outputs(), r.selection(), r.business(), Optional.of(fit));
+        return result(r.spec(), r.source(), clv, clv, Map.of(), r.model(), r.quality(), profiles,
+                r.timings(), r.stageVersions(), r.outputs(), r.selection(), r.business(), Optional.of(fit), null);
     }
 
     /** The action {@link #withActions} gives segment 0, with a character HTML escapes. */
@@ -226,9 +232,9 @@ public final class Fixtures {
                     ? new SegmentAction(ACTION, "frequency index 250 >= 150 (rules.txt line 3)")
                     : new SegmentAction("Newsletter", "no other rule matched (rules.txt line 9)")));
         }
-        return new PipelineResult(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(), r.model(),
+        return result(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(), r.model(),
                 r.quality(), profiles, r.timings(), r.stageVersions(), r.outputs(), r.selection(), r.business(),
-                r.featureFit());
+                r.featureFit(), null);
     }
 
     /** 40 orders worth 1,000 in two regions: United Kingdom 700 (5 rows) and Korea 300 (2 rows). */
@@ -300,14 +306,14 @@ public final class Fixtures {
         PipelineSpec spec = new PipelineSpec("uk-retail", Path.of("data/online-retail.csv"), "rfm", "kmeans",
                 new ClusterRequest(2, 42, 10, 300), List.of("csv"), outputDir,
                 new Options(Map.of("snapshot", "2011-12-10")));
-        return new PipelineResult(spec, new SourceData(table, quality), raw, scaled, scaling,
+        return result(spec, new SourceData(table, quality), raw, scaled, scaling,
                 new FakeModel(new int[] {1, 0, 1}, 2, 1.5), new ClusterQuality(3.14159265, 0.4567891, 0.75, 12.5),
                 segments, timings,
                 Map.of("uk-retail", "io.segmenta.source.ukretail 0.2.0.SNAPSHOT",
                         "rfm", "io.segmenta.feature.rfm 0.2.0.SNAPSHOT",
                         "kmeans", "io.segmenta.cluster.kmeans 0.2.0.SNAPSHOT",
                         "csv", "io.segmenta.report.csv 0.2.0.SNAPSHOT"),
-                List.of());
+                List.of(), Optional.empty(), null, Optional.empty(), null);
     }
 
     /**
@@ -326,8 +332,64 @@ public final class Fixtures {
 
     /** The same result with the given report context. */
     public static PipelineResult withContext(PipelineResult r, ReportContext context) {
-        return new PipelineResult(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(), r.model(), r.quality(),
+        return result(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(), r.model(), r.quality(),
                 r.segments(), r.timings(), r.stageVersions(), r.outputs(), r.selection(), r.business(),
                 r.featureFit(), context);
+    }
+
+    /**
+     * A result as the engine fills it in: the business figures (when given as null) and the segments' trends
+     * computed from the source's transactions by the definitions the engine uses ({@link TransactionFigures},
+     * {@link TrendCounting}; no trends when the labels do not fit the features), no movement. What
+     * {@code PipelineResult}'s shorter constructors did before the API stopped computing (since 1.4).
+     */
+    public static PipelineResult result(PipelineSpec spec, SourceData source, FeatureMatrix features,
+            FeatureMatrix scaled, Map<String, String> scaling, ClusterModel model, ClusterQuality quality,
+            List<SegmentProfile> segments, List<StageTiming> timings, Map<String, String> stageVersions,
+            List<Path> outputs, Optional<KSelection> selection, BusinessFigures business,
+            Optional<FeatureFit> featureFit, ReportContext context) {
+        BusinessFigures figures = business != null ? business : TransactionFigures.of(source.transactions());
+        int[] labels = model.labels();
+        SegmentTrends trends = labels.length == features.rowCount()
+                ? TrendCounting.of(source.transactions(), features, labels, model.k()) : SegmentTrends.none();
+        return new PipelineResult(spec, source, features, scaled, scaling, model, quality, segments, timings,
+                stageVersions, outputs, selection, figures, featureFit, context, trends, Optional.empty());
+    }
+
+    /** The same without a report context. */
+    public static PipelineResult result(PipelineSpec spec, SourceData source, FeatureMatrix features,
+            FeatureMatrix scaled, Map<String, String> scaling, ClusterModel model, ClusterQuality quality,
+            List<SegmentProfile> segments, List<StageTiming> timings, Map<String, String> stageVersions,
+            List<Path> outputs, Optional<KSelection> selection, BusinessFigures business,
+            Optional<FeatureFit> featureFit) {
+        return result(spec, source, features, scaled, scaling, model, quality, segments, timings, stageVersions,
+                outputs, selection, business, featureFit, null);
+    }
+
+    /** The same without a feature fit. */
+    public static PipelineResult result(PipelineSpec spec, SourceData source, FeatureMatrix features,
+            FeatureMatrix scaled, Map<String, String> scaling, ClusterModel model, ClusterQuality quality,
+            List<SegmentProfile> segments, List<StageTiming> timings, Map<String, String> stageVersions,
+            List<Path> outputs, Optional<KSelection> selection, BusinessFigures business) {
+        return result(spec, source, features, scaled, scaling, model, quality, segments, timings, stageVersions,
+                outputs, selection, business, Optional.empty(), null);
+    }
+
+    /** The same with the business figures of the source's transactions. */
+    public static PipelineResult result(PipelineSpec spec, SourceData source, FeatureMatrix features,
+            FeatureMatrix scaled, Map<String, String> scaling, ClusterModel model, ClusterQuality quality,
+            List<SegmentProfile> segments, List<StageTiming> timings, Map<String, String> stageVersions,
+            List<Path> outputs, Optional<KSelection> selection) {
+        return result(spec, source, features, scaled, scaling, model, quality, segments, timings, stageVersions,
+                outputs, selection, null, Optional.empty(), null);
+    }
+
+    /** The same of a run with a given k. */
+    public static PipelineResult result(PipelineSpec spec, SourceData source, FeatureMatrix features,
+            FeatureMatrix scaled, Map<String, String> scaling, ClusterModel model, ClusterQuality quality,
+            List<SegmentProfile> segments, List<StageTiming> timings, Map<String, String> stageVersions,
+            List<Path> outputs) {
+        return result(spec, source, features, scaled, scaling, model, quality, segments, timings, stageVersions,
+                outputs, Optional.empty(), null, Optional.empty(), null);
     }
 }

@@ -4,7 +4,7 @@ import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.EntityKind;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.NumericColumn;
-import io.segmenta.api.pipeline.PartitionAgreement;
+import io.segmenta.cluster.support.PartitionAgreement;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;

@@ -16,6 +16,7 @@ import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.pipeline.BusinessFigures;
 import io.segmenta.api.pipeline.ExtractedFeatures;
 import io.segmenta.api.stage.Options;
+import io.segmenta.table.figures.TransactionFigures;
 import io.segmenta.table.grouping.Snapshot;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -32,7 +33,7 @@ import org.apache.spark.sql.Row;
  * the same rows: per customer, recency (whole days from the last purchase to the snapshot: 24 hours after the last
  * kept row, or the {@value Snapshot#OPTION} date's midnight), frequency (distinct invoices) and monetary (sum of
  * the amounts); customers in the order they first occur, as the single-machine matrix has them. Also the account's
- * entity counts, dates and duplicates, and the business figures every report shows ({@link BusinessFigures#of}'s
+ * entity counts, dates and duplicates, and the business figures every report shows ({@link TransactionFigures#of}'s
  * definition: distinct orders, total amount, amount and rows by region, largest first, ties in first-seen order).
  * <p>
  * Three Spark jobs (per customer, the whole, per region); only per-customer and per-region rows come to the

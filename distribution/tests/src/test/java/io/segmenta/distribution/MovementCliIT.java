@@ -38,6 +38,8 @@ public class MovementCliIT {
         assertFalse("nothing to compare on the first run", Files.exists(out.resolve("movement.csv")));
         assertTrue(Files.readString(out.resolve("summary.json")).contains("\"movement\": null"));
         assertTrue(Files.readString(out.resolve("report.html")).contains("this is the first run there"));
+        assertTrue(first.out, first.out.contains("Movement since the earlier run\n  none: the output folder held no "
+                + "earlier run"));
         int[] firstSizes = sizes(out);
 
         // trends.csv: long format; revenue over every segment and month = the customers' monetary values
@@ -83,6 +85,16 @@ public class MovementCliIT {
         assertTrue(html.contains("<section id=\"movement\">") && html.contains("id=\"movement-flow\""));
         assertTrue(html.contains("<section id=\"trends\">"));
         assertTrue(Files.readString(out.resolve("summary.json")).contains("\"stayed\":"));
+
+        // the console's summary of the movement, between the segments and the quality figures
+        String console = second.out;
+        int block = console.indexOf("Movement since the earlier run (");
+        assertTrue(console, block > console.indexOf("Compared with all customers") && block < console.indexOf("Quality\n"));
+        long customers = java.util.Arrays.stream(secondSizes).sum();
+        assertTrue(console, console.contains("  customers in both runs     " + String.format(java.util.Locale.ROOT, "%,d",
+                customers)));
+        assertTrue(console, console.matches("(?s).*\n  new customers +0\n  customers no longer there +0\n.*"));
+        assertTrue(console, console.contains("  largest moves\n    customers  earlier segment -> segment now"));
     }
 
     @Test

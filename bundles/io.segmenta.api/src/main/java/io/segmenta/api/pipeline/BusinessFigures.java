@@ -1,10 +1,6 @@
 package io.segmenta.api.pipeline;
 
-import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.TransactionField;
-import io.segmenta.api.data.TransactionTable;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +8,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The business figures every report shows of a run's kept transactions, defined once so that the reports agree
- * and so that a back-end that aggregates the transactions elsewhere (and hands over only the features, see
- * {@link PipelineEngine#runOnFeatures}) can give the same figures.
+ * The business figures every report shows of a run's kept transactions. The engine computes them (the definition
+ * is {@code io.segmenta.table.figures.TransactionFigures}, in the bundle {@code io.segmenta.table}) and hands them
+ * to reporters in {@link PipelineResult#business()}, so that the reports agree; a back-end that aggregates the
+ * transactions elsewhere (and hands over only the features, see {@link PipelineEngine#runOnFeatures}) gives the
+ * same figures.
  *
  * @param orders distinct orders among the kept rows
  * @param totalAmount the sum of the amount of the kept rows
@@ -47,42 +45,9 @@ public record BusinessFigures(long orders, double totalAmount,
         amountByLevel = Map.copyOf(copy);
     }
 
-    /** The figures of a transactions table: one pass over the amounts, one per broken-down field. */
-    public static BusinessFigures of(TransactionTable transactions) {
-        double[] amount = transactions.amount().values();
-        double total = 0;
-        for (int i = 0; i < transactions.rowCount(); i++) {
-            total += amount[i];
-        }
-        Map<TransactionField, List<LevelAmount>> byLevel = new EnumMap<>(TransactionField.class);
-        for (TransactionField field : BROKEN_DOWN) {
-            transactions.categorical(field).ifPresent(c -> byLevel.put(field, levelsByAmount(c, amount)));
-        }
-        return new BusinessFigures(transactions.order().levelCount(), total, byLevel);
-    }
-
-    /**
-     * Every level of {@code column} with the sum of {@code amount} over its rows, largest first (equal sums in the
-     * levels' order); missing values are left out. One pass over the rows, then a sort of the levels only.
-     */
-    public static List<LevelAmount> levelsByAmount(CategoricalColumn column, double[] amount) {
-        double[] sums = new double[column.levelCount()];
-        long[] rows = new long[column.levelCount()];
-        int[] codes = column.codes();
-        for (int i = 0; i < codes.length; i++) {
-            if (codes[i] != CategoricalColumn.MISSING) {
-                sums[codes[i]] += amount[i];
-                rows[codes[i]]++;
-            }
-        }
-        Integer[] order = new Integer[sums.length];
-        Arrays.setAll(order, l -> l);
-        Arrays.sort(order, (a, b) -> Double.compare(sums[b], sums[a])); // stable: ties keep the levels' order
-        List<LevelAmount> levels = new ArrayList<>(order.length);
-        for (int l : order) {
-            levels.add(new LevelAmount(column.levels().get(l), sums[l], rows[l]));
-        }
-        return levels;
+    /** No figures: no transactions were counted (no orders, no amount, no breakdown). */
+    public static BusinessFigures none() {
+        return new BusinessFigures(0, 0, Map.of());
     }
 
     /** The total amount per order; NaN without orders. */

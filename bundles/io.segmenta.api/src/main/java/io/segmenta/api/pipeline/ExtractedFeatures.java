@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * @param features the raw features, one row per entity
  * @param quality the data-quality account of the transactions the features were aggregated from
- * @param business their business figures ({@link BusinessFigures#of} defines them on a transactions table)
+ * @param business their business figures (defined on a transactions table by {@code io.segmenta.table.figures.TransactionFigures})
  */
 public record ExtractedFeatures(FeatureMatrix features, DataQuality quality, BusinessFigures business) {
     public ExtractedFeatures {

@@ -25,17 +25,18 @@ import java.util.Optional;
  * @param outputs files written by reporters (empty until the reporters have run)
  * @param selection how k was chosen, when the run chose it from a range ({@link PipelineEngine#runChoosingK});
  *        empty when k was given
- * @param business the business figures of the kept transactions; what reporters show of orders and amounts.
- *        Given as null, they are computed from {@code source}'s transactions. A run on features handed over by
- *        another back-end ({@link PipelineEngine#runOnFeatures}) has them from that back-end, and its
- *        {@code source} holds an empty transactions table: the transactions stayed there.
+ * @param business the business figures of the kept transactions; what reporters show of orders and amounts. The
+ *        engine computes them from {@code source}'s transactions ({@code io.segmenta.table.figures.TransactionFigures});
+ *        a run on features handed over by another back-end ({@link PipelineEngine#runOnFeatures}) has them from that
+ *        back-end, and its {@code source} holds an empty transactions table: the transactions stayed there. Given as
+ *        null, {@link BusinessFigures#none()}: this record computes nothing.
  * @param featureFit the model the feature extractor fitted on the transactions (the clv extractor's), with its
  *        parameters and figures; empty for extractors that fit nothing (since 1.4)
  * @param context what a reader needs beside the figures: run and snapshot dates, currency, the source's word
  *        for region, what each feature means; {@link ReportContext#NONE} when given as null (since 1.4)
- * @param trends each segment's revenue, orders and active entities per month and its top levels; given as null,
- *        they are computed from {@code source}'s transactions ({@link SegmentTrends#of}); empty without
- *        transactions (since 1.4)
+ * @param trends each segment's revenue, orders and active entities per month and its top levels, which the engine
+ *        computes from {@code source}'s transactions ({@code io.segmenta.table.figures.TrendCounting}); empty
+ *        without transactions, and {@link SegmentTrends#none()} when given as null (since 1.4)
  * @param movement how the entities of an earlier run moved between segments, when the run was asked to compare
  *        ({@link EngineOptions#COMPARE_WITH}) and the earlier run was there (since 1.4)
  */
@@ -45,7 +46,7 @@ public record PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix
         Optional<KSelection> selection, BusinessFigures business, Optional<FeatureFit> featureFit,
         ReportContext context, SegmentTrends trends, Optional<SegmentMovement> movement) {
 
-    /** A result with its report context, its trends computed from the transactions and no movement. */
+    /** A result with its report context, no trends and no movement. */
     public PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix features, FeatureMatrix scaled,
             Map<String, String> scaling, ClusterModel model, ClusterQuality quality, List<SegmentProfile> segments,
             List<StageTiming> timings, Map<String, String> stageVersions, List<Path> outputs,
@@ -81,7 +82,7 @@ public record PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix
                 Optional.empty(), null, Optional.empty());
     }
 
-    /** A result whose business figures are those of its source's transactions (API 1.2 signature). */
+    /** A result of a run that chose k, without business figures (API 1.2 signature). */
     public PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix features, FeatureMatrix scaled,
             Map<String, String> scaling, ClusterModel model, ClusterQuality quality, List<SegmentProfile> segments,
             List<StageTiming> timings, Map<String, String> stageVersions, List<Path> outputs,
@@ -98,14 +99,10 @@ public record PipelineResult(PipelineSpec spec, SourceData source, FeatureMatrix
         timings = List.copyOf(timings);
         stageVersions = Map.copyOf(stageVersions);
         outputs = List.copyOf(outputs);
-        business = business != null ? business : BusinessFigures.of(source.transactions());
+        business = business != null ? business : BusinessFigures.none();
         context = context != null ? context : ReportContext.NONE;
         movement = movement == null ? Optional.empty() : movement;
-        if (trends == null) {
-            int[] labels = model.labels();
-            trends = labels.length == features.rowCount()
-                    ? SegmentTrends.of(source.transactions(), features, labels, model.k()) : SegmentTrends.none();
-        }
+        trends = trends != null ? trends : SegmentTrends.none();
     }
 
     /** The same result with the given outputs and timings (the engine adds them after the reporters ran). */

@@ -1,16 +1,14 @@
 package io.segmenta.api.pipeline;
 
-import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.TransactionField;
-import io.segmenta.api.data.TransactionTable;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Each segment's revenue, orders and active entities per calendar month, and its top products or categories and
- * regions, from the run's kept transactions: what the reports show under "Trends over time". Defined here, beside
- * {@link BusinessFigures}, so that every report and {@link PipelineResult}'s older constructors agree on it.
+ * regions, from the run's kept transactions: what the reports show under "Trends over time". The engine computes
+ * them (the definition is {@code io.segmenta.table.figures.TrendCounting}, in the bundle {@code io.segmenta.table})
+ * and hands them to reporters in {@link PipelineResult#trends()}.
  * <p>
  * Months are calendar months of the transactions' local date-times, from the month of the first counted row to
  * that of the last, months without a row included (all zero). A row counts for the segment of its entity (the
@@ -48,24 +46,6 @@ public record SegmentTrends(List<YearMonth> months, List<SegmentTrend> segments,
     /** True when there is nothing to show (no month). */
     public boolean isEmpty() {
         return months.isEmpty();
-    }
-
-    /**
-     * The trends of a run: one pass over the rows for the months' range, one that adds each row to its
-     * (segment, month) and (segment, level) cells; distinct orders and entities by sorting packed keys, as
-     * {@code Grouping} does; no object per row.
-     *
-     * @param transactions the kept transactions
-     * @param features the features clustered (their ids are the entities of the segments)
-     * @param labels the segment of each row of {@code features}
-     * @param k the number of segments
-     */
-    public static SegmentTrends of(TransactionTable transactions, FeatureMatrix features, int[] labels, int k) {
-        Objects.requireNonNull(transactions, "transactions");
-        if (labels.length != features.rowCount()) {
-            throw new IllegalArgumentException(labels.length + " labels for " + features.rowCount() + " rows");
-        }
-        return TrendCounting.count(transactions, features, labels, k);
     }
 
     /** The months as text, {@code 2011-01}. */

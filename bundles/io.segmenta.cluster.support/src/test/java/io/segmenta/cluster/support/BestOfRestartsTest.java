@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.segmenta.api.RunCancelledException;
-import io.segmenta.testing.RecordingContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -21,16 +21,18 @@ final class EngineOptionValues {
     /**
      * Checks every engine option's value that can be checked before reading: whether the segments or columns
      * they name exist is known only later.
+     *
+     * @return the segment names and action rules, parsed (the actions file read) once here for the whole run
      */
-    static void validate(Options options) {
+    static SegmentNaming validate(Options options) {
         silhouetteRows(options);
         modelFile(options);
-        SegmentRenames.parse(options);
-        ActionRules.load(options);
+        SegmentNaming naming = SegmentNaming.parse(options);
         TransformScaler.validate(options);
         joinRule(options);
         ReportContexts.currency(options);
         minK(options);
+        return naming;
     }
 
     /** The smallest k a choice of k recommends, from the option {@value io.segmenta.api.pipeline.EngineOptions#MIN_K}. */

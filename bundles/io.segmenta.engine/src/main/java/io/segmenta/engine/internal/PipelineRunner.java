@@ -105,8 +105,8 @@ public final class PipelineRunner {
         ChosenStages chosen = plan.chosen();
         return guarded(chosen, spec.options(), listener, "run " + describe(spec, chosen), steps -> {
             Training.Prepared prepared = training.prepare(spec, chosen, steps, spec.cluster().k(), "k");
-            return RunOutputs.write(training.fitAndMeasure(spec, chosen, steps, prepared, Optional.empty()), chosen,
-                    steps, prepared.fitted());
+            return RunOutputs.write(training.fitAndMeasure(spec, chosen, steps, prepared, Optional.empty(),
+                    plan.naming()), chosen, steps, prepared.fitted());
         });
     }
 
@@ -144,7 +144,7 @@ public final class PipelineRunner {
                     PipelineSpec chosenK = spec.withCluster(new ClusterRequest(selection.recommendedK(), c.seed(),
                             c.runs(), c.maxIterations()));
                     return RunOutputs.write(training.fitAndMeasure(chosenK, chosen, steps, prepared,
-                            Optional.of(selection)), chosen, steps, prepared.fitted());
+                            Optional.of(selection), plan.naming()), chosen, steps, prepared.fitted());
                 });
     }
 
@@ -162,8 +162,8 @@ public final class PipelineRunner {
         return guarded(chosen, spec.options(), listener, "run on handed-over features " + describe(spec, chosen),
                 steps -> {
                     Training.Prepared prepared = training.handedOver(spec, extracted, steps, spec.cluster().k(), "k");
-                    return RunOutputs.write(training.fitAndMeasure(spec, chosen, steps, prepared, Optional.empty()),
-                            chosen, steps, prepared.fitted());
+                    return RunOutputs.write(training.fitAndMeasure(spec, chosen, steps, prepared, Optional.empty(),
+                            plan.naming()), chosen, steps, prepared.fitted());
                 });
     }
 

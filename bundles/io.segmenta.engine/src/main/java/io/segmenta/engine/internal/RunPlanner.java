@@ -38,8 +38,8 @@ final class RunPlanner {
         this.defaults = Objects.requireNonNull(defaults, "defaults");
     }
 
-    /** A planned use case: the spec with its defaults, and its stages. */
-    record Plan(PipelineSpec spec, ChosenStages chosen) {
+    /** A planned use case: the spec with its defaults, its stages, and its segment names and action rules parsed. */
+    record Plan(PipelineSpec spec, ChosenStages chosen, SegmentNaming naming) {
     }
 
     /** Plans a run with the spec's k. */
@@ -47,8 +47,7 @@ final class RunPlanner {
         ChosenStages chosen = choose(asked, true);
         PipelineSpec spec = withDefaults(asked, chosen);
         atLeast("k", spec.cluster().k(), 2);
-        validate(spec, chosen);
-        return new Plan(spec, chosen);
+        return new Plan(spec, chosen, validate(spec, chosen));
     }
 
     /** Plans select-k ({@code withReporters} false: nothing is written) or a run choosing k in a range. */
@@ -56,8 +55,7 @@ final class RunPlanner {
         ChosenStages chosen = choose(asked, withReporters);
         PipelineSpec spec = withDefaults(asked, chosen);
         checkRange(kMin, kMax);
-        validate(spec, chosen);
-        return new Plan(spec, chosen);
+        return new Plan(spec, chosen, validate(spec, chosen));
     }
 
     /**
@@ -79,9 +77,9 @@ final class RunPlanner {
         for (FeatureInput own : spec.memberInputs().values()) {
             own.source().flatMap(n -> catalog.find(StageKind.SOURCE, n)).ifPresent(readers::add);
         }
-        checkOptions(spec.options(), readers, spec.members().size() > 1);
+        SegmentNaming naming = checkOptions(spec.options(), readers, spec.members().size() > 1);
         checkOutputFolder(spec, chosen);
-        return new Plan(spec, chosen);
+        return new Plan(spec, chosen, naming);
     }
 
     /** The registered stage of this kind and name. @throws UnknownStageException listing the ones there are */
@@ -198,13 +196,14 @@ final class RunPlanner {
      * Checks a run's spec before anything is read: runs and iteration cap, option names and values, the columns
      * the extractor needs, the input and the output folder.
      */
-    private static void validate(PipelineSpec spec, ChosenStages chosen) {
+    private static SegmentNaming validate(PipelineSpec spec, ChosenStages chosen) {
         checkCluster(spec);
-        checkOptions(spec.options(), chosen.all(), chosen.combined());
+        SegmentNaming naming = checkOptions(spec.options(), chosen.all(), chosen.combined());
         requiredColumnsDeclared(chosen);
         inputsExist(spec.input(), chosen);
         checkOutputFolder(spec, chosen);
         PreviousRun.folder(spec);
+        return naming;
     }
 
     /** Fails when the run's input or a member's own input does not exist. */
@@ -232,7 +231,7 @@ final class RunPlanner {
     }
 
     /** @param combined true for a feature set of several members: the engine then also reads the join rule */
-    private static void checkOptions(Options options, List<StageEntry> readers, boolean combined) {
+    private static SegmentNaming checkOptions(Options options, List<StageEntry> readers, boolean combined) {
         List<String> engine = new ArrayList<>(EngineOptions.ALL);
         if (combined) {
             engine.add(EngineOptions.JOIN);
@@ -240,7 +239,7 @@ final class RunPlanner {
         OptionCheck check = new OptionCheck(readers, engine);
         check.requireKnown(options.asMap().keySet(), "; the stages of this pipeline read: " + check.stagesRead()
                 + "; the engine reads: " + String.join(", ", engine));
-        EngineOptionValues.validate(options);
+        return EngineOptionValues.validate(options);
     }
 
     private static void checkOutputFolder(PipelineSpec spec, ChosenStages chosen) {

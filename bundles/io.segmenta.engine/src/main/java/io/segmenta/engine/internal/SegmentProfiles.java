@@ -5,7 +5,6 @@ import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.pipeline.CategoricalProfile;
 import io.segmenta.api.pipeline.SegmentProfile;
-import io.segmenta.api.stage.Options;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,16 +28,16 @@ public final class SegmentProfiles {
      * otherwise; each with the action the run's action rules give it ({@link SegmentActions}).
      *
      * @param modelNames the model's names per segment, or an empty list
-     * @param options the run's options
+     * @param naming the run's renames and action rules, as parsed when the run was planned
      */
-    public static List<SegmentProfile> compute(FeatureMatrix raw, int[] labels, int k, List<String> modelNames,
-            Options options) {
+    static List<SegmentProfile> compute(FeatureMatrix raw, int[] labels, int k, List<String> modelNames,
+            SegmentNaming naming) {
         List<SegmentProfile> profiles = compute(raw, labels, k);
         List<String> ownNames = SegmentNamer.rename(profiles, modelNames, Map.of()).stream()
                 .map(SegmentProfile::name).toList();
-        Map<Integer, String> renames = SegmentRenames.parse(options).resolve(profiles, ownNames, raw.valueColumn());
-        return SegmentActions.apply(SegmentNamer.rename(profiles, modelNames, renames), ownNames,
-                ActionRules.load(options), raw.valueColumn());
+        Map<Integer, String> renames = naming.renames().resolve(profiles, ownNames, raw.valueColumn());
+        return SegmentActions.apply(SegmentNamer.rename(profiles, modelNames, renames), ownNames, naming.actions(),
+                raw.valueColumn());
     }
 
     /**

@@ -5,6 +5,7 @@ import io.segmenta.api.data.DataQuality;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.Rejection;
 import io.segmenta.api.data.SourceData;
+import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.pipeline.BusinessFigures;
 import io.segmenta.api.pipeline.ClusterQuality;
 import io.segmenta.api.pipeline.ExtractedFeatures;
@@ -14,6 +15,7 @@ import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
 import io.segmenta.api.pipeline.ProgressListener;
 import io.segmenta.api.pipeline.SegmentProfile;
+import io.segmenta.api.pipeline.SegmentTrends;
 import io.segmenta.api.stage.ClusterModel;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.Clusterer;
@@ -25,6 +27,8 @@ import io.segmenta.engine.internal.scaling.Scaler;
 import io.segmenta.engine.internal.selection.KRecommendation;
 import io.segmenta.engine.internal.selection.Kneedle;
 import io.segmenta.engine.internal.selection.Subsamples;
+import io.segmenta.table.figures.TransactionFigures;
+import io.segmenta.table.figures.TrendCounting;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -107,9 +111,13 @@ final class Training {
         return new Prepared(data, raw, scaled, fitted[0], business, featureFit);
     }
 
-    /** Clusters the prepared data with the spec's k, measures and profiles: the result, before reporting. */
+    /**
+     * Clusters the prepared data with the spec's k, measures and profiles: the result, before reporting.
+     *
+     * @param naming the segment names and action rules parsed when the run was planned
+     */
     PipelineResult fitAndMeasure(PipelineSpec spec, ChosenStages chosen, StepRunner steps, Prepared prepared,
-            Optional<KSelection> selection) {
+            Optional<KSelection> selection, SegmentNaming naming) {
         FeatureMatrix raw = prepared.raw();
         FeatureMatrix scaled = prepared.scaled();
         int rows = prepared.rows();
@@ -134,16 +142,22 @@ final class Training {
                     spec.cluster().seed(), (done, total) -> progress.progress(null, METRICS, done, total,
                             "silhouette rows"));
             return SegmentProfiles.compute(raw, labels, segments,
-                    StepRunner.call(chosen.algorithm(), model::segmentNames), spec.options());
+                    StepRunner.call(chosen.algorithm(), model::segmentNames), naming);
         }, p -> p.size() + " segments; silhouette on " + Math.min(rows, silhouetteRows) + " rows");
-        if (SegmentRenames.parse(spec.options()).byNumber()) {
+        if (naming.renames().byNumber()) {
             progress.info(null, METRICS, SegmentRenames.NUMBER_NOTE);
         }
 
+        // what every report shows of the kept transactions: the business figures (a seam run has the back-end's)
+        // and each segment's trends (none for a seam run: its transactions table is empty)
+        TransactionTable transactions = prepared.data().transactions();
+        BusinessFigures business = prepared.business() != null ? prepared.business()
+                : TransactionFigures.of(transactions);
+        SegmentTrends trends = TrendCounting.of(transactions, raw, labels, segments);
         return PreviousRun.compare(new PipelineResult(spec, prepared.data(), raw, scaled,
                 prepared.fitted().describe(), model, quality[0], profiles, steps.timings(), chosen.versions(), List.of(),
-                selection, prepared.business(), prepared.featureFit(), ReportContexts.of(spec.options(), chosen,
-                        prepared.data().quality(), raw, Clock.systemUTC()), null, Optional.empty()), steps);
+                selection, business, prepared.featureFit(), ReportContexts.of(spec.options(), chosen,
+                        prepared.data().quality(), raw, Clock.systemUTC()), trends, Optional.empty()), steps);
     }
 
     /**

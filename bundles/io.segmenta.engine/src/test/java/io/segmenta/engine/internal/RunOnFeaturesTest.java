@@ -14,6 +14,8 @@ import io.segmenta.api.pipeline.PipelineSpec;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.Options;
 import io.segmenta.engine.internal.scaling.TransformScaler;
+import io.segmenta.table.figures.TransactionFigures;
+import io.segmenta.table.figures.TrendCounting;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
@@ -51,8 +53,12 @@ class RunOnFeaturesTest {
     @Test
     void featuresHandedOverGiveTheSameSegmentsAsTheRunThatExtractedThem() throws IOException {
         PipelineResult normal = runner.run(spec(dir.resolve("a")), null);
-        ExtractedFeatures extracted = new ExtractedFeatures(normal.features(), normal.source().quality(),
-                BusinessFigures.of(normal.source().transactions()));
+        BusinessFigures business = TransactionFigures.of(normal.source().transactions());
+        assertEquals(business, normal.business(), "the engine fills in the business figures of the transactions");
+        assertEquals(TrendCounting.of(normal.source().transactions(), normal.features(), normal.model().labels(),
+                normal.model().k()), normal.trends(), "and the trends");
+        assertFalse(normal.trends().isEmpty());
+        ExtractedFeatures extracted = new ExtractedFeatures(normal.features(), normal.source().quality(), business);
 
         PipelineResult seam = runner.runOnFeatures(spec(dir.resolve("b")), extracted, null);
 
@@ -73,6 +79,7 @@ class RunOnFeaturesTest {
         assertEquals(Files.readString(dir.resolve("a/fake-report.txt")), Files.readString(dir.resolve("b/fake-report.txt")));
 
         assertEquals(0, seam.source().transactions().rowCount(), "the transactions stayed with the back-end");
+        assertTrue(seam.trends().isEmpty(), "so there are no trends");
         assertEquals(normal.source().quality(), seam.source().quality());
         assertEquals(List.of("null scaling", "ALGORITHM fake-split", "null quality metrics", "REPORTER fake-report"),
                 seam.timings().stream().map(t -> t.kind() + " " + t.name()).toList());

@@ -24,6 +24,7 @@ import io.segmenta.api.pipeline.SegmentProfile;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.Options;
 import io.segmenta.table.input.RunAssignments;
+import io.segmenta.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +85,7 @@ class SegmentMovesTest {
                     new double[1], new double[1], List.of()));
         }
         DataQuality q = new DataQuality("s", List.of(), n, n, List.of(), 0, 0, Map.of());
-        return new PipelineResult(spec, new SourceData(table, q), f, f, Map.of(),
+        return Fixtures.result(spec, new SourceData(table, q), f, f, Map.of(),
                 new FakeStages.Model("kmeans", new int[] {1, 0, 0, 2, 2, 1}, new double[3][1], 0),
                 new ClusterQuality(0, 0, 0, 0), profiles, List.of(), Map.of(), List.of());
     }

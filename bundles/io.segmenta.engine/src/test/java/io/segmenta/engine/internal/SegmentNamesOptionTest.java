@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
+import io.segmenta.api.pipeline.ProgressListener;
 import io.segmenta.api.pipeline.SegmentProfile;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.Options;
 import io.segmenta.api.stage.StageKind;
 import io.segmenta.engine.internal.scaling.Log1pStandardScaler;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,6 +83,35 @@ class SegmentNamesOptionTest {
     void aSegmentThatDoesNotExistFailsTheRun() {
         assertEquals("option segment-names: there is no segment 3; this run has segments 0 to 2",
                 assertThrows(SegmentaException.class, () -> run("3=VIP")).getMessage());
+    }
+
+    /**
+     * The actions file is read once, when the run is planned: a change to it while the run reads its input does not
+     * reach this run's segments (the profiling uses the rules parsed at planning).
+     */
+    @Test
+    void theActionsFileIsReadOnceWhenTheRunIsPlanned() throws IOException {
+        Path rules = Files.writeString(dir.resolve("actions.txt"), "default => Planned.\n");
+        ProgressListener editsTheFile = new ProgressListener() {
+            @Override
+            public void stepStarted(StageKind kind, String name) {
+                if (kind == StageKind.SOURCE) {
+                    try {
+                        Files.writeString(rules, "default => Changed while reading.\n");
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+        };
+        PipelineResult r = runner.run(new PipelineSpec("fake-source", input, "fake-rfm", "fake-split",
+                new ClusterRequest(3, 42, 1, 10), List.of(), dir.resolve("out"),
+                new Options(Map.of("actions", rules.toString(), "segment-names", "largest=Most"))), editsTheFile);
+        assertEquals("default => Changed while reading.\n", Files.readString(rules), "the listener ran");
+        List<String> actions = r.segments().stream().filter(p -> p.size() > 0).map(p -> p.action().text()).toList();
+        assertFalse(actions.isEmpty());
+        assertTrue(actions.stream().allMatch("Planned."::equals), actions.toString());
+        assertTrue(r.segments().stream().anyMatch(p -> p.name().equals("Most")), "the renames planned apply too");
     }
 
     @Test

@@ -288,7 +288,7 @@ class CsvReporterTest {
     @Test
     void aModelThatDoesNotMatchTheFeaturesIsABugAndWritesNothing() throws IOException {
         PipelineResult good = Fixtures.threeCustomers(dir);
-        PipelineResult bad = new PipelineResult(good.spec(), good.source(), good.features(), good.scaled(),
+        PipelineResult bad = Fixtures.result(good.spec(), good.source(), good.features(), good.scaled(),
                 good.scaling(), new Fixtures.FakeModel(new int[] {0, 1}, 2, 1.5), good.quality(), good.segments(),
                 good.timings(), good.stageVersions(), good.outputs());
         assertThrows(IllegalStateException.class, () -> reporter.report(bad, dir, new RecordingContext()));
@@ -310,7 +310,7 @@ class CsvReporterTest {
         DataQuality q = r.source().quality();
         DataQuality counted = new DataQuality(q.source(), q.inputs(), q.rowsRead(), q.rowsKept(), q.rejections(),
                 q.firstTimestamp(), q.lastTimestamp(), q.entityCounts(), duplicates);
-        return new PipelineResult(r.spec(), new SourceData(r.source().transactions(), counted), r.features(),
+        return Fixtures.result(r.spec(), new SourceData(r.source().transactions(), counted), r.features(),
                 r.scaled(), r.scaling(), r.model(), r.quality(), r.segments(), r.timings(), r.stageVersions(),
                 r.outputs());
     }

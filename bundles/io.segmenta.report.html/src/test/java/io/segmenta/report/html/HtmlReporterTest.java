@@ -46,7 +46,7 @@ class HtmlReporterTest {
                 q.calinskiHarabasz(), 3, List.of(new SegmentSilhouette(0, 2, 0.35, 0.0, new double[] {0.5, 0.2}),
                         new SegmentSilhouette(1, 1, -0.1, 1.0, new double[] {-0.1}),
                         new SegmentSilhouette(2, 0, Double.NaN, 0.0, new double[0])));
-        return new PipelineResult(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(), r.model(),
+        return Fixtures.result(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(), r.model(),
                 withSilhouettes, r.segments(), r.timings(), r.stageVersions(), r.outputs(), Optional.of(selection));
     }
 
@@ -90,7 +90,7 @@ class HtmlReporterTest {
     void aFitThatDeclaresNoColumnsGetsNoPerSegmentTable() throws IOException {
         PipelineResult r = Fixtures.lifetimeValue(Fixtures.threeCustomers(dir));
         io.segmenta.api.stage.FeatureFit f = r.featureFit().orElseThrow();
-        PipelineResult bare = new PipelineResult(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(),
+        PipelineResult bare = Fixtures.result(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(),
                 r.model(), r.quality(), r.segments(), r.timings(), r.stageVersions(), r.outputs(), r.selection(),
                 r.business(), Optional.of(new io.segmenta.api.stage.FeatureFit(f.extractor(), f.state(),
                         f.parameters(), f.figures(), f.tables())));
@@ -199,7 +199,7 @@ class HtmlReporterTest {
         FeatureMatrix scaledNoFrequency = new FeatureMatrix(r.scaled().entity(), r.scaled().ids(),
                 List.of(r.scaled().numeric().get(0), r.scaled().numeric().get(2)), r.scaled().categorical(),
                 "monetary");
-        PipelineResult without = new PipelineResult(r.spec(), r.source(), noFrequency, scaledNoFrequency, r.scaling(), r.model(), r.quality(), r.segments(), r.timings(), r.stageVersions(), r.outputs(),
+        PipelineResult without = Fixtures.result(r.spec(), r.source(), noFrequency, scaledNoFrequency, r.scaling(), r.model(), r.quality(), r.segments(), r.timings(), r.stageVersions(), r.outputs(),
                 Optional.empty());
         String html = HtmlReporter.page(without, "");
         assertFalse(html.contains("RFM view"), "no RFM section");

@@ -132,7 +132,7 @@ class MarketingReaderTest {
                     s.means(), s.medians(), s.populationMeans(), List.of(new CategoricalProfile("country", countries,
                             twelfth, twelfth))));
         }
-        PipelineResult cut = new PipelineResult(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(), r.model(),
+        PipelineResult cut = Fixtures.result(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(), r.model(),
                 r.quality(), twelve, r.timings(), r.stageVersions(), r.outputs(), r.selection(), r.business(),
                 r.featureFit(), r.context());
         var country = HtmlReporter.data(cut).getAsJsonObject("categorical").getAsJsonObject("country");

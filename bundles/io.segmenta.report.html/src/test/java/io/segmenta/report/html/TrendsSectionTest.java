@@ -105,7 +105,7 @@ class TrendsSectionTest {
         PipelineSpec asked = new PipelineSpec(s.source(), s.input(), s.features(), s.algorithm(), s.cluster(),
                 s.reporters(), s.outputDir(), new Options(Map.of(EngineOptions.COMPARE_WITH,
                         EngineOptions.COMPARE_WITH_PREVIOUS)));
-        PipelineResult first = new PipelineResult(asked, r.source(), r.features(), r.scaled(), r.scaling(), r.model(),
+        PipelineResult first = Fixtures.result(asked, r.source(), r.features(), r.scaled(), r.scaling(), r.model(),
                 r.quality(), r.segments(), r.timings(), r.stageVersions(), r.outputs());
         assertTrue(section(HtmlReporter.page(first, "ECHARTS"), "movement").contains("this is the first run there"));
         assertFalse(HtmlReporter.page(r, "ECHARTS").contains("<section id=\"movement\">"), "not asked: no section");

@@ -186,7 +186,7 @@ class JsonSummaryReporterTest {
     void theSilhouettePerSegmentIsInTheQuality() throws IOException {
         PipelineResult r = Fixtures.threeCustomers(dir);
         ClusterQuality q = r.quality();
-        PipelineResult withSilhouettes = new PipelineResult(r.spec(), r.source(), r.features(), r.scaled(),
+        PipelineResult withSilhouettes = Fixtures.result(r.spec(), r.source(), r.features(), r.scaled(),
                 r.scaling(), r.model(), new ClusterQuality(q.inertia(), q.silhouette(), q.daviesBouldin(),
                         q.calinskiHarabasz(), 3, List.of(new SegmentSilhouette(0, 2, 0.35, 0.5, new double[] {0.8, -0.1}),
                                 new SegmentSilhouette(1, 0, Double.NaN, 0, new double[0]))),
@@ -219,7 +219,7 @@ class JsonSummaryReporterTest {
                 java.util.Map.of("bgnbd_log_likelihood", -9582.4), List.of(new io.segmenta.api.stage.FitTable(
                         "holdout_by_frequency", "by frequency", List.of("customers", "actual"),
                         List.of(new io.segmenta.api.stage.FitTable.Row("7+", List.of(64.0, 6.36))))));
-        PipelineResult withFit = new PipelineResult(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(),
+        PipelineResult withFit = Fixtures.result(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(),
                 r.model(), r.quality(), r.segments(), r.timings(), r.stageVersions(), r.outputs(), r.selection(),
                 r.business(), java.util.Optional.of(fit));
         reporter.report(withFit, dir, new RecordingContext());
@@ -268,7 +268,7 @@ class JsonSummaryReporterTest {
                 new KCandidate(2, 900.0, 0.41, 0.95, 1200.0, 3_000_000L, 0.99),
                 new KCandidate(3, 500.0, 0.45, 0.80, 1500.0, 4_000_000L, Double.NaN)),
                 0, 3, "k = 3: stable. Runner-up: k = 2.", 3, 3, 2, 3);
-        PipelineResult chosen = new PipelineResult(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(),
+        PipelineResult chosen = Fixtures.result(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(),
                 r.model(), r.quality(), r.segments(), r.timings(), r.stageVersions(), r.outputs(),
                 Optional.of(selection));
         JsonObject k = JsonParser.parseString(Files.readString(reporter.report(chosen, dir, new RecordingContext())

@@ -48,7 +48,7 @@ class GoldenWorkbookTest {
                 new KCandidate(2, 900.0, 0.41, 0.95, 1200.0, 3_000_000L),
                 new KCandidate(3, 500.0, Double.NaN, 0.80, 1500.0, 4_000_000L)),
                 3, 2, "k = 2: because it is the test", 2, 3);
-        PipelineResult chosen = new PipelineResult(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(),
+        PipelineResult chosen = Fixtures.result(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(),
                 r.model(), r.quality(), r.segments(), r.timings(), r.stageVersions(), r.outputs(),
                 Optional.of(selection));
         assertEquals("b748e7323e8e89e65578a8631d8aa2d2ffcd690f959369d1e110d08143518939",

@@ -54,7 +54,7 @@ class XlsxReporterTest {
                 new KCandidate(3, 500.0, 0.45, 0.80, 1500.0, 4_000_000L),
                 new KCandidate(4, 420.0, Double.NaN, 0.90, 1400.0, 5_000_000L)),
                 3, 2, "k = 2: because it is the test", 3, 3);
-        return new PipelineResult(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(), r.model(), r.quality(),
+        return Fixtures.result(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(), r.model(), r.quality(),
                 r.segments(), r.timings(), r.stageVersions(), r.outputs(), Optional.of(selection));
     }
 
@@ -323,7 +323,7 @@ class XlsxReporterTest {
                 new KCandidate(2, 900.0, 0.41, 0.95, 1200.0, 3_000_000L, 0.99),
                 new KCandidate(3, 500.0, 0.45, 0.80, 1500.0, 4_000_000L, 0.85)),
                 0, 3, "k = 3: stable. Runner-up: k = 2.", 3, 3, 2, 3);
-        Path file = write(reporter, new PipelineResult(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(),
+        Path file = write(reporter, Fixtures.result(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(),
                 r.model(), r.quality(), r.segments(), r.timings(), r.stageVersions(), r.outputs(),
                 Optional.of(selection)));
         List<Row> rows = read(file).get("Choosing k");
@@ -380,7 +380,7 @@ class XlsxReporterTest {
         }
         FeatureMatrix features = new FeatureMatrix(EntityKind.CUSTOMER, ids,
                 List.of(new NumericColumn("monetary", monetary)), List.of(), "monetary");
-        PipelineResult big = new PipelineResult(base.spec(), base.source(), features, features, Map.of(),
+        PipelineResult big = Fixtures.result(base.spec(), base.source(), features, features, Map.of(),
                 new Fixtures.FakeModel(new int[n], 1, 0), base.quality(),
                 List.of(new SegmentProfile(0, "All", n, 1, 1, List.of("monetary"), new double[] {n / 2.0},
                         new double[] {n / 2.0}, new double[] {n / 2.0}, List.of())),
@@ -420,7 +420,7 @@ class XlsxReporterTest {
         // a segment profiled on other features than the rest: found on the second sheet, after the first is written
         List<SegmentProfile> segments = List.of(r.segments().get(0), new SegmentProfile(1, "Odd", 2, 2.0 / 3, 0.5,
                 List.of("recency"), new double[] {1}, new double[] {1}, new double[] {1}, List.of()));
-        PipelineResult broken = new PipelineResult(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(),
+        PipelineResult broken = Fixtures.result(r.spec(), r.source(), r.features(), r.scaled(), r.scaling(),
                 r.model(), r.quality(), segments, r.timings(), r.stageVersions(), r.outputs());
         assertThrows(IllegalStateException.class, () -> reporter.report(broken, dir, new RecordingContext()));
         try (Stream<Path> files = Files.list(dir)) {

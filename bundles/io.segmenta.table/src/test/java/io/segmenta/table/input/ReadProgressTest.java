@@ -3,7 +3,6 @@ package io.segmenta.table.input;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.segmenta.testing.RecordingContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;

@@ -3,7 +3,7 @@ package io.segmenta.engine.internal.selection;
 import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.NumericColumn;
-import io.segmenta.api.pipeline.PartitionAgreement;
+import io.segmenta.cluster.support.PartitionAgreement;
 import io.segmenta.engine.internal.metrics.Clustering;
 import java.util.ArrayList;
 import java.util.Arrays;

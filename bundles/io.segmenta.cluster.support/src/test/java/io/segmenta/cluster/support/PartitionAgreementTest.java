@@ -1,4 +1,4 @@
-package io.segmenta.api.pipeline;
+package io.segmenta.cluster.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

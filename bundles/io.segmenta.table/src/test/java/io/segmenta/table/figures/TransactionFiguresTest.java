@@ -1,4 +1,4 @@
-package io.segmenta.api.pipeline;
+package io.segmenta.table.figures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,10 +8,11 @@ import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.data.TimestampColumn;
 import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
+import io.segmenta.api.pipeline.BusinessFigures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class BusinessFiguresTest {
+class TransactionFiguresTest {
     private static TransactionTable table(int[] orders, List<String> orderIds, double[] amounts) {
         int n = amounts.length;
         return new TransactionTable(List.of(
@@ -24,7 +25,7 @@ class BusinessFiguresTest {
 
     @Test
     void ordersAreDistinctOrderIdsAndTheAverageIsPerOrderNotPerRow() {
-        BusinessFigures f = BusinessFigures.of(table(new int[] {0, 0, 1}, List.of("o1", "o2"),
+        BusinessFigures f = TransactionFigures.of(table(new int[] {0, 0, 1}, List.of("o1", "o2"),
                 new double[] {10, 20, 30}));
         assertEquals(2, f.orders());
         assertEquals(60, f.totalAmount());
@@ -34,10 +35,15 @@ class BusinessFiguresTest {
 
     @Test
     void withoutOrdersTheAverageIsUndefined() {
-        BusinessFigures f = BusinessFigures.of(table(new int[0], List.of(), new double[0]));
+        BusinessFigures f = TransactionFigures.of(table(new int[0], List.of(), new double[0]));
         assertEquals(0, f.orders());
         assertEquals(0, f.totalAmount());
         assertTrue(Double.isNaN(f.averageOrderValue()));
+    }
+
+    @Test
+    void noTransactionsGiveTheSameFiguresAsNone() {
+        assertEquals(BusinessFigures.none(), TransactionFigures.of(table(new int[0], List.of(), new double[0])));
     }
 
     @Test
@@ -45,7 +51,7 @@ class BusinessFiguresTest {
         CategoricalColumn region = new CategoricalColumn("region",
                 new int[] {0, 1, 2, 1, CategoricalColumn.MISSING, 2, 2, 3}, List.of("UK", "DE", "FR", "NL"));
         double[] amount = {10, 5, 1, 30, 1000, 2, 3, 10};
-        List<BusinessFigures.LevelAmount> all = BusinessFigures.levelsByAmount(region, amount);
+        List<BusinessFigures.LevelAmount> all = TransactionFigures.levelsByAmount(region, amount);
         assertEquals(List.of(new BusinessFigures.LevelAmount("DE", 35, 2), new BusinessFigures.LevelAmount("UK", 10, 1),
                 new BusinessFigures.LevelAmount("NL", 10, 1), new BusinessFigures.LevelAmount("FR", 6, 3)), all);
 

@@ -1,4 +1,4 @@
-package io.segmenta.api.pipeline;
+package io.segmenta.table.figures;
 
 import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.EntityKind;
@@ -6,6 +6,9 @@ import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.TimestampColumn;
 import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
+import io.segmenta.api.pipeline.BusinessFigures;
+import io.segmenta.api.pipeline.SegmentTrend;
+import io.segmenta.api.pipeline.SegmentTrends;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -15,13 +18,40 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
-/** The counting behind {@link SegmentTrends#of}: primitive arrays indexed by (segment, month) and (segment, level). */
-final class TrendCounting {
+/**
+ * The definition of {@link SegmentTrends} on a run's kept transactions (what the reports show under "Trends over
+ * time"; the engine fills {@code PipelineResult.trends()} with it): one pass over the rows for the months' range,
+ * one that adds each row to its (segment, month) and (segment, level) cells in primitive arrays; distinct orders
+ * and entities by sorting packed keys, as {@code Grouping} does; no object per row.
+ * <p>
+ * Months are calendar months of the transactions' local date-times, from the month of the first counted row to
+ * that of the last, months without a row included (all zero). A row counts for the segment of its entity (the
+ * customer, or the seller for a seller segmentation); rows whose entity is in no segment (an extractor or a join
+ * left it out) or that have no timestamp are not counted ({@link SegmentTrends#rowsOutside()}).
+ */
+public final class TrendCounting {
     private TrendCounting() {
     }
 
-    static SegmentTrends count(TransactionTable t, FeatureMatrix features, int[] labels, int k) {
+    /**
+     * The trends of a run.
+     *
+     * @param transactions the kept transactions
+     * @param features the features clustered (their ids are the entities of the segments)
+     * @param labels the segment of each row of {@code features}
+     * @param k the number of segments
+     */
+    public static SegmentTrends of(TransactionTable transactions, FeatureMatrix features, int[] labels, int k) {
+        Objects.requireNonNull(transactions, "transactions");
+        if (labels.length != features.rowCount()) {
+            throw new IllegalArgumentException(labels.length + " labels for " + features.rowCount() + " rows");
+        }
+        return count(transactions, features, labels, k);
+    }
+
+    private static SegmentTrends count(TransactionTable t, FeatureMatrix features, int[] labels, int k) {
         int n = t.rowCount();
         CategoricalColumn entity = features.entity() == EntityKind.SELLER
                 ? t.categorical(TransactionField.SELLER).orElse(null) : t.customer();

@@ -1,4 +1,4 @@
-package io.segmenta.api.pipeline;
+package io.segmenta.table.figures;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +11,9 @@ import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.data.TimestampColumn;
 import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
+import io.segmenta.api.pipeline.BusinessFigures;
+import io.segmenta.api.pipeline.SegmentTrend;
+import io.segmenta.api.pipeline.SegmentTrends;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * the first to the last counted row with the empty ones, month boundaries to the second, distinct orders and
  * customers, and the rows that count for no segment.
  */
-class SegmentTrendsTest {
+class TrendCountingTest {
     private static final int M = CategoricalColumn.MISSING;
 
     /**
@@ -68,7 +71,7 @@ class SegmentTrendsTest {
 
     @Test
     void revenueOrdersAndActiveCustomersPerSegmentAndMonthAsWorkedOutByHand() {
-        SegmentTrends trends = SegmentTrends.of(table(), features(), new int[] {1, 0, 1}, 2);
+        SegmentTrends trends = TrendCounting.of(table(), features(), new int[] {1, 0, 1}, 2);
 
         assertEquals(List.of("2011-01", "2011-02", "2011-03", "2011-04", "2011-05"), trends.monthNames());
         assertEquals(2, trends.rowsOutside(), "D's row and the row without a time");
@@ -85,7 +88,7 @@ class SegmentTrendsTest {
 
     @Test
     void topLevelsPerSegmentByAmountWithRowsAndNoColumnNoList() {
-        SegmentTrends trends = SegmentTrends.of(table(), features(), new int[] {1, 0, 1}, 2);
+        SegmentTrends trends = TrendCounting.of(table(), features(), new int[] {1, 0, 1}, 2);
         SegmentTrend a = trends.segments().get(0);
         SegmentTrend bc = trends.segments().get(1);
         assertEquals(List.of(new BusinessFigures.LevelAmount("toys", 30, 2), new BusinessFigures.LevelAmount("games", 5, 1)),
@@ -116,7 +119,7 @@ class SegmentTrendsTest {
                 new NumericColumn("amount", amount), new CategoricalColumn("product", level, names)));
         FeatureMatrix f = new FeatureMatrix(EntityKind.CUSTOMER, List.of("A"),
                 List.of(new NumericColumn("x", new double[1])), List.of(), null);
-        List<BusinessFigures.LevelAmount> top = SegmentTrends.of(t, f, new int[] {0}, 1).segments().get(0)
+        List<BusinessFigures.LevelAmount> top = TrendCounting.of(t, f, new int[] {0}, 1).segments().get(0)
                 .top(TransactionField.PRODUCT);
         assertEquals(SegmentTrends.TOP, top.size());
         assertEquals("p11", top.get(0).level());
@@ -128,6 +131,6 @@ class SegmentTrendsTest {
         TransactionTable empty = new TransactionTable(List.of(new CategoricalColumn("customer", new int[0], List.of()),
                 new CategoricalColumn("order", new int[0], List.of()), new TimestampColumn("timestamp", new long[0]),
                 new NumericColumn("quantity", new double[0]), new NumericColumn("amount", new double[0])));
-        assertTrue(SegmentTrends.of(empty, features(), new int[] {0, 0, 1}, 2).isEmpty());
+        assertTrue(TrendCounting.of(empty, features(), new int[] {0, 0, 1}, 2).isEmpty());
     }
 }

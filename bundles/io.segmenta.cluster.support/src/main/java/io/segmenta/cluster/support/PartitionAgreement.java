@@ -1,10 +1,11 @@
-package io.segmenta.api.pipeline;
+package io.segmenta.cluster.support;
 
 /**
  * The adjusted Rand index of two partitions of the same rows (Hubert and Arabie, 1985), as scikit-learn's
  * {@code adjusted_rand_score}: 1 for the same partition whatever the segment numbers, about 0 for partitions that
- * agree no more than chance, negative below. It defines {@link KCandidate#stability()}; being here, the engine,
- * the test support and the benchmarks share one implementation. Pair counts are taken in double: at a million
+ * agree no more than chance, negative below. It defines {@code KCandidate.stability()} (the engine's choice of k);
+ * being here, beside what the algorithms share, the engine, the test support and the benchmarks use one
+ * implementation. Pair counts are taken in double: at a million
  * rows they reach 5e11, and their products 1e23.
  */
 public final class PartitionAgreement {

@@ -1,0 +1,39 @@
+package io.segmenta.table.input;
+
+import io.segmenta.api.stage.Options;
+import io.segmenta.api.stage.StageContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A stage context that records progress calls and info lines, never cancelled: the part of
+ * {@code io.segmenta.testing.RecordingContext} these tests use. The test-support bundle builds on this bundle (its
+ * fixtures compute figures with it), so this bundle's tests cannot depend on it.
+ */
+final class RecordingContext implements StageContext {
+    record Progress(long done, long total, String unit) {
+    }
+
+    final List<Progress> progress = new ArrayList<>();
+    final List<String> infos = new ArrayList<>();
+
+    @Override
+    public void progress(long done, long total, String unit) {
+        progress.add(new Progress(done, total, unit));
+    }
+
+    @Override
+    public void info(String message) {
+        infos.add(message);
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return false;
+    }
+
+    @Override
+    public Options options() {
+        return Options.empty();
+    }
+}
