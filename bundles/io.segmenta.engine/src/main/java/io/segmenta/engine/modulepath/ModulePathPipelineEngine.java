@@ -37,9 +37,9 @@ import java.util.ServiceLoader;
 import java.util.function.Function;
 
 /**
- * The engine on the module path (or class path): found with {@code ServiceLoader.load(PipelineEngine.class)},
- * it finds its stages the same way, once, on first use. Stages cannot come and go here, so a name that two
- * stages of one kind share is an error (naming both origins) rather than a choice.
+ * The engine on the module path (or class path): found with {@link ServiceLoader} (on the module path among the
+ * modules of its layer), it finds its stages the same way, once, on first use. Stages cannot come and go here, so
+ * a name that two stages of one kind share is an error (naming both origins) rather than a choice.
  * <p>
  * The bnd annotations make bnd write {@code provides io.segmenta.api.pipeline.PipelineEngine with ...} and the
  * four {@code uses} clauses into the generated {@code module-info.class}, and the matching (optional)
