@@ -102,7 +102,7 @@ public final class SegmentaCli {
      * name sorts first, so that the choice does not depend on the order of the path.
      */
     static PipelineEngine loadEngine() {
-        return ServiceLoader.load(PipelineEngine.class).stream()
+        return serviceLoader(PipelineEngine.class).stream()
                 .sorted(Comparator.comparing(p -> p.type().getName()))
                 .map(ServiceLoader.Provider::get)
                 .findFirst().orElse(null);
@@ -110,10 +110,22 @@ public final class SegmentaCli {
 
     /** The sample generators on the module path (or class path), by class name, so the order is stable. */
     static List<SampleGenerator> loadGenerators() {
-        return ServiceLoader.load(SampleGenerator.class).stream()
+        return serviceLoader(SampleGenerator.class).stream()
                 .sorted(Comparator.comparing(p -> p.type().getName()))
                 .map(ServiceLoader.Provider::get)
                 .toList();
+    }
+
+    /**
+     * On the module path the providers of the modules of the CLI's layer, as {@code uses} intends; on the class
+     * path (tests) the plain {@link ServiceLoader#load(Class)}. The plain one on the module path would also look
+     * for META-INF/services in every jar of the path, to find nothing more (docs/performance.md, "Memory and
+     * start-up defaults of bin/segmenta").
+     */
+    private static <S> ServiceLoader<S> serviceLoader(Class<S> service) {
+        Module module = SegmentaCli.class.getModule();
+        ModuleLayer layer = module.getLayer();
+        return module.isNamed() && layer != null ? ServiceLoader.load(layer, service) : ServiceLoader.load(service);
     }
 
     int execute(String[] args, PrintStream out, PrintStream err) {

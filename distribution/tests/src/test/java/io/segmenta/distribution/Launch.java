@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a launcher of the distribution (bin/segmenta, bin/segmenta-shell) as a user would, and what it printed. */
@@ -34,6 +35,15 @@ final class Launch {
     /** {@link #run(Path, long, String, String...)} with the launcher of another distribution (in {@code home}). */
     static Launch run(Path home, Path workDir, long timeoutSeconds, String launcher, String... args)
             throws IOException, InterruptedException {
+        return run(home, workDir, timeoutSeconds, Map.of(), launcher, args);
+    }
+
+    /**
+     * {@link #run(Path, Path, long, String, String...)} with these environment variables set (JAVA_OPTS among
+     * them, else it is removed).
+     */
+    static Launch run(Path home, Path workDir, long timeoutSeconds, Map<String, String> environment,
+            String launcher, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(home.resolve("bin").resolve(launcher).toString());
         command.addAll(List.of(args));
@@ -44,6 +54,7 @@ final class Launch {
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().remove("JAVA_OPTS");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             // the launcher is a shell script: stop the JVM it started too

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -42,6 +43,17 @@ final class FeatureSetExtraction {
     }
 
     private record Read(StageEntry source, Path input) {
+        // written out: a record's own equals and hashCode link through method handles on first use
+        // (ObjectMethods), some 4 % of a short CLI run (docs/performance.md, "Memory and start-up defaults")
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Read r && Objects.equals(source, r.source) && Objects.equals(input, r.input);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(source) + Objects.hashCode(input);
+        }
     }
 
     private FeatureSetExtraction() {

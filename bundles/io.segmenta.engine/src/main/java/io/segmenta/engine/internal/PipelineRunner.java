@@ -44,13 +44,22 @@ public final class PipelineRunner {
     private final Function<String, System.Logger> loggers;
     private final Set<RunState> active = ConcurrentHashMap.newKeySet();
 
+    /**
+     * {@code System.getLogger} behind a method of this class: a method reference to the caller-sensitive
+     * {@code System::getLogger} makes Java spin a hidden class when it is first made (some 10 ms of a short CLI
+     * run; docs/performance.md, "Memory and start-up defaults of bin/segmenta"). The caller is this class either way.
+     */
+    private static System.Logger systemLogger(String name) {
+        return System.getLogger(name);
+    }
+
     public PipelineRunner(StageCatalog catalog) {
         this(catalog, new StageDefaults());
     }
 
     /** @param defaults option defaults per stage, consulted when each run starts */
     public PipelineRunner(StageCatalog catalog, StageDefaults defaults) {
-        this(catalog, defaults, System::getLogger);
+        this(catalog, defaults, PipelineRunner::systemLogger);
     }
 
     /**
@@ -66,7 +75,7 @@ public final class PipelineRunner {
     }
 
     public PipelineRunner(StageCatalog catalog, Scaler scaler, int threads, StageDefaults defaults) {
-        this(catalog, scaler, threads, defaults, System::getLogger);
+        this(catalog, scaler, threads, defaults, PipelineRunner::systemLogger);
     }
 
     /**

@@ -37,9 +37,9 @@ import java.util.ServiceLoader;
 import java.util.function.Function;
 
 /**
- * The engine on the module path (or class path): found with {@code ServiceLoader.load(PipelineEngine.class)},
- * it finds its stages the same way, once, on first use. Stages cannot come and go here, so a name that two
- * stages of one kind share is an error (naming both origins) rather than a choice.
+ * The engine on the module path (or class path): found with {@link ServiceLoader} (on the module path among the
+ * modules of its layer), it finds its stages the same way, once, on first use. Stages cannot come and go here, so
+ * a name that two stages of one kind share is an error (naming both origins) rather than a choice.
  * <p>
  * The bnd annotations make bnd write {@code provides io.segmenta.api.pipeline.PipelineEngine with ...} and the
  * four {@code uses} clauses into the generated {@code module-info.class}, and the matching (optional)
@@ -131,15 +131,26 @@ public final class ModulePathPipelineEngine implements PipelineEngine {
     private static List<? extends Stage> load(StageKind kind) {
         List<Stage> stages = new ArrayList<>();
         try {
-            // the plain load(Class) as the module system intends: providers of named modules via `uses`,
-            // and META-INF/services on the class path
-            for (Stage stage : ServiceLoader.load(kind.contract())) {
+            for (Stage stage : serviceLoader(kind.contract())) {
                 stages.add(stage);
             }
         } catch (ServiceConfigurationError e) {
             throw new SegmentaException("cannot load the " + kind.label() + " stages: " + e.getMessage(), e);
         }
         return stages;
+    }
+
+    /**
+     * The providers of {@code service}: on the module path those of the modules of this engine's layer (the
+     * {@code provides} of the stages' modules, as {@code uses} intends); on the class path (tests, an unnamed
+     * module) the plain {@link ServiceLoader#load(Class)}, which reads META-INF/services. The plain one on the module
+     * path would also look for META-INF/services in every jar of the path, to find nothing more: about a tenth of
+     * the Java time of a short CLI run (docs/performance.md, "Memory and start-up defaults of bin/segmenta").
+     */
+    private static <S> ServiceLoader<S> serviceLoader(Class<S> service) {
+        Module module = ModulePathPipelineEngine.class.getModule();
+        ModuleLayer layer = module.getLayer();
+        return module.isNamed() && layer != null ? ServiceLoader.load(layer, service) : ServiceLoader.load(service);
     }
 
     /**
