@@ -134,9 +134,10 @@ public final class Silhouette {
     }
 
     /**
-     * As {@link #of(Clustering, int, BooleanSupplier)}, telling {@code rowsDone} after each round of tile pairs
-     * how far it has got, as the share of the distances done so far times {@code c.n}: it rises at every call
-     * and ends at {@code c.n}. It is called from the calling thread.
+     * As {@link #of(Clustering, int, BooleanSupplier)}, telling {@code rowsDone} after a round of tile pairs
+     * how far it has got, as the share of the distances done so far times {@code c.n}, when that is at least
+     * {@link #ROW_BLOCK} rows more than the last call said, and at the end ({@code c.n}). It is called from the
+     * calling thread.
      */
     public static Values of(Clustering c, int threads, BooleanSupplier cancelled, LongConsumer rowsDone) {
         if (!c.scorable()) {
@@ -167,7 +168,7 @@ public final class Silhouette {
                 }
                 done += work[r];
                 long rows = r == rounds.length - 1 ? c.n : (long) ((double) done / total * c.n);
-                if (rows > reported) {
+                if (rows == c.n || rows >= reported + ROW_BLOCK) {
                     rowsDone.accept(rows);
                     reported = rows;
                 }
