@@ -1,9 +1,16 @@
 package io.segmenta.engine.internal.metrics;
 
 import io.segmenta.api.RunCancelledException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
@@ -27,8 +34,9 @@ import java.util.function.LongConsumer;
  * a per-column sum that goes, at the end of the pair, to each row of B's sum for A's cluster. A tile with itself
  * takes its full square (the row sums only), which costs 1/tiles of the work more than a triangle but keeps the
  * loops simple;</li>
- * <li>the pairs run in rounds in which no tile appears twice (a round-robin tournament), so that the pairs of a
- * round can run on any threads at once without sharing a row; the rounds run one after the other.</li>
+ * <li>the pairs are ordered in rounds in which no tile appears twice (a round-robin tournament); the threads
+ * take them in that order, each pair as soon as its two tiles have done their earlier ones ({@link Schedule}), so
+ * that no two threads work on one tile at once and no thread waits for a whole round to end.</li>
  * </ul>
  * Every row's sums are added in the order of the rounds, fixed by the data alone, so the result does not
  * depend on the number of threads, to the last bit.
@@ -111,7 +119,7 @@ public final class Silhouette {
 
     /**
      * @param threads the number of threads to use (1 computes in the calling thread)
-     * @param cancelled polled before each pair of tiles
+     * @param cancelled polled before each pair of tiles (256 x 256 distances at most)
      * @return the mean silhouette, or NaN when it is undefined (fewer than 2 clusters or one per row)
      * @throws RunCancelledException when {@code cancelled} became true before the end
      */
@@ -134,49 +142,50 @@ public final class Silhouette {
     }
 
     /**
-     * As {@link #of(Clustering, int, BooleanSupplier)}, telling {@code rowsDone} after a round of tile pairs
-     * how far it has got, as the share of the distances done so far times {@code c.n}, when that is at least
+     * As {@link #of(Clustering, int, BooleanSupplier)}, telling {@code rowsDone} after a pair of tiles how far
+     * it has got, as the share of the distances done so far times {@code c.n}, when that is at least
      * {@link #ROW_BLOCK} rows more than the last call said, and at the end ({@code c.n}). It is called from the
-     * calling thread.
+     * computing threads, one call at a time, with ever higher counts; it must be cheap.
      */
     public static Values of(Clustering c, int threads, BooleanSupplier cancelled, LongConsumer rowsDone) {
         if (!c.scorable()) {
             return new Values(Double.NaN, new double[0]);
         }
         Silhouette s = new Silhouette(c);
-        int[][] rounds = rounds(s.tileCluster.length);
-        long[] work = new long[rounds.length];
-        long total = 0;
-        for (int r = 0; r < rounds.length; r++) {
-            work[r] = s.work(rounds[r]);
-            total += work[r];
-        }
-        // a pool of our own: the common pool may be small or busy, and its size is not ours to choose
-        ForkJoinPool pool = threads > 1 ? new ForkJoinPool(threads) : null;
-        try {
-            long done = 0;
-            long reported = 0;
-            for (int r = 0; r < rounds.length; r++) {
-                int pairs = rounds[r].length / 2;
-                if (pool == null || pairs < 2) {
-                    s.pairs(rounds[r], 0, pairs, cancelled);
-                } else {
-                    pool.invoke(new Pairs(s, rounds[r], 0, pairs, cancelled));
+        Schedule schedule = new Schedule(s, rounds(s.tileCluster.length), cancelled, rowsDone);
+        if (threads <= 1) {
+            schedule.work();
+        } else {
+            // a pool of our own: the common pool may be small or busy, and its size is not ours to choose
+            ForkJoinPool pool = new ForkJoinPool(threads);
+            try {
+                List<Callable<Void>> workers = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    workers.add(() -> {
+                        schedule.work();
+                        return null;
+                    });
                 }
-                if (s.stopped) {
-                    throw new RunCancelledException("silhouette computation");
+                for (Future<Void> f : pool.invokeAll(workers)) {
+                    f.get();
                 }
-                done += work[r];
-                long rows = r == rounds.length - 1 ? c.n : (long) ((double) done / total * c.n);
-                if (rows == c.n || rows >= reported + ROW_BLOCK) {
-                    rowsDone.accept(rows);
-                    reported = rows;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RunCancelledException("silhouette computation");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
                 }
-            }
-        } finally {
-            if (pool != null) {
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
                 pool.shutdown();
             }
+        }
+        if (s.stopped) {
+            throw new RunCancelledException("silhouette computation");
         }
         double[] byRow = new double[c.n];
         double sum = 0;
@@ -222,56 +231,132 @@ public final class Silhouette {
         return rounds;
     }
 
-    /** The distances the pairs of a round compute. */
-    private long work(int[] round) {
-        long w = 0;
-        for (int q = 0; q < round.length; q += 2) {
-            w += (long) size(round[q]) * size(round[q + 1]);
-        }
-        return w;
-    }
-
     private int size(int tile) {
         return tileStart[tile + 1] - tileStart[tile];
     }
 
-    /** Splits a round's pairs in halves until one is left, then computes it. */
-    private static final class Pairs extends RecursiveAction {
-        private static final long serialVersionUID = 1L;
-        private final transient Silhouette s;
-        private final int[] round;
-        private final int from;
-        private final int to;
-        private final transient BooleanSupplier cancelled;
+    /**
+     * The pairs of all rounds in order, and which of them are taken and done. Any thread takes the first pair
+     * not yet taken whose tiles have done all their earlier pairs: so every tile's pairs, and every row's sums,
+     * go in the order of the rounds whatever the threads, and no two threads work on one tile at once. There is
+     * no barrier between rounds: a thread that the machine holds back delays only the pairs of its two tiles
+     * and, rounds later, of the tiles that met those.
+     */
+    private static final class Schedule {
+        private final Silhouette s;
+        /** Pair q is tiles {@code pairs[2q]} and {@code pairs[2q + 1]}. */
+        private final int[] pairs;
+        /** How many pairs each of pair q's tiles has before it: {@code before[2q]} and {@code before[2q + 1]}. */
+        private final int[] before;
+        private final int count;
+        private final AtomicIntegerArray taken;
+        /** Pairs done per tile. */
+        private final AtomicIntegerArray done;
+        /** Every pair before it is taken (a hint where to start looking; a stale value is only slower). */
+        private volatile int low;
+        /** How far past the first pair not taken a thread looks for one it can take. */
+        private final int window;
+        private final BooleanSupplier cancelled;
+        private final LongConsumer rowsDone;
+        private final long total;
+        private final AtomicLong distances = new AtomicLong();
+        private long reported;
 
-        Pairs(Silhouette s, int[] round, int from, int to, BooleanSupplier cancelled) {
+        Schedule(Silhouette s, int[][] rounds, BooleanSupplier cancelled, LongConsumer rowsDone) {
             this.s = s;
-            this.round = round;
-            this.from = from;
-            this.to = to;
             this.cancelled = cancelled;
+            this.rowsDone = rowsDone;
+            int tiles = s.tileCluster.length;
+            int n = 0;
+            for (int[] round : rounds) {
+                n += round.length / 2;
+            }
+            count = n;
+            pairs = new int[2 * n];
+            before = new int[2 * n];
+            int[] seen = new int[tiles];
+            long work = 0;
+            int q = 0;
+            for (int[] round : rounds) {
+                for (int i = 0; i < round.length; i += 2, q++) {
+                    int a = round[i];
+                    int b = round[i + 1];
+                    pairs[2 * q] = a;
+                    pairs[2 * q + 1] = b;
+                    before[2 * q] = seen[a]++;
+                    before[2 * q + 1] = a == b ? before[2 * q] : seen[b]++;
+                    work += (long) s.size(a) * s.size(b);
+                }
+            }
+            total = work;
+            taken = new AtomicIntegerArray(n);
+            done = new AtomicIntegerArray(tiles);
+            window = Math.max(64, 4 * tiles);
         }
 
-        @Override
-        protected void compute() {
-            if (to - from > 1) {
-                int mid = (from + to) >>> 1;
-                invokeAll(new Pairs(s, round, from, mid, cancelled), new Pairs(s, round, mid, to, cancelled));
-            } else {
-                s.pairs(round, from, to, cancelled);
+        /** Takes and computes pairs until none is left or the run is cancelled. */
+        void work() {
+            TileDistances tile = new TileDistances(s.d, s.c, s.gamma, TILE);
+            int idle = 0;
+            while (!s.stopped) {
+                int q = take();
+                if (q == count) {
+                    return;
+                }
+                if (q < 0) {
+                    // every pair in reach waits for one another thread is computing
+                    idle++;
+                    if (idle < 100) {
+                        Thread.onSpinWait();
+                    } else if (idle < 200) {
+                        Thread.yield();
+                    } else {
+                        LockSupport.parkNanos(20_000);
+                    }
+                    continue;
+                }
+                idle = 0;
+                if (cancelled.getAsBoolean()) {
+                    s.stopped = true;
+                    return;
+                }
+                int a = pairs[2 * q];
+                int b = pairs[2 * q + 1];
+                s.pair(a, b, tile);
+                done.incrementAndGet(a); // publishes the pair's sums to the thread that takes a's next pair
+                if (a != b) {
+                    done.incrementAndGet(b);
+                }
+                progress((long) s.size(a) * s.size(b));
             }
         }
-    }
 
-    /** Computes pairs {@code [from, to)} of a round in this thread, unless the run is cancelled first. */
-    private void pairs(int[] round, int from, int to, BooleanSupplier cancelled) {
-        TileDistances tile = new TileDistances(d, c, gamma, TILE);
-        for (int q = from; q < to; q++) {
-            if (stopped || cancelled.getAsBoolean()) {
-                stopped = true;
-                return;
+        /** A pair taken by this thread, -1 when none can be taken now, {@link #count} when all are taken. */
+        private int take() {
+            int from = low;
+            while (from < count && taken.get(from) != 0) {
+                from++;
             }
-            pair(round[2 * q], round[2 * q + 1], tile);
+            low = from;
+            int end = (int) Math.min(count, (long) from + window);
+            for (int q = from; q < end; q++) {
+                if (taken.get(q) == 0 && done.get(pairs[2 * q]) == before[2 * q]
+                        && done.get(pairs[2 * q + 1]) == before[2 * q + 1] && taken.compareAndSet(q, 0, 1)) {
+                    return q;
+                }
+            }
+            return from == count ? count : -1;
+        }
+
+        private void progress(long pairDistances) {
+            long sum = distances.addAndGet(pairDistances);
+            long rows = sum == total ? s.n : (long) ((double) sum / total * s.n);
+            synchronized (this) {
+                if (rows > reported && (rows == s.n || rows >= reported + ROW_BLOCK)) {
+                    reported = rows;
+                    rowsDone.accept(rows);
+                }
+            }
         }
     }
 
