@@ -170,13 +170,15 @@ public final class Silhouette {
                     f.get();
                 }
             } catch (InterruptedException e) {
+                s.stopped = true; // the workers stop at their next pair
                 Thread.currentThread().interrupt();
                 throw new RunCancelledException("silhouette computation");
             } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
+                Throwable cause = schedule.failure();
+                if (cause instanceof RuntimeException r) {
                     throw r;
                 }
-                if (e.getCause() instanceof Error err) {
+                if (cause instanceof Error err) {
                     throw err;
                 }
                 throw new IllegalStateException(e.getCause());
@@ -261,6 +263,8 @@ public final class Silhouette {
         private final long total;
         private final AtomicLong distances = new AtomicLong();
         private long reported;
+        /** The first failure of a thread, rethrown as it was (fork/join would wrap a copy of it). */
+        private Throwable failure;
 
         Schedule(Silhouette s, int[][] rounds, BooleanSupplier cancelled, LongConsumer rowsDone) {
             this.s = s;
@@ -294,8 +298,25 @@ public final class Silhouette {
             window = Math.max(64, 4 * tiles);
         }
 
-        /** Takes and computes pairs until none is left or the run is cancelled. */
+        /**
+         * Takes and computes pairs until none is left or the run is cancelled. A failure stops the other
+         * threads too (they would otherwise wait for the failed pair's tiles for ever).
+         */
         void work() {
+            try {
+                takeAndCompute();
+            } catch (RuntimeException | Error e) {
+                synchronized (this) {
+                    if (failure == null) {
+                        failure = e;
+                    }
+                }
+                s.stopped = true;
+                throw e;
+            }
+        }
+
+        private void takeAndCompute() {
             TileDistances tile = new TileDistances(s.d, s.c, s.gamma, TILE);
             int idle = 0;
             while (!s.stopped) {
@@ -329,6 +350,10 @@ public final class Silhouette {
                 }
                 progress((long) s.size(a) * s.size(b));
             }
+        }
+
+        synchronized Throwable failure() {
+            return failure;
         }
 
         /** A pair taken by this thread, -1 when none can be taken now, {@link #count} when all are taken. */

@@ -2,10 +2,15 @@ package io.segmenta.engine.internal.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.segmenta.api.RunCancelledException;
 import io.segmenta.engine.internal.Lcg;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +46,24 @@ class SilhouetteTest {
             labels[i] = i == 17 ? 3 : i % 10 == 0 ? 2 : i % 3 == 0 ? 1 : 0; // about 640, 300, 110 and 1 rows
         }
         check(new Clustering(c.x, n, 3, labels, 4), "uneven");
+    }
+
+    /** A failure in one thread stops the others, which would otherwise wait for its tiles, and reaches the caller. */
+    @Test
+    void aFailureOrACancellationMidwayEndsEveryThread() {
+        Clustering c = data(3000, 2, 0, 4, 61);
+        AtomicInteger polls = new AtomicInteger();
+        IllegalStateException e = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> assertThrows(IllegalStateException.class, () -> Silhouette.mean(c, 3, () -> {
+                    if (polls.incrementAndGet() == 20) {
+                        throw new IllegalStateException("poll 20 fails");
+                    }
+                    return false;
+                })));
+        assertEquals("poll 20 fails", e.getMessage());
+        AtomicInteger later = new AtomicInteger();
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThrows(RunCancelledException.class,
+                () -> Silhouette.mean(c, 3, () -> later.incrementAndGet() > 20)));
     }
 
     @Test
