@@ -152,7 +152,8 @@ public final class SilhouetteBenchmark {
                 + CENTRE_BOX + ") in " + arguments.columns() + " columns, seed " + arguments.seed()
                 + "; the planted labels are scored");
         out.println("  java     " + Silhouette.class.getName() + ".mean, " + arguments.threads() + " thread(s); "
-                + arguments.warmup() + " warm-up and " + arguments.iterations() + " measured pair(s) of calls per size");
+                + arguments.warmup() + " warm-up and " + arguments.iterations()
+                + " measured pair(s) of calls per size");
         out.println("  python   " + (arguments.reference() ? arguments.python()
                 + " src/main/python/silhouette.py: sklearn.metrics.silhouette_score(X, labels, metric=\"euclidean\"),"
                 + " one call after each Java call" : "not run (--no-reference)"));

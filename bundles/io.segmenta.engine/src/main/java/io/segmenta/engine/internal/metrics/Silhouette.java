@@ -8,9 +8,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
@@ -35,7 +32,7 @@ import java.util.function.LongConsumer;
  * takes its full square (the row sums only), which costs 1/tiles of the work more than a triangle but keeps the
  * loops simple;</li>
  * <li>the pairs are ordered in rounds in which no tile appears twice (a round-robin tournament); the threads
- * take them in that order, each pair as soon as its two tiles have done their earlier ones ({@link Schedule}), so
+ * take them in that order, each pair as soon as its two tiles have done their earlier ones ({@link PairSchedule}), so
  * that no two threads work on one tile at once and no thread waits for a whole round to end.</li>
  * </ul>
  * Every row's sums are added in the order of the rounds, fixed by the data alone, so the result does not
@@ -47,8 +44,8 @@ public final class Silhouette {
     /** The most rows in a tile. */
     static final int TILE = 256;
 
-    private final int n;
-    private final int d;
+    final int n;
+    final int d;
     private final int k;
     /** Column-major copy of the rows sorted by cluster: column t of sorted row p at {@code t * n + p}. */
     private final double[] columns;
@@ -60,15 +57,15 @@ public final class Silhouette {
     private final int[] sizes;
     /** Column-major categorical codes of the sorted rows: column t of sorted row p at {@code t * n + p}. */
     private final int[] codes;
-    private final int c;
-    private final double gamma;
+    final int c;
+    final double gamma;
     /** Tile t: the sorted rows {@code tileStart[t] .. tileStart[t + 1] - 1}, all of cluster {@code tileCluster[t]}. */
     private final int[] tileStart;
-    private final int[] tileCluster;
+    final int[] tileCluster;
     /** The sum of the distances from sorted row p to the members of cluster l, at {@code p * k + l}. */
     private final double[] sums;
     /** Set by the pair that saw the run cancelled; the others stop at their next pair. */
-    private volatile boolean stopped;
+    volatile boolean stopped;
 
     private Silhouette(Clustering c) {
         n = c.n;
@@ -152,7 +149,7 @@ public final class Silhouette {
             return new Values(Double.NaN, new double[0]);
         }
         Silhouette s = new Silhouette(c);
-        Schedule schedule = new Schedule(s, rounds(s.tileCluster.length), cancelled, rowsDone);
+        PairSchedule schedule = new PairSchedule(s, PairSchedule.rounds(s.tileCluster.length), cancelled, rowsDone);
         if (threads <= 1) {
             schedule.work();
         } else {
@@ -203,193 +200,15 @@ public final class Silhouette {
         return new Values(sum / c.n, byRow);
     }
 
-    /**
-     * The rounds of tile pairs {@code (round[2q], round[2q + 1])}, the first tile of a pair never after the
-     * second: first every tile with itself, then the rounds of a round-robin tournament between the tiles (the
-     * circle method), so that every two tiles meet once and no tile appears twice in a round.
-     */
-    static int[][] rounds(int tiles) {
-        int m = tiles % 2 == 0 ? tiles : tiles + 1; // with an odd count, a dummy tile m - 1 sits out each round
-        int[][] rounds = new int[m][];
-        int[] diagonal = new int[2 * tiles];
-        for (int t = 0; t < tiles; t++) {
-            diagonal[2 * t] = t;
-            diagonal[2 * t + 1] = t;
-        }
-        rounds[0] = diagonal;
-        for (int r = 0; r < m - 1; r++) {
-            int[] pairs = new int[m];
-            int count = 0;
-            for (int q = 0; q < m / 2; q++) {
-                int a = q == 0 ? m - 1 : (r + q) % (m - 1);
-                int b = q == 0 ? r : (r - q + m - 1) % (m - 1);
-                if (a < tiles && b < tiles) {
-                    pairs[count++] = Math.min(a, b);
-                    pairs[count++] = Math.max(a, b);
-                }
-            }
-            rounds[r + 1] = Arrays.copyOf(pairs, count);
-        }
-        return rounds;
-    }
-
-    private int size(int tile) {
+    int size(int tile) {
         return tileStart[tile + 1] - tileStart[tile];
-    }
-
-    /**
-     * The pairs of all rounds in order, and which of them are taken and done. Any thread takes the first pair
-     * not yet taken whose tiles have done all their earlier pairs: so every tile's pairs, and every row's sums,
-     * go in the order of the rounds whatever the threads, and no two threads work on one tile at once. There is
-     * no barrier between rounds: a thread that the machine holds back delays only the pairs of its two tiles
-     * and, rounds later, of the tiles that met those.
-     */
-    private static final class Schedule {
-        private final Silhouette s;
-        /** Pair q is tiles {@code pairs[2q]} and {@code pairs[2q + 1]}. */
-        private final int[] pairs;
-        /** How many pairs each of pair q's tiles has before it: {@code before[2q]} and {@code before[2q + 1]}. */
-        private final int[] before;
-        private final int count;
-        private final AtomicIntegerArray taken;
-        /** Pairs done per tile. */
-        private final AtomicIntegerArray done;
-        /** Every pair before it is taken (a hint where to start looking; a stale value is only slower). */
-        private volatile int low;
-        /** How far past the first pair not taken a thread looks for one it can take. */
-        private final int window;
-        private final BooleanSupplier cancelled;
-        private final LongConsumer rowsDone;
-        private final long total;
-        private final AtomicLong distances = new AtomicLong();
-        private long reported;
-        /** The first failure of a thread, rethrown as it was (fork/join would wrap a copy of it). */
-        private Throwable failure;
-
-        Schedule(Silhouette s, int[][] rounds, BooleanSupplier cancelled, LongConsumer rowsDone) {
-            this.s = s;
-            this.cancelled = cancelled;
-            this.rowsDone = rowsDone;
-            int tiles = s.tileCluster.length;
-            int n = 0;
-            for (int[] round : rounds) {
-                n += round.length / 2;
-            }
-            count = n;
-            pairs = new int[2 * n];
-            before = new int[2 * n];
-            int[] seen = new int[tiles];
-            long work = 0;
-            int q = 0;
-            for (int[] round : rounds) {
-                for (int i = 0; i < round.length; i += 2, q++) {
-                    int a = round[i];
-                    int b = round[i + 1];
-                    pairs[2 * q] = a;
-                    pairs[2 * q + 1] = b;
-                    before[2 * q] = seen[a]++;
-                    before[2 * q + 1] = a == b ? before[2 * q] : seen[b]++;
-                    work += (long) s.size(a) * s.size(b);
-                }
-            }
-            total = work;
-            taken = new AtomicIntegerArray(n);
-            done = new AtomicIntegerArray(tiles);
-            window = Math.max(64, 4 * tiles);
-        }
-
-        /**
-         * Takes and computes pairs until none is left or the run is cancelled. A failure stops the other
-         * threads too (they would otherwise wait for the failed pair's tiles for ever).
-         */
-        void work() {
-            try {
-                takeAndCompute();
-            } catch (RuntimeException | Error e) {
-                synchronized (this) {
-                    if (failure == null) {
-                        failure = e;
-                    }
-                }
-                s.stopped = true;
-                throw e;
-            }
-        }
-
-        private void takeAndCompute() {
-            TileDistances tile = new TileDistances(s.d, s.c, s.gamma, TILE);
-            int idle = 0;
-            while (!s.stopped) {
-                int q = take();
-                if (q == count) {
-                    return;
-                }
-                if (q < 0) {
-                    // every pair in reach waits for one another thread is computing
-                    idle++;
-                    if (idle < 100) {
-                        Thread.onSpinWait();
-                    } else if (idle < 200) {
-                        Thread.yield();
-                    } else {
-                        LockSupport.parkNanos(20_000);
-                    }
-                    continue;
-                }
-                idle = 0;
-                if (cancelled.getAsBoolean()) {
-                    s.stopped = true;
-                    return;
-                }
-                int a = pairs[2 * q];
-                int b = pairs[2 * q + 1];
-                s.pair(a, b, tile);
-                done.incrementAndGet(a); // publishes the pair's sums to the thread that takes a's next pair
-                if (a != b) {
-                    done.incrementAndGet(b);
-                }
-                progress((long) s.size(a) * s.size(b));
-            }
-        }
-
-        synchronized Throwable failure() {
-            return failure;
-        }
-
-        /** A pair taken by this thread, -1 when none can be taken now, {@link #count} when all are taken. */
-        private int take() {
-            int from = low;
-            while (from < count && taken.get(from) != 0) {
-                from++;
-            }
-            low = from;
-            int end = (int) Math.min(count, (long) from + window);
-            for (int q = from; q < end; q++) {
-                if (taken.get(q) == 0 && done.get(pairs[2 * q]) == before[2 * q]
-                        && done.get(pairs[2 * q + 1]) == before[2 * q + 1] && taken.compareAndSet(q, 0, 1)) {
-                    return q;
-                }
-            }
-            return from == count ? count : -1;
-        }
-
-        private void progress(long pairDistances) {
-            long sum = distances.addAndGet(pairDistances);
-            long rows = sum == total ? s.n : (long) ((double) sum / total * s.n);
-            synchronized (this) {
-                if (rows > reported && (rows == s.n || rows >= reported + ROW_BLOCK)) {
-                    reported = rows;
-                    rowsDone.accept(rows);
-                }
-            }
-        }
     }
 
     /**
      * Adds the distances between the rows of tiles {@code a} and {@code b}: to each row of a, its sum over b; to
      * each row of b (when it is not a), its sum over a.
      */
-    private void pair(int a, int b, TileDistances tile) {
+    void pair(int a, int b, TileDistances tile) {
         int from = tileStart[b];
         int len = tileStart[b + 1] - from;
         tile.load(columns, codes, n, from, len);

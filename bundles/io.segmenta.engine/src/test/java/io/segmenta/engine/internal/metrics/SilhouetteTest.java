@@ -69,7 +69,7 @@ class SilhouetteTest {
     @Test
     void roundsMeetEveryTwoTilesOnceAndNoTileTwiceInARound() {
         for (int tiles = 1; tiles <= 9; tiles++) {
-            int[][] rounds = Silhouette.rounds(tiles);
+            int[][] rounds = PairSchedule.rounds(tiles);
             int[][] met = new int[tiles][tiles];
             for (int[] round : rounds) {
                 boolean[] seen = new boolean[tiles];
