@@ -304,8 +304,8 @@ public final class SegmentaCli {
 
                 `segmenta select-k` helps choose --k: it reads and extracts once, fits the algorithm for every k
                 of a range and prints cost, silhouette, Davies-Bouldin and Calinski-Harabasz per k, the elbow of
-                the cost curve (Kneedle) and a recommended k with the reason; it writes nothing. Beyond 20,000
-                rows the silhouette is computed on a uniform sample of 20,000 rows drawn with the seed; the
+                the cost curve (Kneedle) and a recommended k with the reason; it writes nothing. Beyond 40,000
+                rows the silhouette is computed on a uniform sample of 40,000 rows drawn with the seed; the
                 option\s""" + EngineOptions.SILHOUETTE_SAMPLE + "=N (or " + EngineOptions.SILHOUETTE_EXACT
                 + ") changes that, for run too.\n\n" + """
                 select-k options:

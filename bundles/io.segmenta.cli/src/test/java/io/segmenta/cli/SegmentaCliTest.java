@@ -86,7 +86,7 @@ class SegmentaCliTest {
     void stagesVerboseShowsOrigins() {
         assertEquals(0, run("stages", "--verbose"));
         assertTrue(out().startsWith("KIND               NAME       ORIGIN"), out());
-        assertTrue(out().matches("(?s).*\nengine +silhouette-sample +20000 .*"),
+        assertTrue(out().matches("(?s).*\nengine +silhouette-sample +40000 .*"),
                 "the engine's options are listed: " + out());
     }
 

@@ -48,7 +48,7 @@ class StageListTest {
 
                 OPTIONS (give them with --option KEY=VALUE)
                 STAGE   OPTION              DEFAULT                             DESCRIPTION
-                engine  silhouette-sample   20000                               the most rows the silhouette is computed on (a sample drawn with the seed beyond it), or exact
+                engine  silhouette-sample   40000                               the most rows the silhouette is computed on (a sample drawn with the seed beyond it), or exact
                 engine  segment-names       none                                renames segments by rule or by number, e.g. highest monetary=VIP; lowest recency=Active
                 engine  transform           log1p,zscore                        the scaling chain of every numeric feature without its own (log1p, zscore, robust, minmax, winsorize:P1:P2, none)
                 engine  transform.<column>  the transform option                the scaling chain of one feature, e.g. transform.monetary=robust

@@ -38,11 +38,12 @@ import java.util.stream.Collectors;
  * </pre>
  *
  * For each size it generates K Gaussian blobs ({@link #blobs}) with their labels, writes them to a CSV in a
- * temporary folder (every value with {@link Double#toString}, which reads back as the same double), times W
- * discarded and I measured calls of the Java silhouette on T threads, then runs {@code python/silhouette.py}
- * (from this jar; source in src/main/python) with the same W and I on that CSV. The script prints the score,
- * its seconds and a SHA-256 of the matrix and labels it parsed; the benchmark checks that digest against its
- * own, so that a difference in score cannot come from different input.
+ * temporary folder (every value with {@link Double#toString}, which reads back as the same double), and times W
+ * discarded and I measured pairs of calls: one of the Java silhouette on T threads, then one of
+ * {@code python/silhouette.py} (from this jar; source in src/main/python) on that CSV, in a new process each
+ * time, so that both sides of a pair see the same load on a shared machine. The script prints the score, its
+ * seconds and a SHA-256 of the matrix and labels it parsed; the benchmark checks that digest against its own,
+ * so that a difference in score cannot come from different input.
  * <p>
  * When the interpreter cannot be started, or numpy or scikit-learn cannot be imported (the script's exit status
  * 3), the Java figures are still reported and the reference is marked as skipped, with the reason.
@@ -72,8 +73,8 @@ public final class SilhouetteBenchmark {
             + "  --rows N,...    points of the generated matrices (default 20000,100000)\n"
             + "  --columns D     numeric columns (default " + DEFAULT_COLUMNS + ")\n"
             + "  --clusters K    Gaussian blobs, the labels (default " + DEFAULT_CLUSTERS + ")\n"
-            + "  --warmup W      discarded calls first, on each side (default 1)\n"
-            + "  --iterations I  measured calls on each side; the median is reported (default 3)\n"
+            + "  --warmup W      discarded pairs of calls (Java, then Python) first (default 1)\n"
+            + "  --iterations I  measured pairs of calls; the median of each side is reported (default 3)\n"
             + "  --threads T     threads of the Java silhouette (default: the available processors)\n"
             + "  --seed S        the data's seed (default " + SEED + ")\n"
             + "  --python PATH   the interpreter with numpy and scikit-learn (default " + DEFAULT_PYTHON + ")\n"
@@ -91,6 +92,17 @@ public final class SilhouetteBenchmark {
      */
     record Reference(String status, String reason, double score, List<Double> seconds, double secondsMedian,
             double loadSeconds, String sha256, String versions, String blasThreads) {
+        /** The calls of one size (one measured call each), as one reference: the median of their seconds. */
+        static Reference measured(List<Reference> calls) {
+            List<Double> seconds = calls.stream().map(Reference::secondsMedian).toList();
+            double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            int m = sorted.length;
+            double median = m % 2 == 1 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
+            Reference last = calls.get(m - 1);
+            return new Reference("ok", null, last.score(), seconds, median, last.loadSeconds(), last.sha256(),
+                    last.versions(), last.blasThreads());
+        }
+
         static Reference notRun(String status, String reason) {
             return new Reference(status, reason, Double.NaN, List.of(), Double.NaN, Double.NaN, null, null, null);
         }
@@ -140,10 +152,11 @@ public final class SilhouetteBenchmark {
                 + CENTRE_BOX + ") in " + arguments.columns() + " columns, seed " + arguments.seed()
                 + "; the planted labels are scored");
         out.println("  java     " + Silhouette.class.getName() + ".mean, " + arguments.threads() + " thread(s); "
-                + arguments.warmup() + " warm-up and " + arguments.iterations() + " measured call(s) per size");
+                + arguments.warmup() + " warm-up and " + arguments.iterations()
+                + " measured pair(s) of calls per size");
         out.println("  python   " + (arguments.reference() ? arguments.python()
                 + " src/main/python/silhouette.py: sklearn.metrics.silhouette_score(X, labels, metric=\"euclidean\"),"
-                + " the same numbers of calls" : "not run (--no-reference)"));
+                + " one call after each Java call" : "not run (--no-reference)"));
         out.flush();
 
         Path work = createTempDir();
@@ -188,6 +201,9 @@ public final class SilhouetteBenchmark {
         List<Long> measured = new ArrayList<>();
         long[] cpu = new long[arguments.iterations()];
         double score = Double.NaN;
+        // in pairs, one Java call and then one scikit-learn call, so that both see the same load on a shared machine
+        List<Reference> calls = new ArrayList<>();
+        Reference stop = !arguments.reference() ? Reference.notRun("skipped", "--no-reference") : skipped;
         for (int i = 0; i < arguments.warmup() + arguments.iterations(); i++) {
             long cpuStart = Machine.processCpuNanos();
             long start = System.nanoTime();
@@ -209,10 +225,20 @@ public final class SilhouetteBenchmark {
             out.printf(Locale.ROOT, "  %,9d points java   %s %d: %.3f s, silhouette %s%n", n,
                     warmup ? "warm-up " : "measured", warmup ? i + 1 : i - arguments.warmup() + 1, nanos / 1e9,
                     Double.toString(s));
+            if (stop == null) {
+                Reference call = reference(arguments, script, csv);
+                if (call.ok()) {
+                    calls.add(call);
+                    out.printf(Locale.ROOT, "  %,9d points python %s %d: %.3f s, silhouette %s%n", n,
+                            warmup ? "warm-up " : "measured", warmup ? i + 1 : i - arguments.warmup() + 1,
+                            call.secondsMedian(), Double.toString(call.score()));
+                } else {
+                    stop = call;
+                }
+            }
             out.flush();
         }
-        Reference reference = !arguments.reference() ? Reference.notRun("skipped", "--no-reference")
-                : skipped != null ? skipped : reference(arguments, script, csv);
+        Reference reference = stop != null ? stop : Reference.measured(calls.subList(arguments.warmup(), calls.size()));
         out.printf(Locale.ROOT, "  %,9d points python %s%n", n, reference.ok()
                 ? String.format(Locale.ROOT, "median %.3f s (%s), silhouette %s", reference.secondsMedian(),
                         reference.seconds().stream().map(t -> String.format(Locale.ROOT, "%.3f", t))
@@ -268,8 +294,9 @@ public final class SilhouetteBenchmark {
             return Reference.notRun("skipped", SCRIPT_RESOURCE + " is not in the jar (built without "
                     + "src/main/python?)");
         }
-        ProcessBuilder pb = new ProcessBuilder(arguments.python(), script.toString(), csv.toString(), "--warmup",
-                Integer.toString(arguments.warmup()), "--iterations", Integer.toString(arguments.iterations()));
+        // one call per process: the benchmark alternates the two sides
+        ProcessBuilder pb = new ProcessBuilder(arguments.python(), script.toString(), csv.toString(), "--warmup", "0",
+                "--iterations", "1");
         // the script's warnings and errors go straight to the user; its standard output is the JSON
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         Process process;

@@ -17,10 +17,11 @@ public final class EngineOptions {
     /** The value of {@link #SILHOUETTE_SAMPLE} that computes the exact silhouette on every row. */
     public static final String SILHOUETTE_EXACT = "exact";
     /**
-     * The default of {@link #SILHOUETTE_SAMPLE}: the exact silhouette is O(n²); 20,000 rows take a few seconds,
-     * and a sample of that size estimates the mean to about ±0.01.
+     * The default of {@link #SILHOUETTE_SAMPLE}: the exact silhouette is O(n²), and up to this many rows it takes
+     * less than a second on two cores (docs/performance.md); beyond it a sample of this size costs the same and
+     * estimates the mean to better than ±0.01.
      */
-    public static final int DEFAULT_SILHOUETTE_SAMPLE = 20_000;
+    public static final int DEFAULT_SILHOUETTE_SAMPLE = 40_000;
     /** The model file a run saves its fitted model to, for {@link PipelineEngine#predict}. */
     public static final String SAVE_MODEL = "save-model";
     /**

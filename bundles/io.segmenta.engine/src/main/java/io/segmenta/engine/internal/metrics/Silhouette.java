@@ -1,10 +1,13 @@
 package io.segmenta.engine.internal.metrics;
 
 import io.segmenta.api.RunCancelledException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveAction;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
@@ -18,53 +21,57 @@ import java.util.function.LongConsumer;
  * <li>{@code s(i) = (b - a) / max(a, b)}, and 0 for a member of a cluster of one, and 0 when
  * {@code a = b = 0} (scikit-learn's {@code nan_to_num} of 0/0).</li>
  * </ul>
- * It takes all n² distances, and no distance matrix is kept (memory is O(n·d)). To make the n² part fast:
+ * It needs every row's sum of distances to each cluster: all n² distances, of which it computes each unordered
+ * pair once, and keeps no distance matrix (memory O(n·(d + k))). How:
  * <ul>
- * <li>the rows are first sorted by cluster and stored column by column, so that the members of a cluster are
- * one contiguous range of each column: a row's distance sum to a cluster is a plain loop over that range,
- * with no scattered writes;</li>
- * <li>that loop is cut into tiles of {@link #TILE} members and done in three simple passes over a scratch
- * array (squared differences column by column, square roots, sum), which the JIT compiles to SIMD
- * instructions; a block of {@link #ROW_BLOCK} rows works on the same tile while it is in the first-level
- * cache;</li>
- * <li>blocks of rows are spread over a fork/join pool of a fixed size.</li>
+ * <li>the rows are sorted by cluster and stored column by column, and cut into tiles of at most {@link #TILE}
+ * rows of one cluster each;</li>
+ * <li>for a pair of tiles A and B, each row of A gets its distances to all of B in one vectorised pass
+ * ({@link TileDistances}); their sum goes to that row's sum for B's cluster, and each distance is also added to
+ * a per-column sum that goes, at the end of the pair, to each row of B's sum for A's cluster. A tile with itself
+ * takes its full square (the row sums only), which costs 1/tiles of the work more than a triangle but keeps the
+ * loops simple;</li>
+ * <li>the pairs are ordered in rounds in which no tile appears twice (a round-robin tournament); the threads
+ * take them in that order, each pair as soon as its two tiles have done their earlier ones ({@link PairSchedule}), so
+ * that no two threads work on one tile at once and no thread waits for a whole round to end.</li>
  * </ul>
- * Each row's sums are added in an order fixed by the data alone, and block totals in block order, so the result
- * does not depend on the number of threads.
+ * Every row's sums are added in the order of the rounds, fixed by the data alone, so the result does not
+ * depend on the number of threads, to the last bit.
  */
 public final class Silhouette {
+    /** Rows whose coefficients are added up together before the running total. */
     static final int ROW_BLOCK = 64;
+    /** The most rows in a tile. */
     static final int TILE = 256;
 
-    private final int n;
-    private final int d;
+    final int n;
+    final int d;
     private final int k;
     /** Column-major copy of the rows sorted by cluster: column t of sorted row p at {@code t * n + p}. */
     private final double[] columns;
-    /** Members of cluster c are the sorted rows {@code start[c] .. start[c + 1] - 1}. */
-    private final int[] start;
     /** The cluster of each sorted row. */
     private final int[] cluster;
     /** The row (of the clustering) each sorted row is. */
     private final int[] origin;
-    /** s(p) of each sorted row, filled by the blocks. */
-    private final double[] values;
     /** Members per cluster. */
     private final int[] sizes;
     /** Column-major categorical codes of the sorted rows: column t of sorted row p at {@code t * n + p}. */
     private final int[] codes;
-    private final int c;
-    private final double gamma;
-    /** Rows whose coefficient is done, over all threads, for the progress callback. */
-    private final AtomicLong rowsDone = new AtomicLong();
-    private final LongConsumer progress;
+    final int c;
+    final double gamma;
+    /** Tile t: the sorted rows {@code tileStart[t] .. tileStart[t + 1] - 1}, all of cluster {@code tileCluster[t]}. */
+    private final int[] tileStart;
+    final int[] tileCluster;
+    /** The sum of the distances from sorted row p to the members of cluster l, at {@code p * k + l}. */
+    private final double[] sums;
+    /** Set by the pair that saw the run cancelled; the others stop at their next pair. */
+    volatile boolean stopped;
 
-    private Silhouette(Clustering c, LongConsumer progress) {
-        this.progress = progress;
+    private Silhouette(Clustering c) {
         n = c.n;
         d = c.d;
         k = c.clusters;
-        start = new int[k + 1];
+        int[] start = new int[k + 1];
         for (int l : c.labels) {
             start[l + 1]++;
         }
@@ -79,7 +86,6 @@ public final class Silhouette {
         codes = new int[n * this.c];
         cluster = new int[n];
         origin = new int[n];
-        values = new double[n];
         for (int i = 0; i < n; i++) {
             int p = next[c.labels[i]]++;
             cluster[p] = c.labels[i];
@@ -91,11 +97,26 @@ public final class Silhouette {
                 codes[t * n + p] = c.categories[i * this.c + t];
             }
         }
+        int tiles = 0;
+        for (int l = 0; l < k; l++) {
+            tiles += (sizes[l] + TILE - 1) / TILE;
+        }
+        tileStart = new int[tiles + 1];
+        tileCluster = new int[tiles];
+        int t = 0;
+        for (int l = 0; l < k; l++) {
+            for (int from = start[l]; from < start[l + 1]; from += TILE) {
+                tileStart[t] = from;
+                tileCluster[t++] = l;
+            }
+        }
+        tileStart[tiles] = n;
+        sums = new double[n * k];
     }
 
     /**
      * @param threads the number of threads to use (1 computes in the calling thread)
-     * @param cancelled polled before each block of rows
+     * @param cancelled polled before each pair of tiles (256 x 256 distances at most)
      * @return the mean silhouette, or NaN when it is undefined (fewer than 2 clusters or one per row)
      * @throws RunCancelledException when {@code cancelled} became true before the end
      */
@@ -118,162 +139,90 @@ public final class Silhouette {
     }
 
     /**
-     * As {@link #of(Clustering, int, BooleanSupplier)}, telling {@code rowsDone} after each block of rows how
-     * many rows are done so far (of {@code c.n}); it is called from the computing threads, at most once per
-     * {@link #ROW_BLOCK} rows, so it must be thread-safe and cheap (throttling is the listener's job).
+     * As {@link #of(Clustering, int, BooleanSupplier)}, telling {@code rowsDone} after a pair of tiles how far
+     * it has got, as the share of the distances done so far times {@code c.n}, when that is at least
+     * {@link #ROW_BLOCK} rows more than the last call said, and at the end ({@code c.n}). It is called from the
+     * computing threads, one call at a time, with ever higher counts; it must be cheap.
      */
     public static Values of(Clustering c, int threads, BooleanSupplier cancelled, LongConsumer rowsDone) {
         if (!c.scorable()) {
             return new Values(Double.NaN, new double[0]);
         }
-        Silhouette s = new Silhouette(c, rowsDone);
-        int blocks = (c.n + ROW_BLOCK - 1) / ROW_BLOCK;
-        double[] blockSums = new double[blocks];
-        boolean stopped;
-        if (threads <= 1 || blocks == 1) {
-            stopped = !s.blocks(blockSums, cancelled, 0, blocks);
+        Silhouette s = new Silhouette(c);
+        PairSchedule schedule = new PairSchedule(s, PairSchedule.rounds(s.tileCluster.length), cancelled, rowsDone);
+        if (threads <= 1) {
+            schedule.work();
         } else {
             // a pool of our own: the common pool may be small or busy, and its size is not ours to choose
             ForkJoinPool pool = new ForkJoinPool(threads);
             try {
-                Blocks task = new Blocks(s, blockSums, cancelled, 0, blocks);
-                pool.invoke(task);
-                stopped = task.stopped;
+                List<Callable<Void>> workers = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    workers.add(() -> {
+                        schedule.work();
+                        return null;
+                    });
+                }
+                for (Future<Void> f : pool.invokeAll(workers)) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                s.stopped = true; // the workers stop at their next pair
+                Thread.currentThread().interrupt();
+                throw new RunCancelledException("silhouette computation");
+            } catch (ExecutionException e) {
+                Throwable cause = schedule.failure();
+                if (cause instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
             } finally {
                 pool.shutdown();
             }
         }
-        if (stopped) {
+        if (s.stopped) {
             throw new RunCancelledException("silhouette computation");
         }
-        double sum = 0;
-        for (double b : blockSums) {
-            sum += b;
-        }
         double[] byRow = new double[c.n];
-        for (int p = 0; p < c.n; p++) {
-            byRow[s.origin[p]] = s.values[p];
+        double sum = 0;
+        for (int first = 0; first < c.n; first += ROW_BLOCK) {
+            double block = 0;
+            for (int p = first; p < Math.min(c.n, first + ROW_BLOCK); p++) {
+                double v = coefficient(s.sums, p * s.k, s.cluster[p], s.sizes);
+                byRow[s.origin[p]] = v;
+                block += v;
+            }
+            sum += block;
         }
         return new Values(sum / c.n, byRow);
     }
 
-    /** Splits the block range in halves until one block is left, then computes it. */
-    private static final class Blocks extends RecursiveAction {
-        private static final long serialVersionUID = 1L;
-        private final transient Silhouette s;
-        private final double[] blockSums;
-        private final transient BooleanSupplier cancelled;
-        private final int from;
-        private final int to;
-        boolean stopped;
-
-        Blocks(Silhouette s, double[] blockSums, BooleanSupplier cancelled, int from, int to) {
-            this.s = s;
-            this.blockSums = blockSums;
-            this.cancelled = cancelled;
-            this.from = from;
-            this.to = to;
-        }
-
-        @Override
-        protected void compute() {
-            if (to - from > 1) {
-                int mid = (from + to) >>> 1;
-                Blocks left = new Blocks(s, blockSums, cancelled, from, mid);
-                Blocks right = new Blocks(s, blockSums, cancelled, mid, to);
-                invokeAll(left, right);
-                stopped = left.stopped || right.stopped;
-            } else {
-                stopped = !s.blocks(blockSums, cancelled, from, to);
-            }
-        }
+    int size(int tile) {
+        return tileStart[tile + 1] - tileStart[tile];
     }
 
-    /** Computes blocks {@code [from, to)} in this thread; false when cancelled first. */
-    private boolean blocks(double[] blockSums, BooleanSupplier cancelled, int from, int to) {
-        double[] sums = new double[ROW_BLOCK * k];
-        double[] scratch = new double[TILE];
-        for (int b = from; b < to; b++) {
-            if (cancelled.getAsBoolean()) {
-                return false;
-            }
-            int first = b * ROW_BLOCK;
-            int end = Math.min(n, first + ROW_BLOCK);
-            blockSums[b] = block(first, end, sums, scratch);
-            progress.accept(rowsDone.addAndGet(end - first));
+    /**
+     * Adds the distances between the rows of tiles {@code a} and {@code b}: to each row of a, its sum over b; to
+     * each row of b (when it is not a), its sum over a.
+     */
+    void pair(int a, int b, TileDistances tile) {
+        int from = tileStart[b];
+        int len = tileStart[b + 1] - from;
+        tile.load(columns, codes, n, from, len);
+        int own = tileCluster[b];
+        for (int p = tileStart[a]; p < tileStart[a + 1]; p++) {
+            sums[p * k + own] += tile.row(columns, codes, n, p);
         }
-        return true;
-    }
-
-    /** The sum of s(p) over sorted rows {@code [first, end)}. */
-    private double block(int first, int end, double[] sums, double[] scratch) {
-        Arrays.fill(sums, 0, (end - first) * k, 0.0);
-        for (int c = 0; c < k; c++) {
-            for (int tile = start[c]; tile < start[c + 1]; tile += TILE) {
-                int tileEnd = Math.min(start[c + 1], tile + TILE);
-                for (int p = first; p < end; p++) {
-                    // the distance of a row to itself is 0, so it may be added to its own cluster's sum
-                    sums[(p - first) * k + c] += distanceSum(p, tile, tileEnd, scratch);
-                }
-            }
-        }
-        double total = 0;
-        for (int p = first; p < end; p++) {
-            double v = coefficient(sums, (p - first) * k, cluster[p], sizes);
-            values[p] = v; // each block writes its own rows only
-            total += v;
-        }
-        return total;
-    }
-
-    /** The sum of the distances from sorted row p to sorted rows {@code [from, to)}. */
-    private double distanceSum(int p, int from, int to, double[] sq) {
-        final double[] x = columns;
-        final int len = to - from;
-        // passes that each compile to vector instructions: squared differences (and mismatches), square roots, sum
-        if (d == 0) {
-            Arrays.fill(sq, 0, len, 0.0);
-        } else {
-            double xp = x[p];
+        if (a != b) {
+            int other = tileCluster[a];
+            double[] col = tile.col;
             for (int j = 0; j < len; j++) {
-                double diff = xp - x[from + j];
-                sq[j] = diff * diff;
+                sums[(from + j) * k + other] += col[j];
             }
         }
-        for (int t = 0; t < c; t++) {
-            int off = t * n;
-            int cp = codes[off + p];
-            for (int j = 0; j < len; j++) {
-                sq[j] += codes[off + from + j] == cp ? 0.0 : gamma;
-            }
-        }
-        for (int t = 1; t < d; t++) {
-            int off = t * n;
-            double xt = x[off + p];
-            for (int j = 0; j < len; j++) {
-                double diff = xt - x[off + from + j];
-                sq[j] += diff * diff;
-            }
-        }
-        for (int j = 0; j < len; j++) {
-            sq[j] = Math.sqrt(sq[j]);
-        }
-        // four independent sums: additions do not wait for one another
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int j = 0;
-        for (; j + 3 < len; j += 4) {
-            s0 += sq[j];
-            s1 += sq[j + 1];
-            s2 += sq[j + 2];
-            s3 += sq[j + 3];
-        }
-        for (; j < len; j++) {
-            s0 += sq[j];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     /** s(i) from the row's per-cluster distance sums. */
