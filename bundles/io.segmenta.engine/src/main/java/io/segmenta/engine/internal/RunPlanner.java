@@ -195,8 +195,8 @@ final class RunPlanner {
     }
 
     /**
-     * Checks a run's spec before anything is read: runs and iteration cap, option names and values, the columns
-     * the extractor needs, the input and the output folder.
+     * Checks a run's spec before anything is read: runs and iteration cap, option names and values (the engine's and
+     * each stage's own check), the columns the extractor needs, the input and the output folder.
      */
     private static void validate(PipelineSpec spec, ChosenStages chosen) {
         checkCluster(spec);
@@ -241,6 +241,7 @@ final class RunPlanner {
         check.requireKnown(options.asMap().keySet(), "; the stages of this pipeline read: " + check.stagesRead()
                 + "; the engine reads: " + String.join(", ", engine));
         EngineOptionValues.validate(options);
+        check.validateValues(options);
     }
 
     private static void checkOutputFolder(PipelineSpec spec, ChosenStages chosen) {
