@@ -103,6 +103,8 @@ final class Training {
         if (raw.numeric().isEmpty()) {
             throw new SegmentaException(producer + " no numeric features; clustering needs at least one");
         }
+        // a rename rule on a feature the run lacks: refused now, not after clustering
+        SegmentRenames.parse(spec.options()).checkFeatures(raw.numericNames(), raw.valueColumn());
         FittedScaler[] fitted = new FittedScaler[1];
         FeatureMatrix scaled = steps.engine(SCALING, () -> {
             fitted[0] = scaler.fit(raw, spec.options());

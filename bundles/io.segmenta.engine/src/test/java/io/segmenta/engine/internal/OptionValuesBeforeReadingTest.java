@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A stage's check of its option values ({@code Stage.validate}) runs while the engine plans, so that a bad value
- * stops a run, a select-k or a choice of k with its one line before the source reads anything.
+ * stops a run, a select-k or a choice of k with its one line before the source reads anything; a rename rule on a
+ * feature the run lacks stops it as soon as the features are known, before clustering.
  */
 class OptionValuesBeforeReadingTest {
     @TempDir
@@ -58,6 +59,16 @@ class OptionValuesBeforeReadingTest {
         SegmentaException e = assertThrows(SegmentaException.class, () -> runner.run(spec, null));
         assertEquals("option encoding: 'bogus' is not a character set this Java knows", e.getMessage());
         assertEquals(0, fakes.source.calls.get());
+    }
+
+    @Test
+    void aRenameOnAFeatureTheRunLacksIsRefusedBeforeClustering() {
+        PipelineSpec misspelt = spec.withOptions(new Options(Map.of("segment-names", "highest monetry=VIP")));
+        SegmentaException e = assertThrows(SegmentaException.class, () -> runner.run(misspelt, null));
+        assertEquals("option segment-names: 'highest monetry': this run has no feature monetry; its features are"
+                + " frequency, monetary (value = monetary)", e.getMessage());
+        assertEquals(1, fakes.source.calls.get(), "the features are known only once the source read");
+        assertEquals(0, fakes.splitter.calls.get(), "nothing was clustered");
     }
 
     @Test
