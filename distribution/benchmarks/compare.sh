@@ -10,7 +10,10 @@
 #   peer      /usr/bin/python3 ../shared/bench/peer_uk_rfm.py FILE 4 (pandas + scikit-learn), when both import
 # Each run's wall seconds and peak RSS (GNU time's %e and %M) go to stdout with the 1-minute load before it,
 # then the medians and the ratios to the peer. SEGMENTA_HOME defaults to distribution/felix/target/segmenta-*.
-# JAVA_OPTS is passed on (e.g. JAVA_OPTS=-Xmx512m). Nothing runs in mvn verify.
+# JAVA_OPTS is passed on (e.g. JAVA_OPTS=-Xmx512m). SEGMENTA_COMMAND=select-k runs
+#   bin/segmenta select-k --source uk-retail --input FILE --k-min 2 --k-max 6 [SEGMENTA-OPTIONS]
+# instead (segmenta and before only: the peer has no such step), and the medians then give segmenta's ratio to
+# before. Nothing runs in mvn verify.
 set -eu
 
 HERE=$(cd "$(dirname "$0")" && pwd -P)
@@ -29,9 +32,17 @@ PYTHON=${PYTHON:-/usr/bin/python3}
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT INT TERM
 
+COMMAND=${SEGMENTA_COMMAND:-run}
+case $COMMAND in
+    run | select-k) ;;
+    *) echo "SEGMENTA_COMMAND must be run or select-k, was $COMMAND" >&2; exit 2 ;;
+esac
+
 contenders="segmenta"
 [ -n "${SEGMENTA_BEFORE:-}" ] && contenders="$contenders before"
-if "$PYTHON" -c 'import pandas, sklearn' 2>/dev/null; then
+if [ "$COMMAND" = select-k ]; then
+    echo "peer skipped: it has no select-k" >&2
+elif "$PYTHON" -c 'import pandas, sklearn' 2>/dev/null; then
     contenders="$contenders peer"
 else
     echo "peer skipped: $PYTHON cannot import pandas and sklearn (apt-get install python3-pandas python3-sklearn)" >&2
@@ -41,10 +52,12 @@ run() { # name [options] -> one line: name wall rss load
     name=$1
     shift
     load=$(cut -d' ' -f1 /proc/loadavg)
-    case $name in
-        segmenta) set -- "$HOME_NEW/bin/segmenta" -q run --source uk-retail --input "$FILE" --k 4 --out "$OUT/new" "$@" ;;
-        before) set -- "$SEGMENTA_BEFORE/bin/segmenta" -q run --source uk-retail --input "$FILE" --k 4 --out "$OUT/old" "$@" ;;
-        peer) set -- "$PYTHON" "$PEER" "$FILE" 4 ;;
+    case $COMMAND-$name in
+        select-k-segmenta) set -- "$HOME_NEW/bin/segmenta" -q select-k --source uk-retail --input "$FILE" --k-min 2 --k-max 6 "$@" ;;
+        select-k-before) set -- "$SEGMENTA_BEFORE/bin/segmenta" -q select-k --source uk-retail --input "$FILE" --k-min 2 --k-max 6 "$@" ;;
+        *-segmenta) set -- "$HOME_NEW/bin/segmenta" -q run --source uk-retail --input "$FILE" --k 4 --out "$OUT/new" "$@" ;;
+        *-before) set -- "$SEGMENTA_BEFORE/bin/segmenta" -q run --source uk-retail --input "$FILE" --k 4 --out "$OUT/old" "$@" ;;
+        *-peer) set -- "$PYTHON" "$PEER" "$FILE" 4 ;;
     esac
     rm -rf "$OUT/new" "$OUT/old"
     if /usr/bin/time -f "%e %M" -o "$OUT/time" "$@" > "$OUT/stdout" 2> "$OUT/stderr"; then
@@ -69,7 +82,7 @@ while [ "$i" -lt "$PAIRS" ]; do
     i=$((i + 1))
 done | tee "$OUT/runs"
 
-echo "# medians (wall s, peak RSS MiB) and ratios to the peer"
+echo "# medians (wall s, peak RSS MiB) and ratios to the peer (and of segmenta to before)"
 awk '$2 != "FAILED" { n[$1]++; w[$1, n[$1]] = $2; m[$1, n[$1]] = $3 }
     function median(a, name, k,   i, j, t, v) {
         for (i = 1; i <= k; i++) v[i] = a[name, i]
@@ -81,4 +94,6 @@ awk '$2 != "FAILED" { n[$1]++; w[$1, n[$1]] = $2; m[$1, n[$1]] = $3 }
         for (c in n) printf "%s runs %d median_wall_s %.2f median_rss_mib %.0f%s\n", c, n[c], mw[c], mm[c], \
             ("peer" in n && c != "peer") ? sprintf(" wall_ratio_to_peer %.2f (peer/this %.2fx) rss_ratio %.2f", \
             mw[c] / mw["peer"], mw["peer"] / mw[c], mm[c] / mm["peer"]) : ""
+        if ("before" in n && "segmenta" in n) printf "segmenta/before wall_ratio %.2f rss_ratio %.2f\n", \
+            mw["segmenta"] / mw["before"], mm["segmenta"] / mm["before"]
     }' "$OUT/runs"

@@ -1,10 +1,13 @@
 package io.segmenta.testing;
 
+import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.stage.Options;
 import io.segmenta.api.stage.StageContext;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A stage context for tests: records every progress call and info line, carries the given options, and
@@ -24,6 +27,7 @@ public final class RecordingContext implements StageContext {
     private final Options options;
     private final int cancelAfterProgressCalls;
     private Runnable onCancelCheck = () -> { };
+    private Set<TransactionField> fields = EnumSet.allOf(TransactionField.class);
 
     /** No options; never cancelled. */
     public RecordingContext() {
@@ -54,6 +58,22 @@ public final class RecordingContext implements StageContext {
     public RecordingContext onCancelCheck(Runnable hook) {
         this.onCancelCheck = hook;
         return this;
+    }
+
+    /**
+     * Makes {@link #transactionFields()} answer these fields (every field by default), as the engine tells a source
+     * which columns the run reads.
+     *
+     * @return this context
+     */
+    public RecordingContext reading(Set<TransactionField> read) {
+        this.fields = Set.copyOf(read);
+        return this;
+    }
+
+    @Override
+    public Set<TransactionField> transactionFields() {
+        return fields;
     }
 
     @Override

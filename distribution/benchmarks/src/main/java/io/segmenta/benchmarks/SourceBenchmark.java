@@ -432,10 +432,22 @@ public final class SourceBenchmark {
     static final class QuietContext implements StageContext {
         private static final java.util.Set<String> PRINTED = new java.util.HashSet<>();
         private final Options options;
+        private final java.util.Set<io.segmenta.api.data.TransactionField> fields;
         private final List<String> info = new ArrayList<>();
 
         QuietContext(Options options) {
+            this(options, java.util.EnumSet.allOf(io.segmenta.api.data.TransactionField.class));
+        }
+
+        /** @param fields the transaction fields the source is told the run reads (a build before API 1.4 ignores them) */
+        QuietContext(Options options, java.util.Set<io.segmenta.api.data.TransactionField> fields) {
             this.options = options;
+            this.fields = fields;
+        }
+
+        @Override
+        public java.util.Set<io.segmenta.api.data.TransactionField> transactionFields() {
+            return fields;
         }
 
         @Override

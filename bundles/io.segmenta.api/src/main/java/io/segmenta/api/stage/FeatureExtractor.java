@@ -4,7 +4,9 @@ import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.EntityKind;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.SourceData;
+import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -26,6 +28,20 @@ public interface FeatureExtractor extends Stage {
      */
     default Set<String> requiredColumns() {
         return Set.of();
+    }
+
+    /**
+     * The optional canonical transaction fields this extractor reads when they are there (the five required ones
+     * are always read, and so are those of {@link #requiredColumns()}; an empty set: only those), so that the source builds only the columns a run
+     * reads: the engine unions them with what its own steps and the run's reporters read and passes the set to
+     * the source ({@link StageContext#transactionFields()}). By default every field, so an extractor that does not
+     * say gets the whole table as before; one that reads a field not listed here may find it missing. Columns a
+     * source adds under names of its own are not fields, and a source builds them whatever this says.
+     *
+     * @since 1.4
+     */
+    default Set<TransactionField> fieldsRead() {
+        return EnumSet.allOf(TransactionField.class);
     }
 
     /**

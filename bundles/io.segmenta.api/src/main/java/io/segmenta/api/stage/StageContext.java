@@ -1,6 +1,9 @@
 package io.segmenta.api.stage;
 
 import io.segmenta.api.RunCancelledException;
+import io.segmenta.api.data.TransactionField;
+import java.util.EnumSet;
+import java.util.Set;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -49,4 +52,20 @@ public interface StageContext {
 
     /** The options of this run, with typed accessors. */
     Options options();
+
+    /**
+     * The canonical transaction fields the run reads from what this source returns (the union of the
+     * {@link FeatureExtractor#fieldsRead()} of the extractors fed by this read, of the engine's own steps and of
+     * the reporters' {@link Reporter#fieldsRead()}); always holds the five required fields. A source may leave out
+     * the optional columns of the other fields, and skip parsing them: it never leaves out a column a rule
+     * that drops rows needs (it reads that value, it just does not keep it), and the rows kept and rejected are the
+     * same whatever this holds. An entity count of a field not read (such as "products") may be absent from the
+     * data-quality account. A source that ignores this builds every column, as before. Other stages see every
+     * field here.
+     *
+     * @since 1.4
+     */
+    default Set<TransactionField> transactionFields() {
+        return EnumSet.allOf(TransactionField.class);
+    }
 }

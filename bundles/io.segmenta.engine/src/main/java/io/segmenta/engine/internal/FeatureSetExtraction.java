@@ -6,6 +6,7 @@ import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.Rejection;
 import io.segmenta.api.data.SourceData;
 import io.segmenta.api.data.TimestampColumn;
+import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.DataSource;
 import io.segmenta.api.stage.FeatureExtractor;
@@ -64,9 +65,15 @@ final class FeatureSetExtraction {
      * @param runInput the run's input, which shared members read
      * @param fitted a saved fit (predict) that its extractor scores the new data with instead of fitting again;
      *        null in training, where an extractor that fits a model (clv) fits it
+     * @param engine the fields the engine's steps and the reporters read of the run's input ({@link ReadFields})
      */
     static Extracted extract(String set, Path runInput, ChosenStages chosen, StepRunner steps, Options options,
-            ModelState fitted) {
+            ModelState fitted, Set<TransactionField> engine) {
+        Map<Read, List<ChosenMember>> readers = new LinkedHashMap<>();
+        for (ChosenMember m : chosen.members()) {
+            readers.computeIfAbsent(new Read(m.source(), m.shared() ? runInput : m.input()), r -> new ArrayList<>())
+                    .add(m);
+        }
         Map<Read, SourceData> reads = new LinkedHashMap<>();
         List<String> names = new ArrayList<>();
         List<FeatureMatrix> parts = new ArrayList<>();
@@ -77,8 +84,9 @@ final class FeatureSetExtraction {
             SourceData data = reads.get(read);
             if (data == null) {
                 // a source's second read is a step of its own: named after the member it is for
+                // the first read is the run's input: the engine's steps and the reporters read it too
                 data = read(read, reads.isEmpty() ? m.source().name() : m.source().name() + " (" + m.name() + ")",
-                        steps);
+                        steps, ReadFields.of(readers.get(read), reads.isEmpty() ? engine : ReadFields.NONE));
                 reads.put(read, data);
             }
             // a source gives transactions (with the columns the extractor needs) or an entity table without
@@ -157,9 +165,10 @@ final class FeatureSetExtraction {
         return extractor.extractFitted(data.transactions(), context);
     }
 
-    private static SourceData read(Read read, String step, StepRunner steps) {
+    private static SourceData read(Read read, String step, StepRunner steps, Set<TransactionField> fields) {
         DataSource source = (DataSource) read.source().stage();
-        SourceData data = steps.stage(read.source(), step, ctx -> source.read(read.input(), ctx),
+        SourceData data = steps.stage(read.source(), step,
+                ctx -> source.read(read.input(), new ReadContext(ctx, fields)),
                 FeatureSetExtraction::kept);
         if (data.transactions() == null) {
             throw new SegmentaException(read.source().label() + " failed: it returned no transactions table");

@@ -2,6 +2,7 @@ package io.segmenta.engine.internal;
 
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.pipeline.EngineOptions;
+import io.segmenta.api.stage.Options;
 import io.segmenta.api.stage.StageOption;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,9 +13,11 @@ import java.util.TreeSet;
 /**
  * The one check of option names every use case makes (a run's options, a prediction's, configured defaults): an
  * option is known when one of the given stages reads it or it is one of the given engine options. A name nobody
- * reads is a typo that would otherwise be ignored silently.
+ * reads is a typo that would otherwise be ignored silently. Then the stages' own check of their values
+ * ({@link #validateValues}), before anything is read.
  */
 final class OptionCheck {
+    private final List<StageEntry> stages;
     private final Set<String> read = new TreeSet<>();
     private final List<String> engine;
 
@@ -24,6 +27,7 @@ final class OptionCheck {
      *        per-feature transform option)
      */
     OptionCheck(Collection<StageEntry> stages, List<String> engineOptions) {
+        this.stages = List.copyOf(stages);
         for (StageEntry e : stages) {
             for (StageOption o : StepRunner.call(e, () -> e.stage().options())) {
                 read.add(o.name());
@@ -58,6 +62,19 @@ final class OptionCheck {
         if (!unknown.isEmpty()) {
             throw new SegmentaException((unknown.size() == 1 ? "unknown option " : "unknown options ")
                     + String.join(", ", unknown) + explanation);
+        }
+    }
+
+    /**
+     * Each stage's check of its option values ({@link io.segmenta.api.stage.Stage#validate}), in pipeline order:
+     * the first bad value stops the run with its one-line message before any input is read.
+     */
+    void validateValues(Options options) {
+        for (StageEntry e : stages) {
+            StepRunner.call(e, () -> {
+                e.stage().validate(options);
+                return null;
+            });
         }
     }
 

@@ -113,7 +113,8 @@ public final class PipelineRunner {
         PipelineSpec spec = plan.spec();
         ChosenStages chosen = plan.chosen();
         return guarded(chosen, spec.options(), listener, "run " + describe(spec, chosen), steps -> {
-            Training.Prepared prepared = training.prepare(spec, chosen, steps, spec.cluster().k(), "k");
+            Training.Prepared prepared = training.prepare(spec, chosen, steps, spec.cluster().k(), "k",
+                    ReadFields.ofResult(chosen));
             return RunOutputs.write(training.fitAndMeasure(spec, chosen, steps, prepared, Optional.empty(),
                     plan.naming()), chosen, steps, prepared.fitted());
         });
@@ -131,7 +132,7 @@ public final class PipelineRunner {
         ChosenStages chosen = plan.chosen();
         return guarded(chosen, spec.options(), listener, "select-k " + kMin + ".." + kMax + " " + chosen.describe(),
                 steps -> training.measureRange(spec, chosen, kMin, kMax, steps,
-                        training.prepare(spec, chosen, steps, kMax, "k-max")));
+                        training.prepare(spec, chosen, steps, kMax, "k-max", ReadFields.NONE)));
     }
 
     /**
@@ -146,7 +147,8 @@ public final class PipelineRunner {
         ChosenStages chosen = plan.chosen();
         return guarded(chosen, spec.options(), listener, "run choosing k in " + kMin + ".." + kMax + " "
                 + chosen.describe(), steps -> {
-                    Training.Prepared prepared = training.prepare(spec, chosen, steps, kMax, "k-max");
+                    Training.Prepared prepared = training.prepare(spec, chosen, steps, kMax, "k-max",
+                            ReadFields.ofResult(chosen));
                     KSelection selection = training.measureRange(spec, chosen, kMin, kMax, steps, prepared);
                     steps.progress().info(null, "select-k", selection.reason());
                     ClusterRequest c = spec.cluster();

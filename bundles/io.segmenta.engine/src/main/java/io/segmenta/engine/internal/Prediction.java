@@ -124,7 +124,7 @@ final class Prediction {
     PredictionResult execute(PredictSpec spec, Plan plan, StepRunner steps) {
         ChosenStages chosen = plan.chosen();
         FeatureSetExtraction.Extracted extracted = FeatureSetExtraction.extract(plan.saved().features(),
-                spec.input(), chosen, steps, plan.options(), plan.saved().featureState());
+                spec.input(), chosen, steps, plan.options(), plan.saved().featureState(), ReadFields.NONE);
         SourceData data = extracted.data();
         FeatureMatrix raw = data.entitiesOnly()
                 ? ModelColumns.select(spec.model(), spec.input(), plan.saved(), extracted.raw(), steps)
@@ -184,7 +184,9 @@ final class Prediction {
             }
         }
         options.putAll(given.asMap());
-        return new Options(options);
+        Options all = new Options(options);
+        check.validateValues(all);
+        return all;
     }
 
     /**

@@ -193,8 +193,8 @@ final class RunPlanner {
     }
 
     /**
-     * Checks a run's spec before anything is read: runs and iteration cap, option names and values, the columns
-     * the extractor needs, the input and the output folder.
+     * Checks a run's spec before anything is read: runs and iteration cap, option names and values (the engine's and
+     * each stage's own check), the columns the extractor needs, the input and the output folder.
      */
     private static SegmentNaming validate(PipelineSpec spec, ChosenStages chosen) {
         checkCluster(spec);
@@ -239,7 +239,9 @@ final class RunPlanner {
         OptionCheck check = new OptionCheck(readers, engine);
         check.requireKnown(options.asMap().keySet(), "; the stages of this pipeline read: " + check.stagesRead()
                 + "; the engine reads: " + String.join(", ", engine));
-        return EngineOptionValues.validate(options);
+        SegmentNaming naming = EngineOptionValues.validate(options);
+        check.validateValues(options);
+        return naming;
     }
 
     private static void checkOutputFolder(PipelineSpec spec, ChosenStages chosen) {

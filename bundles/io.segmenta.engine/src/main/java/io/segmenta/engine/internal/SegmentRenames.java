@@ -147,12 +147,7 @@ final class SegmentRenames {
                 chosen.put(named(rule, ownNames, chosen), rule.name());
                 continue;
             }
-            int feature = rule.feature() == null ? -1 : named.find(features, rule.feature());
-            if (rule.feature() != null && feature < 0) {
-                throw new SegmentaException("option " + OPTION + ": '" + rule.text() + "': this run has no feature "
-                        + rule.feature() + "; its features are " + String.join(", ", features)
-                        + (named.value() < 0 ? "" : " (" + NamedFeatures.VALUE_ALIAS + " = " + valueColumn + ")"));
-            }
+            int feature = feature(rule, features, named, valueColumn);
             int best = -1;
             for (int s = 0; s < k; s++) {
                 SegmentProfile p = profiles.get(s);
@@ -168,6 +163,32 @@ final class SegmentRenames {
             chosen.put(best, rule.name());
         }
         return chosen;
+    }
+
+    /**
+     * Checks that every rule's feature is one of the run's, as soon as the features are known (before scaling and
+     * clustering), with the message {@link #resolve} would give after them.
+     *
+     * @throws SegmentaException when a rule names a feature the run lacks
+     */
+    void checkFeatures(List<String> features, String valueColumn) {
+        NamedFeatures named = NamedFeatures.of(features, valueColumn);
+        for (Rule rule : rules) {
+            if (rule.pick() != Pick.NAMED) {
+                feature(rule, features, named, valueColumn);
+            }
+        }
+    }
+
+    /** The index of a rule's feature among the features, -1 for a size rule; refused when there is none. */
+    private static int feature(Rule rule, List<String> features, NamedFeatures named, String valueColumn) {
+        int feature = rule.feature() == null ? -1 : named.find(features, rule.feature());
+        if (rule.feature() != null && feature < 0) {
+            throw new SegmentaException("option " + OPTION + ": '" + rule.text() + "': this run has no feature "
+                    + rule.feature() + "; its features are " + String.join(", ", features)
+                    + (named.value() < 0 ? "" : " (" + NamedFeatures.VALUE_ALIAS + " = " + valueColumn + ")"));
+        }
+        return feature;
     }
 
     /** The segment a {@code "NAME"} rule names. */

@@ -5,6 +5,7 @@ import io.segmenta.api.data.DataQuality;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.Rejection;
 import io.segmenta.api.data.SourceData;
+import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.pipeline.BusinessFigures;
 import io.segmenta.api.pipeline.ClusterQuality;
@@ -34,6 +35,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -72,10 +74,12 @@ final class Training {
      * Reads, extracts and scales.
      *
      * @param k the largest k that will be fitted, and how it is called in the message when there are fewer rows
+     * @param engine the transaction fields read after the extraction ({@link ReadFields})
      */
-    Prepared prepare(PipelineSpec spec, ChosenStages chosen, StepRunner steps, int k, String kName) {
+    Prepared prepare(PipelineSpec spec, ChosenStages chosen, StepRunner steps, int k, String kName,
+            Set<TransactionField> engine) {
         FeatureSetExtraction.Extracted extracted = FeatureSetExtraction.extract(spec.features(), spec.input(), chosen,
-                steps, spec.options(), null);
+                steps, spec.options(), null, engine);
         return scale(spec, steps, extracted.data(), extracted.raw(), null, extracted.fit(), k, kName,
                 extracted.producer());
     }
@@ -103,6 +107,8 @@ final class Training {
         if (raw.numeric().isEmpty()) {
             throw new SegmentaException(producer + " no numeric features; clustering needs at least one");
         }
+        // a rename rule on a feature the run lacks: refused now, not after clustering
+        SegmentRenames.parse(spec.options()).checkFeatures(raw.numericNames(), raw.valueColumn());
         FittedScaler[] fitted = new FittedScaler[1];
         FeatureMatrix scaled = steps.engine(SCALING, () -> {
             fitted[0] = scaler.fit(raw, spec.options());

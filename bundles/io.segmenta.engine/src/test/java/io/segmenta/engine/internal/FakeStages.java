@@ -8,6 +8,7 @@ import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.data.Rejection;
 import io.segmenta.api.data.SourceData;
 import io.segmenta.api.data.TimestampColumn;
+import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.stage.ClusterModel;
@@ -16,6 +17,7 @@ import io.segmenta.api.stage.Clusterer;
 import io.segmenta.api.stage.DataSource;
 import io.segmenta.api.stage.FeatureExtractor;
 import io.segmenta.api.stage.ModelState;
+import io.segmenta.api.stage.Options;
 import io.segmenta.api.stage.Reporter;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageKind;
@@ -75,7 +77,15 @@ public final class FakeStages {
     /** Runs the hook, if any, with the stage's context. */
     abstract static class Hooked {
         volatile Consumer<StageContext> hook = ctx -> { };
+        /** What the stage's validate(Options) does (nothing by default); see {@link #validated}. */
+        volatile Consumer<Options> validator = o -> { };
         final AtomicInteger calls = new AtomicInteger();
+        final AtomicInteger validated = new AtomicInteger();
+
+        void validating(Options options) {
+            validated.incrementAndGet();
+            validator.accept(options);
+        }
 
         void enter(StageContext ctx) {
             calls.incrementAndGet();
@@ -90,6 +100,11 @@ public final class FakeStages {
      * </pre>
      */
     public static class Source extends Hooked implements DataSource {
+        @Override
+        public void validate(Options options) {
+            validating(options);
+        }
+
         static final String[] CUSTOMERS = {"c1", "c1", "c2", "c3", "c3", "c4", "c5", "c6", "c7", "c7"};
         static final double[] AMOUNTS = {10, 15, 12, 200, 250, 220, 5000, 4500, 11, 9};
         private final boolean empty;
@@ -171,8 +186,21 @@ public final class FakeStages {
 
     /** Frequency (order lines) and monetary (sum of amounts) per customer; declares the option "snapshot". */
     public static class Extractor extends Hooked implements FeatureExtractor {
+        @Override
+        public void validate(Options options) {
+            validating(options);
+        }
+
         /** The columns this fake claims to need. */
         volatile Set<String> required = Set.of();
+        /** The fields this fake says it reads; null: not said (the API's default, every field). */
+        volatile Set<TransactionField> reads;
+
+        @Override
+        public Set<TransactionField> fieldsRead() {
+            Set<TransactionField> r = reads;
+            return r == null ? FeatureExtractor.super.fieldsRead() : r;
+        }
 
         @Override
         public Set<String> requiredColumns() {
@@ -318,6 +346,14 @@ public final class FakeStages {
     public static class TextReporter extends Hooked implements Reporter {
         private final String name;
         volatile PipelineResult received;
+        /** The fields this fake says it reads; null: not said (the API's default, every field). */
+        volatile Set<TransactionField> reads;
+
+        @Override
+        public Set<TransactionField> fieldsRead() {
+            Set<TransactionField> r = reads;
+            return r == null ? Reporter.super.fieldsRead() : r;
+        }
 
         public TextReporter() {
             this("fake-report");

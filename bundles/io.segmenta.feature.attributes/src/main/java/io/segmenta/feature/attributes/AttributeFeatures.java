@@ -9,6 +9,7 @@ import io.segmenta.api.data.EntityTable;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.data.SourceData;
+import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.FeatureExtractor;
 import io.segmenta.api.stage.FeatureInfo;
@@ -16,6 +17,7 @@ import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -39,6 +41,12 @@ public class AttributeFeatures implements FeatureExtractor {
     @Override
     public String description() {
         return "the columns of a customer table as features (numeric and categorical), named as in the file";
+    }
+
+    /** None: it reads an entity table's columns, not transactions. */
+    @Override
+    public Set<TransactionField> fieldsRead() {
+        return Set.of();
     }
 
     /**

@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -70,6 +71,14 @@ public class BuyerFeatures implements FeatureExtractor {
     public String description() {
         return "buyer behaviour per customer: GMV, revenue, orders, average order value, categories, voucher use,"
                 + " recency; region, payment type and buyer type";
+    }
+
+    /** The optional fields the buyer features use when the source has them. */
+    @Override
+    public Set<TransactionField> fieldsRead() {
+        return Set.of(TransactionField.GMV, TransactionField.PLATFORM_REVENUE, TransactionField.CATEGORY,
+                TransactionField.REGION, TransactionField.CITY, TransactionField.PAYMENT_TYPE,
+                TransactionField.VOUCHER_VALUE, TransactionField.VOUCHER_CODE);
     }
 
     @Override

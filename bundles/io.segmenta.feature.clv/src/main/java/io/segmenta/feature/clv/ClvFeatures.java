@@ -7,17 +7,20 @@ import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.EntityKind;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.NumericColumn;
+import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.FeatureExtractor;
 import io.segmenta.api.stage.FeatureFit;
 import io.segmenta.api.stage.FeatureInfo;
 import io.segmenta.api.stage.FittedFeatures;
 import io.segmenta.api.stage.ModelState;
+import io.segmenta.api.stage.Options;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -42,6 +45,12 @@ public class ClvFeatures implements FeatureExtractor {
     @Override
     public String description() {
         return "customer lifetime value: BG/NBD and Gamma-Gamma fits; P(alive), expected purchases and value, CLV";
+    }
+
+    /** Customer, order, timestamp and amount only: the required fields. */
+    @Override
+    public Set<TransactionField> fieldsRead() {
+        return Set.of();
     }
 
     @Override
@@ -76,6 +85,12 @@ public class ClvFeatures implements FeatureExtractor {
     @Override
     public List<StageOption> options() {
         return ClvOptions.list();
+    }
+
+    /** Every option's value (time unit, horizon, rates, dates), before the source reads anything. */
+    @Override
+    public void validate(Options options) {
+        ClvOptions.of(options);
     }
 
     /**

@@ -9,6 +9,7 @@ import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.data.TransactionTable;
+import io.segmenta.api.stage.Options;
 import io.segmenta.testing.RecordingContext;
 import io.segmenta.testing.TransactionsBuilder;
 import java.io.IOException;
@@ -58,6 +59,12 @@ class ClvFeaturesTest {
         assertEquals("option horizon must be a positive number of weeks, not -1", assertThrows(
                 SegmentaException.class,
                 () -> clv.extract(t, new RecordingContext(Map.of("horizon", "-1"), Integer.MAX_VALUE))).getMessage());
+        // the same lines while the engine plans, before the source reads anything
+        assertEquals("option horizon must be a positive number of weeks, not -1", assertThrows(
+                SegmentaException.class, () -> clv.validate(new Options(Map.of("horizon", "-1")))).getMessage());
+        assertEquals("option time-unit must be day, week or month, not 'year'", assertThrows(SegmentaException.class,
+                () -> clv.validate(new Options(Map.of("time-unit", "year")))).getMessage());
+        clv.validate(new Options(Map.of("horizon", "39", "time-unit", "month")));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.EntityKind;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.NumericColumn;
+import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.FeatureExtractor;
 import io.segmenta.api.stage.FeatureInfo;
@@ -18,6 +19,7 @@ import io.segmenta.table.grouping.Snapshot;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -53,6 +55,12 @@ public class RfmFeatures implements FeatureExtractor {
     @Override
     public String description() {
         return "RFM per customer: recency (days since last purchase), frequency (orders), monetary (total amount)";
+    }
+
+    /** Customer, order, timestamp and amount only: the required fields. */
+    @Override
+    public Set<TransactionField> fieldsRead() {
+        return Set.of();
     }
 
     @Override

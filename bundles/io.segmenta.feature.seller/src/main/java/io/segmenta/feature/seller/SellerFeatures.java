@@ -80,6 +80,14 @@ public class SellerFeatures implements FeatureExtractor {
                 + " seller category and region";
     }
 
+    /** The optional fields the seller features use when the source has them. */
+    @Override
+    public Set<TransactionField> fieldsRead() {
+        return Set.of(TransactionField.SELLER, TransactionField.GMV, TransactionField.PLATFORM_REVENUE,
+                TransactionField.STATUS, TransactionField.SELLER_CATEGORY, TransactionField.SELLER_REGION,
+                TransactionField.SELLER_CITY);
+    }
+
     @Override
     public EntityKind entity() {
         return EntityKind.SELLER;

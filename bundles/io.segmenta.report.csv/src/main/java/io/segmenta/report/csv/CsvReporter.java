@@ -10,6 +10,7 @@ import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.data.Rejection;
 import io.segmenta.api.data.TimestampColumn;
+import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.pipeline.CategoricalProfile;
 import io.segmenta.api.pipeline.ClusterQuality;
 import io.segmenta.api.pipeline.PipelineResult;
@@ -104,6 +105,12 @@ public class CsvReporter implements Reporter {
         return "CSV files: assignments.csv (segment per entity), segments.csv (profiles), segment_categories.csv"
                 + " (categorical shares), summary.csv (the run), trends.csv (per segment and month), movement.csv (with "
                 + "compare-with)";
+    }
+
+    /** None of the transactions: it writes the figures the engine computed (business figures, trends). */
+    @Override
+    public Set<TransactionField> fieldsRead() {
+        return Set.of();
     }
 
     @Override

@@ -5,6 +5,7 @@ import aQute.bnd.annotation.spi.ServiceProvider;
 import com.google.gson.JsonObject;
 import io.segmenta.annotation.StageName;
 import io.segmenta.api.SegmentaException;
+import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.SegmentProfile;
 import io.segmenta.api.stage.Reporter;
@@ -15,6 +16,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -46,6 +48,12 @@ public class HtmlReporter implements Reporter {
     public String description() {
         return "HTML report (report.html): one self-contained page with charts for marketing: overview, segments "
                 + "and their profiles, a customer map, run details";
+    }
+
+    /** None of the transactions: it writes the figures the engine computed (business figures, trends). */
+    @Override
+    public Set<TransactionField> fieldsRead() {
+        return Set.of();
     }
 
     @Override

@@ -36,6 +36,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.osgi.service.component.annotations.Component;
 
@@ -65,6 +66,12 @@ public class JsonSummaryReporter implements Reporter {
     public String description() {
         return "JSON summary (summary.json): data quality, business figures, segments with profiles, quality "
                 + "figures and run details, for dashboards";
+    }
+
+    /** None of the transactions: it writes the figures the engine computed (business figures, trends). */
+    @Override
+    public Set<TransactionField> fieldsRead() {
+        return Set.of();
     }
 
     @Override

@@ -4,6 +4,7 @@ import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
 import io.segmenta.annotation.StageName;
 import io.segmenta.api.SegmentaException;
+import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.stage.Reporter;
 import io.segmenta.api.stage.StageContext;
@@ -15,6 +16,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -63,6 +65,12 @@ public class XlsxReporter implements Reporter {
     public String description() {
         return "Excel workbook (segments.xlsx): overview and data quality, segment profiles, choosing k and one row "
                 + "per customer, on separate sheets with typed cells";
+    }
+
+    /** None of the transactions: it writes the figures the engine computed (business figures, trends). */
+    @Override
+    public Set<TransactionField> fieldsRead() {
+        return Set.of();
     }
 
     @Override

@@ -5,6 +5,7 @@ import aQute.bnd.annotation.spi.ServiceProvider;
 import io.segmenta.annotation.StageName;
 import io.segmenta.api.data.SourceData;
 import io.segmenta.api.stage.DataSource;
+import io.segmenta.api.stage.Options;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
 import io.segmenta.table.input.InputFiles;
@@ -40,6 +41,12 @@ public class CustomerTableSource implements DataSource {
     @Override
     public List<StageOption> options() {
         return TableOptions.describe();
+    }
+
+    /** Every option's value (format, encoding, entity, kinds, missing rule, max-malformed), before reading. */
+    @Override
+    public void validate(Options options) {
+        TableOptions.read(options);
     }
 
     @Override

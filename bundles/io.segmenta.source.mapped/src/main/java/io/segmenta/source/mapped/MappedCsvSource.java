@@ -10,6 +10,7 @@ import io.segmenta.api.data.SourceData;
 import io.segmenta.api.data.TimestampColumn;
 import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.stage.DataSource;
+import io.segmenta.api.stage.Options;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
 import io.segmenta.table.column.DictionaryColumnBuilder;
@@ -87,6 +88,13 @@ public class MappedCsvSource implements DataSource {
                         "the mapping's " + Mapping.ENCODING + " (UTF-8)"));
     }
 
+    /** The values of max-malformed and encoding, checked before anything is read (the mapping when reading). */
+    @Override
+    public void validate(Options options) {
+        MalformedRows.max(options);
+        SourceEncoding.given(options);
+    }
+
     static String orderPrefixReason(String prefix) {
         return "order starts with " + prefix;
     }
@@ -140,7 +148,7 @@ public class MappedCsvSource implements DataSource {
         private final double maxMalformed;
         private MalformedRows malformed;
         private final DuplicateRows duplicates = new DuplicateRows(BUFFER);
-        private final TransactionTableBuilder rows = new TransactionTableBuilder(BUFFER);
+        private final TransactionTableBuilder rows;
         private final DateCache dates;
         /** The numeric slot whose value {@link #number} could not read, or -1. */
         private int badSlot;
@@ -163,6 +171,9 @@ public class MappedCsvSource implements DataSource {
             this.records = records;
             this.context = context;
             this.ticker = ticker;
+            // only the canonical columns the run reads, and sellers and products, which the account counts
+            this.rows = new TransactionTableBuilder(BUFFER, TransactionTableBuilder.fields(context.transactionFields(),
+                    TransactionField.SELLER, TransactionField.PRODUCT));
             this.dates = new DateCache(text -> DateTimes.parse(text.strip(), mapping.timestampFormat,
                     mapping.timestampHasTime));
             // Only enabled rules are registered, in the order they apply; each shows with 0 when nothing
@@ -308,7 +319,9 @@ public class MappedCsvSource implements DataSource {
             // Without an order column each row is its own order, keyed by its line (unique in the file).
             rows.add(lastCustomer, order != null ? order : Long.toString(line), time, quantity, amount);
             for (int s = 0; s < cats.length; s++) {
-                cats[s].add(record.get(columns.catCols[s]).strip());
+                if (cats[s].keeps()) { // a column the run does not read is not built
+                    cats[s].add(record.get(columns.catCols[s]).strip());
+                }
             }
             for (int s = 0; s < nums.length; s++) {
                 if (nums[s] != null) { // quantity and amount are required columns

@@ -55,7 +55,9 @@ final class OlistRows {
     // unit price and amount decide whether two rows are equal.
     private final DuplicateRows duplicates;
 
-    OlistRows(OlistOrders orders, OlistItems items, boolean paymentMonetary, Set<String> keptStatuses) {
+    /** @param fields the transaction fields the run reads ({@code StageContext.transactionFields()}) */
+    OlistRows(OlistOrders orders, OlistItems items, boolean paymentMonetary, Set<String> keptStatuses,
+            Set<TransactionField> fields) {
         this.orders = orders;
         this.items = items;
         this.paymentMonetary = paymentMonetary;
@@ -76,7 +78,9 @@ final class OlistRows {
         orderRejections = new RejectionCounter(orders.ordersFile).register(OlistSource.NO_ITEMS);
 
         int capacity = Math.max(16, items.itemCount);
-        rows = new TransactionTableBuilder(capacity);
+        // only the columns the run reads, and sellers and products, which the account counts
+        rows = new TransactionTableBuilder(capacity, TransactionTableBuilder.fields(fields, TransactionField.SELLER,
+                TransactionField.PRODUCT));
         unitPrice = rows.numeric(TransactionField.UNIT_PRICE);
         seller = rows.categorical(TransactionField.SELLER);
         product = rows.categorical(TransactionField.PRODUCT);

@@ -106,6 +106,13 @@ public class OlistSource implements DataSource {
                 MalformedRows.option(), SourceEncoding.option());
     }
 
+    /** The values of max-malformed and encoding, checked before anything is read. */
+    @Override
+    public void validate(Options options) {
+        MalformedRows.max(options);
+        SourceEncoding.read(options);
+    }
+
     @Override
     public SourceData read(Path input, StageContext context) {
         Objects.requireNonNull(input, "input");
@@ -180,7 +187,8 @@ public class OlistSource implements DataSource {
         itemTables.readItems(items, orderTables.orderIds);
         files.ticker().finished(files.ticker().ticks());
 
-        OlistRows rows = new OlistRows(orderTables, itemTables, paymentMonetary, statuses);
+        OlistRows rows = new OlistRows(orderTables, itemTables, paymentMonetary, statuses,
+                files.context().transactionFields());
         SourceData data = rows.build(files.inputs());
         files.context().info(OlistRows.statusSummary(orderTables, statuses, rows.statusOrders()));
         return data;

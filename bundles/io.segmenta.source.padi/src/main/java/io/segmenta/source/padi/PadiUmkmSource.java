@@ -6,6 +6,7 @@ import io.segmenta.annotation.StageName;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.SourceData;
 import io.segmenta.api.stage.DataSource;
+import io.segmenta.api.stage.Options;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
 import io.segmenta.table.input.MalformedRows;
@@ -112,6 +113,13 @@ public class PadiUmkmSource implements DataSource {
     @Override
     public List<StageOption> options() {
         return List.of(MalformedRows.option(), SourceEncoding.option());
+    }
+
+    /** The values of max-malformed and encoding, checked before anything is read. */
+    @Override
+    public void validate(Options options) {
+        MalformedRows.max(options);
+        SourceEncoding.read(options);
     }
 
     @Override

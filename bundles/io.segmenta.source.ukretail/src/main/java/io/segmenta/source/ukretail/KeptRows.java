@@ -18,9 +18,11 @@ import java.util.function.Function;
  * The kept rows of a parallel read, block by block in file order, turned into the table at the end: each column is
  * allocated once at its exact size and filled from the blocks, whose part of it is dropped right after, so that the
  * read never holds more than the blocks' rows and one column besides (no growing arrays, no copy of the whole
- * table). The columns and their order are those of the sequential read's {@code TransactionTableBuilder}.
+ * table). The columns and their order are those of the sequential read's {@code TransactionTableBuilder}, without
+ * those not kept ({@link RetailColumns}).
  */
 final class KeptRows {
+    private final RetailColumns keep;
     private final List<RetailChunk> chunks = new ArrayList<>();
     private final Levels customers = new Levels();
     private final Levels orders = new Levels();
@@ -30,12 +32,20 @@ final class KeptRows {
     private long first = Long.MAX_VALUE;
     private long last = Long.MIN_VALUE;
 
+    KeptRows(RetailColumns keep) {
+        this.keep = keep;
+    }
+
     /** Takes a block's kept rows, its codes mapped in place to the table's (new values numbered in file order). */
     void add(RetailChunk chunk) {
         remap(chunk.customers, chunk.kept, customers.codes(chunk.customerLevels));
         remap(chunk.orders, chunk.kept, orders.codes(chunk.orderCodes.levels()));
-        remap(chunk.products, chunk.kept, products.codes(chunk.productCodes.levels()));
-        remap(chunk.regions, chunk.kept, regions.codes(chunk.regionCodes.levels()));
+        if (keep.products()) {
+            remap(chunk.products, chunk.kept, products.codes(chunk.productCodes.levels()));
+        }
+        if (keep.regions()) {
+            remap(chunk.regions, chunk.kept, regions.codes(chunk.regionCodes.levels()));
+        }
         chunk.dropDictionaries();
         count += chunk.kept;
         chunks.add(chunk);
@@ -89,21 +99,34 @@ final class KeptRows {
         }
         columns.add(new TimestampColumn(TransactionField.TIMESTAMP.columnName(), times));
         double[] quantities = new double[count];
-        double[] amounts = new double[count];
-        int at = 0;
-        for (RetailChunk c : chunks) {
-            for (int k = 0; k < c.kept; k++) {
-                quantities[at] = c.quantities[k];
-                amounts[at++] = c.quantities[k] * c.prices[k];
+        double[] amounts;
+        if (keep.prices()) {
+            amounts = new double[count];
+            int at = 0;
+            for (RetailChunk c : chunks) {
+                for (int k = 0; k < c.kept; k++) {
+                    quantities[at] = c.quantities[k];
+                    amounts[at++] = c.quantities[k] * c.prices[k];
+                }
+                c.quantities = null;
             }
-            c.quantities = null;
+        } else {
+            // the blocks computed the amounts (the same product) and kept no prices
+            concat(quantities, c -> c.quantities, c -> c.quantities = null);
+            amounts = concat(new double[count], c -> c.amounts, c -> c.amounts = null);
         }
         columns.add(new NumericColumn(TransactionField.QUANTITY.columnName(), quantities));
         columns.add(new NumericColumn(TransactionField.AMOUNT.columnName(), amounts));
-        columns.add(new NumericColumn(TransactionField.UNIT_PRICE.columnName(),
-                concat(new double[count], c -> c.prices, c -> c.prices = null)));
-        columns.add(categorical(TransactionField.PRODUCT, products, 2));
-        columns.add(categorical(TransactionField.REGION, regions, 3));
+        if (keep.prices()) {
+            columns.add(new NumericColumn(TransactionField.UNIT_PRICE.columnName(),
+                    concat(new double[count], c -> c.prices, c -> c.prices = null)));
+        }
+        if (keep.products()) {
+            columns.add(categorical(TransactionField.PRODUCT, products, 2));
+        }
+        if (keep.regions()) {
+            columns.add(categorical(TransactionField.REGION, regions, 3));
+        }
         chunks.clear();
         return new TransactionTable(columns);
     }

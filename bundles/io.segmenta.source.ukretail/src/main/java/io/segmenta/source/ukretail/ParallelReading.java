@@ -15,7 +15,6 @@ import io.segmenta.table.source.ReadTicker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A read of the export in parallel ({@link ParallelCsv}, {@link RetailChunk}): the blocks' rows are merged here
@@ -30,7 +29,8 @@ final class ParallelReading {
     private final ReadTicker ticker;
     private final MalformedRows malformed;
     private final RejectionCounter rejections;
-    private final KeptRows kept = new KeptRows();
+    private final RetailColumns keep;
+    private final KeptRows kept;
     /** Data rows read so far, as the sequential reader counts them (what {@link #malformed} sees). */
     private long rowsRead;
     private long ticks;
@@ -41,9 +41,12 @@ final class ParallelReading {
     /**
      * @param table the file opened for its header (its data is read here, not through it)
      * @param column the index in the header of each of {@link UkRetailSource#REQUIRED}
+     * @param keep the optional columns kept
      */
-    ParallelReading(CsvTable table, int[] column, ReadTicker ticker, double maxMalformed) {
+    ParallelReading(CsvTable table, int[] column, ReadTicker ticker, double maxMalformed, RetailColumns keep) {
         this.table = table;
+        this.keep = keep;
+        this.kept = new KeptRows(keep);
         this.column = column;
         this.ticker = ticker;
         this.malformed = new MalformedRows(table.file(), () -> rowsRead, maxMalformed);
@@ -55,7 +58,7 @@ final class ParallelReading {
      */
     SourceData run(Path input, ParallelCsv csv) {
         int width = table.header().size();
-        csv.read(input, table.header(), block -> RetailChunk.parse(block, column, width), this::merge);
+        csv.read(input, table.header(), block -> RetailChunk.parse(block, column, width, keep), this::merge);
         if (!checkedEarly && rowsRead > MalformedRows.CHECK_FROM) {
             checkEarly();
         }
@@ -66,8 +69,8 @@ final class ParallelReading {
         long duplicates = kept.duplicates();
         TransactionTable transactions = kept.table();
         DataQuality quality = new DataQuality(UkRetailSource.NAME, List.of(table.file()), rowsRead,
-                transactions.rowCount(), all, kept.firstTimestamp(), kept.lastTimestamp(), Map.of("customers",
-                (long) kept.customers(), "orders", (long) kept.orders(), "products", (long) kept.products()),
+                transactions.rowCount(), all, kept.firstTimestamp(), kept.lastTimestamp(),
+                UkRetailSource.entityCounts(kept.customers(), kept.orders(), keep.products() ? kept.products() : -1),
                 duplicates);
         return new SourceData(transactions, quality);
     }

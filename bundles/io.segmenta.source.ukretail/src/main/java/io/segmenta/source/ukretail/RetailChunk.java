@@ -50,16 +50,19 @@ final class RetailChunk implements ParallelCsv.Chunk {
     int kept;
     int[] customers;
     int[] orders;
+    /** The columns not kept ({@link RetailColumns}) are null, and so are their dictionaries. */
     int[] products;
     int[] regions;
     long[] times;
     double[] quantities;
+    /** The unit prices when kept; then the amounts are computed at the merge, else they are kept here. */
     double[] prices;
+    double[] amounts;
     long[] hashes;
     List<String> customerLevels = new ArrayList<>();
     ByteDictionary orderCodes = new ByteDictionary();
-    ByteDictionary productCodes = new ByteDictionary();
-    ByteDictionary regionCodes = new ByteDictionary();
+    ByteDictionary productCodes;
+    ByteDictionary regionCodes;
 
     private ByteDictionary rawCustomers = new ByteDictionary();
     private Map<String, Integer> customerIndex = new HashMap<>();
@@ -68,17 +71,27 @@ final class RetailChunk implements ParallelCsv.Chunk {
     private int lastDateLength = -1;
     private long lastSeconds;
 
-    private RetailChunk(CsvBlock block, int start) {
+    private RetailChunk(CsvBlock block, int start, RetailColumns keep) {
         this.start = start;
         this.fileBytesRead = block.fileBytesRead();
         int capacity = Math.max(16, block.length() / 64);
         customers = new int[capacity];
         orders = new int[capacity];
-        products = new int[capacity];
-        regions = new int[capacity];
+        if (keep.products()) {
+            products = new int[capacity];
+            productCodes = new ByteDictionary();
+        }
+        if (keep.regions()) {
+            regions = new int[capacity];
+            regionCodes = new ByteDictionary();
+        }
         times = new long[capacity];
         quantities = new double[capacity];
-        prices = new double[capacity];
+        if (keep.prices()) {
+            prices = new double[capacity];
+        } else {
+            amounts = new double[capacity];
+        }
         hashes = new long[capacity];
     }
 
@@ -97,11 +110,12 @@ final class RetailChunk implements ParallelCsv.Chunk {
      *
      * @param column the index in the header of each of {@link UkRetailSource#REQUIRED}
      * @param width the number of fields of the header
+     * @param keep the optional columns kept
      * @throws IrregularCsv when the block needs the general parser
      */
-    static RetailChunk parse(CsvBlock block, int[] column, int width) {
+    static RetailChunk parse(CsvBlock block, int[] column, int width, RetailColumns keep) {
         int start = block.firstRecord();
-        RetailChunk chunk = new RetailChunk(block, start);
+        RetailChunk chunk = new RetailChunk(block, start, keep);
         if (start < 0) {
             return chunk; // inside a record that started before: ParallelCsv checks that it did
         }
@@ -182,11 +196,19 @@ final class RetailChunk implements ParallelCsv.Chunk {
             int k = kept++;
             customers[k] = customer(s.bytes(customer), customerFrom, customerTo);
             orders[k] = orderCodes.code(s.bytes(invoice), invoiceFrom, invoiceTo);
-            products[k] = category(productCodes, s, column[UkRetailSource.STOCK_CODE]);
-            regions[k] = category(regionCodes, s, column[UkRetailSource.COUNTRY]);
+            if (products != null) {
+                products[k] = category(productCodes, s, column[UkRetailSource.STOCK_CODE]);
+            }
+            if (regions != null) {
+                regions[k] = category(regionCodes, s, column[UkRetailSource.COUNTRY]);
+            }
             times[k] = time;
             quantities[k] = quantity;
-            prices[k] = price;
+            if (prices != null) {
+                prices[k] = price;
+            } else {
+                amounts[k] = quantity * price;
+            }
             hashes[k] = s.rowHash();
         }
     }
@@ -300,11 +322,12 @@ final class RetailChunk implements ParallelCsv.Chunk {
     private void resize(int n) {
         customers = Arrays.copyOf(customers, n);
         orders = Arrays.copyOf(orders, n);
-        products = Arrays.copyOf(products, n);
-        regions = Arrays.copyOf(regions, n);
+        products = products == null ? null : Arrays.copyOf(products, n);
+        regions = regions == null ? null : Arrays.copyOf(regions, n);
         times = Arrays.copyOf(times, n);
         quantities = Arrays.copyOf(quantities, n);
-        prices = Arrays.copyOf(prices, n);
+        prices = prices == null ? null : Arrays.copyOf(prices, n);
+        amounts = amounts == null ? null : Arrays.copyOf(amounts, n);
         hashes = Arrays.copyOf(hashes, n);
     }
 }

@@ -7,6 +7,7 @@ import io.segmenta.api.data.Rejection;
 import io.segmenta.api.data.SourceData;
 import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.stage.DataSource;
+import io.segmenta.api.stage.Options;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
 import io.segmenta.table.column.DictionaryColumnBuilder;
@@ -30,10 +31,12 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -124,6 +127,13 @@ public class UkRetailSource implements DataSource {
         return List.of(MalformedRows.option(), SourceEncoding.option());
     }
 
+    /** The values of max-malformed and encoding, checked before anything is read. */
+    @Override
+    public void validate(Options options) {
+        MalformedRows.max(options);
+        SourceEncoding.read(options);
+    }
+
     @Override
     public SourceData read(Path input, StageContext context) {
         Objects.requireNonNull(input, "input");
@@ -151,14 +161,31 @@ public class UkRetailSource implements DataSource {
     static SourceData read(Path input, StageContext context, double maxMalformed, ParallelCsv how) {
         ReadTicker ticker = new ReadTicker(context, NAME, List.of(input));
         Charset encoding = SourceEncoding.read(context.options());
+        Set<TransactionField> fields = context.transactionFields();
         try (CsvTable table = CsvTable.open(input, encoding, EXPECTED, maxMalformed)) {
             ticker.reading(table);
             int[] column = table.columns(EXPECTED_HEADER, HeaderColumn.required(REQUIRED));
-            SourceData data = how == null ? new Reading(table, ticker).run()
-                    : new ParallelReading(table, column, ticker, maxMalformed).run(input, how);
+            SourceData data = how == null ? new Reading(table, ticker, fields).run()
+                    : new ParallelReading(table, column, ticker, maxMalformed, RetailColumns.of(fields)).run(input,
+                            how);
             ticker.log(data.quality());
             return data;
         }
+    }
+
+    /**
+     * The data-quality account's entity counts: customers, orders and, when the product column was read, products.
+     *
+     * @param products the distinct products, or -1 when the column was not read
+     */
+    static Map<String, Long> entityCounts(long customers, long orders, long products) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("customers", customers);
+        counts.put("orders", orders);
+        if (products >= 0) {
+            counts.put("products", products);
+        }
+        return counts;
     }
 
     /** The state of one read; {@link UkRetailSource} itself holds none, so it is thread-safe. */
@@ -169,10 +196,11 @@ public class UkRetailSource implements DataSource {
 
         private final RejectionCounter rejections;
         private final DuplicateRows duplicates = new DuplicateRows(BUFFER);
-        private final TransactionTableBuilder rows = new TransactionTableBuilder(BUFFER);
-        private final DoubleColumnBuilder prices = rows.numeric(TransactionField.UNIT_PRICE);
-        private final DictionaryColumnBuilder products = rows.categorical(TransactionField.PRODUCT);
-        private final DictionaryColumnBuilder regions = rows.categorical(TransactionField.REGION);
+        private final TransactionTableBuilder rows;
+        // discarding builders when the run does not read the field (the price is still read for its rule)
+        private final DoubleColumnBuilder prices;
+        private final DictionaryColumnBuilder products;
+        private final DictionaryColumnBuilder regions;
         private final DateCache dates = new DateCache(InvoiceDates::parse);
 
         // One-entry cache: the lines of an invoice are consecutive and share the customer, so most rows skip the
@@ -180,9 +208,13 @@ public class UkRetailSource implements DataSource {
         private String lastRawCustomer;
         private String lastCustomer;
 
-        Reading(CsvTable table, ReadTicker ticker) {
+        Reading(CsvTable table, ReadTicker ticker, Set<TransactionField> fields) {
             this.table = table;
             this.ticker = ticker;
+            this.rows = new TransactionTableBuilder(BUFFER, fields);
+            this.prices = rows.numeric(TransactionField.UNIT_PRICE);
+            this.products = rows.categorical(TransactionField.PRODUCT);
+            this.regions = rows.categorical(TransactionField.REGION);
             // Description is not read, so it is not required.
             this.column = table.columns(EXPECTED_HEADER, HeaderColumn.required(REQUIRED));
             // Registered in the order the rules apply, so that all four show, with 0 when nothing broke them.
@@ -202,9 +234,8 @@ public class UkRetailSource implements DataSource {
             List<Rejection> all = new ArrayList<>(table.malformedRows().toRejections());
             all.addAll(rejections.toRejections());
             return rows.toSourceData(NAME, List.of(table.file()), rowsRead, all,
-                    Map.of("customers", (long) rows.customers().levelCount(), "orders",
-                            (long) rows.orders().levelCount(), "products", (long) products.levelCount()),
-                    duplicates.count());
+                    entityCounts(rows.customers().levelCount(), rows.orders().levelCount(),
+                            products.keeps() ? products.levelCount() : -1), duplicates.count());
         }
 
         private void row() {
@@ -235,8 +266,12 @@ public class UkRetailSource implements DataSource {
             }
             rows.add(lastCustomer, invoice, time, quantity, quantity * price);
             prices.add(price);
-            products.add(table.raw(column[STOCK_CODE]).trim());
-            regions.add(table.raw(column[COUNTRY]).trim());
+            if (products.keeps()) {
+                products.add(table.raw(column[STOCK_CODE]).trim());
+            }
+            if (regions.keeps()) {
+                regions.add(table.raw(column[COUNTRY]).trim());
+            }
         }
     }
 }

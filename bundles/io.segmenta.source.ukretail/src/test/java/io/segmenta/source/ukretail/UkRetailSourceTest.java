@@ -19,6 +19,7 @@ import io.segmenta.api.data.TimestampColumn;
 import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.stage.DataSource;
+import io.segmenta.api.stage.Options;
 import io.segmenta.api.stage.StageKind;
 import io.segmenta.table.input.SourceEncoding;
 import io.segmenta.testing.RecordingContext;
@@ -593,5 +594,10 @@ class UkRetailSourceTest {
                 () -> source.read(file, new RecordingContext(Map.of("encoding", "latin-9000"), Integer.MAX_VALUE)));
         assertEquals("option encoding: 'latin-9000' is not a character set this Java knows; expected e.g. UTF-8"
                 + " (default), windows-1252 or ISO-8859-1", e.getMessage());
+        // the same line while the engine plans, before any file is opened
+        assertEquals(e.getMessage(), assertThrows(SegmentaException.class,
+                () -> source.validate(new Options(Map.of("encoding", "latin-9000")))).getMessage());
+        assertThrows(SegmentaException.class, () -> source.validate(new Options(Map.of("max-malformed", "200%"))));
+        source.validate(new Options(Map.of("encoding", "windows-1252", "max-malformed", "1%")));
     }
 }

@@ -10,11 +10,12 @@ import java.util.Map;
 /**
  * Dictionary-encodes strings as they are appended: each distinct value gets the next code, each row
  * stores only its code. {@code null} or empty values are stored as {@link CategoricalColumn#MISSING}.
- * Not thread-safe.
+ * A {@link #discarding()} builder keeps nothing (for a column nothing in the run reads). Not thread-safe.
  */
 public final class DictionaryColumnBuilder {
     private final Map<String, Integer> codes = new HashMap<>();
     private final List<String> levels = new ArrayList<>();
+    private final boolean keeps;
     private int[] rows;
     private int size;
 
@@ -23,12 +24,36 @@ public final class DictionaryColumnBuilder {
     }
 
     public DictionaryColumnBuilder(int initialCapacity) {
-        rows = new int[Math.max(16, initialCapacity)];
+        this(initialCapacity, true);
+    }
+
+    private DictionaryColumnBuilder(int initialCapacity, boolean keeps) {
+        this.keeps = keeps;
+        rows = new int[keeps ? Math.max(16, initialCapacity) : 0];
+    }
+
+    /**
+     * A builder that takes values and keeps none: every code is {@link CategoricalColumn#MISSING}, no value is
+     * hashed or stored, and it has no rows and no levels; {@link #build} is refused.
+     *
+     * @since 1.1
+     */
+    public static DictionaryColumnBuilder discarding() {
+        return new DictionaryColumnBuilder(0, false);
+    }
+
+    /**
+     * False for a {@link #discarding()} builder: a source may then skip computing the values.
+     *
+     * @since 1.1
+     */
+    public boolean keeps() {
+        return keeps;
     }
 
     /** The code a value has or gets now, without appending a row. */
     public int encode(String value) {
-        if (value == null || value.isEmpty()) {
+        if (!keeps || value == null || value.isEmpty()) {
             return CategoricalColumn.MISSING;
         }
         Integer code = codes.get(value);
@@ -49,6 +74,9 @@ public final class DictionaryColumnBuilder {
 
     /** Appends a row with a code obtained from {@link #encode(String)}. */
     public void addCode(int code) {
+        if (!keeps) {
+            return;
+        }
         if (size == rows.length) {
             rows = Arrays.copyOf(rows, Capacity.grow(rows.length));
         }
@@ -69,6 +97,9 @@ public final class DictionaryColumnBuilder {
     }
 
     public CategoricalColumn build(String name) {
+        if (!keeps) {
+            throw new IllegalStateException("column " + name + " was discarded");
+        }
         return new CategoricalColumn(name, Arrays.copyOf(rows, size), levels);
     }
 }

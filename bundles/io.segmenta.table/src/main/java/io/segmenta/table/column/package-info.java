@@ -8,7 +8,7 @@
  * with its own version, so that a change for reports does not move the version sources import.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.segmenta.table.column;
 
 import org.osgi.annotation.bundle.Export;

@@ -12,8 +12,10 @@ import io.segmenta.table.column.DictionaryColumnBuilder;
 import io.segmenta.table.column.DoubleColumnBuilder;
 import io.segmenta.table.column.LongColumnBuilder;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The canonical transactions table of a source, built row by row: it owns the five required columns (customer,
@@ -23,6 +25,11 @@ import java.util.Map;
  * The table has the required columns first, then the others in the order they were asked for. It also keeps the
  * first and last timestamp of the rows. Primitive columns throughout, no object per row; not thread-safe.
  *
+ * <p>Only the columns a run reads: built with the run's fields ({@code StageContext.transactionFields()}), the
+ * builder of an optional canonical field outside them is a discarding one ({@link DictionaryColumnBuilder#keeps()}
+ * false): it hashes and stores nothing, and the table leaves the column out. A source may ask {@link #reads} to skip
+ * computing such values at all; columns of the source's own names are always built.
+ *
  * <p>Every quantity and amount added must be a finite number: a source computes an amount from values that are
  * finite one by one (quantity x unit price, price + freight, a share of payments), and the result can still
  * overflow to infinity. Such a row would be counted as kept and then silently left out by the feature step, so a
@@ -31,6 +38,7 @@ import java.util.Map;
  */
 public final class TransactionTableBuilder {
     private final int capacity;
+    private final Set<TransactionField> fields;
     private final DictionaryColumnBuilder customers;
     private final DictionaryColumnBuilder orders;
     private final LongColumnBuilder timestamps;
@@ -44,7 +52,19 @@ public final class TransactionTableBuilder {
 
     /** @param capacity the rows expected (the columns grow past it) */
     public TransactionTableBuilder(int capacity) {
+        this(capacity, EnumSet.allOf(TransactionField.class));
+    }
+
+    /**
+     * A builder of the given fields only: the optional canonical columns outside them are discarded.
+     *
+     * @param capacity the rows expected (the columns grow past it)
+     * @param fields the fields the run reads (the required ones are built whatever it holds)
+     * @since 1.2
+     */
+    public TransactionTableBuilder(int capacity, Set<TransactionField> fields) {
         this.capacity = capacity;
+        this.fields = fields.isEmpty() ? EnumSet.noneOf(TransactionField.class) : EnumSet.copyOf(fields);
         customers = new DictionaryColumnBuilder(capacity);
         orders = new DictionaryColumnBuilder(capacity);
         timestamps = new LongColumnBuilder(capacity);
@@ -66,18 +86,59 @@ public final class TransactionTableBuilder {
         return numeric(optional(field, ColumnType.NUMERIC));
     }
 
-    /** A categorical column of the source's own, or of a canonical field by its column name. */
+    /**
+     * A categorical column of the source's own, or of a canonical field by its column name: a discarding builder
+     * when that field is not read.
+     */
     public DictionaryColumnBuilder categorical(String name) {
+        if (!reads(name)) {
+            return DictionaryColumnBuilder.discarding();
+        }
         DictionaryColumnBuilder builder = new DictionaryColumnBuilder(capacity);
         register(name, builder);
         return builder;
     }
 
-    /** A numeric column of the source's own, or of a canonical field by its column name. */
+    /** A numeric column of the source's own, or of a canonical field by its column name; see above. */
     public DoubleColumnBuilder numeric(String name) {
+        if (!reads(name)) {
+            return DoubleColumnBuilder.discarding();
+        }
         DoubleColumnBuilder builder = new DoubleColumnBuilder(capacity);
         register(name, builder);
         return builder;
+    }
+
+    /**
+     * The fields the run reads and those a source builds anyway, e.g. because it counts their distinct values in
+     * its account (sellers, products).
+     *
+     * @since 1.2
+     */
+    public static Set<TransactionField> fields(Set<TransactionField> read, TransactionField... built) {
+        EnumSet<TransactionField> all = EnumSet.noneOf(TransactionField.class);
+        all.addAll(read);
+        all.addAll(List.of(built));
+        return all;
+    }
+
+    /**
+     * Whether the run reads this field: always for a required one.
+     *
+     * @since 1.2
+     */
+    public boolean reads(TransactionField field) {
+        return field.required() || fields.contains(field);
+    }
+
+    /** Whether a column of this name is built: a canonical field the run reads, or a name of the source's own. */
+    private boolean reads(String name) {
+        for (TransactionField f : TransactionField.values()) {
+            if (f.columnName().equals(name)) {
+                return reads(f);
+            }
+        }
+        return true;
     }
 
     private static String optional(TransactionField field, ColumnType type) {

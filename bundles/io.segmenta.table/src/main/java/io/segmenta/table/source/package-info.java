@@ -8,7 +8,7 @@
  * text repeated on consecutive rows ({@link io.segmenta.table.source.DateCache}).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.segmenta.table.source;
 
 import org.osgi.annotation.bundle.Export;

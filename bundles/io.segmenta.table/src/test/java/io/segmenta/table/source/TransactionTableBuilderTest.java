@@ -2,6 +2,8 @@ package io.segmenta.table.source;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.segmenta.api.data.DataQuality;
@@ -12,6 +14,7 @@ import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
 import io.segmenta.table.column.DictionaryColumnBuilder;
 import io.segmenta.table.column.DoubleColumnBuilder;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,6 +46,33 @@ class TransactionTableBuilderTest {
         assertEquals(3.0, rows.amount(1));
         assertEquals(50, rows.firstTimestamp());
         assertEquals(100, rows.lastTimestamp());
+    }
+
+    @Test
+    void optionalFieldsTheRunDoesNotReadAreDiscardedAndOwnColumnsKept() {
+        TransactionTableBuilder rows = new TransactionTableBuilder(4, EnumSet.of(TransactionField.REGION));
+        DictionaryColumnBuilder region = rows.categorical(TransactionField.REGION);
+        DoubleColumnBuilder price = rows.numeric(TransactionField.UNIT_PRICE);
+        DictionaryColumnBuilder product = rows.categorical("product");
+        DictionaryColumnBuilder unit = rows.categorical("unit");
+        assertTrue(region.keeps());
+        assertFalse(price.keeps());
+        assertFalse(product.keeps(), "a canonical field by its column name");
+        assertTrue(unit.keeps(), "a column of the source's own");
+        assertTrue(rows.reads(TransactionField.CUSTOMER));
+        assertFalse(rows.reads(TransactionField.PRODUCT));
+        rows.add("c1", "o1", 100, 2, 5.0);
+        region.add("UK");
+        price.add(2.5);
+        product.add("P1");
+        unit.add("pcs");
+
+        TransactionTable table = rows.build();
+        assertEquals(List.of("customer", "order", "timestamp", "quantity", "amount", "region", "unit"),
+                List.copyOf(table.columns().keySet()));
+        assertEquals(0, product.levelCount());
+        assertEquals(0, price.size());
+        assertThrows(IllegalStateException.class, () -> price.build("unit_price"));
     }
 
     @Test
