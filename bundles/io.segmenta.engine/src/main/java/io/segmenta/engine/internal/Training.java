@@ -8,6 +8,7 @@ import io.segmenta.api.data.SourceData;
 import io.segmenta.api.pipeline.BusinessFigures;
 import io.segmenta.api.pipeline.ClusterQuality;
 import io.segmenta.api.pipeline.ExtractedFeatures;
+import io.segmenta.api.pipeline.FeatureBackEnd;
 import io.segmenta.api.pipeline.KCandidate;
 import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineResult;
@@ -70,9 +71,18 @@ final class Training {
      * @param k the largest k that will be fitted, and how it is called in the message when there are fewer rows
      */
     Prepared prepare(PipelineSpec spec, ChosenStages chosen, StepRunner steps, int k, String kName) {
+        return prepare(spec, chosen, steps, k, kName, null);
+    }
+
+    /**
+     * Reads, extracts and scales, with the members that share the run's input extracted by {@code backEnd} (null:
+     * by the engine's own source and extractors).
+     */
+    Prepared prepare(PipelineSpec spec, ChosenStages chosen, StepRunner steps, int k, String kName,
+            FeatureBackEnd backEnd) {
         FeatureSetExtraction.Extracted extracted = FeatureSetExtraction.extract(spec.features(), spec.input(), chosen,
-                steps, spec.options(), null);
-        return scale(spec, steps, extracted.data(), extracted.raw(), null, extracted.fit(), k, kName,
+                steps, spec.options(), null, backEnd);
+        return scale(spec, steps, extracted.data(), extracted.raw(), extracted.business(), extracted.fit(), k, kName,
                 extracted.producer());
     }
 
