@@ -2,32 +2,30 @@ package io.segmenta.spark;
 
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.pipeline.ExtractedFeatures;
+import io.segmenta.api.pipeline.FeatureMember;
 import io.segmenta.api.pipeline.PipelineEngine;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
+import io.segmenta.api.pipeline.PredictSpec;
+import io.segmenta.api.pipeline.PredictionResult;
 import io.segmenta.api.pipeline.ProgressListener;
-import io.segmenta.api.stage.Options;
-import io.segmenta.table.input.MalformedRows;
+import java.util.Optional;
 import java.util.ServiceLoader;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.RDDInfo;
-import org.apache.spark.storage.StorageLevel;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * A pipeline on Spark: the source and the feature extractor run as Spark jobs ({@link UkRetailRead},
- * {@link ReadAccount}, {@link RfmOnSpark}); the per-customer features come to the driver and everything after them
- * (scaling, the algorithm, quality figures, profiles, names, reporters, model file) is the engine's, through
- * {@link PipelineEngine#runOnFeatures}, so the outputs are those of a single-machine run on the same features.
+ * A pipeline on Spark: the source and the feature extractors of the members that read the run's input run as
+ * Spark jobs ({@link SparkBackEnd}: {@link UkRetailRead}, {@link ReadAccount}, {@link RfmOnSpark}); the
+ * per-customer features come to the driver and everything after them (members with inputs of their own such as a
+ * customer table, the join, scaling, the algorithm or the choice of k, quality figures, profiles, names,
+ * reporters, model file) is the engine's, through {@link PipelineEngine#runOnBackEnd},
+ * {@link PipelineEngine#runOnBackEndChoosingK} and {@link PipelineEngine#predictOnBackEnd}, so the outputs are
+ * those of a single-machine run on the same features.
  * <p>
  * So far the Spark side knows source {@value #SOURCE} (CSV, gzip or Parquet) and features {@value #FEATURES}; any
  * algorithm and reporter the engine has can follow, {@code spark-kmeans} included.
  */
 public final class SparkPipeline {
-    private static final Logger LOG = LoggerFactory.getLogger(SparkPipeline.class);
     static final String SOURCE = "uk-retail";
     static final String FEATURES = "rfm";
 
@@ -42,53 +40,69 @@ public final class SparkPipeline {
      * @param listener may be null
      */
     public static PipelineResult run(SparkSession spark, PipelineSpec spec, String input, ProgressListener listener) {
-        ExtractedFeatures extracted = extract(spark, spec, input);
-        return engine().runOnFeatures(spec, extracted, listener);
-    }
-
-    /** The source and the extractor on Spark: the features, their account and the business figures. */
-    public static ExtractedFeatures extract(SparkSession spark, PipelineSpec spec, String input) {
-        if (!SOURCE.equals(spec.source()) || !FEATURES.equals(spec.features())) {
-            throw new SegmentaException("the Spark back-end runs --source " + SOURCE + " with --features " + FEATURES
-                    + " so far; asked for --source " + spec.source() + " --features " + spec.features()
-                    + " (run that pipeline with bin/segmenta)");
-        }
-        Options options = spec.options();
-        double maxMalformed = MalformedRows.max(options); // bad options fail before any job
-        Dataset<Row> classified;
-        try {
-            classified = UkRetailRead.classified(spark, input).persist(StorageLevel.MEMORY_AND_DISK());
-        } catch (Exception e) { // Scala declares no exceptions: Spark's are checked ones for javac
-            if (e instanceof RuntimeException r) {
-                throw r;
-            }
-            // Spark's account of an input it cannot read (not Parquet, no schema, ...): the first line of the
-            // innermost cause, which names the file and the problem
-            throw new SegmentaException(input + ": Spark cannot read it: " + firstLine(rootCause(e)), e);
-        }
-        try {
-            ReadAccount account = ReadAccount.of(classified, input, maxMalformed);
-            logCachedSize(spark, account);
-            return RfmOnSpark.extract(classified, account, input, options);
-        } finally {
-            classified.unpersist();
+        requireOnSpark(spec);
+        try (SparkBackEnd backEnd = new SparkBackEnd(spark, input)) {
+            return engine().runOnBackEnd(spec, backEnd, listener);
         }
     }
 
     /**
-     * Logs what the parsed rows take in the executors' storage, the figure to size a cluster by (docs/spark.md,
-     * "Memory and time").
+     * Runs {@code spec} choosing k in {@code kMin..kMax} as {@code segmenta run --k MIN..MAX} does: Spark reads
+     * and aggregates once, the engine measures every k on the driver (with {@code spark-kmeans}, every fit of
+     * the sweep is an MLlib fit on the executors) and clusters with the k it recommends.
      */
-    private static void logCachedSize(SparkSession spark, ReadAccount account) {
-        long memory = 0;
-        long disk = 0;
-        for (RDDInfo info : spark.sparkContext().getRDDStorageInfo()) {
-            memory += info.memSize();
-            disk += info.diskSize();
+    public static PipelineResult runChoosingK(SparkSession spark, PipelineSpec spec, String input, int kMin, int kMax,
+            ProgressListener listener) {
+        requireOnSpark(spec);
+        try (SparkBackEnd backEnd = new SparkBackEnd(spark, input)) {
+            return engine().runOnBackEndChoosingK(spec, backEnd, kMin, kMax, listener);
         }
-        LOG.info("{} rows read; the parsed rows take {} MB in memory and {} MB on disk ({} bytes per row)",
-                account.rowsRead(), memory >> 20, disk >> 20, account.rowsRead() == 0 ? 0
-                        : (memory + disk) / account.rowsRead());
+    }
+
+    /**
+     * Places the customers of {@code input}, read and aggregated by Spark, in the segments of a saved model, as
+     * {@code segmenta predict} does (the model's source, features and options; the saved scaling and model).
+     */
+    public static PredictionResult predict(SparkSession spark, PredictSpec spec, String input,
+            ProgressListener listener) {
+        spec.source().ifPresent(source -> requireOnSpark(source, null));
+        try (SparkBackEnd backEnd = new SparkBackEnd(spark, input)) {
+            return engine().predictOnBackEnd(spec, backEnd, listener);
+        }
+    }
+
+    /** The features of a one-member spec on Spark, with their account and business figures (for tests). */
+    static ExtractedFeatures extract(SparkSession spark, PipelineSpec spec, String input) {
+        requireOnSpark(spec);
+        try (SparkBackEnd backEnd = new SparkBackEnd(spark, input)) {
+            return backEnd.extract(spec.source(), spec.members().get(0), spec.options(), Optional.empty());
+        }
+    }
+
+    /**
+     * Fails in one line, before Spark starts, when the spec's source or an extractor of a member that reads the
+     * run's input has no Spark version (members with inputs of their own are read on the driver with any source).
+     */
+    static void requireOnSpark(PipelineSpec spec) {
+        requireOnSpark(spec.source(), null);
+        for (FeatureMember m : spec.members()) {
+            if (!spec.memberInputs().containsKey(m.name())) {
+                requireOnSpark(spec.source(), m.extractor());
+            }
+        }
+    }
+
+    /** @param extractor null to check only the source */
+    static void requireOnSpark(String source, String extractor) {
+        if (!SOURCE.equals(source)) {
+            throw new SegmentaException("the Spark back-end reads --source " + SOURCE + " so far; asked for --source "
+                    + source + " (run that pipeline with bin/segmenta)");
+        }
+        if (extractor != null && !FEATURES.equals(extractor)) {
+            throw new SegmentaException("the Spark back-end aggregates the features " + FEATURES + " so far (and"
+                    + " reads members with inputs of their own, such as a customer table, on the driver); asked for "
+                    + extractor + " on the input of --source " + source + " (run that pipeline with bin/segmenta)");
+        }
     }
 
     static Throwable rootCause(Throwable e) {

@@ -160,6 +160,6 @@ class UkRetailOnSparkTest {
 
         assertTrue(assertThrows(SegmentaException.class, () -> SparkPipeline.extract(spark, spec("olist", csv,
                 "kmeans", 4, dir.resolve("e"), Map.of()), csv.toString())).getMessage()
-                .startsWith("the Spark back-end runs --source uk-retail with --features rfm so far"));
+                .startsWith("the Spark back-end reads --source uk-retail so far; asked for --source olist"));
     }
 }
