@@ -7,29 +7,36 @@ import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
 import io.segmenta.api.pipeline.ProgressListener;
 import io.segmenta.api.stage.Options;
-import io.segmenta.table.input.MalformedRows;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import java.util.Set;
+import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.RDDInfo;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A pipeline on Spark: the source and the feature extractor run as Spark jobs ({@link UkRetailRead},
- * {@link ReadAccount}, {@link RfmOnSpark}); the per-customer features come to the driver and everything after them
- * (scaling, the algorithm, quality figures, profiles, names, reporters, model file) is the engine's, through
- * {@link PipelineEngine#runOnFeatures}, so the outputs are those of a single-machine run on the same features.
- * <p>
- * So far the Spark side knows source {@value #SOURCE} (CSV, gzip or Parquet) and features {@value #FEATURES}; any
- * algorithm and reporter the engine has can follow, {@code spark-kmeans} included.
+ * A pipeline on Spark: the source and the feature extractor run as Spark jobs (a {@link SparkSource} gives the kept
+ * rows and their account as {@link SparkTransactions}, a {@link SparkExtractor} aggregates them per entity); the
+ * per-entity features come to the driver and everything after them (scaling, the algorithm, quality figures,
+ * profiles, names, reporters, model file) is the engine's, through {@link PipelineEngine#runOnFeatures}, so the
+ * outputs are those of a single-machine run on the same features. Any algorithm and reporter the engine has can
+ * follow, {@code spark-kmeans} included.
  */
 public final class SparkPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(SparkPipeline.class);
-    static final String SOURCE = "uk-retail";
-    static final String FEATURES = "rfm";
+
+    /** The sources on Spark, by name: one line per source. */
+    private static final Map<String, SparkSource> SOURCES = byName(SparkSource::name, List.of(
+            new UkRetailOnSpark()));
+
+    /** The extractors on Spark, by name: one line per extractor. */
+    private static final Map<String, SparkExtractor> EXTRACTORS = byName(SparkExtractor::name, List.of(
+            new RfmOnSpark()));
 
     private SparkPipeline() {
     }
@@ -48,16 +55,20 @@ public final class SparkPipeline {
 
     /** The source and the extractor on Spark: the features, their account and the business figures. */
     public static ExtractedFeatures extract(SparkSession spark, PipelineSpec spec, String input) {
-        if (!SOURCE.equals(spec.source()) || !FEATURES.equals(spec.features())) {
-            throw new SegmentaException("the Spark back-end runs --source " + SOURCE + " with --features " + FEATURES
-                    + " so far; asked for --source " + spec.source() + " --features " + spec.features()
-                    + " (run that pipeline with bin/segmenta)");
+        SparkSource source = SOURCES.get(spec.source());
+        SparkExtractor extractor = EXTRACTORS.get(spec.features());
+        if (source == null || extractor == null) {
+            throw new SegmentaException("the Spark back-end " + (source == null
+                    ? "has no source '" + spec.source() + "' (it reads: " + String.join(", ", SOURCES.keySet()) + ")"
+                    : "has no features '" + spec.features() + "' (it extracts: "
+                            + String.join(", ", EXTRACTORS.keySet()) + ")")
+                    + "; run that pipeline with bin/segmenta");
         }
         Options options = spec.options();
-        double maxMalformed = MalformedRows.max(options); // bad options fail before any job
-        Dataset<Row> classified;
+        extractor.check(options); // bad options fail before any job
+        SparkTransactions transactions;
         try {
-            classified = UkRetailRead.classified(spark, input).persist(StorageLevel.MEMORY_AND_DISK());
+            transactions = source.read(spark, input, options);
         } catch (Exception e) { // Scala declares no exceptions: Spark's are checked ones for javac
             if (e instanceof RuntimeException r) {
                 throw r;
@@ -66,20 +77,31 @@ public final class SparkPipeline {
             // innermost cause, which names the file and the problem
             throw new SegmentaException(input + ": Spark cannot read it: " + firstLine(rootCause(e)), e);
         }
-        try {
-            ReadAccount account = ReadAccount.of(classified, input, maxMalformed);
-            logCachedSize(spark, account);
-            return RfmOnSpark.extract(classified, account, input, options);
-        } finally {
-            classified.unpersist();
+        try (transactions) {
+            return extractor.extract(transactions, options);
         }
+    }
+
+    /** The names the Spark back-end knows, as {@code source/features} lists for messages and docs. */
+    static Set<String> sources() {
+        return SOURCES.keySet();
+    }
+
+    static Set<String> extractors() {
+        return EXTRACTORS.keySet();
+    }
+
+    private static <T> Map<String, T> byName(Function<T, String> name, List<T> stages) {
+        Map<String, T> map = new LinkedHashMap<>();
+        stages.forEach(stage -> map.put(name.apply(stage), stage));
+        return Collections.unmodifiableMap(map);
     }
 
     /**
      * Logs what the parsed rows take in the executors' storage, the figure to size a cluster by (docs/spark.md,
      * "Memory and time").
      */
-    private static void logCachedSize(SparkSession spark, ReadAccount account) {
+    static void logCachedSize(SparkSession spark, ReadAccount account) {
         long memory = 0;
         long disk = 0;
         for (RDDInfo info : spark.sparkContext().getRDDStorageInfo()) {
