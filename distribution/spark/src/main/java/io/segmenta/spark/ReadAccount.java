@@ -18,32 +18,37 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The rows read and rejected by reason, from the classified rows of {@link UkRetailRead}, in the single-machine
- * account's order: malformed reasons first (in the order they first occur), then the four rules (listed with 0
- * when nothing broke them), then the overflow rule when a row broke it. Spark does not know line numbers, so each
- * rejection's first lines are empty.
+ * The rows read and rejected by reason, from a source's classified rows (one per row read, with its
+ * {@link SparkTransactions#ROW} and its {@link #REASON}, null when kept), in the single-machine account's order:
+ * malformed reasons first (in the order they first occur), then the source's rules in their order (listed with 0
+ * when nothing broke them), then any other reason a row had (as uk-retail's overflow rule) in the order it first
+ * occurs. Spark does not know line numbers, so each rejection's first lines are empty.
  *
  * @param rowsRead every data row of the input
  * @param rowsKept the rows no rule rejected
  * @param rejections by reason, as above
  */
 record ReadAccount(long rowsRead, long rowsKept, List<Rejection> rejections) {
+    /** The column of a classified row that holds its reason (StringType), null when the row is kept. */
+    static final String REASON = "_reason";
 
     /**
      * Counts the classified rows by reason (one Spark job) and applies the {@value MalformedRows#OPTION} limit.
      *
+     * @param rules the source's rules, in the order its account lists them (each listed even when no row broke it)
      * @param maxMalformed the largest share of malformed rows that is skipped and counted (0: none)
      * @throws SegmentaException when more malformed rows than that were read
      */
-    static ReadAccount of(Dataset<Row> classified, String input, double maxMalformed) {
-        List<Row> byReason = classified.groupBy(col(UkRetailRules.REASON))
-                .agg(count("*").alias("n"), min(col(UkRetailRules.ROW)).alias("first")).collectAsList();
+    static ReadAccount of(Dataset<Row> classified, String input, List<String> rules, double maxMalformed) {
+        List<Row> byReason = new ArrayList<>(classified.groupBy(col(REASON))
+                .agg(count("*").alias("n"), min(col(SparkTransactions.ROW)).alias("first")).collectAsList());
+        byReason.sort(Comparator.comparingLong(r -> r.getLong(2))); // first occurrence first
         long read = 0;
         long kept = 0;
         List<Row> malformed = new ArrayList<>();
-        Map<String, Long> rules = new LinkedHashMap<>();
-        for (String rule : UkRetailRules.RULES) {
-            rules.put(rule, 0L);
+        Map<String, Long> byRule = new LinkedHashMap<>();
+        for (String rule : rules) {
+            byRule.put(rule, 0L);
         }
         for (Row r : byReason) {
             long n = r.getLong(1);
@@ -53,10 +58,9 @@ record ReadAccount(long rowsRead, long rowsKept, List<Rejection> rejections) {
             } else if (r.getString(0).startsWith("malformed: ")) {
                 malformed.add(r);
             } else {
-                rules.put(r.getString(0), n);
+                byRule.put(r.getString(0), n);
             }
         }
-        malformed.sort(Comparator.comparingLong(r -> r.getLong(2)));
         long malformedRows = malformed.stream().mapToLong(r -> r.getLong(1)).sum();
         if (malformedRows > 0 && malformedRows > maxMalformed * read) {
             String first = malformed.get(0).getString(0);
@@ -69,7 +73,7 @@ record ReadAccount(long rowsRead, long rowsKept, List<Rejection> rejections) {
         }
         List<Rejection> rejections = new ArrayList<>();
         malformed.forEach(r -> rejections.add(new Rejection(r.getString(0), r.getLong(1), input, List.of())));
-        rules.forEach((reason, n) -> rejections.add(new Rejection(reason, n, input, List.of())));
+        byRule.forEach((reason, n) -> rejections.add(new Rejection(reason, n, input, List.of())));
         return new ReadAccount(read, kept, rejections);
     }
 

@@ -118,7 +118,7 @@ public final class SegmentaSpark {
             case "predict" -> {
                 PredictSpec spec = PredictArguments.parse(rest).spec();
                 String input = rawInput(rest).orElse(spec.input().toString());
-                spec.source().ifPresent(source -> SparkPipeline.requireOnSpark(source, null));
+                spec.source().ifPresent(SparkPipeline::source);
                 return session -> PredictionSummary.render(SparkPipeline.predict(session, spec, input, null));
             }
             default -> throw new SegmentaException("unknown command '" + name + "'; expected run, pipeline or"

@@ -9,25 +9,41 @@ import io.segmenta.api.pipeline.PipelineSpec;
 import io.segmenta.api.pipeline.PredictSpec;
 import io.segmenta.api.pipeline.PredictionResult;
 import io.segmenta.api.pipeline.ProgressListener;
+import io.segmenta.api.stage.Options;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.RDDInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A pipeline on Spark: the source and the feature extractors of the members that read the run's input run as
- * Spark jobs ({@link SparkBackEnd}: {@link UkRetailRead}, {@link ReadAccount}, {@link RfmOnSpark}); the
- * per-customer features come to the driver and everything after them (members with inputs of their own such as a
+ * Spark jobs (a {@link SparkSource} gives the kept rows and their account as {@link SparkTransactions}, a
+ * {@link SparkExtractor} aggregates them per entity; {@link SparkBackEnd} serves them to the engine); the
+ * per-entity features come to the driver and everything after them (members with inputs of their own such as a
  * customer table, the join, scaling, the algorithm or the choice of k, quality figures, profiles, names,
  * reporters, model file) is the engine's, through {@link PipelineEngine#runOnBackEnd},
  * {@link PipelineEngine#runOnBackEndChoosingK} and {@link PipelineEngine#predictOnBackEnd}, so the outputs are
- * those of a single-machine run on the same features.
- * <p>
- * So far the Spark side knows source {@value #SOURCE} (CSV, gzip or Parquet) and features {@value #FEATURES}; any
- * algorithm and reporter the engine has can follow, {@code spark-kmeans} included.
+ * those of a single-machine run on the same features. Any algorithm and reporter the engine has can follow,
+ * {@code spark-kmeans} included.
  */
 public final class SparkPipeline {
-    static final String SOURCE = "uk-retail";
-    static final String FEATURES = "rfm";
+    private static final Logger LOG = LoggerFactory.getLogger(SparkPipeline.class);
+
+    /** The sources on Spark, by name: one line per source. */
+    private static final Map<String, SparkSource> SOURCES = byName(SparkSource::name, List.of(
+            new UkRetailOnSpark()));
+
+    /** The extractors on Spark, by name: one line per extractor. */
+    private static final Map<String, SparkExtractor> EXTRACTORS = byName(SparkExtractor::name, List.of(
+            new RfmOnSpark()));
 
     private SparkPipeline() {
     }
@@ -60,12 +76,12 @@ public final class SparkPipeline {
     }
 
     /**
-     * Places the customers of {@code input}, read and aggregated by Spark, in the segments of a saved model, as
+     * Places the entities of {@code input}, read and aggregated by Spark, in the segments of a saved model, as
      * {@code segmenta predict} does (the model's source, features and options; the saved scaling and model).
      */
     public static PredictionResult predict(SparkSession spark, PredictSpec spec, String input,
             ProgressListener listener) {
-        spec.source().ifPresent(source -> requireOnSpark(source, null));
+        spec.source().ifPresent(SparkPipeline::source);
         try (SparkBackEnd backEnd = new SparkBackEnd(spark, input)) {
             return engine().predictOnBackEnd(spec, backEnd, listener);
         }
@@ -84,25 +100,82 @@ public final class SparkPipeline {
      * run's input has no Spark version (members with inputs of their own are read on the driver with any source).
      */
     static void requireOnSpark(PipelineSpec spec) {
-        requireOnSpark(spec.source(), null);
+        source(spec.source());
         for (FeatureMember m : spec.members()) {
             if (!spec.memberInputs().containsKey(m.name())) {
-                requireOnSpark(spec.source(), m.extractor());
+                extractor(m.extractor());
             }
         }
     }
 
-    /** @param extractor null to check only the source */
-    static void requireOnSpark(String source, String extractor) {
-        if (!SOURCE.equals(source)) {
-            throw new SegmentaException("the Spark back-end reads --source " + SOURCE + " so far; asked for --source "
-                    + source + " (run that pipeline with bin/segmenta)");
+    /** The source on Spark of this name. @throws SegmentaException naming the ones there are */
+    static SparkSource source(String name) {
+        SparkSource source = SOURCES.get(name);
+        if (source == null) {
+            throw new SegmentaException("the Spark back-end has no source '" + name + "' (it reads: "
+                    + String.join(", ", SOURCES.keySet()) + "); run that pipeline with bin/segmenta");
         }
-        if (extractor != null && !FEATURES.equals(extractor)) {
-            throw new SegmentaException("the Spark back-end aggregates the features " + FEATURES + " so far (and"
-                    + " reads members with inputs of their own, such as a customer table, on the driver); asked for "
-                    + extractor + " on the input of --source " + source + " (run that pipeline with bin/segmenta)");
+        return source;
+    }
+
+    /** The extractor on Spark of this name. @throws SegmentaException naming the ones there are */
+    static SparkExtractor extractor(String name) {
+        SparkExtractor extractor = EXTRACTORS.get(name);
+        if (extractor == null) {
+            throw new SegmentaException("the Spark back-end has no features '" + name + "' (it extracts: "
+                    + String.join(", ", EXTRACTORS.keySet()) + "; a feature-set member with an input of its own, such"
+                    + " as a customer table, is read on the driver with any source); run that pipeline with"
+                    + " bin/segmenta");
         }
+        return extractor;
+    }
+
+    /**
+     * Reads {@code input} with the source, turning Spark's checked exceptions (an input it cannot read) into one
+     * line.
+     */
+    static SparkTransactions read(SparkSource source, SparkSession spark, String input, Options options) {
+        try {
+            return source.read(spark, input, options);
+        } catch (Exception e) { // Scala declares no exceptions: Spark's are checked ones for javac
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            // Spark's account of an input it cannot read (not Parquet, no schema, ...): the first line of the
+            // innermost cause, which names the file and the problem
+            throw new SegmentaException(input + ": Spark cannot read it: " + firstLine(rootCause(e)), e);
+        }
+    }
+
+    /** The names the Spark back-end knows, as {@code source/features} lists for messages and docs. */
+    static Set<String> sources() {
+        return SOURCES.keySet();
+    }
+
+    static Set<String> extractors() {
+        return EXTRACTORS.keySet();
+    }
+
+    private static <T> Map<String, T> byName(Function<T, String> name, List<T> stages) {
+        Map<String, T> map = new LinkedHashMap<>();
+        stages.forEach(stage -> map.put(name.apply(stage), stage));
+        return Collections.unmodifiableMap(map);
+    }
+
+    /**
+     * Logs what the parsed rows take in the executors' storage, the figure to size a cluster by (docs/spark.md,
+     * "Memory and time").
+     */
+    static void logCachedSize(SparkSession spark, ReadAccount account) {
+        long memory = 0;
+        long disk = 0;
+        for (RDDInfo info : spark.sparkContext().getRDDStorageInfo()) {
+            memory += info.memSize();
+            disk += info.diskSize();
+        }
+        LOG.info("{} rows read; the parsed rows take {} MB in memory and {} MB on disk ({} bytes per row)",
+                account.rowsRead(), memory >> 20, disk >> 20, account.rowsRead() == 0 ? 0
+                        : (memory + disk) / account.rowsRead());
     }
 
     static Throwable rootCause(Throwable e) {

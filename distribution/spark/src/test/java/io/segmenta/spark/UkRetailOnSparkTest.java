@@ -158,8 +158,8 @@ class UkRetailOnSparkTest {
                 assertThrows(SegmentaException.class, () -> SparkPipeline.extract(spark, spec("uk-retail", noCountry,
                         "kmeans", 4, dir.resolve("e"), Map.of()), noCountry.toString())).getMessage());
 
-        assertTrue(assertThrows(SegmentaException.class, () -> SparkPipeline.extract(spark, spec("olist", csv,
+        assertTrue(assertThrows(SegmentaException.class, () -> SparkPipeline.extract(spark, spec("no-such-source", csv,
                 "kmeans", 4, dir.resolve("e"), Map.of()), csv.toString())).getMessage()
-                .startsWith("the Spark back-end reads --source uk-retail so far; asked for --source olist"));
+                .startsWith("the Spark back-end has no source 'no-such-source' (it reads: uk-retail"));
     }
 }
