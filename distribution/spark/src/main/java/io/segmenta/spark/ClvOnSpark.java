@@ -2,6 +2,8 @@ package io.segmenta.spark;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -32,7 +34,10 @@ import org.slf4j.LoggerFactory;
  * and their amount up to the calibration end, the last of them, the holdout days), and the BG/NBD and Gamma-Gamma
  * fits, scores and report are the stage's own code on the driver ({@link ClvOnSummaries}), so the features, the
  * fit and the saved model are those of {@code io.segmenta.feature.clv} on the same rows. Customers in the order
- * they first occur. Two Spark jobs (the last day, the summary); one row per customer comes to the driver.
+ * they first occur. Two Spark jobs (the last day, the summary); one row per customer comes to the driver. The
+ * repeat purchases' amounts are added per customer in the single-machine order (by day, then row), not as
+ * Spark's partial sums, since the maximum-likelihood fit would turn a difference in the last bit into one in the
+ * sixth digit of the expected values.
  */
 final class ClvOnSpark implements SparkExtractor {
     private static final Logger LOG = LoggerFactory.getLogger(ClvOnSpark.class);
@@ -71,15 +76,20 @@ final class ClvOnSpark implements SparkExtractor {
         long calEnd = period.calibrationEnd();
         long holdEnd = period.holdoutEnd();
 
-        Dataset<Row> byDay = rows.filter(col(CUSTOMER).isNotNull()).groupBy(col(CUSTOMER), col("day"))
-                .agg(min(col(SparkTransactions.ROW)).alias("first_row"), sum(col("value")).alias("value"))
+        // per customer, at row level: the first purchase day, then the repeat and holdout days; the repeat rows'
+        // amounts are added in (day, row) order, as the single-machine extractor adds them, so that the fit gets
+        // the very same numbers
+        Dataset<Row> withFirst = rows.filter(col(CUSTOMER).isNotNull())
                 .withColumn("first_day", min(col("day")).over(Window.partitionBy(col(CUSTOMER))));
         Column repeat = col("day").gt(col("first_day")).and(col("day").leq(calEnd));
         Column holdout = col("day").gt(calEnd).and(col("day").leq(holdEnd));
-        List<Row> customers = byDay.groupBy(col(CUSTOMER))
-                .agg(min(col("first_row")).alias("first_row"), min(col("first_day")),
-                        count(when(repeat, lit(1))), sum(when(repeat, col("value"))),
-                        max(when(col("day").leq(calEnd), col("day"))), count(when(holdout, lit(1))))
+        Column repeatSum = expr("aggregate(array_sort(collect_list(CASE WHEN day > first_day AND day <= " + calEnd
+                + " THEN named_struct('d', day, 'r', " + SparkTransactions.ROW + ", 'v', value) END)),"
+                + " CAST(0 AS DOUBLE), (acc, x) -> acc + x.v)");
+        List<Row> customers = withFirst.groupBy(col(CUSTOMER))
+                .agg(min(col(SparkTransactions.ROW)).alias("first_row"), min(col("first_day")),
+                        count_distinct(when(repeat, col("day"))), repeatSum,
+                        max(when(col("day").leq(calEnd), col("day"))), count_distinct(when(holdout, col("day"))))
                 .orderBy(col("first_row")).collectAsList();
 
         int n = customers.size();
