@@ -30,7 +30,7 @@ public final class SegmentaSpark {
             + " --input PATH [options of segmenta run]\n"
             + "       segmenta-spark pipeline FILE.cfg\n"
             + "PATH is anything Spark reads, on a local disk, hdfs:// or s3a://: a CSV (plain, or gzip named .gz),\n"
-            + "for uk-retail also a .parquet file or a folder of them. Options:\n";
+            + "for uk-retail also a .parquet file or a folder of them; for olist the export's folder. Options:\n";
 
     private SegmentaSpark() {
     }
