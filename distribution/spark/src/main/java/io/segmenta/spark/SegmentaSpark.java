@@ -30,11 +30,12 @@ import org.apache.spark.sql.SparkSession;
  * are one line on stderr; exit code 1 for a failed run, 2 for a bad command line.
  */
 public final class SegmentaSpark {
-    static final String USAGE = "usage: segmenta-spark run --source uk-retail --input PATH [options of segmenta run]\n"
+    static final String USAGE = "usage: segmenta-spark run --source " + String.join("|", SparkPipeline.sources())
+            + " --input PATH [options of segmenta run]\n"
             + "       segmenta-spark pipeline FILE.cfg\n"
             + "       segmenta-spark predict --model FILE --input PATH [options of segmenta predict]\n"
-            + "PATH is anything Spark reads: a CSV (plain, or gzip named .gz), a .parquet file or a folder of them,\n"
-            + "on a local disk, hdfs:// or s3a://. Options:\n";
+            + "PATH is anything Spark reads, on a local disk, hdfs:// or s3a://: a CSV (plain, or gzip named .gz),\n"
+            + "for uk-retail also a .parquet file or a folder of them; for olist the export's folder. Options:\n";
 
     private SegmentaSpark() {
     }
@@ -75,14 +76,15 @@ public final class SegmentaSpark {
             out.print(command.apply(spark.get()));
             return 0;
         } catch (SegmentaException e) {
-            err.println("segmenta-spark: " + e.getMessage());
+            // a cause is Spark's (an input it cannot read): its trace is in Spark's log
+            err.println("segmenta-spark: " + e.getMessage() + (e.getCause() == null ? "" : SparkLog.hint()));
             return 1;
         } catch (Exception e) {
-            // a failure of Spark itself (a lost cluster, an executor out of memory): one line here, the trace in
-            // Spark's log
+            // a failure of Spark itself (a failed task, a lost cluster, an executor out of memory): one line here,
+            // the trace in Spark's log
             Throwable root = SparkPipeline.rootCause(e);
             err.println("segmenta-spark: the run failed on Spark: " + root.getClass().getSimpleName() + ": "
-                    + SparkPipeline.firstLine(root));
+                    + SparkPipeline.firstLine(root) + SparkLog.hint());
             return 1;
         }
     }

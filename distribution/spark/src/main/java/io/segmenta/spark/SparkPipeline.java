@@ -39,7 +39,9 @@ public final class SparkPipeline {
 
     /** The sources on Spark, by name: one line per source. */
     private static final Map<String, SparkSource> SOURCES = byName(SparkSource::name, List.of(
-            new UkRetailOnSpark()));
+            new UkRetailOnSpark(),
+            new MappedCsvOnSpark(),
+            new OlistOnSpark()));
 
     /** The extractors on Spark, by name: one line per extractor. */
     private static final Map<String, SparkExtractor> EXTRACTORS = byName(SparkExtractor::name, List.of(

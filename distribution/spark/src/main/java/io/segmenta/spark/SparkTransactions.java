@@ -15,8 +15,10 @@ import org.apache.spark.sql.types.DataTypes;
  * aggregates (the contract between the two, docs/spark.md).
  *
  * @param kept the kept rows only: one column per field of {@code fields}, named {@link TransactionField#columnName()}
- *        and typed by {@link #type}; plus {@link #ROW} (the row's position in the input, for first-seen order) and
- *        {@link #RECORD} (the row's fields as read, for counting repeats)
+ *        and typed by {@link #type}, a missing value null (where the single-machine column has NaN, MISSING or a
+ *        missing level); plus {@link #ROW} (the row's position in the input, for first-seen order) and
+ *        {@link #RECORD} (the row's fields as read, for counting repeats); a source may add columns of its own
+ *        (mapped-csv's extra columns, under their mapped names)
  * @param fields the fields present: the single-machine source's transactions table's columns for the same input
  * @param quality the source's account, as the single-machine source builds it (rows read and kept, rejections by
  *        reason with their first lines, first and last timestamp, entity counts, duplicates)

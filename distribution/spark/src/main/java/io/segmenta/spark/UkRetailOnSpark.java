@@ -3,6 +3,7 @@ package io.segmenta.spark;
 import io.segmenta.api.data.DataQuality;
 import io.segmenta.api.stage.Options;
 import io.segmenta.table.input.MalformedRows;
+import io.segmenta.table.input.SourceEncoding;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -25,9 +26,11 @@ final class UkRetailOnSpark implements SparkSource {
     @Override
     public SparkTransactions read(SparkSession spark, String input, Options options) {
         double maxMalformed = MalformedRows.max(options); // bad options fail before any job
-        Dataset<Row> classified = UkRetailRead.classified(spark, input).persist(StorageLevel.MEMORY_AND_DISK());
+        String charset = SourceEncoding.read(options).name();
+        UkRetailRead.Classified read = UkRetailRead.classified(spark, input, charset);
+        Dataset<Row> classified = read.rows().persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            ReadAccount account = ReadAccount.of(classified, input, UkRetailRules.RULES, maxMalformed);
+            ReadAccount account = ReadAccount.of(classified, input, read.places(), UkRetailRules.RULES, maxMalformed);
             SparkPipeline.logCachedSize(spark, account);
             Dataset<Row> kept = classified.filter(functions.col(ReadAccount.REASON).isNull()).drop(ReadAccount.REASON);
             Map<String, String> entities = new LinkedHashMap<>();

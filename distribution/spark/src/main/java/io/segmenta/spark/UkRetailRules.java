@@ -85,12 +85,18 @@ final class UkRetailRules implements MapFunction<Row, Row> {
                 time);
         if (outcome == RowRules.KEEP) {
             return RowFactory.create(row, Keys.stripDecimalZero(rawCustomer), invoice, time, quantity,
-                    quantity * price, price, text(in, UkRetailSource.STOCK_CODE).trim(),
-                    text(in, UkRetailSource.COUNTRY).trim(), null, record);
+                    quantity * price, price, level(text(in, UkRetailSource.STOCK_CODE)),
+                    level(text(in, UkRetailSource.COUNTRY)), null, record);
         } else if (outcome < RowRules.FIRST_RULE) {
             return malformed(row, RowRules.column(outcome), RowRules.problem(outcome), record);
         }
         return rejected(row, RowRules.reason(outcome), record);
+    }
+
+    /** A categorical value: trimmed, null when empty (a missing level, as the single-machine column stores it). */
+    static String level(String text) {
+        String t = text.trim();
+        return t.isEmpty() ? null : t;
     }
 
     private String text(Row in, int column) {

@@ -56,9 +56,10 @@ class SegmentaSparkTest {
         assertEquals("segmenta-spark: unknown command 'frobnicate'; expected run, pipeline or predict\n",
                 err.toString());
         err.reset();
-        assertEquals(2, run("run", "--source", "olist", "--input", "x.csv", "--k", "2..5"));
-        assertEquals("segmenta-spark: the Spark back-end has no source 'olist' (it reads: uk-retail); run that"
-                + " pipeline with bin/segmenta\n", err.toString());
+        assertEquals(2, run("run", "--source", "padi-umkm", "--input", "x.csv", "--k", "2..5"));
+        assertEquals("segmenta-spark: the Spark back-end has no source 'padi-umkm' (it reads: "
+                + String.join(", ", SparkPipeline.sources()) + "); run that pipeline with bin/segmenta\n",
+                err.toString());
         err.reset();
         assertEquals(2, run("predict", "--input", "x.csv"));
         assertEquals("segmenta-spark: missing --model: name the model file a run saved with --save-model\n",
