@@ -47,6 +47,7 @@ public final class SparkPipeline {
     private static final Map<String, SparkExtractor> EXTRACTORS = byName(SparkExtractor::name, List.of(
             new RfmOnSpark(),
             new BuyerOnSpark(),
+            new SellerOnSpark(),
             new ClvOnSpark()));
 
     private SparkPipeline() {
