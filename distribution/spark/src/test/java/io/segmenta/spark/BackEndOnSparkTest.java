@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * What the engine does with the features Spark extracts (local[2]), against the same use case on one machine: a
  * run choosing k in a range, predict with a saved model, and a feature set whose customer-table member is read on
  * the driver and clustered with K-Prototypes on its categorical column. On the generator's planted UK data (1,000
- * customers in five planted segments, seed 11; one CSV partition, so the features come in the file's order).
+ * customers in five planted segments, seed 11; the customers come in first-seen order on both back-ends, the
+ * monetary sums within 1e-9 since Spark reads the file in two partitions).
  */
 class BackEndOnSparkTest {
     @TempDir
