@@ -85,6 +85,24 @@ class PipelineCatalogComponentTest {
                 ProgressListener listener) {
             return fake.runOnFeatures(spec, extracted, listener);
         }
+
+        @Override
+        public PipelineResult runOnBackEnd(PipelineSpec spec, io.segmenta.api.pipeline.FeatureBackEnd backEnd,
+                ProgressListener listener) {
+            return fake.runOnBackEnd(spec, backEnd, listener);
+        }
+
+        @Override
+        public PipelineResult runOnBackEndChoosingK(PipelineSpec spec, io.segmenta.api.pipeline.FeatureBackEnd backEnd,
+                int kMin, int kMax, ProgressListener listener) {
+            return fake.runOnBackEndChoosingK(spec, backEnd, kMin, kMax, listener);
+        }
+
+        @Override
+        public PredictionResult predictOnBackEnd(PredictSpec spec, io.segmenta.api.pipeline.FeatureBackEnd backEnd,
+                ProgressListener listener) {
+            return fake.predictOnBackEnd(spec, backEnd, listener);
+        }
     }
 
     private final TestClock clock = new TestClock();

@@ -1,6 +1,7 @@
 package io.segmenta.testing;
 
 import io.segmenta.api.pipeline.ExtractedFeatures;
+import io.segmenta.api.pipeline.FeatureBackEnd;
 import io.segmenta.api.pipeline.KCandidate;
 import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineEngine;
@@ -27,6 +28,8 @@ public final class FakeEngine implements PipelineEngine {
     public PredictSpec lastPredict;
     /** The features of the last run on handed-over features; null until then. */
     public ExtractedFeatures lastExtracted;
+    /** The back-end of the last run or prediction on a back-end; null until then. */
+    public FeatureBackEnd lastBackEnd;
     /** The range of the last selectK asked for; 0 until then. */
     public int lastKMin;
     public int lastKMax;
@@ -99,6 +102,28 @@ public final class FakeEngine implements PipelineEngine {
     public PipelineResult runOnFeatures(PipelineSpec spec, ExtractedFeatures extracted, ProgressListener listener) {
         lastExtracted = extracted;
         return run(spec, listener);
+    }
+
+    /** Records the back-end and answers as {@link #run} does (the back-end is not called). */
+    @Override
+    public PipelineResult runOnBackEnd(PipelineSpec spec, FeatureBackEnd backEnd, ProgressListener listener) {
+        lastBackEnd = backEnd;
+        return run(spec, listener);
+    }
+
+    /** Records the back-end and answers as {@link #runChoosingK} does (the back-end is not called). */
+    @Override
+    public PipelineResult runOnBackEndChoosingK(PipelineSpec spec, FeatureBackEnd backEnd, int kMin, int kMax,
+            ProgressListener listener) {
+        lastBackEnd = backEnd;
+        return runChoosingK(spec, kMin, kMax, listener);
+    }
+
+    /** Records the back-end and answers as {@link #predict} does (the back-end is not called). */
+    @Override
+    public PredictionResult predictOnBackEnd(PredictSpec spec, FeatureBackEnd backEnd, ProgressListener listener) {
+        lastBackEnd = backEnd;
+        return predict(spec, listener);
     }
 
     /** Places the two customers of {@link Fixtures#twoCustomers} in segments 1 and 0 of a two-segment model. */

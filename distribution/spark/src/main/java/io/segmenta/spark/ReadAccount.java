@@ -1,8 +1,6 @@
 package io.segmenta.spark;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.min;
 
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.Rejection;
@@ -16,61 +14,92 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import scala.Tuple2;
 
 /**
- * The rows read and rejected by reason, from the classified rows of {@link UkRetailRead}, in the single-machine
- * account's order: malformed reasons first (in the order they first occur), then the four rules (listed with 0
- * when nothing broke them), then the overflow rule when a row broke it. Spark does not know line numbers, so each
- * rejection's first lines are empty.
+ * The rows read and rejected by reason, from a source's classified rows (one per row read, with its
+ * {@link SparkTransactions#ROW} and its {@link #REASON}, null when kept), in the single-machine account's order:
+ * malformed reasons first (in the order they first occur), then the source's rules in their order (listed with 0
+ * when nothing broke them), then any other reason a row had (as uk-retail's overflow rule) in the order it first
+ * occurs; each with its first lines ({@link RowPlaces}: lines of a CSV file, rows of a Parquet file) as the
+ * single-machine account gives them: the first {@value FirstRows#KEEP} in the file of the reason's first row.
  *
  * @param rowsRead every data row of the input
  * @param rowsKept the rows no rule rejected
  * @param rejections by reason, as above
  */
 record ReadAccount(long rowsRead, long rowsKept, List<Rejection> rejections) {
+    /** The column of a classified row that holds its reason (StringType), null when the row is kept. */
+    static final String REASON = "_reason";
+    /** The key of the kept rows in the count by reason (a reason is never empty). */
+    private static final String KEPT = "";
 
     /**
      * Counts the classified rows by reason (one Spark job) and applies the {@value MalformedRows#OPTION} limit.
      *
+     * @param input the path read, for the messages
+     * @param places where the rows are, for their first lines
+     * @param rules the source's rules, in the order its account lists them (each listed even when no row broke it)
      * @param maxMalformed the largest share of malformed rows that is skipped and counted (0: none)
      * @throws SegmentaException when more malformed rows than that were read
      */
-    static ReadAccount of(Dataset<Row> classified, String input, double maxMalformed) {
-        List<Row> byReason = classified.groupBy(col(UkRetailRules.REASON))
-                .agg(count("*").alias("n"), min(col(UkRetailRules.ROW)).alias("first")).collectAsList();
+    static ReadAccount of(Dataset<Row> classified, String input, RowPlaces places, List<String> rules,
+            double maxMalformed) {
+        // one pass: per reason ("" for a kept row) the count and the first rows
+        List<Tuple2<String, FirstRows>> byReason = new ArrayList<>(classified
+                .select(col(REASON), col(SparkTransactions.ROW)).javaRDD()
+                .mapToPair(r -> new Tuple2<>(r.isNullAt(0) ? KEPT : r.getString(0), r.getLong(1)))
+                .aggregateByKey(new FirstRows(), FirstRows::add, FirstRows::merge).collect());
+        byReason.sort(Comparator.comparingLong(r -> r._2().first())); // first occurrence first
         long read = 0;
         long kept = 0;
-        List<Row> malformed = new ArrayList<>();
-        Map<String, Long> rules = new LinkedHashMap<>();
-        for (String rule : UkRetailRules.RULES) {
-            rules.put(rule, 0L);
+        List<Tuple2<String, FirstRows>> malformed = new ArrayList<>();
+        Map<String, FirstRows> byRule = new LinkedHashMap<>();
+        for (String rule : rules) {
+            byRule.put(rule, null);
         }
-        for (Row r : byReason) {
-            long n = r.getLong(1);
+        for (Tuple2<String, FirstRows> r : byReason) {
+            long n = r._2().count;
             read += n;
-            if (r.isNullAt(0)) {
+            if (r._1().equals(KEPT)) {
                 kept = n;
-            } else if (r.getString(0).startsWith("malformed: ")) {
+            } else if (r._1().startsWith("malformed: ")) {
                 malformed.add(r);
             } else {
-                rules.put(r.getString(0), n);
+                byRule.put(r._1(), r._2());
             }
         }
-        malformed.sort(Comparator.comparingLong(r -> r.getLong(2)));
-        long malformedRows = malformed.stream().mapToLong(r -> r.getLong(1)).sum();
+        long malformedRows = malformed.stream().mapToLong(r -> r._2().count).sum();
         if (malformedRows > 0 && malformedRows > maxMalformed * read) {
-            String first = malformed.get(0).getString(0);
+            Tuple2<String, FirstRows> first = malformed.get(0);
             throw new SegmentaException(maxMalformed == 0
-                    ? input + ": a malformed row (" + first + ") and " + MalformedRows.OPTION + " is 0"
+                    ? places.describe(first._2().first()) + ": a malformed row (" + first._1() + ") and "
+                            + MalformedRows.OPTION + " is 0"
                     : String.format(Locale.ROOT, "%s: %,d of %,d rows %s malformed (%.1f%%, more than the %s allowed"
-                            + " by %s); the first: %s; is this the right file and format?", input, malformedRows, read,
-                            malformedRows == 1 ? "is" : "are", 100.0 * malformedRows / read, percent(maxMalformed),
-                            MalformedRows.OPTION, first));
+                            + " by %s); the first: %s (%s); is this the right file and format?", input, malformedRows,
+                            read, malformedRows == 1 ? "is" : "are", 100.0 * malformedRows / read,
+                            percent(maxMalformed), MalformedRows.OPTION, first._1(),
+                            places.describe(first._2().first())));
         }
         List<Rejection> rejections = new ArrayList<>();
-        malformed.forEach(r -> rejections.add(new Rejection(r.getString(0), r.getLong(1), input, List.of())));
-        rules.forEach((reason, n) -> rejections.add(new Rejection(reason, n, input, List.of())));
+        malformed.forEach(r -> rejections.add(rejection(r._1(), r._2(), places, input)));
+        byRule.forEach((reason, rows) -> rejections.add(rejection(reason, rows, places, input)));
         return new ReadAccount(read, kept, rejections);
+    }
+
+    /** The rejection with the first lines (or Parquet rows) in the file of its first row. */
+    private static Rejection rejection(String reason, FirstRows rows, RowPlaces places, String input) {
+        if (rows == null) {
+            return new Rejection(reason, 0, input, List.of());
+        }
+        long first = rows.first();
+        List<Long> lines = new ArrayList<>();
+        for (long row : rows.firstRows()) {
+            if (places.file(row).equals(places.file(first))) {
+                lines.add(places.number(row));
+            }
+        }
+        return new Rejection(reason, rows.count, places.rejectionFile(first), lines);
     }
 
     /** 0.05 as "5%", as the single-machine message writes it. */

@@ -1,9 +1,11 @@
 package io.segmenta.spark;
 
 import io.segmenta.api.SegmentaException;
-import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
+import io.segmenta.api.pipeline.PredictSpec;
 import io.segmenta.console.PipelineDefinition;
+import io.segmenta.console.PredictArguments;
+import io.segmenta.console.PredictionSummary;
 import io.segmenta.console.RunArguments;
 import io.segmenta.console.RunSummary;
 import java.io.PrintStream;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -21,15 +24,18 @@ import org.apache.spark.sql.SparkSession;
  * <pre>
  *   run --source uk-retail --input PATH [the other options of segmenta run]
  *   pipeline FILE.cfg      (a named-pipeline definition, as the Felix distribution reads it)
+ *   predict --model FILE --input PATH [the other options of segmenta predict]
  * </pre>
  * The master is spark-submit's ({@code --master}); without one (bin/segmenta-spark) it is {@code local[*]}. Errors
  * are one line on stderr; exit code 1 for a failed run, 2 for a bad command line.
  */
 public final class SegmentaSpark {
-    static final String USAGE = "usage: segmenta-spark run --source uk-retail --input PATH [options of segmenta run]\n"
+    static final String USAGE = "usage: segmenta-spark run --source " + String.join("|", SparkPipeline.sources())
+            + " --input PATH [options of segmenta run]\n"
             + "       segmenta-spark pipeline FILE.cfg\n"
-            + "PATH is anything Spark reads: a CSV (plain, or gzip named .gz), a .parquet file or a folder of them,\n"
-            + "on a local disk, hdfs:// or s3a://. Options:\n";
+            + "       segmenta-spark predict --model FILE --input PATH [options of segmenta predict]\n"
+            + "PATH is anything Spark reads, on a local disk, hdfs:// or s3a://: a CSV (plain, or gzip named .gz),\n"
+            + "for uk-retail also a .parquet file or a folder of them; for olist the export's folder. Options:\n";
 
     private SegmentaSpark() {
     }
@@ -59,52 +65,66 @@ public final class SegmentaSpark {
             out.print(USAGE + RunArguments.usage());
             return args.isEmpty() ? 2 : 0;
         }
-        PipelineSpec spec;
-        String input;
+        Function<SparkSession, String> command;
         try {
-            List<String> rest = args.subList(1, args.size());
-            switch (args.get(0)) {
-                case "run" -> {
-                    RunArguments parsed = RunArguments.parse(rest);
-                    if (parsed.choosesK()) {
-                        throw new SegmentaException("the Spark back-end takes a fixed --k; choose it first with"
-                                + " segmenta select-k on a sample");
-                    }
-                    spec = parsed.spec();
-                    input = rawInput(rest).orElse(spec.input().toString());
-                }
-                case "pipeline" -> {
-                    if (rest.size() != 1) {
-                        throw new SegmentaException("pipeline takes one .cfg file");
-                    }
-                    PipelineDefinition definition = PipelineDefinition.read(Path.of(rest.get(0)));
-                    if (definition.choosesK()) {
-                        throw new SegmentaException(rest.get(0) + ": the Spark back-end takes a fixed k");
-                    }
-                    spec = definition.spec();
-                    input = SparkPaths.uri(spec.input().toString());
-                }
-                default -> throw new SegmentaException("unknown command '" + args.get(0) + "'; expected run or"
-                        + " pipeline");
-            }
+            command = parse(args.get(0), args.subList(1, args.size()));
         } catch (SegmentaException e) {
             err.println("segmenta-spark: " + e.getMessage());
             return 2;
         }
         try {
-            PipelineResult result = SparkPipeline.run(spark.get(), spec, input, null);
-            out.print(RunSummary.render(result));
+            out.print(command.apply(spark.get()));
             return 0;
         } catch (SegmentaException e) {
-            err.println("segmenta-spark: " + e.getMessage());
+            // a cause is Spark's (an input it cannot read): its trace is in Spark's log
+            err.println("segmenta-spark: " + e.getMessage() + (e.getCause() == null ? "" : SparkLog.hint()));
             return 1;
         } catch (Exception e) {
-            // a failure of Spark itself (a lost cluster, an executor out of memory): one line here, the trace in
-            // Spark's log
+            // a failure of Spark itself (a failed task, a lost cluster, an executor out of memory): one line here,
+            // the trace in Spark's log
             Throwable root = SparkPipeline.rootCause(e);
             err.println("segmenta-spark: the run failed on Spark: " + root.getClass().getSimpleName() + ": "
-                    + SparkPipeline.firstLine(root));
+                    + SparkPipeline.firstLine(root) + SparkLog.hint());
             return 1;
+        }
+    }
+
+    /**
+     * What a command line asks, checked before Spark starts: the work on a session, giving the summary to print.
+     * A range of k ({@code --k 2..8}, {@code --k auto}, or {@code k.min} and {@code k.max} in a .cfg file) is chosen
+     * as {@code segmenta run} chooses it.
+     */
+    private static Function<SparkSession, String> parse(String name, List<String> rest) {
+        switch (name) {
+            case "run" -> {
+                RunArguments parsed = RunArguments.parse(rest);
+                PipelineSpec spec = parsed.spec();
+                String input = rawInput(rest).orElse(spec.input().toString());
+                SparkPipeline.requireOnSpark(spec);
+                return session -> RunSummary.render(parsed.choosesK()
+                        ? SparkPipeline.runChoosingK(session, spec, input, parsed.kMin(), parsed.kMax(), null)
+                        : SparkPipeline.run(session, spec, input, null));
+            }
+            case "pipeline" -> {
+                if (rest.size() != 1) {
+                    throw new SegmentaException("pipeline takes one .cfg file");
+                }
+                PipelineDefinition definition = PipelineDefinition.read(Path.of(rest.get(0)));
+                PipelineSpec spec = definition.spec();
+                String input = SparkPaths.uri(spec.input().toString());
+                SparkPipeline.requireOnSpark(spec);
+                return session -> RunSummary.render(definition.choosesK()
+                        ? SparkPipeline.runChoosingK(session, spec, input, definition.kMin(), definition.kMax(), null)
+                        : SparkPipeline.run(session, spec, input, null));
+            }
+            case "predict" -> {
+                PredictSpec spec = PredictArguments.parse(rest).spec();
+                String input = rawInput(rest).orElse(spec.input().toString());
+                spec.source().ifPresent(SparkPipeline::source);
+                return session -> PredictionSummary.render(SparkPipeline.predict(session, spec, input, null));
+            }
+            default -> throw new SegmentaException("unknown command '" + name + "'; expected run, pipeline or"
+                    + " predict");
         }
     }
 

@@ -2,34 +2,53 @@ package io.segmenta.spark;
 
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.pipeline.ExtractedFeatures;
+import io.segmenta.api.pipeline.FeatureMember;
 import io.segmenta.api.pipeline.PipelineEngine;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
+import io.segmenta.api.pipeline.PredictSpec;
+import io.segmenta.api.pipeline.PredictionResult;
 import io.segmenta.api.pipeline.ProgressListener;
 import io.segmenta.api.stage.Options;
-import io.segmenta.table.input.MalformedRows;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import java.util.Set;
+import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.RDDInfo;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A pipeline on Spark: the source and the feature extractor run as Spark jobs ({@link UkRetailRead},
- * {@link ReadAccount}, {@link RfmOnSpark}); the per-customer features come to the driver and everything after them
- * (scaling, the algorithm, quality figures, profiles, names, reporters, model file) is the engine's, through
- * {@link PipelineEngine#runOnFeatures}, so the outputs are those of a single-machine run on the same features.
- * <p>
- * So far the Spark side knows source {@value #SOURCE} (CSV, gzip or Parquet) and features {@value #FEATURES}; any
- * algorithm and reporter the engine has can follow, {@code spark-kmeans} included.
+ * A pipeline on Spark: the source and the feature extractors of the members that read the run's input run as
+ * Spark jobs (a {@link SparkSource} gives the kept rows and their account as {@link SparkTransactions}, a
+ * {@link SparkExtractor} aggregates them per entity; {@link SparkBackEnd} serves them to the engine); the
+ * per-entity features come to the driver and everything after them (members with inputs of their own such as a
+ * customer table, the join, scaling, the algorithm or the choice of k, quality figures, profiles, names,
+ * reporters, model file) is the engine's, through {@link PipelineEngine#runOnBackEnd},
+ * {@link PipelineEngine#runOnBackEndChoosingK} and {@link PipelineEngine#predictOnBackEnd}, so the outputs are
+ * those of a single-machine run on the same features. Any algorithm and reporter the engine has can follow,
+ * {@code spark-kmeans} included.
  */
 public final class SparkPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(SparkPipeline.class);
-    static final String SOURCE = "uk-retail";
-    static final String FEATURES = "rfm";
+
+    /** The sources on Spark, by name: one line per source. */
+    private static final Map<String, SparkSource> SOURCES = byName(SparkSource::name, List.of(
+            new UkRetailOnSpark(),
+            new MappedCsvOnSpark(),
+            new OlistOnSpark()));
+
+    /** The extractors on Spark, by name: one line per extractor. */
+    private static final Map<String, SparkExtractor> EXTRACTORS = byName(SparkExtractor::name, List.of(
+            new RfmOnSpark(),
+            new BuyerOnSpark(),
+            new SellerOnSpark(),
+            new ClvOnSpark()));
 
     private SparkPipeline() {
     }
@@ -42,22 +61,87 @@ public final class SparkPipeline {
      * @param listener may be null
      */
     public static PipelineResult run(SparkSession spark, PipelineSpec spec, String input, ProgressListener listener) {
-        ExtractedFeatures extracted = extract(spark, spec, input);
-        return engine().runOnFeatures(spec, extracted, listener);
+        requireOnSpark(spec);
+        try (SparkBackEnd backEnd = new SparkBackEnd(spark, input)) {
+            return engine().runOnBackEnd(spec, backEnd, listener);
+        }
     }
 
-    /** The source and the extractor on Spark: the features, their account and the business figures. */
-    public static ExtractedFeatures extract(SparkSession spark, PipelineSpec spec, String input) {
-        if (!SOURCE.equals(spec.source()) || !FEATURES.equals(spec.features())) {
-            throw new SegmentaException("the Spark back-end runs --source " + SOURCE + " with --features " + FEATURES
-                    + " so far; asked for --source " + spec.source() + " --features " + spec.features()
-                    + " (run that pipeline with bin/segmenta)");
+    /**
+     * Runs {@code spec} choosing k in {@code kMin..kMax} as {@code segmenta run --k MIN..MAX} does: Spark reads
+     * and aggregates once, the engine measures every k on the driver (with {@code spark-kmeans}, every fit of
+     * the sweep is an MLlib fit on the executors) and clusters with the k it recommends.
+     */
+    public static PipelineResult runChoosingK(SparkSession spark, PipelineSpec spec, String input, int kMin, int kMax,
+            ProgressListener listener) {
+        requireOnSpark(spec);
+        try (SparkBackEnd backEnd = new SparkBackEnd(spark, input)) {
+            return engine().runOnBackEndChoosingK(spec, backEnd, kMin, kMax, listener);
         }
-        Options options = spec.options();
-        double maxMalformed = MalformedRows.max(options); // bad options fail before any job
-        Dataset<Row> classified;
+    }
+
+    /**
+     * Places the entities of {@code input}, read and aggregated by Spark, in the segments of a saved model, as
+     * {@code segmenta predict} does (the model's source, features and options; the saved scaling and model).
+     */
+    public static PredictionResult predict(SparkSession spark, PredictSpec spec, String input,
+            ProgressListener listener) {
+        spec.source().ifPresent(SparkPipeline::source);
+        try (SparkBackEnd backEnd = new SparkBackEnd(spark, input)) {
+            return engine().predictOnBackEnd(spec, backEnd, listener);
+        }
+    }
+
+    /** The features of a one-member spec on Spark, with their account and business figures (for tests). */
+    static ExtractedFeatures extract(SparkSession spark, PipelineSpec spec, String input) {
+        requireOnSpark(spec);
+        try (SparkBackEnd backEnd = new SparkBackEnd(spark, input)) {
+            return backEnd.extract(spec.source(), spec.members().get(0), spec.options(), Optional.empty());
+        }
+    }
+
+    /**
+     * Fails in one line, before Spark starts, when the spec's source or an extractor of a member that reads the
+     * run's input has no Spark version (members with inputs of their own are read on the driver with any source).
+     */
+    static void requireOnSpark(PipelineSpec spec) {
+        source(spec.source());
+        for (FeatureMember m : spec.members()) {
+            if (!spec.memberInputs().containsKey(m.name())) {
+                extractor(m.extractor());
+            }
+        }
+    }
+
+    /** The source on Spark of this name. @throws SegmentaException naming the ones there are */
+    static SparkSource source(String name) {
+        SparkSource source = SOURCES.get(name);
+        if (source == null) {
+            throw new SegmentaException("the Spark back-end has no source '" + name + "' (it reads: "
+                    + String.join(", ", SOURCES.keySet()) + "); run that pipeline with bin/segmenta");
+        }
+        return source;
+    }
+
+    /** The extractor on Spark of this name. @throws SegmentaException naming the ones there are */
+    static SparkExtractor extractor(String name) {
+        SparkExtractor extractor = EXTRACTORS.get(name);
+        if (extractor == null) {
+            throw new SegmentaException("the Spark back-end has no features '" + name + "' (it extracts: "
+                    + String.join(", ", EXTRACTORS.keySet()) + "; a feature-set member with an input of its own, such"
+                    + " as a customer table, is read on the driver with any source); run that pipeline with"
+                    + " bin/segmenta");
+        }
+        return extractor;
+    }
+
+    /**
+     * Reads {@code input} with the source, turning Spark's checked exceptions (an input it cannot read) into one
+     * line.
+     */
+    static SparkTransactions read(SparkSource source, SparkSession spark, String input, Options options) {
         try {
-            classified = UkRetailRead.classified(spark, input).persist(StorageLevel.MEMORY_AND_DISK());
+            return source.read(spark, input, options);
         } catch (Exception e) { // Scala declares no exceptions: Spark's are checked ones for javac
             if (e instanceof RuntimeException r) {
                 throw r;
@@ -66,20 +150,28 @@ public final class SparkPipeline {
             // innermost cause, which names the file and the problem
             throw new SegmentaException(input + ": Spark cannot read it: " + firstLine(rootCause(e)), e);
         }
-        try {
-            ReadAccount account = ReadAccount.of(classified, input, maxMalformed);
-            logCachedSize(spark, account);
-            return RfmOnSpark.extract(classified, account, input, options);
-        } finally {
-            classified.unpersist();
-        }
+    }
+
+    /** The names the Spark back-end knows, as {@code source/features} lists for messages and docs. */
+    static Set<String> sources() {
+        return SOURCES.keySet();
+    }
+
+    static Set<String> extractors() {
+        return EXTRACTORS.keySet();
+    }
+
+    private static <T> Map<String, T> byName(Function<T, String> name, List<T> stages) {
+        Map<String, T> map = new LinkedHashMap<>();
+        stages.forEach(stage -> map.put(name.apply(stage), stage));
+        return Collections.unmodifiableMap(map);
     }
 
     /**
      * Logs what the parsed rows take in the executors' storage, the figure to size a cluster by (docs/spark.md,
      * "Memory and time").
      */
-    private static void logCachedSize(SparkSession spark, ReadAccount account) {
+    static void logCachedSize(SparkSession spark, ReadAccount account) {
         long memory = 0;
         long disk = 0;
         for (RDDInfo info : spark.sparkContext().getRDDStorageInfo()) {

@@ -1,16 +1,11 @@
 package io.segmenta.spark;
 
 import io.segmenta.api.SegmentaException;
-import java.util.Arrays;
 import java.util.Locale;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Reads a UK retail export with Spark, from any path Spark reads (a local file, {@code hdfs://}, {@code s3a://}):
@@ -19,14 +14,13 @@ import org.apache.spark.sql.types.StructType;
  * single-machine source's own parsers whatever the file's types (a Parquet double 17850.0 is the text
  * "17850.0", a timestamp "2010-12-01 08:26:00").
  * <p>
- * CSV: the header names the columns; a row of the wrong width is marked by Spark in a corrupt-record column and
- * counted as malformed. Quoted line breaks need {@value #MULTI_LINE}=true (the file is then read by one task).
+ * CSV ({@link CsvLines}): the header names the columns; a row of the wrong width is counted as malformed; rows
+ * are numbered by their line. Quoted line breaks need {@value #MULTI_LINE}=true (the file is then parsed by one
+ * task). Parquet ({@link ParquetRows}): rows are numbered within each file.
  */
 final class UkRetailRead {
     /** The Spark setting that lets quoted CSV fields hold line breaks. */
     static final String MULTI_LINE = "spark.segmenta.csv.multiLine";
-    private static final String CORRUPT = "_segmenta_corrupt";
-    private static final String POSITION = "_segmenta_row";
 
     private UkRetailRead() {
     }
@@ -46,48 +40,36 @@ final class UkRetailRead {
         }
     }
 
+    /** Every row read, classified ({@link UkRetailRules#SCHEMA}), and where each row is. */
+    record Classified(Dataset<Row> rows, RowPlaces places) {
+    }
+
     /** Every row read, classified: {@link UkRetailRules#SCHEMA}. */
-    static Dataset<Row> classified(SparkSession spark, String input) {
-        Dataset<Row> raw = isParquet(spark, input) ? parquet(spark, input) : csv(spark, input);
-        String[] columns = raw.columns();
-        int fields = columns.length - 1; // the corrupt-record column is last
-        int[] at = UkRetailColumns.find(input, Arrays.copyOf(columns, fields));
+    static Classified classified(SparkSession spark, String input, String charset) {
+        boolean parquet = isParquet(spark, input);
+        Dataset<Row> raw;
+        RowPlaces places;
+        String[] header;
+        if (parquet) {
+            Dataset<Row> file = spark.read().parquet(input);
+            places = RowPlaces.rows(ParquetRows.files(file));
+            raw = ParquetRows.asText(file, places);
+            header = file.columns();
+        } else {
+            boolean multiLine = Boolean.parseBoolean(spark.conf().get(MULTI_LINE, "false"));
+            CsvLines.Read read = CsvLines.read(spark, input, new CsvLines.Format(',', charset, false), multiLine,
+                    "a CSV with the header " + UkRetailColumns.EXPECTED_HEADER);
+            raw = read.rows();
+            header = read.header();
+            places = RowPlaces.lines(input);
+        }
+        int fields = header.length; // the corrupt-record column and the position follow
+        int[] at = UkRetailColumns.find(input, header);
         String[] names = new String[at.length];
         for (int i = 0; i < at.length; i++) {
-            names[i] = columns[at[i]];
+            names[i] = header[at[i]];
         }
-        Dataset<Row> positioned = raw.withColumn(POSITION, functions.monotonically_increasing_id());
-        return positioned.map(new UkRetailRules(at, names, fields), Encoders.row(UkRetailRules.SCHEMA));
-    }
-
-    private static Dataset<Row> csv(SparkSession spark, String input) {
-        boolean multiLine = Boolean.parseBoolean(spark.conf().get(MULTI_LINE, "false"));
-        // first the header alone, for the names; then the rows with every column as text
-        String[] header = spark.read().option("header", "true").option("multiLine", multiLine).csv(input).columns();
-        if (header.length == 0) {
-            throw new SegmentaException(input + ": empty file; expected a CSV with the header "
-                    + UkRetailColumns.EXPECTED_HEADER);
-        }
-        StructType schema = new StructType();
-        for (String name : header) {
-            schema = schema.add(name, DataTypes.StringType);
-        }
-        schema = schema.add(CORRUPT, DataTypes.StringType);
-        return spark.read().schema(schema).option("header", "true").option("mode", "PERMISSIVE")
-                .option("columnNameOfCorruptRecord", CORRUPT).option("multiLine", multiLine)
-                // RFC 4180: a quote inside a quoted field is doubled (Spark's default escape is a backslash)
-                .option("escape", "\"").csv(input);
-    }
-
-    private static Dataset<Row> parquet(SparkSession spark, String input) {
-        Dataset<Row> file = spark.read().parquet(input);
-        Column[] text = new Column[file.columns().length + 1];
-        for (int i = 0; i < file.columns().length; i++) {
-            String name = file.columns()[i];
-            text[i] = functions.col("`" + name + "`").cast(DataTypes.StringType).alias(name);
-        }
-        // a Parquet row always has every column
-        text[text.length - 1] = functions.lit(null).cast(DataTypes.StringType).alias(CORRUPT);
-        return file.select(text);
+        return new Classified(raw.map(new UkRetailRules(at, names, fields), Encoders.row(UkRetailRules.SCHEMA)),
+                places);
     }
 }

@@ -1,5 +1,6 @@
 package io.segmenta.spark;
 
+import io.segmenta.api.data.TransactionField;
 import io.segmenta.source.ukretail.InvoiceDates;
 import io.segmenta.source.ukretail.RowRules;
 import io.segmenta.source.ukretail.UkRetailSource;
@@ -7,6 +8,7 @@ import io.segmenta.table.input.Decimals;
 import io.segmenta.table.input.Keys;
 import io.segmenta.table.input.MalformedRows;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -28,23 +30,27 @@ final class UkRetailRules implements MapFunction<Row, Row> {
     /** The rules every account lists, in the order they apply (the single-machine source's). */
     static final List<String> RULES = RowRules.registered();
 
-    static final String ROW = "row";
-    static final String CUSTOMER = "customer";
-    static final String ORDER = "order";
-    static final String TIME = "time";
-    static final String QUANTITY = "quantity";
-    static final String AMOUNT = "amount";
-    static final String PRODUCT = "product";
-    static final String REGION = "region";
-    /** Null for a kept row. */
-    static final String REASON = "reason";
-    /** All the fields of the row as read, for counting kept rows that repeat an earlier one. */
-    static final String RECORD = "record";
+    static final String CUSTOMER = TransactionField.CUSTOMER.columnName();
+    static final String ORDER = TransactionField.ORDER.columnName();
+    static final String TIME = TransactionField.TIMESTAMP.columnName();
+    static final String QUANTITY = TransactionField.QUANTITY.columnName();
+    static final String AMOUNT = TransactionField.AMOUNT.columnName();
+    static final String UNIT_PRICE = TransactionField.UNIT_PRICE.columnName();
+    static final String PRODUCT = TransactionField.PRODUCT.columnName();
+    static final String REGION = TransactionField.REGION.columnName();
 
-    static final StructType SCHEMA = new StructType().add(ROW, DataTypes.LongType, false)
+    /** The fields of the kept rows: the single-machine source's transactions table's columns. */
+    static final Set<TransactionField> FIELDS = Set.of(TransactionField.CUSTOMER, TransactionField.ORDER,
+            TransactionField.TIMESTAMP, TransactionField.QUANTITY, TransactionField.AMOUNT, TransactionField.UNIT_PRICE,
+            TransactionField.PRODUCT, TransactionField.REGION);
+
+    /** One row per row read: its position, the fields (null when rejected), the reason (null when kept), the record. */
+    static final StructType SCHEMA = new StructType().add(SparkTransactions.ROW, DataTypes.LongType, false)
             .add(CUSTOMER, DataTypes.StringType).add(ORDER, DataTypes.StringType).add(TIME, DataTypes.LongType)
-            .add(QUANTITY, DataTypes.DoubleType).add(AMOUNT, DataTypes.DoubleType).add(PRODUCT, DataTypes.StringType)
-            .add(REGION, DataTypes.StringType).add(REASON, DataTypes.StringType).add(RECORD, DataTypes.StringType);
+            .add(QUANTITY, DataTypes.DoubleType).add(AMOUNT, DataTypes.DoubleType)
+            .add(UNIT_PRICE, DataTypes.DoubleType).add(PRODUCT, DataTypes.StringType)
+            .add(REGION, DataTypes.StringType).add(ReadAccount.REASON, DataTypes.StringType)
+            .add(SparkTransactions.RECORD, DataTypes.StringType);
 
     /** Where each read column is in the input row ({@link UkRetailSource#required()} order). */
     private final int[] at;
@@ -79,12 +85,18 @@ final class UkRetailRules implements MapFunction<Row, Row> {
                 time);
         if (outcome == RowRules.KEEP) {
             return RowFactory.create(row, Keys.stripDecimalZero(rawCustomer), invoice, time, quantity,
-                    quantity * price, text(in, UkRetailSource.STOCK_CODE).trim(), text(in, UkRetailSource.COUNTRY).trim(),
-                    null, record);
+                    quantity * price, price, level(text(in, UkRetailSource.STOCK_CODE)),
+                    level(text(in, UkRetailSource.COUNTRY)), null, record);
         } else if (outcome < RowRules.FIRST_RULE) {
             return malformed(row, RowRules.column(outcome), RowRules.problem(outcome), record);
         }
         return rejected(row, RowRules.reason(outcome), record);
+    }
+
+    /** A categorical value: trimmed, null when empty (a missing level, as the single-machine column stores it). */
+    static String level(String text) {
+        String t = text.trim();
+        return t.isEmpty() ? null : t;
     }
 
     private String text(Row in, int column) {
@@ -97,7 +109,7 @@ final class UkRetailRules implements MapFunction<Row, Row> {
     }
 
     private static Row rejected(long row, String reason, String record) {
-        return RowFactory.create(row, null, null, null, null, null, null, null, reason, record);
+        return RowFactory.create(row, null, null, null, null, null, null, null, null, reason, record);
     }
 
     /** The row's fields joined by a character no export holds, so that equal records give equal texts. */

@@ -32,6 +32,15 @@ final class SameAnswers {
         assertEquals(expected.lastTimestamp(), actual.lastTimestamp());
     }
 
+    /** Same first lines for every reason (CSV input: the lines of the file, as the single-machine account). */
+    static void sameFirstLines(DataQuality expected, DataQuality actual) {
+        assertEquals(lines(expected.rejections()), lines(actual.rejections()));
+    }
+
+    static List<String> lines(List<Rejection> rejections) {
+        return rejections.stream().map(r -> r.reason() + " " + r.firstLines()).toList();
+    }
+
     static List<String> reasons(List<Rejection> rejections) {
         return rejections.stream().map(r -> r.reason() + ": " + r.count()).toList();
     }
@@ -79,6 +88,7 @@ final class SameAnswers {
 
     static void sameExtraction(PipelineResult single, ExtractedFeatures spark, boolean sameOrder) {
         sameAccount(single.source().quality(), spark.quality());
+        sameFirstLines(single.source().quality(), spark.quality());
         sameRfm(single.features(), spark.features(), sameOrder);
         sameBusiness(single.business(), spark.business());
     }

@@ -53,11 +53,34 @@ class SegmentaSparkTest {
                 () -> {
                     throw new AssertionError("no session for a usage error");
                 }));
-        assertEquals("segmenta-spark: unknown command 'frobnicate'; expected run or pipeline\n", err.toString());
+        assertEquals("segmenta-spark: unknown command 'frobnicate'; expected run, pipeline or predict\n",
+                err.toString());
         err.reset();
-        assertEquals(2, run("run", "--source", "uk-retail", "--input", "x.csv", "--k", "2..5"));
-        assertEquals("segmenta-spark: the Spark back-end takes a fixed --k; choose it first with segmenta select-k on"
-                + " a sample\n", err.toString());
+        assertEquals(2, run("run", "--source", "padi-umkm", "--input", "x.csv", "--k", "2..5"));
+        assertEquals("segmenta-spark: the Spark back-end has no source 'padi-umkm' (it reads: "
+                + String.join(", ", SparkPipeline.sources()) + "); run that pipeline with bin/segmenta\n",
+                err.toString());
+        err.reset();
+        assertEquals(2, run("predict", "--input", "x.csv"));
+        assertEquals("segmenta-spark: missing --model: name the model file a run saved with --save-model\n",
+                err.toString());
+    }
+
+    @Test
+    void aRangeOfKIsChosenAndTheSavedModelPredictsFromTheCommandLine() throws Exception {
+        Path input = Files.writeString(dir.resolve("small.csv"), SmallExport.text());
+        Path model = dir.resolve("small.json");
+        assertEquals(0, run("run", "--source", "uk-retail", "--input", input.toString(), "--k", "2..4",
+                "--save-model", model.toString(), "--out", dir.resolve("auto").toString()), err.toString());
+        String summary = this.out.toString(StandardCharsets.UTF_8);
+        assertTrue(summary.contains("Choosing k: kmeans on 6 rows of rfm features"), summary);
+        assertTrue(summary.contains("Recommended k = "), summary);
+        this.out.reset();
+        assertEquals(0, run("predict", "--model", model.toString(), "--input", input.toString(), "--out",
+                dir.resolve("predicted").toString()), err.toString());
+        assertTrue(this.out.toString(StandardCharsets.UTF_8).contains("Predicted segments (6 customers)"),
+                this.out.toString());
+        assertEquals(7, Files.readAllLines(dir.resolve("predicted").resolve("predictions.csv")).size());
     }
 
     @Test

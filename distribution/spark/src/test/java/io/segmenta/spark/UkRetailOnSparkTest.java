@@ -149,7 +149,10 @@ class UkRetailOnSparkTest {
         String strict = assertThrows(SegmentaException.class, () -> SparkPipeline.extract(spark,
                 spec("uk-retail", csv, "kmeans", 4, dir.resolve("e"), Map.of("max-malformed", "0")), csv.toString()))
                 .getMessage();
-        assertEquals(csv + ": a malformed row (malformed: Quantity is not a number) and max-malformed is 0", strict);
+        // the planted rows follow the generated ones: the first malformed one is the second planted line
+        long line = Files.readAllLines(csv).size() - PLANTED.lines().count() + 2;
+        assertEquals(csv + ", line " + line + ": a malformed row (malformed: Quantity is not a number) and"
+                + " max-malformed is 0", strict);
 
         Path noCountry = Files.writeString(dir.resolve("no-country.csv"),
                 "InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,Customer ID\n1,A,1,2011-01-01 10:00:00,1,5\n");
@@ -158,8 +161,8 @@ class UkRetailOnSparkTest {
                 assertThrows(SegmentaException.class, () -> SparkPipeline.extract(spark, spec("uk-retail", noCountry,
                         "kmeans", 4, dir.resolve("e"), Map.of()), noCountry.toString())).getMessage());
 
-        assertTrue(assertThrows(SegmentaException.class, () -> SparkPipeline.extract(spark, spec("olist", csv,
+        assertTrue(assertThrows(SegmentaException.class, () -> SparkPipeline.extract(spark, spec("no-such-source", csv,
                 "kmeans", 4, dir.resolve("e"), Map.of()), csv.toString())).getMessage()
-                .startsWith("the Spark back-end runs --source uk-retail with --features rfm so far"));
+                .startsWith("the Spark back-end has no source 'no-such-source' (it reads: uk-retail"));
     }
 }

@@ -55,6 +55,28 @@ public interface PipelineEngine {
     PipelineResult runOnFeatures(PipelineSpec spec, ExtractedFeatures extracted, ProgressListener listener);
 
     /**
+     * Runs a pipeline whose input another execution back-end reads: the back-end extracts every member of the
+     * feature set that shares the run's input; the engine reads and extracts the members with inputs of their
+     * own, joins the members, then scales, clusters, measures, profiles, names and reports as {@link #run} does.
+     * The stages the spec names must be registered (their options and columns are checked as in a run); the
+     * run's input is the back-end's and need not exist here.
+     *
+     * @throws io.segmenta.api.SegmentaException as {@link #run}
+     * @since 1.5
+     */
+    PipelineResult runOnBackEnd(PipelineSpec spec, FeatureBackEnd backEnd, ProgressListener listener);
+
+    /**
+     * {@link #runChoosingK} with the features of {@link #runOnBackEnd}: the back-end extracts once, the engine
+     * measures every k of the range, then clusters with the recommended k and reports.
+     *
+     * @throws io.segmenta.api.SegmentaException as {@link #runChoosingK}
+     * @since 1.5
+     */
+    PipelineResult runOnBackEndChoosingK(PipelineSpec spec, FeatureBackEnd backEnd, int kMin, int kMax,
+            ProgressListener listener);
+
+    /**
      * Places the entities of new data in the segments of a saved model: reads the input with the model's source
      * (or the spec's), extracts the model's features, scales them with the model's fitted parameters (no
      * refitting) and lets the model's algorithm assign each one; writes {@link PredictSpec#PREDICTIONS_FILE}.
@@ -64,4 +86,16 @@ public interface PipelineEngine {
      *         the errors of {@link #run}; nothing is written then
      */
     PredictionResult predict(PredictSpec spec, ProgressListener listener);
+
+    /**
+     * {@link #predict} with the new data read and aggregated by another execution back-end: the engine reads the
+     * model, asks the back-end for the features of every member that shares the input (with the model's source,
+     * options and, for an extractor that fitted a model, the saved fit), reads the members with inputs of their
+     * own itself, then scales with the saved scaling and assigns as {@link #predict} does. The input is the
+     * back-end's and need not exist here.
+     *
+     * @throws io.segmenta.api.SegmentaException as {@link #predict}
+     * @since 1.5
+     */
+    PredictionResult predictOnBackEnd(PredictSpec spec, FeatureBackEnd backEnd, ProgressListener listener);
 }

@@ -5,10 +5,11 @@
  * ({@link io.segmenta.api.pipeline.EngineOptions}) and what another execution back-end hands over to it
  * ({@link io.segmenta.api.pipeline.ExtractedFeatures}, {@link io.segmenta.api.pipeline.BusinessFigures}), and the
  * feature sets a run may combine ({@link io.segmenta.api.pipeline.FeatureMember},
- * {@link io.segmenta.api.pipeline.FeatureInput}; 1.4).
+ * {@link io.segmenta.api.pipeline.FeatureInput}; 1.4), and the execution back-ends that read and extract
+ * themselves ({@link io.segmenta.api.pipeline.FeatureBackEnd}; 1.5).
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package io.segmenta.api.pipeline;
 
 import org.osgi.annotation.bundle.Export;

@@ -8,6 +8,10 @@ import io.segmenta.api.data.SourceData;
 import io.segmenta.api.data.TimestampColumn;
 import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.data.TransactionTable;
+import io.segmenta.api.pipeline.BusinessFigures;
+import io.segmenta.api.pipeline.ExtractedFeatures;
+import io.segmenta.api.pipeline.FeatureBackEnd;
+import io.segmenta.api.pipeline.FeatureMember;
 import io.segmenta.api.stage.DataSource;
 import io.segmenta.api.stage.FeatureExtractor;
 import io.segmenta.api.stage.FeatureFit;
@@ -31,6 +35,10 @@ import java.util.Set;
  * read, and with several members the features are joined ({@link FeatureJoin}) and the reads' accounts combined
  * into one (rows read and kept summed, rejections listed with their files, entities per member, entities dropped
  * by the join by reason). One extractor runs exactly as a run always did.
+ * <p>
+ * With a {@link FeatureBackEnd} the members that share the run's input are the back-end's: it reads and
+ * extracts them (one read for all of them, whose account and business figures it hands over), and the engine
+ * reads only the members with inputs of their own.
  */
 final class FeatureSetExtraction {
     /** The timing name of the engine's join step. */
@@ -39,8 +47,11 @@ final class FeatureSetExtraction {
     /**
      * @param data the first member's read (the run's input) with the combined account
      * @param producer what produced the features, for messages ("the feature extractor 'rfm' produced")
+     * @param business the business figures a back-end handed over, or null: then they are those of the data's
+     *        transactions
      */
-    record Extracted(SourceData data, FeatureMatrix raw, String producer, Optional<FeatureFit> fit) {
+    record Extracted(SourceData data, FeatureMatrix raw, String producer, Optional<FeatureFit> fit,
+            BusinessFigures business) {
     }
 
     private record Read(StageEntry source, Path input) {
@@ -66,21 +77,35 @@ final class FeatureSetExtraction {
      * @param fitted a saved fit (predict) that its extractor scores the new data with instead of fitting again;
      *        null in training, where an extractor that fits a model (clv) fits it
      * @param engine the fields the engine's steps and the reporters read of the run's input ({@link ReadFields})
+     * @param backEnd the back-end that extracts the members sharing the run's input, or null: the engine does
      */
     static Extracted extract(String set, Path runInput, ChosenStages chosen, StepRunner steps, Options options,
-            ModelState fitted, Set<TransactionField> engine) {
+            ModelState fitted, Set<TransactionField> engine, FeatureBackEnd backEnd) {
         Map<Read, List<ChosenMember>> readers = new LinkedHashMap<>();
         for (ChosenMember m : chosen.members()) {
             readers.computeIfAbsent(new Read(m.source(), m.shared() ? runInput : m.input()), r -> new ArrayList<>())
                     .add(m);
         }
         Map<Read, SourceData> reads = new LinkedHashMap<>();
+        BusinessFigures business = null;
         List<String> names = new ArrayList<>();
         List<FeatureMatrix> parts = new ArrayList<>();
         Optional<FeatureFit> fit = Optional.empty();
         String fitMember = null;
         for (ChosenMember m : chosen.members()) {
             Read read = new Read(m.source(), m.shared() ? runInput : m.input());
+            if (backEnd != null && m.shared()) {
+                ExtractedFeatures handed = handedOver(m, backEnd, options, fitted, steps);
+                reads.putIfAbsent(read, new SourceData(SourceData.emptyTransactions(), handed.quality()));
+                business = business == null ? handed.business() : business;
+                names.add(m.name());
+                parts.add(handed.features());
+                if (handed.fit().isPresent()) {
+                    fit = oneFit(set, fit, handed.fit().get());
+                    fitMember = m.name();
+                }
+                continue;
+            }
             SourceData data = reads.get(read);
             if (data == null) {
                 // a source's second read is a step of its own: named after the member it is for
@@ -108,18 +133,14 @@ final class FeatureSetExtraction {
                     x -> entities(x.features()));
             parts.add(f.features());
             if (f.fit().isPresent()) {
-                if (fit.isPresent()) {
-                    throw new SegmentaException("the feature set " + set + " has two members that fit a model ("
-                            + fit.get().extractor() + " and " + f.fit().get().extractor() + "); a run keeps one "
-                            + "fit, so use one of them");
-                }
-                fit = f.fit();
+                fit = oneFit(set, fit, f.fit().get());
                 fitMember = m.name();
             }
         }
         SourceData first = reads.values().iterator().next();
         if (!chosen.combined()) {
-            return new Extracted(first, parts.get(0), "the " + chosen.features().label() + " produced", fit);
+            return new Extracted(first, parts.get(0), "the " + chosen.features().label() + " produced", fit,
+                    business);
         }
         String rule = EngineOptionValues.joinRule(options);
         FeatureJoin.Joined joined = steps.engine(JOIN, () -> FeatureJoin.join(set, names, parts, rule),
@@ -132,7 +153,31 @@ final class FeatureSetExtraction {
         DataQuality quality = combined(new ArrayList<>(reads.values()), joined.counts());
         return new Extracted(new SourceData(first.transactions(), quality, first.entities()),
                 joined.features(), "the feature set " + set + " produced", fit.map(withJoinedNames(fitMember,
-                        joined.renamed())));
+                        joined.renamed())), business);
+    }
+
+    /** The one fit of a run: a second member that fits a model is refused. */
+    private static Optional<FeatureFit> oneFit(String set, Optional<FeatureFit> known, FeatureFit another) {
+        if (known.isPresent()) {
+            throw new SegmentaException("the feature set " + set + " has two members that fit a model ("
+                    + known.get().extractor() + " and " + another.extractor() + "); a run keeps one fit, so use one"
+                    + " of them");
+        }
+        return Optional.of(another);
+    }
+
+    /**
+     * One member's features from the back-end, as the step of the member's extractor (whose place it takes). The
+     * back-end's failures are the extractor's step's, as the stage's own would be.
+     */
+    private static ExtractedFeatures handedOver(ChosenMember m, FeatureBackEnd backEnd, Options options,
+            ModelState fitted, StepRunner steps) {
+        String step = m.name().equals(m.extractor().name()) ? m.name() : m.extractor().name() + " (" + m.name() + ")";
+        Optional<ModelState> saved = fitted != null && fitted.owner().equals(m.extractor().name())
+                ? Optional.of(fitted) : Optional.empty();
+        return steps.stage(m.extractor(), step, ctx -> backEnd.extract(m.source().name(),
+                new FeatureMember(m.name(), m.extractor().name()), options, saved),
+                x -> entities(x.features()) + " (extracted by the back-end)");
     }
 
     /** The fit's output columns under their names after the join (a clashing name gets the member's prefix). */

@@ -3,6 +3,7 @@ package io.segmenta.engine.internal;
 import io.segmenta.api.RunCancelledException;
 import io.segmenta.api.pipeline.EngineOptions;
 import io.segmenta.api.pipeline.ExtractedFeatures;
+import io.segmenta.api.pipeline.FeatureBackEnd;
 import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineResult;
 import io.segmenta.api.pipeline.PipelineSpec;
@@ -28,7 +29,8 @@ import java.util.function.Function;
  * <p>
  * Each use case plans first ({@link RunPlanner}: stages, defaults, validation; nothing is read), then runs as one
  * guarded run (cancelled when a stage it uses goes away or its thread is interrupted) whose steps a
- * {@link StepRunner} runs: {@link Training} for run, select-k, run-choosing-k and runs on handed-over features,
+ * {@link StepRunner} runs: {@link Training} for run, select-k, run-choosing-k and runs on handed-over features
+ * or on a back-end,
  * {@link RunOutputs} for what they write, {@link Prediction} for predict.
  */
 public final class PipelineRunner {
@@ -143,12 +145,18 @@ public final class PipelineRunner {
      */
     public PipelineResult runChoosingK(PipelineSpec asked, int kMin, int kMax, ProgressListener listener) {
         RunPlanner.Plan plan = planner.range(Objects.requireNonNull(asked, "spec"), kMin, kMax, true);
+        return choosingK(plan, kMin, kMax, listener, "run choosing k in ", null);
+    }
+
+    /** @param backEnd extracts the members that share the run's input, or null: the engine's stages do */
+    private PipelineResult choosingK(RunPlanner.Plan plan, int kMin, int kMax, ProgressListener listener,
+            String what, FeatureBackEnd backEnd) {
         PipelineSpec spec = plan.spec();
         ChosenStages chosen = plan.chosen();
-        return guarded(chosen, spec.options(), listener, "run choosing k in " + kMin + ".." + kMax + " "
+        return guarded(chosen, spec.options(), listener, what + kMin + ".." + kMax + " "
                 + chosen.describe(), steps -> {
                     Training.Prepared prepared = training.prepare(spec, chosen, steps, kMax, "k-max",
-                            ReadFields.ofResult(chosen));
+                            ReadFields.ofResult(chosen), backEnd);
                     KSelection selection = training.measureRange(spec, chosen, kMin, kMax, steps, prepared);
                     steps.progress().info(null, "select-k", selection.reason());
                     ClusterRequest c = spec.cluster();
@@ -179,6 +187,38 @@ public final class PipelineRunner {
     }
 
     /**
+     * Runs a pipeline whose shared members a back-end extracts; see
+     * {@link io.segmenta.api.pipeline.PipelineEngine#runOnBackEnd}.
+     *
+     * @param listener may be null
+     */
+    public PipelineResult runOnBackEnd(PipelineSpec asked, FeatureBackEnd backEnd, ProgressListener listener) {
+        Objects.requireNonNull(backEnd, "backEnd");
+        RunPlanner.Plan plan = planner.run(Objects.requireNonNull(asked, "spec"), false);
+        PipelineSpec spec = plan.spec();
+        ChosenStages chosen = plan.chosen();
+        return guarded(chosen, spec.options(), listener, "run on a back-end " + describe(spec, chosen), steps -> {
+            Training.Prepared prepared = training.prepare(spec, chosen, steps, spec.cluster().k(), "k",
+                    ReadFields.ofResult(chosen), backEnd);
+            return RunOutputs.write(training.fitAndMeasure(spec, chosen, steps, prepared, Optional.empty(),
+                    plan.naming()), chosen, steps, prepared.fitted());
+        });
+    }
+
+    /**
+     * A run choosing k in a range whose shared members a back-end extracts; see
+     * {@link io.segmenta.api.pipeline.PipelineEngine#runOnBackEndChoosingK}.
+     *
+     * @param listener may be null
+     */
+    public PipelineResult runOnBackEndChoosingK(PipelineSpec asked, FeatureBackEnd backEnd, int kMin, int kMax,
+            ProgressListener listener) {
+        Objects.requireNonNull(backEnd, "backEnd");
+        RunPlanner.Plan plan = planner.range(Objects.requireNonNull(asked, "spec"), kMin, kMax, true, false);
+        return choosingK(plan, kMin, kMax, listener, "run on a back-end choosing k in ", backEnd);
+    }
+
+    /**
      * Places new data in the segments of a saved model; see {@link io.segmenta.api.pipeline.PipelineEngine#predict}.
      *
      * @param listener may be null
@@ -187,7 +227,21 @@ public final class PipelineRunner {
         Objects.requireNonNull(spec, "spec");
         Prediction.Plan plan = prediction.plan(spec);
         return guarded(plan.chosen(), plan.options(), listener, "predict with " + spec.model() + " on "
-                + spec.input(), steps -> prediction.execute(spec, plan, steps));
+                + spec.input(), steps -> prediction.execute(spec, plan, steps, null));
+    }
+
+    /**
+     * Places new data a back-end reads in the segments of a saved model; see
+     * {@link io.segmenta.api.pipeline.PipelineEngine#predictOnBackEnd}.
+     *
+     * @param listener may be null
+     */
+    public PredictionResult predictOnBackEnd(PredictSpec spec, FeatureBackEnd backEnd, ProgressListener listener) {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(backEnd, "backEnd");
+        Prediction.Plan plan = prediction.plan(spec, false);
+        return guarded(plan.chosen(), plan.options(), listener, "predict on a back-end with " + spec.model()
+                + " on " + spec.input(), steps -> prediction.execute(spec, plan, steps, backEnd));
     }
 
     private static String describe(PipelineSpec spec, ChosenStages chosen) {

@@ -5,6 +5,7 @@ import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.FeatureMatrix;
 import io.segmenta.api.data.SourceData;
 import io.segmenta.api.pipeline.EngineOptions;
+import io.segmenta.api.pipeline.FeatureBackEnd;
 import io.segmenta.api.pipeline.FeatureInput;
 import io.segmenta.api.pipeline.FeatureMember;
 import io.segmenta.api.pipeline.PredictSpec;
@@ -53,6 +54,11 @@ final class Prediction {
     }
 
     Plan plan(PredictSpec spec) {
+        return plan(spec, true);
+    }
+
+    /** @param inputHere false when a back-end reads the input: then it need not exist here */
+    Plan plan(PredictSpec spec, boolean inputHere) {
         SavedModel saved = ModelFile.read(spec.model());
         StageEntry source = planner.find(StageKind.SOURCE, spec.source().orElse(saved.source()));
         List<ChosenMember> members = members(spec, saved, source);
@@ -71,7 +77,7 @@ final class Prediction {
         List<String> names = renamed(segmentNames(spec.model(), saved, k, StepRunner.call(algorithm,
                 model::segmentNames)), SegmentRenames.parse(options).numbersOnly("predict"));
         RunPlanner.requiredColumnsDeclared(chosen);
-        RunPlanner.inputsExist(spec.input(), chosen);
+        RunPlanner.inputsExist(spec.input(), chosen, inputHere);
         RunPlanner.checkOutputFolder(spec.outputDir());
         PredictionResult.ModelSummary summary = new PredictionResult.ModelSummary(spec.model(),
                 ModelFile.FORMAT_VERSION, saved.created(), saved.source(), saved.features(), saved.algorithm(), k,
@@ -121,10 +127,11 @@ final class Prediction {
         return inputs;
     }
 
-    PredictionResult execute(PredictSpec spec, Plan plan, StepRunner steps) {
+    /** @param backEnd the back-end that extracts the members sharing the input, or null: the engine does */
+    PredictionResult execute(PredictSpec spec, Plan plan, StepRunner steps, FeatureBackEnd backEnd) {
         ChosenStages chosen = plan.chosen();
         FeatureSetExtraction.Extracted extracted = FeatureSetExtraction.extract(plan.saved().features(),
-                spec.input(), chosen, steps, plan.options(), plan.saved().featureState(), ReadFields.NONE);
+                spec.input(), chosen, steps, plan.options(), plan.saved().featureState(), ReadFields.NONE, backEnd);
         SourceData data = extracted.data();
         FeatureMatrix raw = data.entitiesOnly()
                 ? ModelColumns.select(spec.model(), spec.input(), plan.saved(), extracted.raw(), steps)

@@ -44,18 +44,28 @@ final class RunPlanner {
 
     /** Plans a run with the spec's k. */
     Plan run(PipelineSpec asked) {
+        return run(asked, true);
+    }
+
+    /** @param inputHere false when a back-end reads the run's input: then it need not exist here */
+    Plan run(PipelineSpec asked, boolean inputHere) {
         ChosenStages chosen = choose(asked, true);
         PipelineSpec spec = withDefaults(asked, chosen);
         atLeast("k", spec.cluster().k(), 2);
-        return new Plan(spec, chosen, validate(spec, chosen));
+        return new Plan(spec, chosen, validate(spec, chosen, inputHere));
     }
 
     /** Plans select-k ({@code withReporters} false: nothing is written) or a run choosing k in a range. */
     Plan range(PipelineSpec asked, int kMin, int kMax, boolean withReporters) {
+        return range(asked, kMin, kMax, withReporters, true);
+    }
+
+    /** @param inputHere false when a back-end reads the run's input: then it need not exist here */
+    Plan range(PipelineSpec asked, int kMin, int kMax, boolean withReporters, boolean inputHere) {
         ChosenStages chosen = choose(asked, withReporters);
         PipelineSpec spec = withDefaults(asked, chosen);
         checkRange(kMin, kMax);
-        return new Plan(spec, chosen, validate(spec, chosen));
+        return new Plan(spec, chosen, validate(spec, chosen, inputHere));
     }
 
     /**
@@ -196,19 +206,23 @@ final class RunPlanner {
      * Checks a run's spec before anything is read: runs and iteration cap, option names and values (the engine's and
      * each stage's own check), the columns the extractor needs, the input and the output folder.
      */
-    private static SegmentNaming validate(PipelineSpec spec, ChosenStages chosen) {
+    private static SegmentNaming validate(PipelineSpec spec, ChosenStages chosen, boolean inputHere) {
         checkCluster(spec);
         SegmentNaming naming = checkOptions(spec.options(), chosen.all(), chosen.combined());
         requiredColumnsDeclared(chosen);
-        inputsExist(spec.input(), chosen);
+        inputsExist(spec.input(), chosen, inputHere);
         checkOutputFolder(spec, chosen);
         PreviousRun.folder(spec);
         return naming;
     }
 
-    /** Fails when the run's input or a member's own input does not exist. */
-    static void inputsExist(Path input, ChosenStages chosen) {
-        if (!Files.exists(input)) {
+    /**
+     * Fails when the run's input or a member's own input does not exist.
+     *
+     * @param inputHere false when a back-end reads the run's input (only the members' own inputs are checked)
+     */
+    static void inputsExist(Path input, ChosenStages chosen, boolean inputHere) {
+        if (inputHere && !Files.exists(input)) {
             throw new SegmentaException(missing(input));
         }
         for (ChosenMember m : chosen.members()) {

@@ -10,6 +10,7 @@ import io.segmenta.api.data.TransactionTable;
 import io.segmenta.api.pipeline.BusinessFigures;
 import io.segmenta.api.pipeline.ClusterQuality;
 import io.segmenta.api.pipeline.ExtractedFeatures;
+import io.segmenta.api.pipeline.FeatureBackEnd;
 import io.segmenta.api.pipeline.KCandidate;
 import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineResult;
@@ -78,9 +79,18 @@ final class Training {
      */
     Prepared prepare(PipelineSpec spec, ChosenStages chosen, StepRunner steps, int k, String kName,
             Set<TransactionField> engine) {
+        return prepare(spec, chosen, steps, k, kName, engine, null);
+    }
+
+    /**
+     * Reads, extracts and scales, with the members that share the run's input extracted by {@code backEnd} (null:
+     * by the engine's own source and extractors).
+     */
+    Prepared prepare(PipelineSpec spec, ChosenStages chosen, StepRunner steps, int k, String kName,
+            Set<TransactionField> engine, FeatureBackEnd backEnd) {
         FeatureSetExtraction.Extracted extracted = FeatureSetExtraction.extract(spec.features(), spec.input(), chosen,
-                steps, spec.options(), null, engine);
-        return scale(spec, steps, extracted.data(), extracted.raw(), null, extracted.fit(), k, kName,
+                steps, spec.options(), null, engine, backEnd);
+        return scale(spec, steps, extracted.data(), extracted.raw(), extracted.business(), extracted.fit(), k, kName,
                 extracted.producer());
     }
 

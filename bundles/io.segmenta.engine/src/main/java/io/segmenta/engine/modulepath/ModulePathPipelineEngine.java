@@ -6,6 +6,7 @@ import aQute.bnd.annotation.spi.ServiceConsumer;
 import aQute.bnd.annotation.spi.ServiceProvider;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.pipeline.ExtractedFeatures;
+import io.segmenta.api.pipeline.FeatureBackEnd;
 import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineEngine;
 import io.segmenta.api.pipeline.PipelineResult;
@@ -92,6 +93,22 @@ public final class ModulePathPipelineEngine implements PipelineEngine {
     @Override
     public PredictionResult predict(PredictSpec spec, ProgressListener listener) {
         return runner().predict(spec, listener);
+    }
+
+    @Override
+    public PipelineResult runOnBackEnd(PipelineSpec spec, FeatureBackEnd backEnd, ProgressListener listener) {
+        return runner().runOnBackEnd(spec, backEnd, listener);
+    }
+
+    @Override
+    public PipelineResult runOnBackEndChoosingK(PipelineSpec spec, FeatureBackEnd backEnd, int kMin, int kMax,
+            ProgressListener listener) {
+        return runner().runOnBackEndChoosingK(spec, backEnd, kMin, kMax, listener);
+    }
+
+    @Override
+    public PredictionResult predictOnBackEnd(PredictSpec spec, FeatureBackEnd backEnd, ProgressListener listener) {
+        return runner().predictOnBackEnd(spec, backEnd, listener);
     }
 
     /** Loads the stages on first use, so that a broken stage is reported as a message, not at lookup. */

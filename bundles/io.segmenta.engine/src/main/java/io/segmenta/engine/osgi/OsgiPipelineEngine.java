@@ -1,6 +1,7 @@
 package io.segmenta.engine.osgi;
 
 import io.segmenta.api.pipeline.ExtractedFeatures;
+import io.segmenta.api.pipeline.FeatureBackEnd;
 import io.segmenta.api.pipeline.KSelection;
 import io.segmenta.api.pipeline.PipelineEngine;
 import io.segmenta.api.pipeline.PipelineResult;
@@ -77,6 +78,22 @@ public class OsgiPipelineEngine implements PipelineEngine {
     @Override
     public PredictionResult predict(PredictSpec spec, ProgressListener listener) {
         return runner.predict(spec, listener);
+    }
+
+    @Override
+    public PipelineResult runOnBackEnd(PipelineSpec spec, FeatureBackEnd backEnd, ProgressListener listener) {
+        return runner.runOnBackEnd(spec, backEnd, listener);
+    }
+
+    @Override
+    public PipelineResult runOnBackEndChoosingK(PipelineSpec spec, FeatureBackEnd backEnd, int kMin, int kMax,
+            ProgressListener listener) {
+        return runner.runOnBackEndChoosingK(spec, backEnd, kMin, kMax, listener);
+    }
+
+    @Override
+    public PredictionResult predictOnBackEnd(PredictSpec spec, FeatureBackEnd backEnd, ProgressListener listener) {
+        return runner.predictOnBackEnd(spec, backEnd, listener);
     }
 
     @Reference(service = DataSource.class, cardinality = ReferenceCardinality.MULTIPLE,

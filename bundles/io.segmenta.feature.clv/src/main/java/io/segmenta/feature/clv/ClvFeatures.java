@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -119,18 +120,28 @@ public class ClvFeatures implements FeatureExtractor {
         long read = System.nanoTime();
         PurchaseHistories h = histories(transactions, options, context);
         context.checkCancelled("clv: before fitting");
+        return fitted(h, options, context::info, context.logger(), read);
+    }
+
+    /**
+     * Fits both models on the histories and scores every customer: the features and the fit every report shows.
+     *
+     * @param info where the lines for the user go (the fit's parameters, caveats, the holdout check)
+     * @param read when summarising the histories started ({@link System#nanoTime()}), for the log
+     */
+    static FittedFeatures fitted(PurchaseHistories h, ClvOptions options, Consumer<String> info,
+            System.Logger logger, long read) {
         long started = System.nanoTime();
         ClvFit fit = ClvFit.of(h, options.penaliser());
         long fitted = System.nanoTime();
-        context.checkCancelled("clv: after fitting");
         ClvScores scores = new ClvScores(fit.bgNbd(), fit.gammaGamma(), h, options.unit(), options.horizon(),
                 options.discountRate());
-        context.info(NAME + ": " + ClvSummary.parameters(fit, options.unit()));
+        info.accept(NAME + ": " + ClvSummary.parameters(fit, options.unit()));
         Optional<String> caveat = fewRepeats(h.size(), fit.repeatCustomers());
-        caveat.ifPresent(line -> context.info(NAME + ": " + line));
+        caveat.ifPresent(line -> info.accept(NAME + ": " + line));
         Optional<HoldoutCheck> holdout = h.holdoutEnd.map(end -> new HoldoutCheck(fit.bgNbd(), h, options.unit()));
-        holdout.ifPresent(check -> check.lines(h, options.unit()).forEach(line -> context.info(NAME + ": " + line)));
-        context.logger().log(System.Logger.Level.INFO, "{0}: {1} customers ({2} repeat) summarised in {7} ms,"
+        holdout.ifPresent(check -> check.lines(h, options.unit()).forEach(line -> info.accept(NAME + ": " + line)));
+        logger.log(System.Logger.Level.INFO, "{0}: {1} customers ({2} repeat) summarised in {7} ms,"
                 + " fitted in {3} ms ({4} and {5} likelihood evaluations), scored in {6} ms", NAME, h.size(),
                 fit.repeatCustomers(),
                 (fitted - started) / 1_000_000, fit.purchases().evaluations(), fit.spend().evaluations(),
@@ -144,9 +155,14 @@ public class ClvFeatures implements FeatureExtractor {
     public FeatureMatrix extractWith(TransactionTable transactions, StageContext context, ModelState fitted) {
         ClvOptions options = ClvState.options(fitted, ClvOptions.of(context.options()));
         PurchaseHistories h = histories(transactions, options, context);
+        return scored(h, options, fitted, context::info);
+    }
+
+    /** The features of customers scored with a saved fit. */
+    static FeatureMatrix scored(PurchaseHistories h, ClvOptions options, ModelState fitted, Consumer<String> info) {
         ClvScores scores = new ClvScores(ClvState.bgNbd(fitted), ClvState.gammaGamma(fitted), h, options.unit(),
                 options.horizon(), options.discountRate());
-        context.info(NAME + ": scored " + h.size() + " customers with the saved fit (" + ClvState.describe(fitted)
+        info.accept(NAME + ": scored " + h.size() + " customers with the saved fit (" + ClvState.describe(fitted)
                 + "), calibration end " + h.calibrationEnd);
         return matrix(h, scores);
     }

@@ -21,8 +21,11 @@ import java.util.Optional;
  * A row counts when it has a customer, a timestamp and a finite amount; the others are counted
  * ({@link #leftOutRows}). Customers whose first purchase is after the calibration end are not in the result
  * ({@link #laterCustomers}).
+ * <p>
+ * Public (in a package the bundle does not export) for the Spark back-end, which summarises the purchase days on
+ * Spark ({@link Days}) and fits on the driver with this stage's code ({@link ClvOnSummaries}).
  */
-final class PurchaseHistories {
+public final class PurchaseHistories {
     private static final long SECONDS_PER_DAY = 86_400L;
 
     final List<String> ids = new ArrayList<>();
@@ -39,6 +42,70 @@ final class PurchaseHistories {
     final int usableRows;
 
     PurchaseHistories(TransactionTable table, TimeUnit unit, Optional<LocalDate> calibrationOption,
+            Optional<LocalDate> holdoutOption) {
+        this(days(table, calibrationOption, holdoutOption), unit);
+    }
+
+    /** The histories of customers another back-end summarised in days (Spark: {@link ClvOnSummaries}). */
+    PurchaseHistories(Days d, TimeUnit unit) {
+        int kept = d.ids().size();
+        ids.addAll(d.ids());
+        x = d.repeats().clone();
+        recency = new double[kept];
+        age = new double[kept];
+        meanValue = new double[kept];
+        for (int c = 0; c < kept; c++) {
+            recency[c] = (d.lastInCalibration()[c] - d.first()[c]) / unit.days;
+            age[c] = (d.period().calibrationEnd() - d.first()[c]) / unit.days;
+            meanValue[c] = x[c] > 0 ? d.repeatValue()[c] / x[c] : 0;
+        }
+        holdoutPurchases = d.holdout().clone();
+        calibrationEnd = LocalDate.ofEpochDay(d.period().calibrationEnd());
+        holdoutEnd = d.period().holdout() ? Optional.of(LocalDate.ofEpochDay(d.period().holdoutEnd()))
+                : Optional.empty();
+        leftOutRows = d.leftOutRows();
+        laterCustomers = d.laterCustomers();
+        usableRows = d.usableRows();
+    }
+
+    /**
+     * The calibration and holdout periods in epoch days.
+     *
+     * @param calibrationEnd the calibration period's last day: the option's, or the day of the last purchase
+     * @param holdoutEnd the holdout's last day: the option's, or the day of the last purchase
+     * @param holdout whether there is a holdout: a purchase day after the calibration end, up to the holdout end
+     */
+    public record Period(long calibrationEnd, long holdoutEnd, boolean holdout) {
+        /** @param lastDay the epoch day of the last usable row */
+        public static Period of(long lastDay, Optional<LocalDate> calibrationOption,
+                Optional<LocalDate> holdoutOption) {
+            long calEnd = calibrationOption.map(LocalDate::toEpochDay).orElse(lastDay);
+            long holdEnd = holdoutOption.map(LocalDate::toEpochDay).orElse(lastDay);
+            return new Period(calEnd, holdEnd, holdEnd > calEnd && lastDay > calEnd);
+        }
+    }
+
+    /**
+     * Per customer, the purchase days in epoch days before the time unit applies: what a back-end that
+     * aggregates elsewhere computes itself. Purchase days are distinct calendar days with a usable row (a
+     * customer, a timestamp, a finite amount); customers whose first purchase day is after the calibration end
+     * are left out and counted.
+     *
+     * @param ids the customers, in the order they first occur
+     * @param first each one's first purchase day
+     * @param lastInCalibration the last purchase day up to the calibration end (the first when none follows)
+     * @param repeats the purchase days after the first, up to the calibration end
+     * @param repeatValue the sum of the amounts of those days
+     * @param holdout the purchase days after the calibration end, up to the holdout end
+     * @param leftOutRows rows without a customer, a timestamp or a finite amount
+     * @param laterCustomers customers whose first purchase is after the calibration end
+     * @param usableRows the other rows
+     */
+    public record Days(List<String> ids, long[] first, long[] lastInCalibration, int[] repeats, double[] repeatValue,
+            int[] holdout, Period period, int leftOutRows, int laterCustomers, int usableRows) {
+    }
+
+    private static Days days(TransactionTable table, Optional<LocalDate> calibrationOption,
             Optional<LocalDate> holdoutOption) {
         CategoricalColumn customer = table.customer();
         int[] codes = customer.codes();
@@ -58,27 +125,26 @@ final class PurchaseHistories {
             start[codes[i] + 1]++;
             lastDay = Math.max(lastDay, Math.floorDiv(time[i], SECONDS_PER_DAY));
         }
-        leftOutRows = left;
-        usableRows = rows - left;
+        int usable = rows - left;
         for (int c = 0; c < customers; c++) {
             start[c + 1] += start[c];
         }
         int[] fill = Arrays.copyOf(start, customers);
-        int[] byCustomer = new int[usableRows];
+        int[] byCustomer = new int[usable];
         for (int i = 0; i < rows; i++) {
             if (codes[i] >= 0 && time[i] != TimestampColumn.MISSING && Double.isFinite(amount[i])) {
                 byCustomer[fill[codes[i]]++] = i;
             }
         }
-        long calEnd = calibrationOption.map(LocalDate::toEpochDay).orElse(lastDay);
-        long holdEnd = holdoutOption.map(LocalDate::toEpochDay).orElse(lastDay);
-        calibrationEnd = LocalDate.ofEpochDay(calEnd);
-        holdoutEnd = holdEnd > calEnd && lastDay > calEnd ? Optional.of(LocalDate.ofEpochDay(holdEnd)) : Optional.empty();
+        Period period = Period.of(lastDay, calibrationOption, holdoutOption);
+        long calEnd = period.calibrationEnd();
+        long holdEnd = period.holdoutEnd();
 
+        List<String> ids = new ArrayList<>();
+        long[] firsts = new long[customers];
+        long[] lasts = new long[customers];
         int[] xs = new int[customers];
-        double[] tx = new double[customers];
-        double[] ages = new double[customers];
-        double[] means = new double[customers];
+        double[] values = new double[customers];
         int[] hold = new int[customers];
         int later = 0;
         int kept = 0;
@@ -124,19 +190,15 @@ final class PurchaseHistories {
                 }
             }
             ids.add(customer.levels().get(c));
+            firsts[kept] = first;
+            lasts[kept] = lastInCalibration;
             xs[kept] = repeats;
-            tx[kept] = (lastInCalibration - first) / unit.days;
-            ages[kept] = (calEnd - first) / unit.days;
-            means[kept] = repeats > 0 ? repeatValue / repeats : 0;
+            values[kept] = repeatValue;
             hold[kept] = holdout;
             kept++;
         }
-        laterCustomers = later;
-        x = Arrays.copyOf(xs, kept);
-        recency = Arrays.copyOf(tx, kept);
-        age = Arrays.copyOf(ages, kept);
-        meanValue = Arrays.copyOf(means, kept);
-        holdoutPurchases = Arrays.copyOf(hold, kept);
+        return new Days(ids, Arrays.copyOf(firsts, kept), Arrays.copyOf(lasts, kept), Arrays.copyOf(xs, kept),
+                Arrays.copyOf(values, kept), Arrays.copyOf(hold, kept), period, left, later, usable);
     }
 
     int size() {

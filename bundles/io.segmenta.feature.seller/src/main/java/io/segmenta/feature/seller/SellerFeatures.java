@@ -128,14 +128,9 @@ public class SellerFeatures implements FeatureExtractor {
     public FeatureMatrix extract(TransactionTable transactions, StageContext context) {
         // bad options fail before any work
         Optional<LocalDate> snapshot = Snapshot.of(context.options());
-        Set<String> completed = statuses(context.options(), COMPLETED, DEFAULT_COMPLETED);
-        Set<String> returns = statuses(context.options(), RETURNS, DEFAULT_RETURNS);
-        for (String s : completed) {
-            if (returns.contains(s)) {
-                throw new SegmentaException("options " + COMPLETED + " and " + RETURNS + " both name the status '" + s
-                        + "'; an order is either fulfilled or returned");
-            }
-        }
+        List<Set<String>> both = statuses(context.options());
+        Set<String> completed = both.get(0);
+        Set<String> returns = both.get(1);
         CategoricalColumn seller = transactions.categorical(TransactionField.SELLER)
                 .orElseThrow(() -> new SegmentaException("seller features need a seller column (who sold each line);"
                         + " these transactions have none (columns: " + String.join(", ", transactions.columns().keySet())
@@ -215,6 +210,23 @@ public class SellerFeatures implements FeatureExtractor {
         context.logger().log(System.Logger.Level.INFO, "{0}: {1} sellers from {2} rows", NAME, ids.size(),
                 g.usableRows());
         return new FeatureMatrix(EntityKind.SELLER, ids, numeric, categorical, "gmv");
+    }
+
+    /**
+     * The completed and the return statuses of the options, trimmed and in lower case, checked not to share one.
+     * Public (in a package the bundle does not export) for the Spark back-end, which classifies statuses by the
+     * same rules.
+     */
+    public static List<Set<String>> statuses(Options options) {
+        Set<String> completed = statuses(options, COMPLETED, DEFAULT_COMPLETED);
+        Set<String> returns = statuses(options, RETURNS, DEFAULT_RETURNS);
+        for (String s : completed) {
+            if (returns.contains(s)) {
+                throw new SegmentaException("options " + COMPLETED + " and " + RETURNS + " both name the status '" + s
+                        + "'; an order is either fulfilled or returned");
+            }
+        }
+        return List.of(completed, returns);
     }
 
     /** The option's statuses, trimmed and in lower case. */

@@ -8,7 +8,6 @@ import io.segmenta.table.input.Headers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Where the columns a mapping names are in the file, resolved once from its first record (the header, or the
@@ -17,9 +16,10 @@ import org.apache.commons.csv.CSVRecord;
  * <p>
  * Categorical columns (canonical optional fields, then extras) and numeric ones (including quantity, amount and
  * unit_price when mapped, so that every value of a row is parsed before the rules apply) are parallel arrays by
- * slot; {@link #outputOrder} lists the output columns after the five required ones, in mapping order.
+ * slot; {@link #outputOrder} lists the output columns after the five required ones, in mapping order. Public, with
+ * the accessors below, for the Spark back-end (the package is not exported).
  */
-final class MappedColumns {
+public final class MappedColumns {
     /** An output column: categorical ({@code 'c'}) or numeric ({@code 'n'}) and its slot. */
     record Output(char kind, int slot) {
     }
@@ -60,7 +60,7 @@ final class MappedColumns {
      * @throws InputDataException when a named column is not in the file, or matches two columns
      * @throws SegmentaException when the mapping maps a field of a type this source cannot read
      */
-    MappedColumns(Mapping mapping, String file, CSVRecord first, long line) {
+    public MappedColumns(Mapping mapping, String file, List<String> first, long line) {
         this.mapping = mapping;
         this.file = file;
         this.line = line;
@@ -88,6 +88,46 @@ final class MappedColumns {
         for (int i = 0; i < numRequired.length; i++) {
             numRequired[i] = numReq.get(i);
         }
+    }
+
+    /** The number of fields of every row. */
+    public int width() {
+        return width;
+    }
+
+    /** The output names of the categorical columns, by slot. */
+    public List<String> categoricalNames() {
+        return List.of(catNames);
+    }
+
+    /** The index in the row of categorical slot {@code slot}. */
+    public int categoricalColumn(int slot) {
+        return catCols[slot];
+    }
+
+    /** The output names of the numeric columns, by slot (quantity and amount among them when mapped). */
+    public List<String> numericNames() {
+        return List.of(numNames);
+    }
+
+    /** Whether numeric slot {@code slot} is an output column of its own (not quantity or amount). */
+    public boolean numericOutput(int slot) {
+        return slot != quantitySlot && slot != amountSlot;
+    }
+
+    /** The categorical slot of the product, or -1. */
+    public int productSlot() {
+        return productSlot;
+    }
+
+    /** The categorical slot of the seller, or -1. */
+    public int sellerSlot() {
+        return sellerSlot;
+    }
+
+    /** Whether field.order is mapped (without it each row is its own order, keyed by its line). */
+    public boolean mapsOrder() {
+        return order >= 0;
     }
 
     /** Where one mapped column is: its index in the record and its header name (for messages). */

@@ -7,7 +7,6 @@ import io.segmenta.api.InputDataException;
 import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.Rejection;
 import io.segmenta.api.data.SourceData;
-import io.segmenta.api.data.TimestampColumn;
 import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.stage.DataSource;
 import io.segmenta.api.stage.Options;
@@ -16,16 +15,13 @@ import io.segmenta.api.stage.StageOption;
 import io.segmenta.table.column.DictionaryColumnBuilder;
 import io.segmenta.table.column.DoubleColumnBuilder;
 import io.segmenta.table.input.CsvRecords;
-import io.segmenta.table.input.DateTimes;
 import io.segmenta.table.input.Decimals;
 import io.segmenta.table.input.DuplicateRows;
 import io.segmenta.table.input.InputFiles;
 import io.segmenta.table.input.InputText;
-import io.segmenta.table.input.Keys;
 import io.segmenta.table.input.MalformedRows;
 import io.segmenta.table.input.SourceEncoding;
 import io.segmenta.table.input.RejectionCounter;
-import io.segmenta.table.source.DateCache;
 import io.segmenta.table.source.ReadTicker;
 import io.segmenta.table.source.TransactionTableBuilder;
 import java.nio.charset.Charset;
@@ -144,25 +140,17 @@ public class MappedCsvSource implements DataSource {
         private final ReadTicker ticker;
 
         private final RejectionCounter rejections;
-        private final String orderPrefixReason;
         private final double maxMalformed;
         private MalformedRows malformed;
         private final DuplicateRows duplicates = new DuplicateRows(BUFFER);
         private final TransactionTableBuilder rows;
-        private final DateCache dates;
-        /** The numeric slot whose value {@link #number} could not read, or -1. */
-        private int badSlot;
 
         private MappedColumns columns;
+        /** The row rules, shared with the Spark back-end. */
+        private MappedRules rules;
         private DictionaryColumnBuilder[] cats;
         /** Per numeric slot, its output column; null for quantity and amount, which are required columns. */
         private DoubleColumnBuilder[] nums;
-        /** The numbers of the current row, by slot, parsed before the rules apply. */
-        private double[] rowValues;
-
-        // One-entry cache: consecutive lines of an order share the customer.
-        private String lastRawCustomer;
-        private String lastCustomer;
 
         Reading(Mapping mapping, CsvRecords records, StageContext context, ReadTicker ticker, double maxMalformed) {
             this.maxMalformed = maxMalformed;
@@ -174,29 +162,16 @@ public class MappedCsvSource implements DataSource {
             // only the canonical columns the run reads, and sellers and products, which the account counts
             this.rows = new TransactionTableBuilder(BUFFER, TransactionTableBuilder.fields(context.transactionFields(),
                     TransactionField.SELLER, TransactionField.PRODUCT));
-            this.dates = new DateCache(text -> DateTimes.parse(text.strip(), mapping.timestampFormat,
-                    mapping.timestampHasTime));
-            // Only enabled rules are registered, in the order they apply; each shows with 0 when nothing
-            // broke it.
             this.rejections = new RejectionCounter(file);
-            this.orderPrefixReason = mapping.dropOrderPrefix == null ? null : orderPrefixReason(mapping.dropOrderPrefix);
-            if (mapping.dropMissingCustomer) {
-                rejections.register(MISSING_CUSTOMER);
-            }
-            if (orderPrefixReason != null) {
-                rejections.register(orderPrefixReason);
-            }
-            if (mapping.dropNonPositiveQuantity) {
-                rejections.register(NON_POSITIVE_QUANTITY);
-            }
-            if (mapping.dropNonPositiveAmount) {
-                rejections.register(NON_POSITIVE_AMOUNT);
-            }
         }
 
         SourceData run() {
             CSVRecord first = records.first();
-            columns = new MappedColumns(mapping, file, first, records.line());
+            columns = new MappedColumns(mapping, file, first.toList(), records.line());
+            rules = new MappedRules(mapping, columns);
+            // Only enabled rules are registered, in the order they apply; each shows with 0 when nothing
+            // broke it.
+            rules.registered().forEach(rejections::register);
             outputColumns();
             tellDefaults();
             records.expectWidth(columns.width, mapping.header ? "as in the header" : "as on the first line");
@@ -227,7 +202,6 @@ public class MappedCsvSource implements DataSource {
                     nums[s] = rows.numeric(columns.numNames[s]);
                 }
             }
-            rowValues = new double[columns.numCols.length];
         }
 
         private void tellDefaults() {
@@ -255,69 +229,48 @@ public class MappedCsvSource implements DataSource {
 
         /** Applies the enabled rules to a row whose values could all be read; keeps it or counts it. */
         private void apply(CSVRecord record, long line) {
-            String rawCustomer = record.get(columns.customer).strip();
-            String order = columns.order >= 0 ? record.get(columns.order).strip() : null;
-            long time = columns.time >= 0 ? dates.parse(record.get(columns.time)) : TimestampColumn.MISSING;
-            double quantity = columns.quantitySlot >= 0 ? rowValues[columns.quantitySlot] : 1.0;
-            double amount = columns.amountSlot >= 0 ? rowValues[columns.amountSlot]
-                    : quantity * rowValues[columns.priceSlot];
-
-            if (mapping.dropMissingCustomer && rawCustomer.isEmpty()) {
-                rejections.reject(MISSING_CUSTOMER, line);
-            } else if (orderPrefixReason != null && order.startsWith(mapping.dropOrderPrefix)) {
-                rejections.reject(orderPrefixReason, line);
-            } else if (mapping.dropNonPositiveQuantity && !(quantity > 0)) {
-                rejections.reject(NON_POSITIVE_QUANTITY, line);
-            } else if (mapping.dropNonPositiveAmount && !(amount > 0)) {
-                rejections.reject(NON_POSITIVE_AMOUNT, line);
-            } else if (!TransactionTableBuilder.finite(quantity, amount)) {
-                rejections.reject(AMOUNT_OVERFLOW, line);
+            int outcome = rules.judge(record::get);
+            if (outcome != MappedRules.KEEP) {
+                rejections.reject(rules.reason(outcome), line);
             } else {
-                keep(record, line, rawCustomer, order, time, quantity, amount);
+                keep(record, line);
                 duplicates.add(record);
             }
         }
 
         /**
-         * Reads the row's order key, time and numbers (into rowValues), so that a bad value makes the row
-         * malformed whichever rule it would break.
+         * Reads the row's order key, time and numbers ({@link MappedRules#read}), so that a bad value makes the
+         * row malformed whichever rule it would break.
          *
          * @return false when the row is malformed: it has been counted (or the read stopped)
          */
         private boolean values(CSVRecord record, long line) {
-            if (columns.order >= 0 && record.get(columns.order).isBlank()) {
-                malformed.reject(MalformedRows.reason(columns.orderName, "is empty"), new InputDataException(file,
-                        line, columns.orderName, "", "an order key (field.order is mapped, so every row needs one)"));
-                return false;
+            int outcome = rules.read(record::get);
+            if (outcome == MappedRules.KEEP) {
+                return true;
             }
-            if (columns.time >= 0 && dates.parse(record.get(columns.time)) == DateTimes.BAD) {
-                malformed.reject(MalformedRows.reason(columns.timeName, "is not a date-time"), new InputDataException(
-                        file, line, columns.timeName, record.get(columns.time), "a date-time as "
-                        + mapping.timestampPattern + " (format.timestamp in mapping " + mapping.file + ")"));
-                return false;
+            InputDataException error;
+            if (outcome == MappedRules.EMPTY_ORDER) {
+                error = new InputDataException(file, line, columns.orderName, "", "an order key (field.order is"
+                        + " mapped, so every row needs one)");
+            } else if (outcome == MappedRules.BAD_TIME) {
+                error = new InputDataException(file, line, columns.timeName, record.get(columns.time), "a date-time as "
+                        + mapping.timestampPattern + " (format.timestamp in mapping " + mapping.file + ")");
+            } else {
+                int s = rules.badSlot();
+                error = new InputDataException(file, line, columns.numHeaders[s], record.get(columns.numCols[s]),
+                        Decimals.describe(mapping.decimal, mapping.thousands) + " for " + columns.numNames[s]
+                        + " (format.decimal / format.thousands in mapping " + mapping.file + ")");
             }
-            for (int s = 0; s < columns.numCols.length; s++) {
-                rowValues[s] = number(record, s);
-                if (badSlot >= 0) {
-                    malformed.reject(MalformedRows.reason(columns.numHeaders[s], "is not a number"),
-                            new InputDataException(file, line, columns.numHeaders[s], record.get(columns.numCols[s]),
-                                    Decimals.describe(mapping.decimal, mapping.thousands) + " for "
-                                    + columns.numNames[s] + " (format.decimal / format.thousands in mapping "
-                                    + mapping.file + ")"));
-                    return false;
-                }
-            }
-            return true;
+            malformed.reject(rules.reason(outcome), error);
+            return false;
         }
 
-        private void keep(CSVRecord record, long line, String rawCustomer, String order, long time,
-                double quantity, double amount) {
-            if (!rawCustomer.equals(lastRawCustomer)) {
-                lastRawCustomer = rawCustomer;
-                lastCustomer = mapping.customerStripDecimalZero ? Keys.stripDecimalZero(rawCustomer) : rawCustomer;
-            }
+        private void keep(CSVRecord record, long line) {
+            String order = rules.order();
             // Without an order column each row is its own order, keyed by its line (unique in the file).
-            rows.add(lastCustomer, order != null ? order : Long.toString(line), time, quantity, amount);
+            rows.add(rules.customer(), order != null ? order : Long.toString(line), rules.time(), rules.quantity(),
+                    rules.amount());
             for (int s = 0; s < cats.length; s++) {
                 if (cats[s].keeps()) { // a column the run does not read is not built
                     cats[s].add(record.get(columns.catCols[s]).strip());
@@ -325,20 +278,9 @@ public class MappedCsvSource implements DataSource {
             }
             for (int s = 0; s < nums.length; s++) {
                 if (nums[s] != null) { // quantity and amount are required columns
-                    nums[s].add(rowValues[s]);
+                    nums[s].add(rules.value(s));
                 }
             }
-        }
-
-        /** The number, or NaN for an optional value left empty; sets {@link #badSlot} when it is not one. */
-        private double number(CSVRecord record, int slot) {
-            badSlot = -1;
-            String text = record.get(columns.numCols[slot]);
-            double value = Decimals.parse(text, mapping.decimal, mapping.thousands);
-            if (Double.isNaN(value) && (columns.numRequired[slot] || !text.isBlank())) {
-                badSlot = slot;
-            }
-            return value;
         }
 
         private SourceData result(long rowsRead) {

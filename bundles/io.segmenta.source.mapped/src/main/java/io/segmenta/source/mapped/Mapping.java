@@ -39,7 +39,7 @@ import java.util.TreeSet;
  * columns are kept, how the text is formatted and which rows are dropped. Immutable; everything that can be
  * wrong with the mapping itself is reported here, before the data file is opened.
  */
-final class Mapping {
+public final class Mapping {
     static final String FIELD_PREFIX = "field.";
     static final String EXTRA_CATEGORICAL = "extra.categorical";
     static final String EXTRA_NUMERIC = "extra.numeric";
@@ -66,6 +66,8 @@ final class Mapping {
 
     /** Where the mapping came from, for messages. */
     final String file;
+    /** The keys and values as read, to build the same mapping elsewhere ({@link #of}). */
+    private final Map<String, String> values;
     /** Source column per canonical field, in {@link TransactionField} order; absent fields are not mapped. */
     final Map<TransactionField, String> fields;
     final List<String> extraCategorical;
@@ -91,6 +93,7 @@ final class Mapping {
 
     private Mapping(String file, Map<String, String> p) {
         this.file = file;
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(p));
         Set<String> unknown = new TreeSet<>();
         Map<TransactionField, String> byField = new EnumMap<>(TransactionField.class);
         for (Map.Entry<String, String> e : p.entrySet()) {
@@ -152,7 +155,7 @@ final class Mapping {
      * Reads a mapping file: a Java properties file in UTF-8. A key given twice is an error (a later line
      * would silently win otherwise), and so is text that is not UTF-8.
      */
-    static Mapping load(Path path) {
+    public static Mapping load(Path path) {
         String file = path.toString();
         if (Files.isDirectory(path)) {
             throw new SegmentaException("mapping " + file + " is a folder; expected a .properties file");
@@ -195,6 +198,44 @@ final class Mapping {
                     + " (or field.unit_price) are needed");
         }
         return new Mapping(file, values);
+    }
+
+    /**
+     * The mapping of these keys and values, as {@link #load} read them from {@code file} ({@link #values()}): for
+     * the Spark back-end, whose executors build the driver's mapping without its file.
+     */
+    public static Mapping of(String file, Map<String, String> values) {
+        return new Mapping(file, values);
+    }
+
+    /** The keys and values as read. */
+    public Map<String, String> values() {
+        return values;
+    }
+
+    /** The file the mapping was read from, as messages name it. */
+    public String file() {
+        return file;
+    }
+
+    /** Whether the first record is a header (else it is data, and columns are numbers from 1). */
+    public boolean header() {
+        return header;
+    }
+
+    /** The field delimiter (' ' with {@link #whitespace()}). */
+    public char delimiter() {
+        return delimiter;
+    }
+
+    /** Whether runs of spaces and tabs separate fields. */
+    public boolean whitespace() {
+        return whitespace;
+    }
+
+    /** The export's character set. */
+    public Charset encoding() {
+        return encoding;
     }
 
     /** Whether a field is mapped. */
