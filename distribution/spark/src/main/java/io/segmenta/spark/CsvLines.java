@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -95,7 +96,7 @@ final class CsvLines implements Serializable {
         char delimiter = format.delimiter();
         String charset = format.charset();
         JavaRDD<String> text = new JavaSparkContext(spark.sparkContext()).hadoopFile(input, TextInputFormat.class,
-                LongWritable.class, Text.class).map(l -> decode(l._2(), charset));
+                LongWritable.class, Text.class).mapPartitions(lines -> decoded(lines, charset));
         JavaPairRDD<String, Long> numbered = text.zipWithIndex();
         List<Tuple2<String, Long>> first = numbered.filter(l -> !l._1().isEmpty()).take(1);
         if (first.isEmpty()) {
@@ -130,15 +131,29 @@ final class CsvLines implements Serializable {
         return new Read(header, headerIndex + 1, spark.createDataFrame(rows, schema));
     }
 
-    /** A line's text, or {@link #UNDECODABLE} when its bytes are not valid in the charset (said with its line). */
-    private static String decode(Text line, String charset) {
-        try {
-            return Charset.forName(charset).newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(line.getBytes(), 0, line.getLength())).toString();
-        } catch (CharacterCodingException e) {
-            return UNDECODABLE;
-        }
+    /**
+     * The lines' texts, one decoder per partition; {@link #UNDECODABLE} for a line whose bytes are not valid in
+     * the charset (said with its line once it is numbered).
+     */
+    private static Iterator<String> decoded(Iterator<Tuple2<LongWritable, Text>> lines, String charset) {
+        CharsetDecoder decoder = Charset.forName(charset).newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return lines.hasNext();
+            }
+
+            @Override
+            public String next() {
+                Text line = lines.next()._2();
+                try {
+                    return decoder.decode(ByteBuffer.wrap(line.getBytes(), 0, line.getLength())).toString();
+                } catch (CharacterCodingException e) {
+                    return UNDECODABLE;
+                }
+            }
+        };
     }
 
     private static CSVFormat format(char delimiter) {

@@ -31,11 +31,9 @@ import scala.Tuple2;
 record ReadAccount(long rowsRead, long rowsKept, List<Rejection> rejections) {
     /** The column of a classified row that holds its reason (StringType), null when the row is kept. */
     static final String REASON = "_reason";
-    /** The key of the kept rows in the count by reason (a reason is never empty). */
-    private static final String KEPT = "";
 
     /**
-     * Counts the classified rows by reason (one Spark job) and applies the {@value MalformedRows#OPTION} limit.
+     * Counts the classified rows by reason (two Spark jobs) and applies the {@value MalformedRows#OPTION} limit.
      *
      * @param input the path read, for the messages
      * @param places where the rows are, for their first lines
@@ -45,14 +43,16 @@ record ReadAccount(long rowsRead, long rowsKept, List<Rejection> rejections) {
      */
     static ReadAccount of(Dataset<Row> classified, String input, RowPlaces places, List<String> rules,
             double maxMalformed) {
-        // one pass: per reason ("" for a kept row) the count and the first rows
-        List<Tuple2<String, FirstRows>> byReason = new ArrayList<>(classified
+        // the kept rows counted by Spark SQL; the rejected ones (usually few) by reason with their first rows, in one
+        // pass that shuffles a handful of numbers per reason and partition
+        long keptRows = classified.filter(col(REASON).isNull()).count();
+        List<Tuple2<String, FirstRows>> byReason = new ArrayList<>(classified.filter(col(REASON).isNotNull())
                 .select(col(REASON), col(SparkTransactions.ROW)).javaRDD()
-                .mapToPair(r -> new Tuple2<>(r.isNullAt(0) ? KEPT : r.getString(0), r.getLong(1)))
+                .mapToPair(r -> new Tuple2<>(r.getString(0), r.getLong(1)))
                 .aggregateByKey(new FirstRows(), FirstRows::add, FirstRows::merge).collect());
         byReason.sort(Comparator.comparingLong(r -> r._2().first())); // first occurrence first
-        long read = 0;
-        long kept = 0;
+        long read = keptRows;
+        long kept = keptRows;
         List<Tuple2<String, FirstRows>> malformed = new ArrayList<>();
         Map<String, FirstRows> byRule = new LinkedHashMap<>();
         for (String rule : rules) {
@@ -61,9 +61,7 @@ record ReadAccount(long rowsRead, long rowsKept, List<Rejection> rejections) {
         for (Tuple2<String, FirstRows> r : byReason) {
             long n = r._2().count;
             read += n;
-            if (r._1().equals(KEPT)) {
-                kept = n;
-            } else if (r._1().startsWith("malformed: ")) {
+            if (r._1().startsWith("malformed: ")) {
                 malformed.add(r);
             } else {
                 byRule.put(r._1(), r._2());

@@ -8,7 +8,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,6 +98,22 @@ class SegmentaSparkTest {
         assertEquals(1, run("run", "--source", "uk-retail", "--input", folder.toString()));
         String message = err.toString(StandardCharsets.UTF_8);
         assertTrue(message.startsWith("segmenta-spark: " + folder + ": Spark cannot read it: "), message);
+        assertEquals(1, message.lines().count(), message);
+    }
+
+    @Test
+    void aFailingSparkTaskIsOneLineSayingWhereTheLogIs() throws Exception {
+        // a gzip file cut short: the task that reads it fails on the executor
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+            gz.write(SmallExport.text().repeat(50).getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] bytes = zipped.toByteArray();
+        Path cut = Files.write(dir.resolve("cut.csv.gz"), Arrays.copyOf(bytes, bytes.length - 30));
+        assertEquals(1, run("run", "--source", "uk-retail", "--input", cut.toString(), "--k", "2"));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.startsWith("segmenta-spark: " + cut + ": Spark cannot read it: "), message);
+        assertTrue(message.strip().endsWith("(details in Spark's log)"), message);
         assertEquals(1, message.lines().count(), message);
     }
 
