@@ -87,7 +87,7 @@ public final class KPrototypesVsKmodes {
     }
 
     /** What the script reported, and the agreement of its labels with the engine's and the planted ones. */
-    record Kmodes(String json, double seconds, double cost, int nIter, double oursCostByKmodes,
+    record Kmodes(String json, double seconds, double cpuSeconds, double cost, int nIter, double oursCostByKmodes,
             int oursRowsNotNearest, double ariWithOurs, double ariWithPlanted) {
     }
 
@@ -178,8 +178,9 @@ public final class KPrototypesVsKmodes {
                     } else {
                         kmodes = kmodes(run.json(), readLabels(theirs, arguments.rows()), first.labels(),
                                 data.planted());
-                        out.printf(Locale.ROOT, "  pair %d kmodes: %.1f s, %d passes (best run), cost %s%n", p,
-                                kmodes.seconds(), kmodes.nIter(), Double.toString(kmodes.cost()));
+                        out.printf(Locale.ROOT, "  pair %d kmodes: %.1f s (CPU %.1f s), %d passes (best run), cost %s%n",
+                                p, kmodes.seconds(), kmodes.cpuSeconds(), kmodes.nIter(),
+                                Double.toString(kmodes.cost()));
                     }
                     if (skipped != null) {
                         out.println("  REFERENCE SKIPPED: " + skipped + "; only the engine was timed");
@@ -208,7 +209,8 @@ public final class KPrototypesVsKmodes {
     }
 
     private static Kmodes kmodes(String json, int[] labels, int[] ours, int[] planted) {
-        return new Kmodes(json, PythonScript.number(json, "seconds"), Double.parseDouble(quoted(json, "cost")),
+        return new Kmodes(json, PythonScript.number(json, "seconds"), PythonScript.number(json, "cpuSeconds"),
+                Double.parseDouble(quoted(json, "cost")),
                 (int) PythonScript.number(json, "nIter"), Double.parseDouble(quoted(json, "oursCostByKmodes")),
                 (int) PythonScript.number(json, "oursRowsNotNearest"),
                 PlantedMixed.adjustedRand(ours, labels), PlantedMixed.adjustedRand(planted, labels));
@@ -250,24 +252,27 @@ public final class KPrototypesVsKmodes {
     private static boolean report(PrintStream out, Arguments arguments, Machine machine, double gamma,
             ClusterModel ours, List<Pair> pairs, String skipped) {
         out.println();
-        out.printf(Locale.ROOT, "%4s %11s %10s %10s %10s %8s %11s%n", "pair", "load b/a", "engine s", "engine CPU",
-                "kmodes s", "ratio", "kmodes iter");
+        out.printf(Locale.ROOT, "%4s %11s %10s %10s %10s %10s %8s %9s%n", "pair", "load b/a", "engine s",
+                "engine CPU", "kmodes s", "kmodes CPU", "ratio", "CPU ratio");
         boolean costOk = true;
         Kmodes any = null;
         for (int i = 0; i < pairs.size(); i++) {
             Pair p = pairs.get(i);
             Kmodes k = p.kmodes();
-            out.printf(Locale.ROOT, "%4d %11s %10.3f %10.2f %10s %8s %11s%n", i + 1, p.loadBefore() + "/"
+            out.printf(Locale.ROOT, "%4d %11s %10.3f %10.2f %10s %10s %8s %9s%n", i + 1, p.loadBefore() + "/"
                     + p.loadAfter(), p.oursMedian() / 1e9, p.oursCpuNanosMedian() / 1e9,
                     k == null ? "-" : String.format(Locale.ROOT, "%.1f", k.seconds()),
+                    k == null ? "-" : String.format(Locale.ROOT, "%.1f", k.cpuSeconds()),
                     k == null ? "-" : String.format(Locale.ROOT, "%.0fx", k.seconds() / (p.oursMedian() / 1e9)),
-                    k == null ? "-" : Integer.toString(k.nIter()));
+                    k == null ? "-" : String.format(Locale.ROOT, "%.0fx",
+                            k.cpuSeconds() / (p.oursCpuNanosMedian() / 1e9)));
             if (k != null) {
                 any = k;
             }
         }
         out.println("engine s: median wall seconds of the pair's engine fits (10 runs each); engine CPU: process CPU"
-                + " seconds of the median fit; kmodes s: its fit() alone; ratio: kmodes s / engine s.");
+                + " seconds of the median fit (all JVM threads); kmodes s and CPU: its fit() alone; ratio: kmodes s /"
+                + " engine s; CPU ratio: kmodes CPU / engine CPU.");
         out.println("cost     engine " + Double.toString(ours.cost()) + (any == null ? ""
                 : "; engine's partition costed by kmodes' code " + Double.toString(any.oursCostByKmodes())
                         + "; kmodes " + Double.toString(any.cost())));
@@ -309,7 +314,8 @@ public final class KPrototypesVsKmodes {
                     .append("],\"engineSecondsMedian\":").append(num(p.oursMedian() / 1e9))
                     .append(",\"engineCpuSecondsMedian\":").append(num(p.oursCpuNanosMedian() / 1e9));
             if (p.kmodes() != null) {
-                j.append(",\"kmodesSeconds\":").append(num(p.kmodes().seconds())).append(",\"ratio\":")
+                j.append(",\"kmodesSeconds\":").append(num(p.kmodes().seconds())).append(",\"kmodesCpuSeconds\":")
+                        .append(num(p.kmodes().cpuSeconds())).append(",\"ratio\":")
                         .append(num(p.kmodes().seconds() / (p.oursMedian() / 1e9)));
             }
             j.append('}');
