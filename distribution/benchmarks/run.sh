@@ -18,6 +18,12 @@
 #       planted clusters) of 100,000 and 1,000,000 rows by default; seconds per fit, passes, cost, gamma, peak
 #       heap and the adjusted Rand index against the planted clusters.
 #
+#   distribution/benchmarks/run.sh kprototypes-vs-kmodes [--rows N] [--pairs P] [--python PATH] [--no-reference] ...
+#       the engine's K-Prototypes against Python kmodes 0.12's KPrototypes(n_clusters=5, init='Cao', n_init=10) on
+#       the same generated mixed data (100,000 rows by default) and the same gamma: seconds of each, in pairs, and
+#       both costs. kmodes must be importable by /usr/bin/python3 (e.g. PYTHONPATH=DIR); otherwise only the
+#       engine is timed.
+#
 #   distribution/benchmarks/run.sh silhouette [--rows N[,N...]] [--threads T] [--python PATH] [--no-reference] ...
 #       the silhouette benchmark: the engine's exact silhouette against scikit-learn's silhouette_score on the
 #       same generated matrix (20,000 and 100,000 points by default; /usr/bin/python3 with python3-sklearn);
@@ -48,6 +54,10 @@ case "${1:-}" in
     kprototypes)
         shift
         MAIN=io.segmenta.benchmarks.KPrototypesBenchmark
+        ;;
+    kprototypes-vs-kmodes)
+        shift
+        MAIN=io.segmenta.benchmarks.KPrototypesVsKmodes
         ;;
     silhouette)
         shift

@@ -6,7 +6,6 @@ import io.segmenta.engine.internal.metrics.Clustering;
 import io.segmenta.engine.internal.metrics.Silhouette;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -22,7 +21,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -66,7 +64,7 @@ public final class SilhouetteBenchmark {
      */
     static final double BLOB_STD = 2.0;
     /** The script's exit status when numpy or scikit-learn is missing. */
-    static final int SCRIPT_SKIPPED = 3;
+    static final int SCRIPT_SKIPPED = PythonScript.SKIPPED;
 
     private static final String USAGE = "usage: SilhouetteBenchmark [--rows N[,N...]] [--columns D] [--clusters K]"
             + " [--warmup W] [--iterations I] [--threads T] [--seed S] [--python PATH] [--no-reference]\n"
@@ -277,16 +275,7 @@ public final class SilhouetteBenchmark {
 
     /** Copies the script out of the jar, so that it runs wherever the jar is. */
     private static Path extractScript(Path work) {
-        Path script = work.resolve("silhouette.py");
-        try (InputStream in = SilhouetteBenchmark.class.getClassLoader().getResourceAsStream(SCRIPT_RESOURCE)) {
-            if (in == null) {
-                return null;
-            }
-            Files.copy(in, script);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy " + SCRIPT_RESOURCE + " to " + script, e);
-        }
-        return script;
+        return PythonScript.extract(SCRIPT_RESOURCE, work);
     }
 
     private static Reference reference(Arguments arguments, Path script, Path csv) {
@@ -295,40 +284,13 @@ public final class SilhouetteBenchmark {
                     + "src/main/python?)");
         }
         // one call per process: the benchmark alternates the two sides
-        ProcessBuilder pb = new ProcessBuilder(arguments.python(), script.toString(), csv.toString(), "--warmup", "0",
-                "--iterations", "1");
-        // the script's warnings and errors go straight to the user; its standard output is the JSON
-        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
-        Process process;
-        try {
-            process = pb.start();
-        } catch (IOException e) {
-            return Reference.notRun("skipped", "cannot start " + arguments.python() + ": " + e.getMessage());
+        PythonScript.Outcome run = PythonScript.run(List.of(arguments.python(), script.toString(), csv.toString(),
+                "--warmup", "0", "--iterations", "1"));
+        if (!run.finished()) {
+            return Reference.notRun(run.notStarted() ? "skipped" : "failed", run.failure());
         }
-        String stdout;
-        int status;
-        try {
-            process.getOutputStream().close();
-            stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            status = process.waitFor();
-        } catch (IOException e) {
-            process.destroy();
-            return Reference.notRun("failed", "reading the output of " + script.getFileName() + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            process.destroy();
-            Thread.currentThread().interrupt();
-            return Reference.notRun("failed", "interrupted while scikit-learn ran");
-        } finally {
-            if (process.isAlive()) {
-                process.destroyForcibly();
-                try {
-                    process.waitFor(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-        String json = lastLine(stdout);
+        String json = run.json();
+        int status = run.status();
         if (status == SCRIPT_SKIPPED) {
             String why = text(json, "skipped");
             return Reference.notRun("skipped", arguments.python() + ": " + (why != null ? why
@@ -343,7 +305,7 @@ public final class SilhouetteBenchmark {
         if (Double.isNaN(score) || Double.isNaN(median)) {
             return Reference.notRun("failed", script.getFileName() + " printed no score: " + json);
         }
-        List<Double> seconds = numbers(json, "seconds");
+        List<Double> seconds = PythonScript.numbers(json, "seconds");
         String versions = "Python " + text(json, "python") + ", numpy " + text(json, "numpy") + ", scikit-learn "
                 + text(json, "sklearn");
         Matcher threads = Pattern.compile("\"api\": \"(\\w+)\", \"threads\": (\\d+)").matcher(json);
@@ -355,29 +317,14 @@ public final class SilhouetteBenchmark {
                 versions, blas.isEmpty() ? "unknown" : String.join(", ", blas));
     }
 
-    private static String lastLine(String text) {
-        String[] lines = text.strip().split("\\R");
-        return lines.length == 0 ? "" : lines[lines.length - 1];
-    }
-
-    // The script's JSON is fixed (json.dumps of flat values): a few patterns read it, with no JSON library.
+    // The script's JSON is fixed (json.dumps of flat values): PythonScript's patterns read it.
 
     private static double number(String json, String field) {
-        Matcher m = Pattern.compile("\"" + field + "\": (-?[0-9][0-9.eE+-]*|NaN)").matcher(json);
-        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
-    }
-
-    private static List<Double> numbers(String json, String field) {
-        Matcher m = Pattern.compile("\"" + field + "\": \\[([^\\]]*)\\]").matcher(json);
-        if (!m.find() || m.group(1).isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(m.group(1).split(",")).map(String::trim).map(Double::parseDouble).toList();
+        return PythonScript.number(json, field);
     }
 
     private static String text(String json, String field) {
-        Matcher m = Pattern.compile("\"" + field + "\": \"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
-        return m.find() ? m.group(1) : null;
+        return PythonScript.text(json, field);
     }
 
     // -------------------------------------------------------------------------------------------------------

@@ -41,8 +41,10 @@ import org.osgi.service.component.annotations.Component;
  * <h2>Determinism</h2>
  * Run seeds are drawn from the request's seed by {@link BestOfRestarts}, as in kmeans; each run draws only from its
  * own generator and visits rows in order, so the same matrix, k, options and seed give the
- * same model. Categorical codes are re-ranked in sorted order of the level text (see {@link MixedData}), so
- * neither results nor tie-breaks depend on the order in which a source met the levels.
+ * same model. The runs are made on as many threads as there are processors ({@link BestOfRestarts#bestInParallel}),
+ * which chooses among them in run order, so the number of threads does not change the model. Categorical codes
+ * are re-ranked in sorted order of the level text (see {@link MixedData}), so neither results nor tie-breaks
+ * depend on the order in which a source met the levels.
  *
  * <h2>Segment numbers</h2>
  * Segments are renumbered by size ({@link SizeOrder}), largest first; ties by numeric centre coordinate by
@@ -124,8 +126,9 @@ public class KPrototypesClusterer implements Clusterer {
                     + "run instead of " + runs);
             runs = 1;
         }
-        KPrototypes.Result best = BestOfRestarts.best(NAME, runs, request.seed(), context, KPrototypes.Result::cost,
-                restart -> {
+        // the runs are single-threaded and share only the read-only rows: one per core at a time
+        KPrototypes.Result best = BestOfRestarts.bestInParallel(NAME, runs, request.seed(),
+                Runtime.getRuntime().availableProcessors(), context, KPrototypes.Result::cost, restart -> {
                     try {
                         return KPrototypes.run(x, k, caoModes, restart.random(), maxIterations,
                                 restart::checkCancelled);

@@ -226,6 +226,58 @@ class KPrototypesClustererTest {
         }
     }
 
+    /** The runs are made in parallel; the model must be the one the runs made one after the other would give. */
+    @Test
+    void theRunsInParallelGiveTheBestOfTheRunsMadeOneAfterTheOther() {
+        FeatureMatrix features = Synthetic.matrix(3000, 17);
+        int k = 5;
+        int runs = 10;
+        long seed = 42;
+        KPrototypesModel model = (KPrototypesModel) kproto.fit(features, new ClusterRequest(k, seed, runs, 300),
+                options("gamma", "1.5"));
+        int n = features.rowCount();
+        int d = features.numeric().size();
+        int c = features.categorical().size();
+        int[] cat = new int[n * c];
+        int[] levels = new int[c];
+        for (int j = 0; j < c; j++) {
+            CategoricalColumn column = features.categorical().get(j);
+            int[] rank = KPrototypesClusterer.sortedRanks(column.levels());
+            levels[j] = rank.length;
+            for (int i = 0; i < n; i++) {
+                cat[i * c + j] = rank[column.codes()[i]];
+            }
+        }
+        MixedData x = new MixedData(n, d, c, KPrototypesClusterer.numericRows(features), cat, levels, 1.5);
+        int[] cao = CategoricalInit.cao(x, k);
+        SplittableRandom seeds = new SplittableRandom(seed);
+        KPrototypes.Result best = null;
+        List<Double> costs = new ArrayList<>();
+        for (int r = 0; r < runs; r++) {
+            KPrototypes.Result result = KPrototypes.run(x, k, cao, new SplittableRandom(seeds.nextLong()), 300,
+                    what -> { });
+            costs.add(result.cost());
+            if (best == null || result.cost() < best.cost()) {
+                best = result;
+            }
+        }
+        assertTrue(costs.stream().distinct().count() > 1, "the runs should differ for this to test anything: "
+                + costs);
+        assertEquals(best.cost(), model.cost());
+        assertEquals(best.iterations(), model.iterations());
+        int[] sizes = new int[k];
+        for (int label : best.labels()) {
+            sizes[label]++;
+        }
+        int[] modelSizes = new int[k];
+        for (int label : model.labels()) {
+            modelSizes[label]++;
+        }
+        java.util.Arrays.sort(sizes);
+        java.util.Arrays.sort(modelSizes);
+        assertArrayEquals(sizes, modelSizes);
+    }
+
     @Test
     void theBestOfMoreRunsIsNoWorse() {
         FeatureMatrix features = Synthetic.matrix(400, 11);

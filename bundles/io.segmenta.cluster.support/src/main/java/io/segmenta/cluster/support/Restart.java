@@ -3,6 +3,7 @@ package io.segmenta.cluster.support;
 import io.segmenta.api.RunCancelledException;
 import io.segmenta.api.stage.StageContext;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 
 /** One run of {@link BestOfRestarts}: which it is, its seed, and a cancellation check to call inside it. */
 public final class Restart {
@@ -11,13 +12,23 @@ public final class Restart {
     private final int runs;
     private final long seed;
     private final StageContext context;
+    private final BooleanSupplier abandoned;
 
     Restart(String algorithm, int index, int runs, long seed, StageContext context) {
+        this(algorithm, index, runs, seed, context, () -> false);
+    }
+
+    /**
+     * @param abandoned true once the fit has failed or was cancelled elsewhere (runs made in parallel), so that a run
+     *        still under way stops at its next check
+     */
+    Restart(String algorithm, int index, int runs, long seed, StageContext context, BooleanSupplier abandoned) {
         this.algorithm = algorithm;
         this.index = index;
         this.runs = runs;
         this.seed = seed;
         this.context = context;
+        this.abandoned = abandoned;
     }
 
     /** 0 for the first run. */
@@ -47,6 +58,10 @@ public final class Restart {
      * @throws RunCancelledException when the run was cancelled
      */
     public void checkCancelled(String what) {
-        context.checkCancelled(algorithm + " run " + (index + 1) + " of " + runs + ", " + what);
+        String where = algorithm + " run " + (index + 1) + " of " + runs + ", " + what;
+        if (abandoned.getAsBoolean()) {
+            throw new RunCancelledException(where + " (the fit stopped)");
+        }
+        context.checkCancelled(where);
     }
 }

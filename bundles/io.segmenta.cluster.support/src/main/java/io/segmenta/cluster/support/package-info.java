@@ -10,7 +10,7 @@
  * touches it. Semantic versioning as the API's packages: an addition is a minor bump.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.segmenta.cluster.support;
 
 import org.osgi.annotation.bundle.Export;
