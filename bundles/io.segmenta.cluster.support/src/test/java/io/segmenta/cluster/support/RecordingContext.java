@@ -28,6 +28,11 @@ final class RecordingContext implements StageContext {
         this.cancelAfterProgressCalls = cancelAfterProgressCalls;
     }
 
+    /** A context of a run that was cancelled before the stage started. */
+    static RecordingContext cancelled() {
+        return new RecordingContext(Map.of(), 0);
+    }
+
     @Override
     public void progress(long done, long total, String unit) {
         progress.add(new Progress(done, total, unit));
