@@ -12,10 +12,12 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -36,6 +38,7 @@ public final class SegmentaSpark {
             + "       segmenta-spark predict --model FILE --input PATH [options of segmenta predict]\n"
             + "PATH is anything Spark reads, on a local disk, hdfs:// or s3a://: a CSV (plain, or gzip named .gz),\n"
             + "for uk-retail also a .parquet file or a folder of them; for olist the export's folder. Options:\n";
+    static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
 
     private SegmentaSpark() {
     }
@@ -128,13 +131,37 @@ public final class SegmentaSpark {
         }
     }
 
-    /** spark-submit's session, or a local one using every core when no master was given. */
+    /**
+     * spark-submit's session, or a local one using every core when no master was given; in local mode with the
+     * settings of {@link #localDefaults} that the user did not give.
+     */
     static SparkSession session() {
+        SparkConf given = new SparkConf();
         SparkSession.Builder builder = SparkSession.builder().appName("segmenta");
-        if (!new SparkConf().contains("spark.master")) {
+        if (!given.contains("spark.master")) {
             builder = builder.master("local[*]");
         }
-        return builder.getOrCreate();
+        SparkSession spark = builder.getOrCreate();
+        SparkContext context = spark.sparkContext();
+        localDefaults(context.isLocal(), given, context.defaultParallelism()).forEach(spark.conf()::set);
+        return spark;
+    }
+
+    /**
+     * What a local-mode run sets unless the user gave it: as many shuffle partitions as cores. Spark's default of
+     * 200 suits a cluster; in one JVM every shuffle map task would write 200 partitions (adaptive execution
+     * coalesces them only on the reading side) for what is one row per customer and partition. The partition count
+     * does not change the answers: each customer's rows are summed in one place either way.
+     *
+     * @param local whether the master runs everything in this JVM ({@code local}, {@code local[N]}, ...)
+     * @param given the settings from spark-submit, {@code -Dspark.*} properties or spark-defaults.conf
+     * @param cores the local master's threads (Spark's default parallelism)
+     */
+    static Map<String, String> localDefaults(boolean local, SparkConf given, int cores) {
+        if (!local || given.contains(SHUFFLE_PARTITIONS)) {
+            return Map.of();
+        }
+        return Map.of(SHUFFLE_PARTITIONS, Integer.toString(Math.max(1, cores)));
     }
 
     /** The --input word as typed, since a java.nio Path would fold s3a://bucket into s3a:/bucket. */

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import java.util.Map;
+import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,6 +117,15 @@ class SegmentaSparkTest {
         assertTrue(message.startsWith("segmenta-spark: " + cut + ": Spark cannot read it: "), message);
         assertTrue(message.strip().endsWith("(details in Spark's log)"), message);
         assertEquals(1, message.lines().count(), message);
+    }
+
+    @Test
+    void localModeUsesAShufflePartitionPerCoreUnlessGiven() {
+        SparkConf none = new SparkConf(false);
+        assertEquals(Map.of("spark.sql.shuffle.partitions", "2"), SegmentaSpark.localDefaults(true, none, 2));
+        assertEquals(Map.of(), SegmentaSpark.localDefaults(false, none, 2), "a cluster keeps Spark's default");
+        SparkConf given = new SparkConf(false).set("spark.sql.shuffle.partitions", "64");
+        assertEquals(Map.of(), SegmentaSpark.localDefaults(true, given, 2), "the user's value stays");
     }
 
     @Test
