@@ -18,12 +18,12 @@ import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.DataQuality;
 import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.stage.Options;
+import io.segmenta.source.olist.OlistSource;
 import io.segmenta.spark.CsvTableOnSpark.Column;
 import io.segmenta.spark.CsvTableOnSpark.Kind;
 import io.segmenta.spark.CsvTableOnSpark.Table;
 import io.segmenta.table.input.MalformedRows;
 import io.segmenta.table.input.SourceEncoding;
-import io.segmenta.table.source.TransactionTableBuilder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -53,14 +53,14 @@ import org.slf4j.LoggerFactory;
  */
 final class OlistOnSpark implements SparkSource {
     private static final Logger LOG = LoggerFactory.getLogger(OlistOnSpark.class);
-    static final String UNKNOWN_ORDER = "item of unknown order";
-    static final String NO_ITEMS = "order has no items (counted once per order)";
-    static final String UNKNOWN_CUSTOMER = "unknown customer_id";
-    static final String MISSING_TIMESTAMP = "missing purchase timestamp";
-    static final String NO_PAYMENTS = "order has no payments";
-    static final String ITEM_OVERFLOW = TransactionTableBuilder.nonFiniteAmount("price + freight");
-    static final String PAYMENT_OVERFLOW =
-            TransactionTableBuilder.nonFiniteAmount("the order's payments spread by price + freight");
+    // the rules' reasons are the single-machine source's, so that the accounts match word for word
+    static final String UNKNOWN_ORDER = OlistSource.UNKNOWN_ORDER;
+    static final String NO_ITEMS = OlistSource.NO_ITEMS;
+    static final String UNKNOWN_CUSTOMER = OlistSource.UNKNOWN_CUSTOMER;
+    static final String MISSING_TIMESTAMP = OlistSource.MISSING_TIMESTAMP;
+    static final String NO_PAYMENTS = OlistSource.NO_PAYMENTS;
+    static final String ITEM_OVERFLOW = OlistSource.ITEM_OVERFLOW;
+    static final String PAYMENT_OVERFLOW = OlistSource.PAYMENT_OVERFLOW;
 
     @Override
     public String name() {

@@ -256,9 +256,14 @@ public class FelixAddOnIT {
         for (int i = 1; i <= 20; i++) {
             cycle(engine, jar, i);
         }
-        Thread.sleep(500); // let finished worker threads end
         assertEquals("services registered", services, context.getAllServiceReferences(null, null).length);
+        // the runs' worker pools (silhouette, parallel restarts) are shut down when a run ends; their threads go
+        // away shortly after, later on a loaded machine: wait for them, up to 10 s
         int after = ManagementFactory.getThreadMXBean().getThreadCount();
+        for (long deadline = System.nanoTime() + 10_000_000_000L; after > threads + 2 && System.nanoTime() < deadline;
+                after = ManagementFactory.getThreadMXBean().getThreadCount()) {
+            Thread.sleep(100);
+        }
         assertTrue("threads: " + threads + " before, " + after + " after", after <= threads + 2);
         for (Bundle b : context.getBundles()) {
             assertFalse("the add-on is uninstalled", BUNDLE.equals(b.getSymbolicName()));
@@ -345,9 +350,14 @@ public class FelixAddOnIT {
         assertEquals("runs that failed otherwise than by a SegmentaException", List.of(), failures);
         assertTrue("runs finished: " + finished + ", refused: " + refused, finished.get() > 0);
         assertEquals("framework errors", List.of(), errors);
-        Thread.sleep(500); // let finished worker threads end
         assertEquals("services registered", services, context.getAllServiceReferences(null, null).length);
+        // the runs' worker pools (silhouette, parallel restarts) are shut down when a run ends; their threads go
+        // away shortly after, later on a loaded machine: wait for them, up to 10 s
         int after = ManagementFactory.getThreadMXBean().getThreadCount();
+        for (long deadline = System.nanoTime() + 10_000_000_000L; after > threads + 2 && System.nanoTime() < deadline;
+                after = ManagementFactory.getThreadMXBean().getThreadCount()) {
+            Thread.sleep(100);
+        }
         assertTrue("threads: " + threads + " before, " + after + " after", after <= threads + 2);
         for (Bundle b : context.getBundles()) {
             assertFalse("the add-on is uninstalled", b.getSymbolicName().startsWith("io.segmenta.cluster.kmedoids"));

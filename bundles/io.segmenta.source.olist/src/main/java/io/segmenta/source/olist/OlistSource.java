@@ -46,14 +46,14 @@ public class OlistSource implements DataSource {
     static final String ITEMS = "items";
     static final String DEFAULT_STATUSES = "delivered";
 
-    static final String UNKNOWN_ORDER = "item of unknown order";
-    static final String NO_ITEMS = "order has no items (counted once per order)";
-    static final String UNKNOWN_CUSTOMER = "unknown customer_id";
-    static final String MISSING_TIMESTAMP = "missing purchase timestamp";
-    static final String NO_PAYMENTS = "order has no payments";
+    public static final String UNKNOWN_ORDER = "item of unknown order";
+    public static final String NO_ITEMS = "order has no items (counted once per order)";
+    public static final String UNKNOWN_CUSTOMER = "unknown customer_id";
+    public static final String MISSING_TIMESTAMP = "missing purchase timestamp";
+    public static final String NO_PAYMENTS = "order has no payments";
     /** Shown only when a line breaks it: price and freight are finite, the line's amount is not. */
-    static final String ITEM_OVERFLOW = TransactionTableBuilder.nonFiniteAmount("price + freight");
-    static final String PAYMENT_OVERFLOW =
+    public static final String ITEM_OVERFLOW = TransactionTableBuilder.nonFiniteAmount("price + freight");
+    public static final String PAYMENT_OVERFLOW =
             TransactionTableBuilder.nonFiniteAmount("the order's payments spread by price + freight");
 
     static final String ORDERS_FILE = "olist_orders_dataset.csv";
