@@ -354,6 +354,11 @@ public final class PadiLines {
     /** "subcat 1" and "subcat 2" hold 0 for "none" in the export. */
     private String subcategory(int column) {
         String t = optionalText(column);
-        return "0".equals(t) ? null : t;
+        return isNoSubcategory(t) ? null : t;
+    }
+
+    /** Whether a subcategory value, as {@link Values#text} reads it, means "none": the export writes 0. */
+    public static boolean isNoSubcategory(String text) {
+        return "0".equals(text);
     }
 }

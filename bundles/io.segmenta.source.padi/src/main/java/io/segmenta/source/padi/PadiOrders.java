@@ -53,13 +53,13 @@ public final class PadiOrders {
         TransactionField.PAYMENT_TYPE, TransactionField.PAYMENT_METHOD, TransactionField.VOUCHER_CODE,
         TransactionField.PRODUCT_TYPE,
     };
-    static final int S_BUYER = 0;
-    static final int S_SELLER = 1;
+    public static final int S_BUYER = 0;
+    public static final int S_SELLER = 1;
     private static final int S_STATUS = 2;
     /** The staged columns a later row of an order must repeat: the first ones of {@link #O_CATEGORICAL}. */
     private static final int[] CHECKED = {S_BUYER, S_SELLER, S_STATUS};
     /** Order-level amounts in whole Rupiah, spread over the order's lines, and the output field each becomes. */
-    static final int[] O_AMOUNTS = {10, 11, 12};
+    public static final int[] O_AMOUNTS = {10, 11, 12};
     public static final TransactionField[] O_AMOUNTS_OUT = {
         TransactionField.VOUCHER_VALUE, TransactionField.GMV, TransactionField.PLATFORM_REVENUE,
     };
