@@ -52,8 +52,12 @@ final class PadiRowsOnSpark implements MapFunction<Row, Row> {
     private final Part part;
     private final String[] header;
     private final int[] col;
+    private final int outWidth;
     private transient LineValues lineValues;
     private transient OrderValues orderValues;
+    /** The row being read, and its fields by header column ("" for a null), made once per task. */
+    private transient Row current;
+    private transient IntFunction<String> raw;
 
     /**
      * @param header the file's header
@@ -63,6 +67,7 @@ final class PadiRowsOnSpark implements MapFunction<Row, Row> {
         this.part = part;
         this.header = header;
         this.col = col;
+        this.outWidth = schema(part).size();
     }
 
     static StructType schema(Part part) {
@@ -92,13 +97,16 @@ final class PadiRowsOnSpark implements MapFunction<Row, Row> {
     @Override
     public Row call(Row in) {
         int width = header.length;
-        Object[] out = new Object[schema(part).size()];
+        Object[] out = new Object[outWidth];
         out[0] = in.getLong(width + 1);
         if (!in.isNullAt(width)) {
             out[out.length - 1] = MalformedRows.WRONG_WIDTH;
             return RowFactory.create(out);
         }
-        IntFunction<String> raw = c -> in.isNullAt(c) ? "" : in.getString(c);
+        current = in;
+        if (raw == null) {
+            raw = c -> current.isNullAt(c) ? "" : current.getString(c);
+        }
         switch (part) {
             case USERS -> {
                 out[1] = text(raw, PadiUsers.U_ID);
