@@ -27,12 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The padi-umkm source on Spark (local[2]) against the single-machine source on a generated PaDi export (30 buyers,
- * seed 5, with the generator's dirt: cancelled orders, orders without lines) and planted rows for the other rules and kinds of malformed rows in df_order_complete and df_order (the same "wrong number of
- * fields" reason in both files, counted apart as on one machine), a line whose subtotal is quantity x
- * price_per_item, and a repeated line: the same account (rows read and kept, rejections by reason in the account's
- * order with their first lines, entity counts, dates, duplicates), rfm to 1e-9 and the seller features (same
- * sellers in the same order, values to 1e-9, levels) with the business figures.
+ * The padi-umkm source on Spark (local[2]) against the single-machine source on a generated PaDi export (10 buyers,
+ * seed 5, about 480 lines) with planted rows for every rule (an order with two rows and no line among them) and six
+ * malformed rows in df_order_complete and df_order (the same "wrong number of fields" reason in both files, counted
+ * apart as on one machine), a line whose subtotal is quantity x price_per_item, an order whose amounts are spread
+ * over two lines, and a repeated line: the same account (rows read and kept, rejections by reason in the account's
+ * order with their first lines and files, entity counts, dates, duplicates), rfm to 1e-9, the business figures and
+ * the seller features (same sellers in the same order, values to 1e-9, levels).
  */
 class PadiUmkmOnSparkTest {
     @TempDir
@@ -42,7 +43,7 @@ class PadiUmkmOnSparkTest {
     @BeforeAll
     static void generate() throws IOException {
         input = dir.resolve("padi");
-        new PadiUmkmGenerator().generate(input, new GeneratorRequest(30, 0, 5, true), new RecordingContext());
+        new PadiUmkmGenerator().generate(input, new GeneratorRequest(10, 0, 5, true), new RecordingContext());
         Path orders = input.resolve("df_order.csv");
         Path lines = input.resolve("df_order_complete.csv");
         String firstOrder = Files.readAllLines(orders).get(1);
@@ -64,7 +65,11 @@ class PadiUmkmOnSparkTest {
                 "ffffffffffffffffffff0005,Selesai,NaN,Kecil," + buyer + ",prepaid,BCA,0,NaN,barang,2023-03-02,1000,5",
                 "ffffffffffffffffffff0006,Selesai," + seller + ",Kecil," + buyer
                         + ",postpaid,BCA,500,NaN,jasa,2023-03-03 10:00:00,3000,15",
-                "ffffffffffffffffffff0007,Selesai," + seller + ",Kecil,NaN,prepaid,BCA,0,NaN,barang,2023-03-04,1000,5");
+                "ffffffffffffffffffff0007,Selesai," + seller + ",Kecil,NaN,prepaid,BCA,0,NaN,barang,2023-03-04,1000,5",
+                "ffffffffffffffffffff0008,Menunggu Pembayaran," + seller + ",Kecil," + buyer
+                        + ",prepaid,BCA,0,NaN,barang,2023-03-05,1000,5",
+                "ffffffffffffffffffff0008,Menunggu Pembayaran," + seller + ",Kecil," + buyer
+                        + ",prepaid,BCA,0,NaN,barang,2023-03-05,1000,5");
         // order_id,quantity,price_per_item,price_subtotal,ppn,Main Category,subcat 1,subcat 2,product name,unit
         append(lines,
                 order + ",abc,100,100,0,Makanan,Snack,0,Roti,pcs",
