@@ -105,17 +105,17 @@ final class PadiUmkmOnSpark implements SparkSource {
             lineRows.unpersist();
         };
         try {
-            return read(spark, input, max, files, orders, lines, hasProvince, u, orderRows, lineRows, cached);
+            return orders(new Export(spark, input, max, files, orders, lines, hasProvince, u), orderRows, lineRows,
+                    cached);
         } catch (RuntimeException e) {
             cached.run();
             throw e;
         }
     }
 
-    private SparkTransactions read(SparkSession spark, String input, double max, Map<Part, String> files,
-            Columns orders, Columns lines, boolean hasProvince, Dataset<Row> u, Dataset<Row> orderRows,
-            Dataset<Row> lineRows, Runnable cached) {
-        OlistOnSpark.checkShare(orders.table(), orderRows, max);
+    /** Each order as its first readable df_order row, after checking that its later rows repeat it. */
+    private SparkTransactions orders(Export export, Dataset<Row> orderRows, Dataset<Row> lineRows, Runnable cached) {
+        OlistOnSpark.checkShare(export.orders().table(), orderRows, export.max());
         Dataset<Row> readableOrders = orderRows.filter(col(CsvTableOnSpark.REASON).isNull()
                 .and(col(PadiRowsOnSpark.ORDER).isNotNull()));
         List<Column> orderFields = new ArrayList<>();
@@ -144,18 +144,23 @@ final class PadiUmkmOnSpark implements SparkSource {
             cached.run();
         };
         try {
-            checkRepeats(orders, readableOrders, first);
-            return classify(spark, input, max, files, orders, lines, hasProvince, u, orderRows, lineRows, first,
-                    release);
+            checkRepeats(export.orders(), readableOrders, first);
+            return classify(export, orderRows, lineRows, first, release);
         } catch (RuntimeException e) {
             first.unpersist();
             throw e;
         }
     }
 
-    private SparkTransactions classify(SparkSession spark, String input, double max, Map<Part, String> files,
-            Columns orders, Columns lines, boolean hasProvince, Dataset<Row> u, Dataset<Row> orderRows,
-            Dataset<Row> lineRows, Dataset<Row> first, Runnable release) {
+    /** Every line kept or counted under the first rule it breaks, and df_order's rows of the account. */
+    private SparkTransactions classify(Export export, Dataset<Row> orderRows, Dataset<Row> lineRows,
+            Dataset<Row> first, Runnable release) {
+        Map<Part, String> files = export.files();
+        Columns orders = export.orders();
+        Columns lines = export.lines();
+        boolean hasProvince = export.hasProvince();
+        Dataset<Row> u = export.users();
+        double max = export.max();
         // the lines that found their order, and the finite subtotals that weigh in the spread
         Dataset<Row> readableLines = lineRows.filter(col(CsvTableOnSpark.REASON).isNull());
         Dataset<Row> byOrder = readableLines.join(first.select(PadiRowsOnSpark.ORDER), PadiRowsOnSpark.ORDER)
@@ -247,14 +252,14 @@ final class PadiUmkmOnSpark implements SparkSource {
             ReadAccount orderAccountCounts = ReadAccount.of(orderAccount, ordersFile, RowPlaces.lines(ordersFile),
                     ORDER_RULES, 1.0);
             ReadAccount account = combined(lineAccount, orderAccountCounts);
-            SparkPipeline.logCachedSize(spark, account);
+            SparkPipeline.logCachedSize(export.spark(), account);
             Dataset<Row> keptRows = classified.filter(col(ReadAccount.REASON).isNull()).drop(ReadAccount.REASON);
             Map<String, String> entities = new LinkedHashMap<>();
             entities.put("customers", name(TransactionField.CUSTOMER));
             entities.put("sellers", name(TransactionField.SELLER));
             entities.put("orders", name(TransactionField.ORDER));
-            DataQuality quality = SparkQuality.of(name(), input, account, keptRows, entities);
-            return new SparkTransactions(keptRows, fields, quality, name(), input, all);
+            DataQuality quality = SparkQuality.of(name(), export.input(), account, keptRows, entities);
+            return new SparkTransactions(keptRows, fields, quality, name(), export.input(), all);
         } catch (RuntimeException e) {
             classified.unpersist();
             throw e;
@@ -399,5 +404,17 @@ final class PadiUmkmOnSpark implements SparkSource {
      * @param col the header column of each of the part's columns, -1 when absent
      */
     private record Columns(Table table, String[] header, int[] col) {
+    }
+
+    /**
+     * What one read has found before the orders are joined.
+     *
+     * @param max the largest share of malformed rows
+     * @param files the export's files by role
+     * @param hasProvince whether df_users has a province column
+     * @param users the first row of each df_users id: id, city, district, province
+     */
+    private record Export(SparkSession spark, String input, double max, Map<Part, String> files, Columns orders,
+            Columns lines, boolean hasProvince, Dataset<Row> users) {
     }
 }
