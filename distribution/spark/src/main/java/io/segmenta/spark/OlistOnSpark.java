@@ -298,7 +298,7 @@ final class OlistOnSpark implements SparkSource {
         return table.rows().filter(col(CsvTableOnSpark.REASON).isNull());
     }
 
-    private static void checkShare(Table table, Dataset<Row> rows, double max) {
+    static void checkShare(Table table, Dataset<Row> rows, double max) {
         Row r = rows.agg(count("*"), count(col(CsvTableOnSpark.REASON)),
                 min(when(col(CsvTableOnSpark.REASON).isNotNull(), col(CsvTableOnSpark.LINE)))).first();
         long malformed = r.getLong(1);

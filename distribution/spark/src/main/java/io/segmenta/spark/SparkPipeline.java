@@ -41,7 +41,8 @@ public final class SparkPipeline {
     private static final Map<String, SparkSource> SOURCES = byName(SparkSource::name, List.of(
             new UkRetailOnSpark(),
             new MappedCsvOnSpark(),
-            new OlistOnSpark()));
+            new OlistOnSpark(),
+            new PadiUmkmOnSpark()));
 
     /** The extractors on Spark, by name: one line per extractor. */
     private static final Map<String, SparkExtractor> EXTRACTORS = byName(SparkExtractor::name, List.of(

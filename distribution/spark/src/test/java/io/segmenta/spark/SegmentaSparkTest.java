@@ -60,8 +60,8 @@ class SegmentaSparkTest {
         assertEquals("segmenta-spark: unknown command 'frobnicate'; expected run, pipeline or predict\n",
                 err.toString());
         err.reset();
-        assertEquals(2, run("run", "--source", "padi-umkm", "--input", "x.csv", "--k", "2..5"));
-        assertEquals("segmenta-spark: the Spark back-end has no source 'padi-umkm' (it reads: "
+        assertEquals(2, run("run", "--source", "customer-table", "--input", "x.csv", "--k", "2..5"));
+        assertEquals("segmenta-spark: the Spark back-end has no source 'customer-table' (it reads: "
                 + String.join(", ", SparkPipeline.sources()) + "); run that pipeline with bin/segmenta\n",
                 err.toString());
         err.reset();

@@ -8,7 +8,6 @@ import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.stage.StageContext;
 import io.segmenta.table.column.DictionaryColumnBuilder;
 import io.segmenta.table.column.DoubleColumnBuilder;
-import io.segmenta.table.input.Decimals;
 import io.segmenta.table.input.DuplicateRows;
 import io.segmenta.table.input.IdIndex;
 import io.segmenta.table.input.RejectionCounter;
@@ -22,6 +21,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * df_order_complete, the order lines: each line's values are read ({@link #values()}), the line is joined to its
@@ -29,9 +29,9 @@ import java.util.Map;
  * row with its order's fields and its buyer's and seller's places ({@link #keep(int)}). Once all lines are known,
  * the order-level amounts are spread over them ({@link #spread}) and the account is made.
  */
-final class PadiLines {
+public final class PadiLines {
     // df_order_complete: one row per order line.
-    static final HeaderColumn[] LINE_COLS = {
+    public static final HeaderColumn[] LINE_COLS = {
         HeaderColumn.required("order_id", "orders_id", "id_order"),
         HeaderColumn.required("quantity", "qty"),
         HeaderColumn.required("price_subtotal", "subtotal"),
@@ -44,21 +44,17 @@ final class PadiLines {
         HeaderColumn.optional("product name"),
         HeaderColumn.optional("unit"),
     };
-    private static final int L_ORDER = 0;
-    private static final int L_QUANTITY = 1;
-    private static final int L_SUBTOTAL = 2;
-    private static final int L_PRICE = 3;
-    private static final int L_PPN = 4;
-    private static final int L_CATEGORY = 5;
-    private static final int L_SUBCAT1 = 6;
-    private static final int L_SUBCAT2 = 7;
-    private static final int L_PRODUCT_ID = 8;
-    private static final int L_PRODUCT_NAME = 9;
-    private static final int L_UNIT = 10;
-
-    /** What price_subtotal must hold. */
-    private static final String WHOLE_OR_PRICE = Values.WHOLE_RUPIAH
-            + " (it may be empty only when price_per_item is given)";
+    public static final int L_ORDER = 0;
+    public static final int L_QUANTITY = 1;
+    public static final int L_SUBTOTAL = 2;
+    public static final int L_PRICE = 3;
+    public static final int L_PPN = 4;
+    public static final int L_CATEGORY = 5;
+    public static final int L_SUBCAT1 = 6;
+    public static final int L_SUBCAT2 = 7;
+    public static final int L_PRODUCT_ID = 8;
+    public static final int L_PRODUCT_NAME = 9;
+    public static final int L_UNIT = 10;
 
     private final PadiOrders orders;
     private final PadiUsers users;
@@ -72,6 +68,8 @@ final class PadiLines {
     private final RejectionCounter rejections;
 
     // the values of the current line
+    private final LineValues values = new LineValues();
+    private final IntFunction<String> raw;
     private double quantity;
     private double price;
     private double subtotal;
@@ -123,6 +121,7 @@ final class PadiLines {
             in.close();
             throw e;
         }
+        this.raw = in::raw;
         this.productCol = col[L_PRODUCT_ID] >= 0 ? col[L_PRODUCT_ID] : col[L_PRODUCT_NAME];
 
         buyers = new Recoder(orders.staged[PadiOrders.S_BUYER].build("levels").levels(), rows.customers());
@@ -214,34 +213,14 @@ final class PadiLines {
      * @return false when one cannot be read: the line has been counted as malformed
      */
     private boolean values() {
-        quantity = Decimals.parse(in.raw(col[L_QUANTITY]).strip(), '.', Decimals.NO_SEPARATOR, false);
-        if (Double.isNaN(quantity)) {
-            in.reject(col[L_QUANTITY], "is not a number", in.raw(col[L_QUANTITY]), Values.DECIMAL);
+        if (!values.read(raw, col)) {
+            in.reject(values.badColumn, values.problem, in.raw(values.badColumn), values.expected);
             return false;
         }
-        price = col[L_PRICE] >= 0 ? PadiUmkmSource.whole(in.raw(col[L_PRICE])) : Double.NaN;
-        if (price == PadiUmkmSource.BAD_NUMBER) {
-            PadiUmkmSource.rejectWhole(in, col[L_PRICE]);
-            return false;
-        }
-        subtotal = PadiUmkmSource.whole(in.raw(col[L_SUBTOTAL]));
-        if (subtotal == PadiUmkmSource.BAD_NUMBER) {
-            PadiUmkmSource.rejectWhole(in, col[L_SUBTOTAL]);
-            return false;
-        }
-        if (Double.isNaN(subtotal)) {
-            if (Double.isNaN(price)) {
-                in.reject(col[L_SUBTOTAL], "is missing and so is price_per_item", in.raw(col[L_SUBTOTAL]),
-                        WHOLE_OR_PRICE);
-                return false;
-            }
-            subtotal = quantity * price; // the subtotal is missing, its parts are not
-        }
-        tax = col[L_PPN] >= 0 ? PadiUmkmSource.whole(in.raw(col[L_PPN])) : Double.NaN;
-        if (tax == PadiUmkmSource.BAD_NUMBER) {
-            PadiUmkmSource.rejectWhole(in, col[L_PPN]);
-            return false;
-        }
+        quantity = values.quantity;
+        price = values.price;
+        subtotal = values.subtotal;
+        tax = values.tax;
         return true;
     }
 
@@ -375,6 +354,11 @@ final class PadiLines {
     /** "subcat 1" and "subcat 2" hold 0 for "none" in the export. */
     private String subcategory(int column) {
         String t = optionalText(column);
-        return "0".equals(t) ? null : t;
+        return isNoSubcategory(t) ? null : t;
+    }
+
+    /** Whether a subcategory value, as {@link Values#text} reads it, means "none": the export writes 0. */
+    public static boolean isNoSubcategory(String text) {
+        return "0".equals(text);
     }
 }

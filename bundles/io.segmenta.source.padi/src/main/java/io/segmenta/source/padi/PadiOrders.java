@@ -8,11 +8,9 @@ import io.segmenta.api.data.TransactionField;
 import io.segmenta.table.column.DictionaryColumnBuilder;
 import io.segmenta.table.column.DoubleColumnBuilder;
 import io.segmenta.table.column.LongColumnBuilder;
-import io.segmenta.table.input.DateTimes;
 import io.segmenta.table.input.IdIndex;
 import io.segmenta.table.input.RejectionCounter;
 import io.segmenta.table.source.CsvTable;
-import io.segmenta.table.source.DateCache;
 import io.segmenta.table.source.HeaderColumn;
 import io.segmenta.table.source.ReadTicker;
 import java.nio.charset.Charset;
@@ -26,9 +24,9 @@ import java.util.List;
  * codes, the order-level amounts, the date, and the buyer's and seller's df_users rows. Later rows of an order must
  * repeat what decides what is counted for whom ({@link #checkRepeat}).
  */
-final class PadiOrders {
+public final class PadiOrders {
     // df_order: one row per order line, order-level fields repeated.
-    static final HeaderColumn[] ORDER_COLS = {
+    public static final HeaderColumn[] ORDER_COLS = {
         HeaderColumn.required("order_id", "orders_id", "id_order", "id"), // "_id" is "id" once underscores go
         HeaderColumn.required("buyer_id", "id_buyer", "buyer"),
         HeaderColumn.required("seller_id", "id_seller", "seller"),
@@ -43,26 +41,26 @@ final class PadiOrders {
         HeaderColumn.optional("gmv", "total_gmv"),
         HeaderColumn.optional("revenue", "platform_revenue", "commission"),
     };
-    private static final int O_ID = 0;
-    private static final int O_BUYER = 1;
-    private static final int O_SELLER = 2;
-    private static final int O_DATE = 3;
-    private static final int O_STATUS = 4;
+    public static final int O_ID = 0;
+    public static final int O_BUYER = 1;
+    public static final int O_SELLER = 2;
+    public static final int O_DATE = 3;
+    public static final int O_STATUS = 4;
     /** The order-level categorical columns, staged per order, and the output field each becomes. */
-    private static final int[] O_CATEGORICAL = {O_BUYER, O_SELLER, O_STATUS, 5, 6, 7, 8, 9};
-    static final TransactionField[] O_CATEGORICAL_OUT = {
+    public static final int[] O_CATEGORICAL = {O_BUYER, O_SELLER, O_STATUS, 5, 6, 7, 8, 9};
+    public static final TransactionField[] O_CATEGORICAL_OUT = {
         TransactionField.CUSTOMER, TransactionField.SELLER, TransactionField.STATUS, TransactionField.SELLER_CATEGORY,
         TransactionField.PAYMENT_TYPE, TransactionField.PAYMENT_METHOD, TransactionField.VOUCHER_CODE,
         TransactionField.PRODUCT_TYPE,
     };
-    static final int S_BUYER = 0;
-    static final int S_SELLER = 1;
+    public static final int S_BUYER = 0;
+    public static final int S_SELLER = 1;
     private static final int S_STATUS = 2;
     /** The staged columns a later row of an order must repeat: the first ones of {@link #O_CATEGORICAL}. */
     private static final int[] CHECKED = {S_BUYER, S_SELLER, S_STATUS};
     /** Order-level amounts in whole Rupiah, spread over the order's lines, and the output field each becomes. */
-    private static final int[] O_AMOUNTS = {10, 11, 12};
-    static final TransactionField[] O_AMOUNTS_OUT = {
+    public static final int[] O_AMOUNTS = {10, 11, 12};
+    public static final TransactionField[] O_AMOUNTS_OUT = {
         TransactionField.VOUCHER_VALUE, TransactionField.GMV, TransactionField.PLATFORM_REVENUE,
     };
 
@@ -83,10 +81,9 @@ final class PadiOrders {
     List<Rejection> malformed = List.of();
     long malformedCount;
 
-    private final DateCache dates = new DateCache(DateTimes::parseIsoDateOrDateTime);
+    private final OrderValues values = new OrderValues();
     /** The current row's staged codes and amounts. */
     private final int[] codes = new int[O_CATEGORICAL.length];
-    private final double[] rowAmounts = new double[O_AMOUNTS.length];
 
     PadiOrders(Path path) {
         for (int s = 0; s < staged.length; s++) {
@@ -123,21 +120,18 @@ final class PadiOrders {
 
     private void row(CsvTable in, int[] col, PadiUsers users) {
         long line = in.line();
-        String id = Values.text(in.raw(col[O_ID]));
-        if (id == null) {
+        int read = values.read(in::raw, col);
+        if (read == OrderValues.NO_ID) {
             rejections.reject(PadiUmkmSource.ORDER_ROW_WITHOUT_ID, line);
             return;
         }
-        // Every value is checked, also on rows of an order already seen.
-        String date = Values.text(in.raw(col[O_DATE]));
-        long t = date == null ? TimestampColumn.MISSING : dates.parse(date);
-        if (date != null && t == DateTimes.BAD) {
-            in.reject(col[O_DATE], "is not a date", in.raw(col[O_DATE]), "a date as " + DateTimes.ISO_DATE_OR_DATE_TIME);
+        if (read == OrderValues.MALFORMED) {
+            in.reject(values.badColumn, values.problem, in.raw(values.badColumn), values.expected);
             return;
         }
-        if (!amounts(in, col)) {
-            return;
-        }
+        String id = values.id;
+        long t = values.time;
+        double[] rowAmounts = values.amounts;
         int known = orderIndex.indexOf(id);
         // A repeat row needs only the fields it is checked on (most rows are repeats: one per line).
         int stagedToRead = known == IdIndex.ABSENT ? O_CATEGORICAL.length : CHECKED.length;
@@ -168,22 +162,6 @@ final class PadiOrders {
     }
 
     /**
-     * Reads the order-level amounts of the row into {@link #rowAmounts} (NaN when absent).
-     *
-     * @return false when one is not a whole number: the row has been counted as malformed
-     */
-    private boolean amounts(CsvTable in, int[] col) {
-        for (int a = 0; a < O_AMOUNTS.length; a++) {
-            rowAmounts[a] = amountPresent[a] ? PadiUmkmSource.whole(in.raw(col[O_AMOUNTS[a]])) : Double.NaN;
-            if (rowAmounts[a] == PadiUmkmSource.BAD_NUMBER) {
-                PadiUmkmSource.rejectWhole(in, col[O_AMOUNTS[a]]);
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
      * A later row of an order must repeat the fields that decide what is counted for whom: buyer, seller, status,
      * date and the order-level amounts. Other fields (payment, product type, voucher code) come from the order's
      * first row.
@@ -198,7 +176,7 @@ final class PadiOrders {
             throw repeat(in, col[O_DATE], o);
         }
         for (int a = 0; a < O_AMOUNTS.length; a++) {
-            if (Double.compare(rowAmounts[a], amounts[a].get(o)) != 0) {
+            if (Double.compare(values.amounts[a], amounts[a].get(o)) != 0) {
                 throw repeat(in, col[O_AMOUNTS[a]], o);
             }
         }

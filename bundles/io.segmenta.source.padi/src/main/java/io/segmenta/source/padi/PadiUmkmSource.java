@@ -11,7 +11,6 @@ import io.segmenta.api.stage.StageContext;
 import io.segmenta.api.stage.StageOption;
 import io.segmenta.table.input.MalformedRows;
 import io.segmenta.table.input.SourceEncoding;
-import io.segmenta.table.source.CsvTable;
 import io.segmenta.table.source.ReadTicker;
 import io.segmenta.table.source.TransactionTableBuilder;
 import java.io.IOException;
@@ -25,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.osgi.service.component.annotations.Component;
 
@@ -41,28 +41,28 @@ import org.osgi.service.component.annotations.Component;
 @StageName(PadiUmkmSource.NAME)
 @ServiceProvider(value = DataSource.class, resolution = Resolution.OPTIONAL)
 public class PadiUmkmSource implements DataSource {
-    static final String NAME = "padi-umkm";
+    public static final String NAME = "padi-umkm";
 
-    static final String LINE_WITHOUT_ORDER_ID = "order line without order id";
-    static final String UNKNOWN_ORDER = "line of unknown order";
-    static final String MISSING_BUYER = "missing buyer id";
-    static final String MISSING_SELLER = "missing seller id";
-    static final String MISSING_DATE = "missing order date";
+    public static final String LINE_WITHOUT_ORDER_ID = "order line without order id";
+    public static final String UNKNOWN_ORDER = "line of unknown order";
+    public static final String MISSING_BUYER = "missing buyer id";
+    public static final String MISSING_SELLER = "missing seller id";
+    public static final String MISSING_DATE = "missing order date";
     /** Shown only when a line breaks it: quantity and price_per_item finite, their product (no subtotal) not. */
-    static final String AMOUNT_OVERFLOW = TransactionTableBuilder.nonFiniteAmount("quantity x price_per_item");
-    static final String ORDER_ROW_WITHOUT_ID = "order row without order id";
-    static final String ORDER_WITHOUT_LINES = "order without lines";
+    public static final String AMOUNT_OVERFLOW = TransactionTableBuilder.nonFiniteAmount("quantity x price_per_item");
+    public static final String ORDER_ROW_WITHOUT_ID = "order row without order id";
+    public static final String ORDER_WITHOUT_LINES = "order without lines";
 
     /** How often progress is reported and cancellation checked, in rows of all files together. */
     static final int PROGRESS_EVERY = ReadTicker.EVERY;
 
     /** The extra (non-canonical) column holding "subcat 2". */
-    static final String SUBCATEGORY_2 = "subcategory_2";
+    public static final String SUBCATEGORY_2 = "subcategory_2";
     /** The extra (non-canonical) column holding the line's unit (pcs, pack, box...). */
-    static final String UNIT = "unit";
+    public static final String UNIT = "unit";
 
     /** The files of the export, by role. */
-    enum Part {
+    public enum Part {
         ORDERS("df_order", true),
         LINES("df_order_complete", true),
         USERS("df_users", true),
@@ -86,7 +86,10 @@ public class PadiUmkmSource implements DataSource {
     static final int BUFFER = 1 << 16;
 
     /** What {@link #whole} returns for text that is not a whole number (it never parses to infinity). */
-    static final double BAD_NUMBER = Double.NEGATIVE_INFINITY;
+    public static final double BAD_NUMBER = Double.NEGATIVE_INFINITY;
+
+    /** The problem of an amount that is not {@link #whole}, in the malformed reason. */
+    public static final String NOT_WHOLE = "is not a whole number";
 
     @Override
     public String name() {
@@ -155,8 +158,7 @@ public class PadiUmkmSource implements DataSource {
             throw new SegmentaException("no such folder: " + where);
         }
         if (!Files.isDirectory(folder)) {
-            throw new SegmentaException(where + " is a file; the " + NAME + " source reads a folder holding "
-                    + "df_order.csv, df_order_complete.csv and df_users.csv (each may be .csv.gz)");
+            throw new SegmentaException(notAFolder(where));
         }
         Map<String, Path> byName = new TreeMap<>();
         try (Stream<Path> entries = Files.list(folder)) {
@@ -164,20 +166,47 @@ public class PadiUmkmSource implements DataSource {
         } catch (IOException e) {
             throw new SegmentaException(where + ": cannot list the folder: " + e.getMessage(), e);
         }
-        Map<Part, Path> found = new TreeMap<>();
+        Map<String, Path> regular = new TreeMap<>();
+        byName.forEach((name, p) -> {
+            if (Files.isRegularFile(p)) {
+                regular.put(name, p);
+            }
+        });
+        return parts(where, regular, p -> p.getFileName().toString(),
+                byName.values().stream().map(p -> p.getFileName().toString()).toList());
+    }
+
+    /** The message for an input that is a file, not the export's folder. */
+    public static String notAFolder(String where) {
+        return where + " is a file; the " + NAME + " source reads a folder holding "
+                + "df_order.csv, df_order_complete.csv and df_users.csv (each may be .csv.gz)";
+    }
+
+    /**
+     * The export's files by role, among a folder's regular files (public for the source on Spark, which lists a
+     * folder of any file system Spark reads).
+     *
+     * @param where the folder, for the messages
+     * @param files the folder's regular files by their names in lower case
+     * @param fileName a file's name as written
+     * @param everything the names of everything in the folder, for the message about missing files
+     * @throws SegmentaException when a required file is missing or a part has two files
+     */
+    public static <T> Map<Part, T> parts(String where, Map<String, T> files, Function<T, String> fileName,
+            List<String> everything) {
+        Map<Part, T> found = new TreeMap<>();
         List<String> missing = new ArrayList<>();
         for (Part part : Part.values()) {
-            List<Path> candidates = new ArrayList<>();
+            List<T> candidates = new ArrayList<>();
             for (String name : part.names()) {
-                Path p = byName.get(name);
-                if (p != null && Files.isRegularFile(p)) {
+                T p = files.get(name);
+                if (p != null) {
                     candidates.add(p);
                 }
             }
             if (candidates.size() > 1) {
                 throw new SegmentaException(where + " holds " + candidates.size() + " files for " + part.base
-                        + ": " + String.join(", ", candidates.stream().map(p -> p.getFileName().toString())
-                        .toList()) + "; keep one");
+                        + ": " + String.join(", ", candidates.stream().map(fileName).toList()) + "; keep one");
             }
             if (candidates.size() == 1) {
                 found.put(part, candidates.get(0));
@@ -188,8 +217,7 @@ public class PadiUmkmSource implements DataSource {
         if (!missing.isEmpty()) {
             throw new SegmentaException(where + ": missing " + String.join(", ", missing)
                     + " (each may be gzipped as .csv.gz and named without the df_ prefix); the folder holds: "
-                    + (byName.isEmpty() ? "nothing" : String.join(", ", byName.values().stream()
-                    .map(p -> p.getFileName().toString()).toList())));
+                    + (everything.isEmpty() ? "nothing" : String.join(", ", everything)));
         }
         return found;
     }
@@ -198,7 +226,7 @@ public class PadiUmkmSource implements DataSource {
      * A whole Rupiah amount, NaN when the field is empty or NaN, or {@link #BAD_NUMBER} when it is not a whole
      * number.
      */
-    static double whole(String raw) {
+    public static double whole(String raw) {
         String t = raw.strip();
         if (Values.isMissing(t)) {
             return Double.NaN;
@@ -207,8 +235,4 @@ public class PadiUmkmSource implements DataSource {
         return Double.isNaN(v) ? BAD_NUMBER : v;
     }
 
-    /** Counts the current row as malformed: the column does not hold a whole number of Rupiah. */
-    static void rejectWhole(CsvTable in, int column) {
-        in.reject(column, "is not a whole number", in.raw(column), Values.WHOLE_RUPIAH);
-    }
 }

@@ -15,18 +15,18 @@ import java.nio.file.Path;
  * buyer's and seller's places of each line. Users are not order lines, so what is skipped here (rows without an
  * id, repeated ids with other places, malformed rows) is said in info lines, not counted in the account.
  */
-final class PadiUsers {
+public final class PadiUsers {
     // df_users: one row per user, buyers and sellers alike.
-    static final HeaderColumn[] USER_COLS = {
+    public static final HeaderColumn[] USER_COLS = {
         HeaderColumn.required("id", "user_id"), // "_id" is "id" once underscores go
         HeaderColumn.required("city"),
         HeaderColumn.required("district"),
         HeaderColumn.optional("province", "provinsi", "region"),
     };
-    private static final int U_ID = 0;
-    private static final int U_CITY = 1;
-    private static final int U_DISTRICT = 2;
-    private static final int U_PROVINCE = 3;
+    public static final int U_ID = 0;
+    public static final int U_CITY = 1;
+    public static final int U_DISTRICT = 2;
+    public static final int U_PROVINCE = 3;
 
     private final IdIndex userIndex = new IdIndex();
     final DictionaryColumnBuilder city = new DictionaryColumnBuilder(PadiUmkmSource.BUFFER);

@@ -5,15 +5,16 @@ package io.segmenta.source.padi;
  * Decimal numbers, dates and header names are read with {@link io.segmenta.table.input.Decimals},
  * {@link io.segmenta.table.input.DateTimes} and {@link io.segmenta.table.input.Headers}. The parser scans characters
  * by hand and signals a bad value with NaN instead of an exception, so that the caller can name the file,
- * line and column.
+ * line and column. Public (in a package the bundle does not export) for the source on Spark, which reads values with
+ * these same methods.
  */
-final class Values {
+public final class Values {
     /** What a money column must hold, as shown in error messages. */
-    static final String WHOLE_RUPIAH =
+    public static final String WHOLE_RUPIAH =
             "a whole number of Rupiah as plain digits (e.g. 27556800; no thousands separators)";
 
     /** What a quantity column must hold, as shown in error messages. */
-    static final String DECIMAL = "a number (digits with '.' as the decimal point, e.g. 150 or 2.5)";
+    public static final String DECIMAL = "a number (digits with '.' as the decimal point, e.g. 150 or 2.5)";
 
     /**
      * At most this many significant digits in a whole number: every integer below 10^15 is an exact double
@@ -28,7 +29,7 @@ final class Values {
      * True for a value the export writes for "nothing": an empty field, or the text pandas and Python write
      * for a missing value ("NaN", "nan", "None", "null"). The argument must already be trimmed.
      */
-    static boolean isMissing(String trimmed) {
+    public static boolean isMissing(String trimmed) {
         int n = trimmed.length();
         if (n == 0) {
             return true;
@@ -43,7 +44,7 @@ final class Values {
     }
 
     /** The trimmed value, or null when it {@link #isMissing(String) is missing}. */
-    static String text(String raw) {
+    public static String text(String raw) {
         String t = raw.strip();
         return isMissing(t) ? null : t;
     }
@@ -56,7 +57,7 @@ final class Values {
      *
      * @return the exact value, or NaN when the text is not such a number
      */
-    static double parseWhole(String t) {
+    public static double parseWhole(String t) {
         int n = t.length();
         int i = 0;
         boolean negative = false;

@@ -175,20 +175,7 @@ public final class CsvTable implements Closeable {
      * @throws InputDataException when a required column is missing
      */
     public int[] columns(String expected, HeaderColumn... columns) {
-        int[] index = new int[columns.length];
-        List<String> missing = new ArrayList<>();
-        boolean aliases = false;
-        for (int c = 0; c < columns.length; c++) {
-            index[c] = find(columns[c].name(), columns[c].aliases());
-            aliases |= columns[c].aliases().length > 0;
-            if (index[c] < 0 && columns[c].required()) {
-                missing.add(columns[c].describe());
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw Headers.missing(file, headerLine, missing, aliases ? "; " : ", ", header, expected);
-        }
-        return index;
+        return HeaderColumn.indexes(header, file, headerLine, expected, columns);
     }
 
     /**
