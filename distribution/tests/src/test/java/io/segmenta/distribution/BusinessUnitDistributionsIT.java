@@ -43,8 +43,9 @@ public class BusinessUnitDistributionsIT {
         assertTrue(unit + " has no demo script " + demo + " (src/main/dist/scripts/demo.gosh)", Files.isRegularFile(demo));
         Launch shell = Launch.run(home, work, TIMEOUT_SECONDS, "segmenta-shell", "--script", demo.toString());
         assertEquals(unit + ": the demo script failed:\n" + shell, 0, shell.exitCode);
-        assertFalse("Felix could not resolve a bundle:\n" + shell.err, shell.err.contains("Unable to resolve")
-                || shell.err.contains("ERROR"));
+        String err = withoutGogoStopRace(shell.err);
+        assertFalse("Felix could not resolve a bundle:\n" + shell.err, err.contains("Unable to resolve")
+                || err.contains("ERROR"));
         for (String stage : stages) {
             String kind = stage.substring(0, stage.lastIndexOf(' '));
             String name = stage.substring(stage.lastIndexOf(' ') + 1);
@@ -132,5 +133,20 @@ public class BusinessUnitDistributionsIT {
             assertEquals(List.of("README.md", "io.segmenta.stage.defaults-olist.cfg", "org.osgi.service.log.admin.cfg"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
+    }
+
+    /**
+     * stderr without the report of a race in Gogo runtime 1.1.6 (the latest release) when the framework stops after
+     * the script: {@code CommandProcessorImpl.stop} copies its weak map of sessions into an array sized before a
+     * garbage collection cleared one of them, and closes a null. It comes after the script ran and is not a bundle
+     * that failed to resolve; any other error line stays.
+     */
+    private static String withoutGogoStopRace(String err) {
+        if (!err.contains("at org.apache.felix.gogo.runtime.CommandProcessorImpl.stop(")) {
+            return err;
+        }
+        return err.lines().filter(l -> !(l.startsWith("\tat ") || l.startsWith("\t... ")
+                || l.contains("\"session\" is null") || l.contains("org.apache.felix.gogo.runtime")))
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 }
