@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -62,27 +63,10 @@ public final class BestOfRestarts {
         if (runs < 1) {
             throw new IllegalArgumentException("runs must be at least 1, got " + runs);
         }
-        System.Logger logger = context.logger();
         long start = System.nanoTime();
         SplittableRandom seeds = new SplittableRandom(seed);
-        R best = null;
-        double bestCost = Double.POSITIVE_INFINITY;
-        int bestRun = -1;
-        for (int r = 0; r < runs; r++) {
-            context.checkCancelled(algorithm + " after " + r + " of " + runs + " runs");
-            R result = run.fit(new Restart(algorithm, r, runs, seeds.nextLong(), context));
-            double c = cost.applyAsDouble(result);
-            int number = r + 1;
-            logger.log(Level.DEBUG, () -> algorithm + ": run " + number + " of " + runs + ": cost " + c);
-            if (best == null || c < bestCost) {
-                best = result;
-                bestCost = c;
-                bestRun = number;
-            }
-            context.progress(number, runs, "runs");
-        }
-        log(logger, algorithm, runs, bestCost, bestRun, start, 1);
-        return best;
+        return choose(algorithm, runs, context, cost,
+                r -> run.fit(new Restart(algorithm, r, runs, seeds.nextLong(), context)), start, 1);
     }
 
     /**
@@ -104,7 +88,6 @@ public final class BestOfRestarts {
         if (workers <= 1) {
             return best(algorithm, runs, seed, context, cost, run);
         }
-        System.Logger logger = context.logger();
         long start = System.nanoTime();
         context.checkCancelled(algorithm + " after 0 of " + runs + " runs");
         SplittableRandom seeds = new SplittableRandom(seed);
@@ -124,28 +107,40 @@ public final class BestOfRestarts {
                     return run.fit(restart);
                 }));
             }
-            R best = null;
-            double bestCost = Double.POSITIVE_INFINITY;
-            int bestRun = -1;
-            for (int r = 0; r < runs; r++) {
-                context.checkCancelled(algorithm + " after " + r + " of " + runs + " runs");
-                R result = outcome(futures.get(r), algorithm);
-                double c = cost.applyAsDouble(result);
-                int number = r + 1;
-                logger.log(Level.DEBUG, () -> algorithm + ": run " + number + " of " + runs + ": cost " + c);
-                if (best == null || c < bestCost) {
-                    best = result;
-                    bestCost = c;
-                    bestRun = number;
-                }
-                context.progress(number, runs, "runs");
-            }
-            log(logger, algorithm, runs, bestCost, bestRun, start, workers);
-            return best;
+            return choose(algorithm, runs, context, cost, r -> outcome(futures.get(r), algorithm), start, workers);
         } finally {
             abandoned.set(true); // a no-op after success: every run has ended
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Takes the runs' results in run order, checking for cancellation before each, and keeps the one of lowest
+     * cost (the first of equals); reports progress and logs.
+     *
+     * @param result the result of run r (0-based), asked in order
+     */
+    private static <R> R choose(String algorithm, int runs, StageContext context, ToDoubleFunction<R> cost,
+            IntFunction<R> result, long start, int threads) {
+        System.Logger logger = context.logger();
+        R best = null;
+        double bestCost = Double.POSITIVE_INFINITY;
+        int bestRun = -1;
+        for (int r = 0; r < runs; r++) {
+            context.checkCancelled(algorithm + " after " + r + " of " + runs + " runs");
+            R fitted = result.apply(r);
+            double c = cost.applyAsDouble(fitted);
+            int number = r + 1;
+            logger.log(Level.DEBUG, () -> algorithm + ": run " + number + " of " + runs + ": cost " + c);
+            if (best == null || c < bestCost) {
+                best = fitted;
+                bestCost = c;
+                bestRun = number;
+            }
+            context.progress(number, runs, "runs");
+        }
+        log(logger, algorithm, runs, bestCost, bestRun, start, threads);
+        return best;
     }
 
     /** The run's result, or its own exception as it threw it. */
