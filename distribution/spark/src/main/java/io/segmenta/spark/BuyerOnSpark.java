@@ -36,7 +36,6 @@ import org.apache.spark.sql.Row;
  * two per categorical feature.
  */
 final class BuyerOnSpark implements SparkExtractor {
-    private static final long SECONDS_PER_DAY = 86_400L;
     private static final String CUSTOMER = TransactionField.CUSTOMER.columnName();
     private static final String ORDER = TransactionField.ORDER.columnName();
     private static final String TIME = TransactionField.TIMESTAMP.columnName();
@@ -68,7 +67,7 @@ final class BuyerOnSpark implements SparkExtractor {
             throw new SegmentaException("no transactions to compute buyer features from: none of the "
                     + t.quality().rowsKept() + " rows has a customer, an order, a timestamp and a finite " + value);
         }
-        long snapshot = SparkGrouping.snapshot(configured, whole.getLong(0));
+        long snapshot = Snapshot.epochSecond(configured, whole.getLong(0));
 
         List<String> names = new ArrayList<>();
         List<Column> sums = new ArrayList<>();
@@ -112,7 +111,7 @@ final class BuyerOnSpark implements SparkExtractor {
                 numeric[f][i] = v == null ? 0 : ((Number) v).doubleValue();
             }
             numeric[names.size() + 1][i] = Math.floorDiv(snapshot - c.getLong(2 + names.size()),
-                    SparkGrouping.SECONDS_PER_DAY);
+                    Snapshot.SECONDS_PER_DAY);
         }
         List<NumericColumn> columns = new ArrayList<>();
         int gmv = names.indexOf("gmv");

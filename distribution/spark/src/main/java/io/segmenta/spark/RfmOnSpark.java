@@ -13,11 +13,8 @@ import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.data.TransactionField;
 import io.segmenta.api.pipeline.ExtractedFeatures;
 import io.segmenta.api.stage.Options;
-import io.segmenta.table.figures.TransactionFigures;
 import io.segmenta.table.grouping.Snapshot;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +32,6 @@ import org.apache.spark.sql.Row;
  * the last bits (about 1e-15 relative).
  */
 final class RfmOnSpark implements SparkExtractor {
-    private static final long SECONDS_PER_DAY = 86_400L;
     private static final String CUSTOMER = TransactionField.CUSTOMER.columnName();
     private static final String ORDER = TransactionField.ORDER.columnName();
     private static final String TIME = TransactionField.TIMESTAMP.columnName();
@@ -57,7 +53,7 @@ final class RfmOnSpark implements SparkExtractor {
         if (t.quality().rowsKept() == 0) {
             throw new SegmentaException("no transactions to compute RFM from: every row was rejected by the source");
         }
-        long snapshot = snapshot(configured, t.quality().lastTimestamp());
+        long snapshot = Snapshot.epochSecond(configured, t.quality().lastTimestamp());
         List<Row> customers = t.kept().groupBy(col(CUSTOMER))
                 .agg(min(col(SparkTransactions.ROW)).alias("first"), max(col(TIME)), count_distinct(col(ORDER)),
                         sum(col(AMOUNT)))
@@ -70,7 +66,7 @@ final class RfmOnSpark implements SparkExtractor {
         for (int i = 0; i < n; i++) {
             Row c = customers.get(i);
             ids.add(c.getString(0));
-            recency[i] = Math.floorDiv(snapshot - c.getLong(2), SECONDS_PER_DAY);
+            recency[i] = Math.floorDiv(snapshot - c.getLong(2), Snapshot.SECONDS_PER_DAY);
             frequency[i] = c.getLong(3);
             monetary[i] = c.getDouble(4);
         }
@@ -78,20 +74,5 @@ final class RfmOnSpark implements SparkExtractor {
                 new NumericColumn("recency", recency), new NumericColumn("frequency", frequency),
                 new NumericColumn("monetary", monetary)), List.of(), "monetary");
         return new ExtractedFeatures(features, t.quality(), SparkBusinessFigures.of(t));
-    }
-
-    /** The snapshot in epoch seconds: 24 hours after the last kept row, or the configured date's midnight. */
-    private static long snapshot(Optional<LocalDate> configured, long last) {
-        if (configured.isEmpty()) {
-            return last + SECONDS_PER_DAY;
-        }
-        long snapshot = configured.get().atStartOfDay().toEpochSecond(ZoneOffset.UTC);
-        if (snapshot < last) {
-            LocalDateTime lastTransaction = LocalDateTime.ofEpochSecond(last, 0, ZoneOffset.UTC);
-            throw new SegmentaException("option " + Snapshot.OPTION + ": " + configured.get()
-                    + " is before the last transaction (" + lastTransaction + "); recency would be negative. Give "
-                    + lastTransaction.toLocalDate().plusDays(1) + " or later, or leave it out");
-        }
-        return snapshot;
     }
 }

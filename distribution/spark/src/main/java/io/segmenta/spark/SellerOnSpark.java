@@ -72,7 +72,7 @@ final class SellerOnSpark implements SparkExtractor {
             throw new SegmentaException("no transactions to compute seller features from: none of the "
                     + t.quality().rowsKept() + " rows has a seller, an order, a timestamp and a finite " + value);
         }
-        long snapshot = SparkGrouping.snapshot(configured, whole.getLong(0));
+        long snapshot = Snapshot.epochSecond(configured, whole.getLong(0));
 
         List<String> names = new ArrayList<>();
         List<Column> aggregates = new ArrayList<>();
@@ -109,7 +109,7 @@ final class SellerOnSpark implements SparkExtractor {
                 Object v = s.get(2 + f);
                 values[f][i] = v == null ? 0 : ((Number) v).doubleValue();
             }
-            recency[i] = Math.floorDiv(snapshot - s.getLong(2 + names.size()), SparkGrouping.SECONDS_PER_DAY);
+            recency[i] = Math.floorDiv(snapshot - s.getLong(2 + names.size()), Snapshot.SECONDS_PER_DAY);
         }
         List<NumericColumn> numeric = new ArrayList<>();
         for (String feature : List.of("gmv", "revenue", "orders_fulfilled", "buyers")) {

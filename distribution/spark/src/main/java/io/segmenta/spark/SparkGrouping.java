@@ -7,19 +7,13 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.TransactionField;
-import io.segmenta.table.grouping.Snapshot;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -32,7 +26,6 @@ import org.apache.spark.sql.expressions.Window;
  * finite sums, the most frequent value counted in orders, and the snapshot.
  */
 final class SparkGrouping {
-    static final long SECONDS_PER_DAY = 86_400L;
     private static final String ORDER = TransactionField.ORDER.columnName();
     private static final String TIME = TransactionField.TIMESTAMP.columnName();
     private static final String FIRST = "_first";
@@ -100,20 +93,5 @@ final class SparkGrouping {
             codes[i] = v == null ? CategoricalColumn.MISSING : code.get(v);
         }
         return new CategoricalColumn(column, codes, levels);
-    }
-
-    /** The snapshot in epoch seconds: 24 hours after the last usable row, or the configured date's midnight. */
-    static long snapshot(Optional<LocalDate> configured, long last) {
-        if (configured.isEmpty()) {
-            return last + SECONDS_PER_DAY;
-        }
-        long snapshot = configured.get().atStartOfDay().toEpochSecond(ZoneOffset.UTC);
-        if (snapshot < last) {
-            LocalDateTime lastTransaction = LocalDateTime.ofEpochSecond(last, 0, ZoneOffset.UTC);
-            throw new SegmentaException("option " + Snapshot.OPTION + ": " + configured.get()
-                    + " is before the last transaction (" + lastTransaction + "); recency would be negative. Give "
-                    + lastTransaction.toLocalDate().plusDays(1) + " or later, or leave it out");
-        }
-        return snapshot;
     }
 }

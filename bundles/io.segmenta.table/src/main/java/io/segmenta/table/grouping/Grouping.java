@@ -1,12 +1,9 @@
 package io.segmenta.table.grouping;
 
-import io.segmenta.api.SegmentaException;
 import io.segmenta.api.data.CategoricalColumn;
 import io.segmenta.api.data.NumericColumn;
 import io.segmenta.api.data.TimestampColumn;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +28,6 @@ import java.util.function.IntPredicate;
  * {@link #orders(IntPredicate)} and {@link #flagOrders(IntPredicate)} are called on the caller's thread.
  */
 public final class Grouping {
-    private static final long SECONDS_PER_DAY = 86_400L;
     private static final long LOW = 0xffffffffL;
 
     /** Per row: the entity code, or -1 when the row is left out. */
@@ -291,25 +287,14 @@ public final class Grouping {
      * snapshot: by default 24 hours after the last usable row of the table, else the configured date's
      * midnight, which must not be before that row.
      *
-     * @param option the option's name, for the message
+     * @param option the option's name (the message names {@link Snapshot#OPTION}, which every extractor passes)
      */
     public double[] recency(Optional<LocalDate> configured, String option) {
-        long snapshot;
-        if (configured.isEmpty()) {
-            snapshot = maxTime + SECONDS_PER_DAY;
-        } else {
-            snapshot = configured.get().atStartOfDay().toEpochSecond(ZoneOffset.UTC);
-            if (snapshot < maxTime) {
-                LocalDateTime lastTransaction = LocalDateTime.ofEpochSecond(maxTime, 0, ZoneOffset.UTC);
-                throw new SegmentaException("option " + option + ": " + configured.get()
-                        + " is before the last transaction (" + lastTransaction + "); recency would be negative."
-                        + " Give " + lastTransaction.toLocalDate().plusDays(1) + " or later, or leave it out");
-            }
-        }
+        long snapshot = Snapshot.epochSecond(configured, maxTime);
         double[] recency = new double[entities];
         for (int e = 0; e < entities; e++) {
             if (rowsPerEntity[e] > 0) {
-                recency[e] = Math.floorDiv(snapshot - lastTime[e], SECONDS_PER_DAY);
+                recency[e] = Math.floorDiv(snapshot - lastTime[e], Snapshot.SECONDS_PER_DAY);
             }
         }
         return recency;

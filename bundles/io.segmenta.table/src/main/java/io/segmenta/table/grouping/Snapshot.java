@@ -1,9 +1,12 @@
 package io.segmenta.table.grouping;
 
+import io.segmenta.api.SegmentaException;
 import io.segmenta.api.stage.FeatureInfo;
 import io.segmenta.api.stage.Options;
 import io.segmenta.api.stage.StageOption;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -13,6 +16,8 @@ import java.util.Optional;
 public final class Snapshot {
     /** The option's name. */
     public static final String OPTION = "snapshot";
+    /** Seconds in a day: recency is whole days to the snapshot. */
+    public static final long SECONDS_PER_DAY = 86_400L;
 
     private Snapshot() {
     }
@@ -37,5 +42,27 @@ public final class Snapshot {
     /** The date given, if any; a bad date fails here, before any work. */
     public static Optional<LocalDate> of(Options options) {
         return options.date(OPTION);
+    }
+
+    /**
+     * The snapshot in epoch seconds (UTC): 24 hours after the last transaction, or the configured date's midnight,
+     * which must not be before that transaction. The one rule of every back-end (this bundle's {@link Grouping} and
+     * the Spark back-end's aggregations).
+     *
+     * @param lastTransaction the last usable row's time, epoch seconds
+     * @throws SegmentaException when the configured date is before the last transaction
+     */
+    public static long epochSecond(Optional<LocalDate> configured, long lastTransaction) {
+        if (configured.isEmpty()) {
+            return lastTransaction + SECONDS_PER_DAY;
+        }
+        long snapshot = configured.get().atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+        if (snapshot < lastTransaction) {
+            LocalDateTime last = LocalDateTime.ofEpochSecond(lastTransaction, 0, ZoneOffset.UTC);
+            throw new SegmentaException("option " + OPTION + ": " + configured.get() + " is before the last "
+                    + "transaction (" + last + "); recency would be negative. Give " + last.toLocalDate().plusDays(1)
+                    + " or later, or leave it out");
+        }
+        return snapshot;
     }
 }

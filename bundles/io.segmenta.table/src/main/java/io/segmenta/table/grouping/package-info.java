@@ -4,7 +4,7 @@
  * recency, and the restriction to the entities that have usable rows.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.segmenta.table.grouping;
 
 import org.osgi.annotation.bundle.Export;
