@@ -19,14 +19,11 @@ import io.segmenta.api.pipeline.PredictionResult;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.Options;
 import io.segmenta.generator.UkRetailGenerator;
-import io.segmenta.testing.AdjustedRandIndex;
 import io.segmenta.testing.RecordingContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,7 +76,7 @@ class BackEndOnSparkTest {
             assertEquals(a.candidates().get(i).silhouette(), b.candidates().get(i).silhouette(), 1e-9);
         }
         assertArrayEquals(single.model().labels(), onSpark.model().labels());
-        double ari = ari(onSpark);
+        double ari = SameAnswers.plantedAri(sample.plantedSegments(), onSpark);
         System.out.println("planted segments on Spark, k chosen in 2..8: k = " + b.recommendedK() + ", adjusted Rand"
                 + " index " + ari);
         assertEquals(5, b.recommendedK(), b.reason());
@@ -151,20 +148,4 @@ class BackEndOnSparkTest {
         assertEquals(single.quality().silhouette(), onSpark.quality().silhouette(), 1e-9);
     }
 
-    private static double ari(PipelineResult result) throws IOException {
-        Map<String, String> planted = new HashMap<>();
-        List<String> rows = Files.readAllLines(sample.plantedSegments(), StandardCharsets.UTF_8);
-        for (String row : rows.subList(1, rows.size())) {
-            String[] f = row.split(",");
-            planted.put(f[0], f[1]);
-        }
-        List<String> truth = new ArrayList<>();
-        List<Integer> found = new ArrayList<>();
-        for (int i = 0; i < result.features().rowCount(); i++) {
-            truth.add(planted.get(result.features().ids().get(i)));
-            found.add(result.model().labels()[i]);
-        }
-        assertEquals(planted.size(), truth.size(), "every planted customer is a row");
-        return AdjustedRandIndex.of(truth, found);
-    }
 }

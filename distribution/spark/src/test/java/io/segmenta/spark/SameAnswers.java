@@ -9,6 +9,12 @@ import io.segmenta.api.data.Rejection;
 import io.segmenta.api.pipeline.BusinessFigures;
 import io.segmenta.api.pipeline.ExtractedFeatures;
 import io.segmenta.api.pipeline.PipelineResult;
+import io.segmenta.testing.AdjustedRandIndex;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,5 +104,26 @@ final class SameAnswers {
         double e = single.quality().inertia();
         double a = spark.quality().inertia();
         assertTrue(Math.abs(e - a) <= 0.01 * e, "inertia " + a + " on Spark, " + e + " on one machine");
+    }
+
+    /**
+     * The adjusted Rand index of a run's segments against a generator's planted segments
+     * ({@code planted_segments.csv}: customer, segment), every planted customer being a row of the run.
+     */
+    static double plantedAri(Path plantedSegments, PipelineResult result) throws IOException {
+        Map<String, String> planted = new HashMap<>();
+        List<String> rows = Files.readAllLines(plantedSegments, StandardCharsets.UTF_8);
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",");
+            planted.put(f[0], f[1]);
+        }
+        List<String> truth = new ArrayList<>();
+        List<Integer> found = new ArrayList<>();
+        for (int i = 0; i < result.features().rowCount(); i++) {
+            truth.add(planted.get(result.features().ids().get(i)));
+            found.add(result.model().labels()[i]);
+        }
+        assertEquals(planted.size(), truth.size(), "every planted customer is a row");
+        return AdjustedRandIndex.of(truth, found);
     }
 }

@@ -11,14 +11,10 @@ import io.segmenta.api.pipeline.PipelineSpec;
 import io.segmenta.api.stage.ClusterRequest;
 import io.segmenta.api.stage.Options;
 import io.segmenta.generator.UkRetailGenerator;
-import io.segmenta.testing.AdjustedRandIndex;
 import io.segmenta.testing.RecordingContext;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,8 +51,8 @@ class SparkKMeansTest {
     void thePlantedSegmentsAreFoundAsByTheEnginesKMeans() throws IOException {
         PipelineResult mllib = SparkPipeline.engine().runOnFeatures(spec("spark-kmeans", 5, "mllib"), extracted, null);
         PipelineResult smile = SparkPipeline.engine().runOnFeatures(spec("kmeans", 5, "smile"), extracted, null);
-        double ariMllib = ari(mllib);
-        double ariSmile = ari(smile);
+        double ariMllib = SameAnswers.plantedAri(sample.plantedSegments(), mllib);
+        double ariSmile = SameAnswers.plantedAri(sample.plantedSegments(), smile);
         System.out.println("planted segments, adjusted Rand index: spark-kmeans " + ariMllib + ", kmeans " + ariSmile);
         // the bar; measured: 1.0 for both (1,000 customers, seed 11)
         assertTrue(ariMllib >= 0.95, "spark-kmeans ARI " + ariMllib);
@@ -75,20 +71,4 @@ class SparkKMeansTest {
         SameAnswers.inertiaWithinOnePercent(smile, mllib);
     }
 
-    private static double ari(PipelineResult result) throws IOException {
-        Map<String, String> planted = new HashMap<>();
-        List<String> rows = Files.readAllLines(sample.plantedSegments(), StandardCharsets.UTF_8);
-        for (String row : rows.subList(1, rows.size())) {
-            String[] f = row.split(",");
-            planted.put(f[0], f[1]);
-        }
-        List<String> truth = new ArrayList<>();
-        List<Integer> found = new ArrayList<>();
-        for (int i = 0; i < result.features().rowCount(); i++) {
-            truth.add(planted.get(result.features().ids().get(i)));
-            found.add(result.model().labels()[i]);
-        }
-        assertEquals(planted.size(), truth.size(), "every planted customer is a row");
-        return AdjustedRandIndex.of(truth, found);
-    }
 }

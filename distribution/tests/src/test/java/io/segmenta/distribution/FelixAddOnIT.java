@@ -257,14 +257,7 @@ public class FelixAddOnIT {
             cycle(engine, jar, i);
         }
         assertEquals("services registered", services, context.getAllServiceReferences(null, null).length);
-        // the runs' worker pools (silhouette, parallel restarts) are shut down when a run ends; their threads go
-        // away shortly after, later on a loaded machine: wait for them, up to 10 s
-        int after = ManagementFactory.getThreadMXBean().getThreadCount();
-        for (long deadline = System.nanoTime() + 10_000_000_000L; after > threads + 2 && System.nanoTime() < deadline;
-                after = ManagementFactory.getThreadMXBean().getThreadCount()) {
-            Thread.sleep(100);
-        }
-        assertTrue("threads: " + threads + " before, " + after + " after", after <= threads + 2);
+        assertThreadsBackTo(threads);
         for (Bundle b : context.getBundles()) {
             assertFalse("the add-on is uninstalled", BUNDLE.equals(b.getSymbolicName()));
         }
@@ -351,14 +344,7 @@ public class FelixAddOnIT {
         assertTrue("runs finished: " + finished + ", refused: " + refused, finished.get() > 0);
         assertEquals("framework errors", List.of(), errors);
         assertEquals("services registered", services, context.getAllServiceReferences(null, null).length);
-        // the runs' worker pools (silhouette, parallel restarts) are shut down when a run ends; their threads go
-        // away shortly after, later on a loaded machine: wait for them, up to 10 s
-        int after = ManagementFactory.getThreadMXBean().getThreadCount();
-        for (long deadline = System.nanoTime() + 10_000_000_000L; after > threads + 2 && System.nanoTime() < deadline;
-                after = ManagementFactory.getThreadMXBean().getThreadCount()) {
-            Thread.sleep(100);
-        }
-        assertTrue("threads: " + threads + " before, " + after + " after", after <= threads + 2);
+        assertThreadsBackTo(threads);
         for (Bundle b : context.getBundles()) {
             assertFalse("the add-on is uninstalled", b.getSymbolicName().startsWith("io.segmenta.cluster.kmedoids"));
         }
@@ -433,5 +419,18 @@ public class FelixAddOnIT {
         public Options options() {
             return Options.empty();
         }
+    }
+
+    /**
+     * No more than 2 threads above {@code threads}. The runs' worker pools (silhouette, parallel restarts) are shut
+     * down when a run ends and their threads go shortly after, later on a loaded machine: waits up to 10 s.
+     */
+    private static void assertThreadsBackTo(int threads) throws InterruptedException {
+        int after = ManagementFactory.getThreadMXBean().getThreadCount();
+        for (long deadline = System.nanoTime() + 10_000_000_000L; after > threads + 2 && System.nanoTime() < deadline;
+                after = ManagementFactory.getThreadMXBean().getThreadCount()) {
+            Thread.sleep(100);
+        }
+        assertTrue("threads: " + threads + " before, " + after + " after", after <= threads + 2);
     }
 }
